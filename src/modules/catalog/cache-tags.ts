@@ -1,0 +1,6 @@
+/** Cache tags for catalog-derived responses. */
+export const catalogTags = {
+  /** Anything listing products, categories or brands. */
+  all: 'catalog',
+  product: (id: string) => `product:${id}`,
+};

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** Zod shapes for the catalog API: they validate requests and produce the OpenAPI document. */
+export const localized = z
+  .object({ 'zh-CN': z.string().min(1).max(500), en: z.string().min(1).max(500) })
+  .describe('Text in both languages');
+export const localizedLong = z.object({ 'zh-CN': z.string().max(20_000), en: z.string().max(20_000) });
+
+const minor = z.number().int().min(0).max(1_000_000_000).describe('Integer minor units (fen)');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lowercase letters, digits and dashes');
+const code = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, dash or underscore');
+
+export const optionSchema = z.object({
+  code,
+  name: localized,
+  values: z.array(z.object({ code, name: localized })).min(1).max(50),
+});
+export const imageSchema = z.object({
+  url: z.string().min(1).max(1000),
+  width: z.number().int().min(1).max(10_000),
+  height: z.number().int().min(1).max(10_000),
+  alt: localized,
+});
+export const attributeSchema = z.object({ name: localized, value: localized });
+
+export const variantInput = z.object({
+  sku: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, dot, dash or underscore'),
+  optionValues: z.record(code, code).default({}),
+  price: minor,
+  listPrice: minor.nullable().optional(),
+  cost: minor.nullable().optional(),
+  weightGrams: z.number().int().min(0).max(1_000_000).default(0),
+  barcode: z.string().max(64).nullable().optional(),
+  active: z.boolean().default(true),
+});
+
+export const productInput = z.object({
+  slug,
+  title: localized,
+  subtitle: localized.nullable().optional(),
+  description: localizedLong.nullable().optional(),
+  categoryId: z.uuid(),
+  brandId: z.uuid().nullable().optional(),
+  status: z.enum(['draft', 'active', 'archived']).default('draft'),
+  privateLabel: z.boolean().default(false),
+  exclusive: z.boolean().default(false),
+  tags: z.array(z.string().min(1).max(40)).max(30).default([]),
+  attributes: z.array(attributeSchema).max(50).default([]),
+  options: z.array(optionSchema).max(5).default([]),
+  images: z.array(imageSchema).max(20).default([]),
+  variants: z.array(variantInput).min(1).max(200),
+});
+export type ProductInput = z.infer<typeof productInput>;
+export const productPatch = productInput.omit({ variants: true }).partial();
+export type ProductPatch = z.infer<typeof productPatch>;
+export type VariantInput = z.infer<typeof variantInput>;
+
+export const categoryInput = z.object({
+  slug,
+  name: localized,
+  parentId: z.uuid().nullable().default(null),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export type CategoryInput = z.infer<typeof categoryInput>;
+export const brandInput = z.object({ slug, name: localized });
+export type BrandInput = z.infer<typeof brandInput>;
+
+export const variantView = z.object({
+  id: z.string(),
+  sku: z.string(),
+  optionValues: z.record(z.string(), z.string()),
+  price: z.number().int(),
+  listPrice: z.number().int().nullable(),
+  weightGrams: z.number().int(),
+  barcode: z.string().nullable(),
+  active: z.boolean(),
+});
+export const productSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: localized,
+  subtitle: localized.nullable(),
+  categoryId: z.string(),
+  brandId: z.string().nullable(),
+  priceMin: z.number().int(),
+  priceMax: z.number().int(),
+  image: imageSchema.nullable(),
+  tags: z.array(z.string()),
+  salesCount: z.number().int(),
+  privateLabel: z.boolean(),
+  exclusive: z.boolean(),
+});
+export type ProductSummary = z.infer<typeof productSummary>;
+export const productDetail = productSummary.extend({
+  description: localizedLong.nullable(),
+  status: z.enum(['draft', 'active', 'archived']),
+  attributes: z.array(attributeSchema),
+  options: z.array(optionSchema),
+  images: z.array(imageSchema),
+  variants: z.array(variantView),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProductDetail = z.infer<typeof productDetail>;
+export const categoryNode: z.ZodType<CategoryNode> = z.lazy(() =>
+  z.object({ id: z.string(), slug: z.string(), name: localized, parentId: z.string().nullable(), children: z.array(categoryNode) }),
+);
+export interface CategoryNode {
+  id: string;
+  slug: string;
+  name: { 'zh-CN': string; en: string };
+  parentId: string | null;
+  children: CategoryNode[];
+}
+export const brandView = z.object({ id: z.string(), slug: z.string(), name: localized });

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * Environment → typed configuration, validated once at start.
+ * A bad value stops the process with a message naming the variable, not a stack trace later.
+ */
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/).default('shopkeeper'),
+  PUBLIC_URL: z.url().optional(),
+  STORE_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PAYMENT_SANDBOX_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PAYMENT_SANDBOX: bool.optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  DEMO_DATA: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UNPAID_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** Namespaces queues and channels, so several stores (or test runs) can share one Redis. */
+  redisPrefix: string;
+  publicUrl: string;
+  storeTimezone: string;
+  sessionSecret?: string;
+  paymentSandboxSecret?: string;
+  /** The sandbox payment provider is on unless in production, where it must be enabled explicitly. */
+  paymentSandboxEnabled: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  demoData: boolean;
+  logLevel: string;
+  unpaidTimeoutMinutes: number;
+  autoConfirmDays: number;
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    storeTimezone: e.STORE_TIMEZONE,
+    sessionSecret: e.SESSION_SECRET,
+    paymentSandboxSecret: e.PAYMENT_SANDBOX_SECRET,
+    paymentSandboxEnabled: e.PAYMENT_SANDBOX ?? e.NODE_ENV !== 'production',
+    adminEmail: e.ADMIN_EMAIL,
+    adminPassword: e.ADMIN_PASSWORD,
+    demoData: e.DEMO_DATA ?? !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    unpaidTimeoutMinutes: e.UNPAID_TIMEOUT_MINUTES,
+    autoConfirmDays: e.AUTO_CONFIRM_DAYS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+  };
+}

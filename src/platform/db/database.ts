@@ -1,0 +1,86 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** Anything queries can be run on: the root handle or an open transaction. */
+export type Executor = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface DriverOps {
+  close(): Promise<void>;
+  execRaw(sql: string): Promise<void>;
+  migrate(): Promise<void>;
+}
+
+interface TxScope {
+  tx: Executor;
+  afterCommit: Array<() => void | Promise<void>>;
+}
+
+/**
+ * The database and its transaction context.
+ *
+ * `db.q` is the executor for the current business action: inside `db.transaction()` it is the
+ * open transaction (carried by AsyncLocalStorage), outside it the root handle. Services always
+ * use `db.q`, so one action is one transaction however many modules it crosses — and on PGlite,
+ * which has a single connection, nothing queries the root handle while a transaction is open
+ * (that would wait forever).
+ */
+export class Database {
+  private readonly scope = new AsyncLocalStorage<TxScope>();
+
+  constructor(
+    readonly kind: 'pglite' | 'postgres',
+    private readonly root: Executor,
+    private readonly ops: DriverOps,
+  ) {}
+
+  /** Runs raw SQL text (several statements allowed): bulk load, maintenance, tests. */
+  execRaw(sql: string): Promise<void> {
+    return this.ops.execRaw(sql);
+  }
+
+  /** Applies the committed migrations in `drizzle/`, under a lock when several processes start at once. */
+  migrate(): Promise<void> {
+    return this.ops.migrate();
+  }
+
+  get q(): Executor {
+    return this.scope.getStore()?.tx ?? this.root;
+  }
+
+  get inTransaction(): boolean {
+    return this.scope.getStore() !== undefined;
+  }
+
+  /** Runs `fn` in a transaction, or joins the one already open. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.scope.getStore()) return fn();
+    const hooks: TxScope['afterCommit'] = [];
+    const result = await this.root.transaction((tx) =>
+      this.scope.run({ tx: tx as unknown as Executor, afterCommit: hooks }, fn),
+    );
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch {
+        // After-commit hooks are hints (wake a dispatcher, drop a cache); the outbox is the guarantee.
+      }
+    }
+    return result;
+  }
+
+  /** Runs `hook` once the current transaction commits (at once when there is none). */
+  afterCommit(hook: () => void | Promise<void>): void {
+    const s = this.scope.getStore();
+    if (s) s.afterCommit.push(hook);
+    else void Promise.resolve().then(hook);
+  }
+
+  /** Runs `fn` outside any open transaction (for work that must commit on its own). */
+  detached<T>(fn: () => Promise<T>): Promise<T> {
+    return this.scope.exit(fn);
+  }
+
+  close(): Promise<void> {
+    return this.ops.close();
+  }
+}

@@ -1,0 +1,63 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installErrorHandling } from './problem.js';
+import { installMetrics } from './metrics.js';
+
+export interface HttpOptions {
+  logLevel: string;
+  bodyLimit: number;
+  publicUrl: string;
+  version: string;
+}
+
+export type App = FastifyInstance;
+
+/** The bare HTTP server every module registers its routes on. Knows nothing about shops. */
+export async function createHttpServer(opts: HttpOptions) {
+  const app = Fastify({
+    logger: { level: opts.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: opts.bodyLimit,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app, opts.bodyLimit);
+
+  await app.register(helmet, {
+    // The API docs page and, later, the storefront ship inline bootstraps; CSP is set per surface.
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Shopkeeper API',
+        description: 'Store API (/api/store) for shoppers and admin API (/api/admin) for staff. Errors are application/problem+json with a stable `code`.',
+        version: opts.version,
+      },
+      servers: [{ url: opts.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Token from login (API clients)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'sk_session', description: 'Shopper session cookie (browsers; unsafe methods also need X-CSRF-Token)' },
+          adminSession: { type: 'apiKey', in: 'cookie', name: 'sk_admin', description: 'Staff session cookie' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  installMetrics(app);
+  return app;
+}
+
+export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;

@@ -1,0 +1,58 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { SystemClock, type Clock } from './clock.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open.js';
+import { Outbox } from './outbox/outbox.js';
+import { Jobs } from './jobs/jobs.js';
+import { ResponseCache } from './cache.js';
+import { Settings } from './settings/settings.js';
+
+/** What every module stands on: one of each, shared by the whole process. */
+export interface Kernel {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  outbox: Outbox;
+  jobs: Jobs;
+  cache: ResponseCache;
+  settings: Settings;
+  log: Logger;
+  secrets: { session: string; paymentSandbox: string };
+}
+
+export interface KernelOptions {
+  clock?: Clock;
+  /** Skip applying migrations (the `migrate` command applies them explicitly). */
+  skipMigrations?: boolean;
+}
+
+export async function createKernel(config: Config, opts: KernelOptions = {}): Promise<Kernel> {
+  const log = pino({ level: config.logLevel });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    if (!opts.skipMigrations) await db.migrate();
+    const clock = opts.clock ?? new SystemClock();
+    const cache = new ResponseCache();
+    if (config.redisUrl) await cache.connect(config.redisUrl, config.redisPrefix);
+    const settings = new Settings(db);
+    const secrets = {
+      session: await settings.secret('secret.session', config.sessionSecret),
+      paymentSandbox: await settings.secret('secret.paymentSandbox', config.paymentSandboxSecret),
+    };
+    return {
+      config,
+      db,
+      clock,
+      outbox: new Outbox(db, clock),
+      jobs: new Jobs(db, clock),
+      cache,
+      settings,
+      log,
+      secrets,
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

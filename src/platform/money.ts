@@ -1,0 +1,44 @@
+/**
+ * Money is an integer number of minor units (分, cents) plus a currency code.
+ * Never a float. The helpers here are pure; `logic/` folders may import this file.
+ */
+export type Minor = number;
+
+export const DEFAULT_CURRENCY = 'CNY';
+
+export function assertMinor(value: number, what = 'amount'): Minor {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be an integer number of minor units, got ${value}`);
+  return value;
+}
+
+/**
+ * Split `total` across `weights` in proportion, exactly: the parts are integers that sum to `total`.
+ * Largest-remainder method; ties go to the earlier line so the result is deterministic.
+ */
+export function allocate(total: Minor, weights: readonly number[]): Minor[] {
+  assertMinor(total, 'total');
+  if (weights.length === 0) {
+    if (total !== 0) throw new RangeError('cannot allocate a non-zero total over no weights');
+    return [];
+  }
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) {
+    // Nothing to weigh by: spread evenly.
+    return allocate(total, weights.map(() => 1));
+  }
+  const sign = total < 0 ? -1 : 1;
+  const abs = Math.abs(total);
+  const raw = weights.map((w) => (abs * w) / sum);
+  const parts = raw.map(Math.floor);
+  let left = abs - parts.reduce((a, b) => a + b, 0);
+  const order = raw
+    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k].i] += 1;
+  return parts.map((p) => p * sign);
+}
+
+/** Format for humans: ¥1,234.50 */
+export function formatMoney(amount: Minor, currency = DEFAULT_CURRENCY, locale = 'zh-CN'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
+}

@@ -1,0 +1,170 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../ids.js';
+import { outboxDeliveries, outboxEvents } from './schema.js';
+
+export interface DomainEvent<P = unknown> {
+  id: string;
+  type: string;
+  payload: P;
+  occurredAt: Date;
+}
+
+export type EventHandler = (event: DomainEvent<any>) => Promise<void>;
+
+interface Consumer {
+  name: string;
+  types: Set<string> | '*';
+  handler: EventHandler;
+}
+
+export const MAX_ATTEMPTS = 8;
+
+/** Retry backoff: 1 s, 2 s, 4 s … capped at 5 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
+}
+
+/**
+ * The transactional outbox. `emit` writes the event (and a pending delivery for every consumer
+ * subscribed to its type) in the caller's transaction; `dispatch` delivers pending events,
+ * each in its own transaction together with the consumer's effect. At-least-once delivery,
+ * exactly-once effect, failures retried with backoff until they are marked dead for staff to retry.
+ */
+export class Outbox {
+  private readonly consumers = new Map<string, Consumer>();
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Registers a consumer. Names are stable: they key the delivery records. */
+  subscribe(name: string, types: string[] | '*', handler: EventHandler): void {
+    if (this.consumers.has(name)) throw new Error(`Consumer ${name} is already registered`);
+    this.consumers.set(name, { name, types: types === '*' ? '*' : new Set(types), handler });
+  }
+
+  /** Called by the in-process dispatcher loop so a commit can wake it at once. */
+  onWake(fn: () => void): void {
+    this.wake = fn;
+  }
+
+  async emit<P>(type: string, payload: P): Promise<string> {
+    const id = newId();
+    const now = this.clock.now();
+    const q = this.db.q;
+    await q.insert(outboxEvents).values({ id, type, payload: payload as object, occurredAt: now });
+    const targets = [...this.consumers.values()].filter((c) => c.types === '*' || c.types.has(type));
+    if (targets.length > 0) {
+      await q.insert(outboxDeliveries).values(
+        targets.map((c) => ({ eventId: id, consumer: c.name, status: 'pending' as const, nextAttemptAt: now })),
+      );
+    }
+    this.db.afterCommit(() => this.wake?.());
+    return id;
+  }
+
+  /** Delivers due events; returns how many deliveries were attempted. */
+  async dispatch(limit = 100): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.db.q
+      .select({ eventId: outboxDeliveries.eventId, consumer: outboxDeliveries.consumer })
+      .from(outboxDeliveries)
+      .where(and(eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now)))
+      .orderBy(asc(outboxDeliveries.nextAttemptAt))
+      .limit(limit);
+    for (const d of due) await this.deliver(d.eventId, d.consumer);
+    return due.length;
+  }
+
+  /** Dispatches until nothing is due (tests, shutdown). */
+  async drain(maxRounds = 50): Promise<void> {
+    for (let i = 0; i < maxRounds; i++) if ((await this.dispatch()) === 0) return;
+  }
+
+  private async deliver(eventId: string, consumerName: string): Promise<void> {
+    const consumer = this.consumers.get(consumerName);
+    try {
+      await this.db.transaction(async () => {
+        // Lock the delivery; another worker process holding it makes us skip it.
+        const rows = await this.db.q.execute(sql`
+          select d.attempts, e.type, e.payload, e.occurred_at
+          from outbox_deliveries d join outbox_events e on e.id = d.event_id
+          where d.event_id = ${eventId} and d.consumer = ${consumerName} and d.status = 'pending'
+          for update of d skip locked`);
+        const row = (rows as unknown as { rows: any[] }).rows[0];
+        if (!row) return;
+        if (!consumer) throw new Error(`no consumer named ${consumerName} is registered`);
+        await consumer.handler({
+          id: eventId,
+          type: row.type,
+          payload: row.payload,
+          occurredAt: new Date(row.occurred_at),
+        });
+        await this.db.q
+          .update(outboxDeliveries)
+          .set({ status: 'done', handledAt: this.clock.now(), attempts: row.attempts + 1, lastError: null })
+          .where(and(eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.consumer, consumerName)));
+      });
+    } catch (err) {
+      await this.recordFailure(eventId, consumerName, err);
+    }
+  }
+
+  private async recordFailure(eventId: string, consumer: string, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    await this.db.transaction(async () => {
+      const [row] = await this.db.q
+        .select({ attempts: outboxDeliveries.attempts })
+        .from(outboxDeliveries)
+        .where(and(eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.consumer, consumer)));
+      if (!row) return;
+      const attempts = row.attempts + 1;
+      await this.db.q
+        .update(outboxDeliveries)
+        .set({
+          attempts,
+          lastError: message.slice(0, 2000),
+          status: attempts >= MAX_ATTEMPTS ? 'dead' : 'pending',
+          nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
+        })
+        .where(and(eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.consumer, consumer)));
+    });
+  }
+
+  /** Dead deliveries for staff, newest first. */
+  async listDead(limit = 50, offset = 0) {
+    return this.db.q
+      .select({
+        eventId: outboxDeliveries.eventId,
+        consumer: outboxDeliveries.consumer,
+        attempts: outboxDeliveries.attempts,
+        lastError: outboxDeliveries.lastError,
+        type: outboxEvents.type,
+        payload: outboxEvents.payload,
+        occurredAt: outboxEvents.occurredAt,
+      })
+      .from(outboxDeliveries)
+      .innerJoin(outboxEvents, eq(outboxEvents.id, outboxDeliveries.eventId))
+      .where(eq(outboxDeliveries.status, 'dead'))
+      .orderBy(sql`${outboxEvents.occurredAt} desc`)
+      .limit(limit)
+      .offset(offset);
+  }
+
+  /** Puts dead deliveries back in the queue; returns how many were revived. */
+  async retryDead(eventId: string, consumers?: string[]): Promise<number> {
+    const where = [eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.status, 'dead')];
+    if (consumers?.length) where.push(inArray(outboxDeliveries.consumer, consumers));
+    const revived = await this.db.q
+      .update(outboxDeliveries)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: this.clock.now() })
+      .where(and(...where))
+      .returning({ consumer: outboxDeliveries.consumer });
+    this.db.afterCommit(() => this.wake?.());
+    return revived.length;
+  }
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe } from 'vitest';
+import { loadConfig } from '../../src/platform/config.js';
+import { AdjustableClock } from '../../src/platform/clock.js';
+import { createKernel, type Kernel } from '../../src/platform/kernel.js';
+import { createApp, type Services } from '../../src/app.js';
+import type { HttpServer } from '../../src/platform/http/server.js';
+
+/**
+ * The shapes every integration suite runs on: embedded PGlite always; PostgreSQL + Redis when
+ * TEST_DATABASE_URL (and TEST_REDIS_URL) are set. Suite names carry the shape in brackets so
+ * `.ci/run` can check that the scale-shape suites actually ran.
+ */
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  databaseUrl?: string;
+  redisUrl?: string;
+}
+
+export function backends(): Backend[] {
+  const list: Backend[] = [{ name: 'pglite' }];
+  if (process.env.TEST_DATABASE_URL) {
+    list.push({ name: 'postgres', databaseUrl: process.env.TEST_DATABASE_URL, redisUrl: process.env.TEST_REDIS_URL });
+  }
+  return list;
+}
+
+/** `describe` once per backend, named "<title> [pglite]" / "<title> [postgres]". */
+export function describeEachBackend(title: string, fn: (backend: Backend) => void): void {
+  for (const b of backends()) describe(`${title} [${b.name}]`, () => fn(b));
+}
+
+export interface TestApp {
+  app: HttpServer;
+  k: Kernel;
+  services: Services;
+  clock: AdjustableClock;
+  /** Delivers pending events and runs due jobs until nothing is left. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A fresh, empty database of its own (a new PostgreSQL database, or in-memory PGlite). */
+async function freshDatabaseUrl(b: Backend): Promise<{ url?: string; drop: () => Promise<void> }> {
+  if (b.name === 'pglite') return { drop: async () => {} };
+  const name = `sk_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: b.databaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(b.databaseUrl!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: b.databaseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startTestApp(b: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await freshDatabaseUrl(b);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    DATABASE_URL: db.url,
+    REDIS_URL: b.redisUrl,
+    REDIS_PREFIX: `sktest-${randomBytes(4).toString('hex')}`,
+    DEMO_DATA: 'false',
+    ...env,
+  });
+  const clock = new AdjustableClock();
+  const k = await createKernel(config, { clock });
+  const { app, services } = await createApp(k);
+  await app.ready();
+  return {
+    app,
+    k,
+    services,
+    clock,
+    async settle() {
+      for (let i = 0; i < 20; i++) {
+        const events = await k.outbox.dispatch();
+        const jobs = await k.jobs.runDue();
+        if (events === 0 && jobs === 0) return;
+      }
+    },
+    async close() {
+      await app.close();
+      await k.cache.close();
+      await k.db.close();
+      await db.drop();
+    },
+  };
+}
