@@ -2,6 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { Kernel } from './platform/kernel.js';
 import { createHttpServer } from './platform/http/server.js';
 import { CatalogService, catalogStoreRoutes, registerCatalogConsumers } from './modules/catalog/index.js';
+import { InventoryService, registerInventoryConsumers, stockTag } from './modules/inventory/index.js';
+import { CartService, cartStoreRoutes } from './modules/cart/index.js';
+import { CheckoutService, ShippingMethods, checkoutStoreRoutes } from './modules/checkout/index.js';
+import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
+import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes } from './modules/payments/index.js';
+import { MessagesService } from './modules/messages/index.js';
+import { CustomersService, customerAuthHook, customerStoreRoutes } from './modules/customers/index.js';
+import { StaffService, staffAdminRoutes, staffAuthHook, trackAdminOperations } from './modules/staff/index.js';
+import { AuditService, auditAdminRoutes } from './modules/audit/index.js';
+import { catalogAdminRoutes } from './modules/catalog/routes.admin.js';
 import { VERSION } from './version.js';
 
 /**
@@ -10,19 +20,51 @@ import { VERSION } from './version.js';
  */
 export function createServices(k: Kernel) {
   const catalog = new CatalogService(k);
+  const inventory = new InventoryService(k);
+  const carts = new CartService(k, catalog);
+  const orders = new OrderService(k, inventory);
+  const shipping = new ShippingMethods(k);
+  const checkout = new CheckoutService(k, carts, inventory, orders, shipping);
+  const payments = new PaymentService(k, orders);
+  const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrl);
+  if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
+  const sandboxCallbacks = new SandboxCallbacks(k, sandbox);
+  const messages = new MessagesService(k);
+  const customers = new CustomersService(k, messages);
+  const staff = new StaffService(k);
+  const audit = new AuditService(k);
+
   registerCatalogConsumers(k);
-  return { catalog };
+  registerInventoryConsumers(k);
+  registerOrderJobs(k, orders);
+
+  return { catalog, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
+/** Data every store needs before its first request (idempotent). */
+export async function ensureStoreDefaults(k: Kernel, s: Services): Promise<void> {
+  await k.db.transaction(async () => {
+    await s.inventory.ensureDefaultWarehouse();
+    await s.shipping.ensureDefaults();
+  });
+}
+
 export async function createApp(k: Kernel, services: Services = createServices(k)) {
+  const s = services;
+  await ensureStoreDefaults(k, s);
   const app = await createHttpServer({
     logLevel: k.config.logLevel,
     bodyLimit: k.config.bodyLimitBytes,
     publicUrl: k.config.publicUrl,
     version: VERSION,
   });
+  app.decorateRequest('customer', null);
+  app.addHook('onRequest', customerAuthHook(k, s.customers));
+  app.decorateRequest('staff', null);
+  app.addHook('onRequest', staffAuthHook(k, s.staff));
+  app.addHook('onRoute', trackAdminOperations);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -34,8 +76,23 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     }
   });
 
-  const noStock = async () => new Map<string, number>();
-  await app.register(catalogStoreRoutes(k, services.catalog, noStock), { prefix: '/api/store' });
+  const availability = { read: (ids: string[]) => s.inventory.availability(ids), tags: (ids: string[]) => ids.map(stockTag) };
+  const pricer = async (lines: Parameters<CheckoutService['quote']>[0], q: { shippingMethodId?: string; province?: string }) =>
+    s.checkout.quote(lines, q.shippingMethodId ? await s.checkout.shippingMethod(q.shippingMethodId) : null, q.province);
+  const addressOf = async (): Promise<never> => {
+    throw new Error('saved addresses are not available');
+  };
+
+  await app.register(catalogStoreRoutes(k, s.catalog, availability), { prefix: '/api/store' });
+  await app.register(cartStoreRoutes(k, s.carts, pricer), { prefix: '/api/store' });
+  await app.register(checkoutStoreRoutes(k, s.checkout, s.orders, addressOf), { prefix: '/api/store' });
+  await app.register(orderStoreRoutes(k, s.orders), { prefix: '/api/store' });
+  await app.register(paymentStoreRoutes(k, s.payments), { prefix: '/api/store' });
+  await app.register(customerStoreRoutes(k, s.customers), { prefix: '/api/store' });
+  if (k.config.paymentSandboxEnabled) await app.register(sandboxPayRoutes(k, s.payments, s.orders, s.sandboxCallbacks));
+  await app.register(staffAdminRoutes(k, s.staff, s.audit), { prefix: '/api/admin' });
+  await app.register(auditAdminRoutes(s.audit), { prefix: '/api/admin' });
+  await app.register(catalogAdminRoutes(k, s.catalog, s.audit), { prefix: '/api/admin' });
 
   return { app, services };
 }

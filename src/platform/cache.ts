@@ -11,14 +11,14 @@ export interface CacheEntry {
   tags: string[];
 }
 
-
 export class ResponseCache {
   private readonly entries = new Map<string, CacheEntry>();
+  private readonly byTag = new Map<string, Set<string>>();
   private pub: Redis | null = null;
   private sub: Redis | null = null;
-  /** Bumped on every invalidation: lets a reader that raced an invalidation skip storing. */
-  private generation = 0;
   private channel = '';
+  /** Bumped on every invalidation: a reader that raced an invalidation does not store. */
+  private generation = 0;
 
   constructor(private readonly maxEntries = 20_000) {}
 
@@ -27,7 +27,7 @@ export class ResponseCache {
     this.pub = new Redis(redisUrl);
     this.sub = new Redis(redisUrl);
     await this.sub.subscribe(this.channel);
-    this.sub.on('message', (_channel, tag: string) => this.dropLocal(tag));
+    this.sub.on('message', (_channel, tags: string) => this.dropLocal(tags.split('\n')));
   }
 
   get(key: string): CacheEntry | undefined {
@@ -41,18 +41,37 @@ export class ResponseCache {
   /** Stores unless an invalidation happened since `generation` was read (the value may be stale). */
   set(key: string, entry: CacheEntry, generation = this.generation): void {
     if (generation !== this.generation) return;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= this.maxEntries) this.delete(this.entries.keys().next().value!);
+    this.delete(key);
     this.entries.set(key, entry);
+    for (const tag of entry.tags) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
   }
 
-  async invalidate(tag: string): Promise<void> {
-    this.dropLocal(tag);
-    if (this.pub) await this.pub.publish(this.channel, tag);
+  async invalidate(...tags: string[]): Promise<void> {
+    if (tags.length === 0) return;
+    this.dropLocal(tags);
+    if (this.pub) await this.pub.publish(this.channel, tags.join('\n'));
   }
 
-  private dropLocal(tag: string): void {
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const tag of entry.tags) this.byTag.get(tag)?.delete(key);
+  }
+
+  private dropLocal(tags: string[]): void {
     this.generation++;
-    for (const [key, entry] of this.entries) if (entry.tags.includes(tag)) this.entries.delete(key);
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      this.byTag.delete(tag);
+      for (const key of [...keys]) this.delete(key);
+    }
   }
 
   async close(): Promise<void> {

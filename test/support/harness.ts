@@ -78,6 +78,9 @@ export async function startTestApp(b: Backend, env: Record<string, string> = {})
   const k = await createKernel(config, { clock });
   const { app, services } = await createApp(k);
   await app.ready();
+  // The sandbox provider calls back into this app in-process instead of over the network.
+  services.sandboxCallbacks.transport = async (body, headers) =>
+    (await app.inject({ method: 'POST', url: '/api/store/payments/webhook/sandbox', headers, payload: body })).statusCode;
   return {
     app,
     k,

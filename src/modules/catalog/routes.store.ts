@@ -11,7 +11,11 @@ import { catalogTags } from './cache-tags.js';
 
 /** Shopper-facing catalog reads. Served from pre-serialized cache entries, dropped by catalog events. */
 /** Stock figures come from inventory; the composition root passes its reader in. */
-export type AvailabilityReader = (variantIds: string[]) => Promise<Map<string, number>>;
+export interface AvailabilityReader {
+  read(variantIds: string[]): Promise<Map<string, number>>;
+  /** Cache tags that a change of these variants' stock invalidates. */
+  tags(variantIds: string[]): string[];
+}
 
 export function catalogStoreRoutes(k: Kernel, catalog: CatalogService, availability: AvailabilityReader): FastifyPluginAsyncZod {
   return async (app) => {
@@ -87,11 +91,14 @@ export function catalogStoreRoutes(k: Kernel, catalog: CatalogService, availabil
           req,
           reply,
           `store:product:${req.params.idOrSlug}`,
-          (p) => [catalogTags.all, catalogTags.product((p as { id: string }).id)],
+          (value) => {
+            const p = value as { id: string; variants: Array<{ id: string }> };
+            return [catalogTags.all, catalogTags.product(p.id), ...availability.tags(p.variants.map((v) => v.id))];
+          },
           async () => {
             const p = await catalog.getProduct(req.params.idOrSlug);
             if (p.status !== 'active') throw new AppError(CatalogErrors.PRODUCT_NOT_FOUND, { id: req.params.idOrSlug });
-            const stock = await availability(p.variants.map((v) => v.id));
+            const stock = await availability.read(p.variants.map((v) => v.id));
             return {
               ...p,
               variants: p.variants.map((v) => ({ ...v, available: stock.get(v.id) ?? 0 })),

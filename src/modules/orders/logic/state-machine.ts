@@ -6,7 +6,9 @@ import type { Minor } from '../../../platform/money.js';
  *
  * Fulfilment runs pending_payment → paid → shipped → delivered → completed. Money can leave
  * by a full refund (→ refunded) or by partial refunds (→ partially_refunded, and on to refunded
- * once everything paid has been given back).
+ * once everything paid has been given back). partially_refunded does not stop fulfilment: a line
+ * refunded before shipment leaves the rest of the order free to ship, be delivered and complete,
+ * so shipped, delivered and completed may carry money already refunded.
  */
 export const ORDER_STATES = [
   'pending_payment',
@@ -37,26 +39,23 @@ export type OrderEvent =
       type: 'partialRefund';
       /** This refund, > 0. */
       amount: Minor;
-      /** Refunded by earlier partial refunds: 0 unless the order is already partially_refunded. */
+      /**
+       * Refunded by earlier partial refunds, >= 0. Always > 0 in partially_refunded; may also be > 0
+       * in paid, shipped, delivered or completed (an order partially refunded and then shipped).
+       */
       refundedBefore: Minor;
       /** What the shopper paid; refunds never exceed it. */
       paidAmount: Minor;
     };
 
 /**
- * Finished states. completed and partially_refunded still take the refund events (after-sales
- * within the return window), and nothing else; cancelled and refunded take nothing at all.
+ * Finished states. completed still takes the refund events (after-sales within the return
+ * window), and nothing else; cancelled and refunded take nothing at all.
  *
- * partially_refunded is terminal for fulfilment: the listed transitions do not let a partially
- * refunded order be shipped, delivered or confirmed. The rest of it moves only by further partial
- * refunds (a "refund the rest" is a partialRefund for the remainder, which ends in refunded).
+ * partially_refunded is not terminal: besides further refunds it still takes ship, deliver and
+ * confirmReceipt, so a line refunded before shipment does not stop the rest of the order.
  */
-export const TERMINAL_STATES: ReadonlySet<OrderState> = new Set<OrderState>([
-  'completed',
-  'cancelled',
-  'refunded',
-  'partially_refunded',
-]);
+export const TERMINAL_STATES: ReadonlySet<OrderState> = new Set<OrderState>(['completed', 'cancelled', 'refunded']);
 
 /** The events a terminal state may still accept. */
 export const REFUND_EVENTS: ReadonlySet<OrderEventType> = new Set<OrderEventType>(['refund', 'partialRefund']);
@@ -110,6 +109,14 @@ const TRANSITIONS: Readonly<Record<OrderState, Partial<Record<OrderEventType, Or
   partially_refunded: {
     // Further lines come back; reaching the paid amount ends in refunded.
     partialRefund: 'partially_refunded',
+    // The rest comes back at once.
+    refund: 'refunded',
+    // A line was refunded (say, out of stock) but the rest of the order still goes out: fulfilment
+    // carries on, and the refunded amount stays on the order (later partialRefunds from shipped,
+    // delivered or completed carry it as refundedBefore > 0).
+    ship: 'shipped',
+    deliver: 'delivered',
+    confirmReceipt: 'completed',
   },
   // Nothing was paid and nothing will be: the order is closed.
   cancelled: {},
@@ -132,9 +139,11 @@ export function transition(state: OrderState, event: OrderEvent): TransitionResu
   const bad = (reason: string): TransitionResult => ({ ok: false, code: 'INVALID_REFUND_AMOUNT', reason });
   if (![amount, refundedBefore, paidAmount].every(Number.isSafeInteger)) return bad('refund amounts must be integers in minor units');
   if (amount <= 0) return bad(`a partial refund must be > 0, got ${amount}`);
-  // refundedBefore must agree with the state, or the ledger and the order disagree.
+  // refundedBefore must agree with the state, or the ledger and the order disagree: a partially
+  // refunded order has refunded something. Other states may or may not have (an order partially
+  // refunded and then shipped is in shipped with money already refunded), so only >= 0 is checked.
   if (state === 'partially_refunded' && refundedBefore <= 0) return bad('a partially refunded order has refunded something before');
-  if (state !== 'partially_refunded' && refundedBefore !== 0) return bad(`nothing was refunded before in state ${state}`);
+  if (refundedBefore < 0) return bad('refundedBefore cannot be negative');
   const after = refundedBefore + amount;
   if (after > paidAmount) return bad(`refunds would total ${after}, more than the ${paidAmount} paid`);
   return { ok: true, to: after === paidAmount ? 'refunded' : 'partially_refunded' };

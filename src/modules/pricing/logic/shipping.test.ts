@@ -152,7 +152,7 @@ describe('extraSteps', () => {
     // (max − 1) / 2 steps of 2 g leave 1 g over: one more step.
     expect(extraSteps(max, 0, 2)).toBe((max - 1) / 2 + 1);
     expect(extraSteps(max - 1, 0, 2)).toBe((max - 1) / 2);
-    expect(extraSteps(max, 1, 3)).toBe(Math.ceil((max - 1) / 3));
+    expect(extraSteps(max, 1, 3)).toBe(Number((BigInt(max - 1) + 2n) / 3n));
   });
 });
 

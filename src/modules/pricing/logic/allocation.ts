@@ -5,9 +5,10 @@ import { allocate, type Minor } from '../../../platform/money.js';
  * that no line is discounted below zero. Requires 0 ≤ total ≤ Σ remaining.
  *
  * `allocate` is exact in sum, and with total ≤ Σ remaining each share is mathematically
- * ≤ its line's remaining; but its proportions go through floating point, and once
- * total × remaining passes 2^53 a share could land one unit over. Any such unit is moved to
- * the first line with room, so the guarantee holds for every safe integer, not just typical carts.
+ * ≤ its line's remaining. Its proportions go through floating point, though, so once
+ * total × remaining passes 2^53 nothing proves a share cannot land one unit over (a random search
+ * found no case). Should it happen, the unit moves to the first line with room: the no-negative
+ * guarantee then holds for every safe integer by construction, not by luck.
  */
 export function allocateWithinRemaining(total: Minor, remaining: readonly Minor[]): Minor[] {
   const room = remaining.reduce((a, b) => a + b, 0);

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { listQuery, page } from '../../platform/http/pagination.js';
+import { adminSecurity } from '../../platform/http/admin-security.js';
+import { permit } from '../staff/index.js';
+import type { AuditService } from './service.js';
+
+const auditEntry = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  staffEmail: z.string(),
+  action: z.string().describe('e.g. catalog.product.update'),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown().describe('Changed fields before the write (null for creations)'),
+  after: z.unknown().describe('Changed fields after the write'),
+  at: z.string(),
+  ip: z.string().nullable(),
+});
+
+/** The audit log, for staff with `audit.read`. */
+export function auditAdminRoutes(audit: AuditService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/audit-log',
+      {
+        ...permit('audit.read'),
+        schema: {
+          operationId: 'adminListAudit',
+          tags: ['admin: audit'],
+          summary: 'Audit log, newest first',
+          security: adminSecurity,
+          querystring: listQuery.extend({
+            staffId: z.uuid().optional(),
+            entityType: z.string().max(50).optional(),
+            entityId: z.string().max(200).optional(),
+            action: z.string().max(100).optional().describe('Exact action, or a prefix such as `catalog.*`'),
+            from: z.iso.datetime({ offset: true }).optional().describe('Inclusive lower bound on `at`'),
+            to: z.iso.datetime({ offset: true }).optional().describe('Exclusive upper bound on `at`'),
+          }),
+          response: { 200: page(auditEntry) },
+        },
+      },
+      async (req) => {
+        const { from, to, ...rest } = req.query;
+        return audit.list({ ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined });
+      },
+    );
+  };
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kernel } from '../../platform/kernel.js';
+import type { CartAccess, CartLine, CartRow, CartService } from './service.js';
+import { MAX_QUANTITY } from './errors.js';
+
+export const CART_COOKIE = 'sk_cart';
+const CART_HEADER = 'x-cart-token';
+
+/** What a caller may use: their session's customer, plus the guest token from header or cookie. */
+export function cartAccessOf(req: FastifyRequest): CartAccess {
+  const header = req.headers[CART_HEADER];
+  const token = (typeof header === 'string' ? header : undefined) ?? req.cookies?.[CART_COOKIE] ?? null;
+  return { customerId: req.customer?.id ?? null, token };
+}
+
+/** Turns lines into the cart's answer, with a price breakdown (the composition root supplies it). */
+export type CartPricer = (lines: CartLine[], q: { shippingMethodId?: string; province?: string }) => Promise<unknown>;
+
+const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+const cartView = z.object({
+  id: z.string(),
+  status: z.enum(['open', 'merged', 'ordered']),
+  customerId: z.string().nullable(),
+  token: z.string().nullable().describe('Guest cart token: send it back as X-Cart-Token (also set as a cookie)'),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      variantId: z.string(),
+      productId: z.string().nullable(),
+      sku: z.string().nullable(),
+      title: localized.nullable(),
+      optionValues: z.record(z.string(), z.string()),
+      image: z.string().nullable(),
+      unitPrice: z.number().int().nullable(),
+      quantity: z.number().int(),
+      available: z.boolean().describe('false when the variant is no longer on sale'),
+    }),
+  ),
+  quote: z.unknown().describe('Price breakdown from the pricing engine (null for an empty cart)'),
+});
+const idParams = z.object({ cartId: z.uuid() });
+const quoteQuery = z.object({ shippingMethodId: z.uuid().optional(), province: z.string().regex(/^\d{2}$/).optional() });
+
+export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer): FastifyPluginAsyncZod {
+  const view = async (cart: CartRow, token: string | null, q: z.infer<typeof quoteQuery> = {}) => {
+    const lines = await carts.lines(cart.id);
+    return {
+      id: cart.id,
+      status: cart.status,
+      customerId: cart.customerId,
+      token,
+      items: lines.map((l) => ({
+        id: l.itemId,
+        variantId: l.variantId,
+        productId: l.variant?.productId ?? null,
+        sku: l.variant?.sku ?? null,
+        title: l.variant?.title ?? null,
+        optionValues: l.variant?.optionValues ?? {},
+        image: l.variant?.image ?? null,
+        unitPrice: l.variant?.price ?? null,
+        quantity: l.quantity,
+        available: l.variant?.sellable ?? false,
+      })),
+      quote: await price(lines, q),
+    };
+  };
+  const setCookie = (reply: FastifyReply, token: string | null) => {
+    if (token) reply.setCookie(CART_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 30 * 86400 });
+  };
+
+  return async (app) => {
+    app.post(
+      '/carts',
+      { schema: { operationId: 'createCart', tags: ['cart'], summary: "Open a cart (a signed-in shopper gets their open cart back)", response: { 201: cartView } } },
+      async (req, reply) => {
+        const { cart, token } = await k.db.transaction(() => carts.open(req.customer?.id ?? null));
+        setCookie(reply, token);
+        return reply.code(201).send(await view(cart, token));
+      },
+    );
+
+    app.get(
+      '/carts/:cartId',
+      { schema: { operationId: 'getCart', tags: ['cart'], params: idParams, querystring: quoteQuery, response: { 200: cartView } } },
+      async (req) => view(await carts.get(req.params.cartId, cartAccessOf(req)), null, req.query),
+    );
+
+    app.post(
+      '/carts/:cartId/items',
+      {
+        schema: {
+          operationId: 'addCartItem',
+          tags: ['cart'],
+          params: idParams,
+          body: z.object({ variantId: z.uuid(), quantity: z.number().int().min(1).max(MAX_QUANTITY).default(1) }),
+          response: { 200: cartView },
+        },
+      },
+      async (req) => {
+        const cart = await k.db.transaction(async () => {
+          const c = await carts.get(req.params.cartId, cartAccessOf(req), { forUpdate: true });
+          await carts.addItem(c, req.body.variantId, req.body.quantity);
+          return c;
+        });
+        return view(cart, null);
+      },
+    );
+
+    app.patch(
+      '/carts/:cartId/items/:itemId',
+      {
+        schema: {
+          operationId: 'updateCartItem',
+          tags: ['cart'],
+          params: z.object({ cartId: z.uuid(), itemId: z.uuid() }),
+          body: z.object({ quantity: z.number().int().min(0).max(MAX_QUANTITY).describe('0 removes the item') }),
+          response: { 200: cartView },
+        },
+      },
+      async (req) => {
+        const cart = await k.db.transaction(async () => {
+          const c = await carts.get(req.params.cartId, cartAccessOf(req), { forUpdate: true });
+          await carts.setQuantity(c, req.params.itemId, req.body.quantity);
+          return c;
+        });
+        return view(cart, null);
+      },
+    );
+
+    app.delete(
+      '/carts/:cartId/items/:itemId',
+      {
+        schema: { operationId: 'removeCartItem', tags: ['cart'], params: z.object({ cartId: z.uuid(), itemId: z.uuid() }), response: { 200: cartView } },
+      },
+      async (req) => {
+        const cart = await k.db.transaction(async () => {
+          const c = await carts.get(req.params.cartId, cartAccessOf(req), { forUpdate: true });
+          await carts.setQuantity(c, req.params.itemId, 0);
+          return c;
+        });
+        return view(cart, null);
+      },
+    );
+  };
+}

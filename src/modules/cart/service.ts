@@ -1,0 +1,164 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Kernel } from '../../platform/kernel.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { CatalogService, SellableVariant } from '../catalog/index.js';
+import { cartItems, carts } from './schema.js';
+import { CartErrors, MAX_LINES, MAX_QUANTITY } from './errors.js';
+
+export type CartRow = typeof carts.$inferSelect;
+
+/** Who is asking for a cart: the signed-in shopper and/or the guest cart token they hold. */
+export interface CartAccess {
+  customerId: string | null;
+  token: string | null;
+}
+
+export interface CartLine {
+  itemId: string;
+  variantId: string;
+  quantity: number;
+  variant: SellableVariant | null;
+}
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class CartService {
+  constructor(
+    private readonly k: Kernel,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  private get q() {
+    return this.k.db.q;
+  }
+
+  /** A signed-in shopper gets their open cart (created if none); a guest a new one with a token. */
+  async open(customerId: string | null): Promise<{ cart: CartRow; token: string | null }> {
+    if (customerId) {
+      const existing = await this.openCartOf(customerId);
+      if (existing) return { cart: existing, token: null };
+    }
+    const token = randomBytes(24).toString('base64url');
+    const now = this.k.clock.now();
+    const [cart] = await this.q
+      .insert(carts)
+      .values({ id: newId(), customerId, tokenHash: hash(token), status: 'open', createdAt: now, updatedAt: now })
+      .returning();
+    return { cart, token: customerId ? null : token };
+  }
+
+  async openCartOf(customerId: string): Promise<CartRow | undefined> {
+    const [row] = await this.q
+      .select()
+      .from(carts)
+      .where(and(eq(carts.customerId, customerId), eq(carts.status, 'open')))
+      .orderBy(asc(carts.createdAt))
+      .limit(1);
+    return row;
+  }
+
+  /**
+   * The cart if the caller may use it: their own, or a guest cart whose token they hold.
+   * Anything else is "not found" — a guessed id reveals nothing.
+   */
+  async get(cartId: string, access: CartAccess, opts: { forUpdate?: boolean } = {}): Promise<CartRow> {
+    const base = this.q.select().from(carts).where(eq(carts.id, cartId));
+    const [cart] = opts.forUpdate ? await base.for('update') : await base;
+    if (!cart || !mayUse(cart, access)) throw new AppError(CartErrors.CART_NOT_FOUND, { id: cartId });
+    return cart;
+  }
+
+  async lines(cartId: string): Promise<CartLine[]> {
+    const items = await this.q.select().from(cartItems).where(eq(cartItems.cartId, cartId)).orderBy(asc(cartItems.addedAt), asc(cartItems.id));
+    const variants = await this.catalog.sellableVariants(items.map((i) => i.variantId));
+    return items.map((i) => ({ itemId: i.id, variantId: i.variantId, quantity: i.quantity, variant: variants.get(i.variantId) ?? null }));
+  }
+
+  async addItem(cart: CartRow, variantId: string, quantity: number): Promise<void> {
+    assertOpen(cart);
+    const v = (await this.catalog.sellableVariants([variantId])).get(variantId);
+    if (!v?.sellable) throw new AppError(CartErrors.VARIANT_NOT_SELLABLE, { id: variantId });
+    const [existing] = await this.q
+      .select()
+      .from(cartItems)
+      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.variantId, variantId)));
+    const total = (existing?.quantity ?? 0) + quantity;
+    if (total > MAX_QUANTITY) throw new AppError(CartErrors.QUANTITY_TOO_LARGE, { max: MAX_QUANTITY });
+    if (existing) {
+      await this.q.update(cartItems).set({ quantity: total }).where(eq(cartItems.id, existing.id));
+    } else {
+      const [{ n }] = await this.q.select({ n: sql<number>`count(*)::int` }).from(cartItems).where(eq(cartItems.cartId, cart.id));
+      if (n >= MAX_LINES) throw new AppError(CartErrors.CART_TOO_LARGE, { max: MAX_LINES });
+      await this.q
+        .insert(cartItems)
+        .values({ id: newId(), cartId: cart.id, variantId, quantity, addedAt: this.k.clock.now() })
+        .onConflictDoUpdate({
+          target: [cartItems.cartId, cartItems.variantId],
+          set: { quantity: sql`least(${cartItems.quantity} + ${quantity}, ${MAX_QUANTITY})` },
+        });
+    }
+    await this.touch(cart.id);
+  }
+
+  /** Sets an item's quantity; 0 removes it. */
+  async setQuantity(cart: CartRow, itemId: string, quantity: number): Promise<void> {
+    assertOpen(cart);
+    const where = and(eq(cartItems.id, itemId), eq(cartItems.cartId, cart.id));
+    const changed =
+      quantity === 0
+        ? await this.q.delete(cartItems).where(where).returning({ id: cartItems.id })
+        : await this.q.update(cartItems).set({ quantity }).where(where).returning({ id: cartItems.id });
+    if (!changed.length) throw new AppError(CartErrors.CART_ITEM_NOT_FOUND, { id: itemId });
+    await this.touch(cart.id);
+  }
+
+  /**
+   * Login with a guest cart: its items join the shopper's open cart (quantities add up) and
+   * the guest cart is closed. Does nothing for a token that is not a guest cart's.
+   */
+  async mergeGuestCart(customerId: string, guestCartId: string, token: string): Promise<CartRow | null> {
+    const [guest] = await this.q.select().from(carts).where(eq(carts.id, guestCartId)).for('update');
+    if (!guest || guest.customerId || guest.status !== 'open' || !mayUse(guest, { customerId: null, token })) return null;
+    const target = await this.openCartOf(customerId);
+    if (!target) {
+      await this.q.update(carts).set({ customerId, updatedAt: this.k.clock.now() }).where(eq(carts.id, guest.id));
+      return { ...guest, customerId };
+    }
+    const items = await this.q.select().from(cartItems).where(eq(cartItems.cartId, guest.id));
+    for (const i of items) {
+      await this.q
+        .insert(cartItems)
+        .values({ id: newId(), cartId: target.id, variantId: i.variantId, quantity: i.quantity, addedAt: i.addedAt })
+        .onConflictDoUpdate({
+          target: [cartItems.cartId, cartItems.variantId],
+          set: { quantity: sql`least(${cartItems.quantity} + ${i.quantity}, ${MAX_QUANTITY})` },
+        });
+    }
+    await this.q.update(carts).set({ status: 'merged', updatedAt: this.k.clock.now() }).where(eq(carts.id, guest.id));
+    await this.touch(target.id);
+    return target;
+  }
+
+  /** Checkout took the cart: it is closed and a new one starts next time. */
+  async markOrdered(cartId: string): Promise<void> {
+    await this.q.update(carts).set({ status: 'ordered', updatedAt: this.k.clock.now() }).where(eq(carts.id, cartId));
+  }
+
+  private async touch(cartId: string) {
+    await this.q.update(carts).set({ updatedAt: this.k.clock.now() }).where(eq(carts.id, cartId));
+  }
+}
+
+function mayUse(cart: CartRow, access: CartAccess): boolean {
+  if (cart.customerId) return cart.customerId === access.customerId;
+  if (!access.token) return false;
+  const a = Buffer.from(hash(access.token));
+  const b = Buffer.from(cart.tokenHash);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function assertOpen(cart: CartRow) {
+  if (cart.status !== 'open') throw new AppError(CartErrors.CART_CLOSED);
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachBackend, startTestApp, type TestApp } from '../../../test/support/harness.js';
+import { registerShopper } from '../../../test/support/customers.js';
+import { emptyCart, placeOrder, seedProduct, standardShipping, testAddress, type SeededProduct } from '../../../test/support/commerce.js';
+
+describeEachBackend('cart and checkout', (backend) => {
+  let t: TestApp;
+  let p: SeededProduct;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    p = await seedProduct(t, { stock: 20, prices: [19900, 4990] });
+    auth = (await registerShopper(t)).auth;
+  });
+  afterAll(() => t.close());
+
+  it('prices a cart line by line, with free shipping over ¥99 and a fee below it', async () => {
+    const cart = (await t.app.inject({ method: 'POST', url: '/api/store/carts', headers: auth })).json();
+    await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: auth, payload: { variantId: p.variantIds[1], quantity: 1 } });
+    const ship = await standardShipping(t);
+    const small = (await t.app.inject({ url: `/api/store/carts/${cart.id}?shippingMethodId=${ship}&province=44`, headers: auth })).json();
+    expect(small.quote).toMatchObject({ subtotal: 4990, shippingFee: 1000, total: 5990 });
+    const item = small.items[0];
+    await t.app.inject({ method: 'PATCH', url: `/api/store/carts/${cart.id}/items/${item.id}`, headers: auth, payload: { quantity: 3 } });
+    const big = (await t.app.inject({ url: `/api/store/carts/${cart.id}?shippingMethodId=${ship}`, headers: auth })).json();
+    expect(big.quote).toMatchObject({ subtotal: 14970, shippingFee: 0, total: 14970 });
+    expect(big.quote.lines[0]).toMatchObject({ unitPrice: 4990, quantity: 3, total: 14970 });
+    await t.app.inject({ method: 'DELETE', url: `/api/store/carts/${cart.id}/items/${item.id}`, headers: auth });
+    expect((await t.app.inject({ url: `/api/store/carts/${cart.id}`, headers: auth })).json().items).toEqual([]);
+  });
+
+  it('places an order that reserves stock, and the cart is closed', async () => {
+    const before = (await t.services.inventory.availability([p.variantIds[0]])).get(p.variantIds[0]);
+    const { status, body } = await placeOrder(t, auth, p.variantIds[0], 2);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ status: 'pending_payment', total: 39800, itemCount: 2 });
+    expect(body.number).toMatch(/^\d{20}$/);
+    expect(body.timeline.map((e: { type: string }) => e.type)).toEqual(['placed']);
+    expect((await t.services.inventory.availability([p.variantIds[0]])).get(p.variantIds[0])).toBe(before! - 2);
+    expect(await t.services.inventory.reconcile()).toEqual([]);
+  });
+
+  it('refuses more than is in stock with 409 OUT_OF_STOCK and writes nothing', async () => {
+    const orders = (await t.app.inject({ url: '/api/store/orders?limit=100', headers: auth })).json().items.length;
+    const { status, body } = await placeOrder(t, auth, p.variantIds[1], 500);
+    expect(status).toBe(409);
+    expect(body.code).toBe('OUT_OF_STOCK');
+    expect((await t.app.inject({ url: '/api/store/orders?limit=100', headers: auth })).json().items.length).toBe(orders);
+  });
+
+  describe('Idempotency-Key', () => {
+    it('returns the same order for the same key and body, and refuses the key with another body', async () => {
+      const cart = await emptyCart(t, auth);
+      await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: auth, payload: { variantId: p.variantIds[1], quantity: 1 } });
+      const body = { cartId: cart.id, shippingMethodId: await standardShipping(t), address: testAddress };
+      const headers = { ...auth, 'idempotency-key': 'key-same-body-0001' };
+      const first = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers, payload: body });
+      const again = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers, payload: body });
+      expect(first.statusCode).toBe(201);
+      expect(again.statusCode).toBe(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json().id).toBe(first.json().id);
+      const other = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers, payload: { ...body, note: 'different' } });
+      expect(other.statusCode).toBe(422);
+      expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('makes one order from concurrent duplicates', async () => {
+      const cart = await emptyCart(t, auth);
+      await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: auth, payload: { variantId: p.variantIds[1], quantity: 1 } });
+      const body = { cartId: cart.id, shippingMethodId: await standardShipping(t), address: testAddress };
+      const headers = { ...auth, 'idempotency-key': 'key-concurrent-0001' };
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => t.app.inject({ method: 'POST', url: '/api/store/orders', headers, payload: body })),
+      );
+      const ids = new Set(results.filter((r) => r.statusCode < 300).map((r) => r.json().id));
+      expect(ids.size).toBe(1);
+      expect(results.every((r) => [200, 201, 409].includes(r.statusCode))).toBe(true);
+      expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    });
+
+    it('is scoped to the shopper: another shopper may use the same key', async () => {
+      const other = (await registerShopper(t)).auth;
+      const a = await placeOrder(t, auth, p.variantIds[1], 1, 'key-shared-0001');
+      const b = await placeOrder(t, other, p.variantIds[1], 1, 'key-shared-0001');
+      expect(a.status).toBe(201);
+      expect(b.status).toBe(201);
+      expect(a.body.id).not.toBe(b.body.id);
+    });
+  });
+
+  describe('authorization', () => {
+    it("keeps one shopper out of another's cart and order (404, not 403)", async () => {
+      const mine = await placeOrder(t, auth, p.variantIds[1], 1);
+      const stranger = (await registerShopper(t)).auth;
+      const order = await t.app.inject({ url: `/api/store/orders/${mine.body.id}`, headers: stranger });
+      expect(order.statusCode).toBe(404);
+      const byNumber = await t.app.inject({ url: `/api/store/orders/${mine.body.number}`, headers: stranger });
+      expect(byNumber.statusCode).toBe(404);
+      const cancel = await t.app.inject({ method: 'POST', url: `/api/store/orders/${mine.body.id}/cancel`, headers: stranger, payload: {} });
+      expect(cancel.statusCode).toBe(404);
+      const cart = (await t.app.inject({ method: 'POST', url: '/api/store/carts', headers: auth })).json();
+      const peek = await t.app.inject({ url: `/api/store/carts/${cart.id}`, headers: stranger });
+      expect(peek.statusCode).toBe(404);
+      const add = await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: stranger, payload: { variantId: p.variantIds[0], quantity: 1 } });
+      expect(add.statusCode).toBe(404);
+      const anon = await t.app.inject({ url: `/api/store/orders/${mine.body.id}` });
+      expect(anon.statusCode).toBe(401);
+    });
+
+    it('lets a guest use a cart only with its token', async () => {
+      const created = await t.app.inject({ method: 'POST', url: '/api/store/carts' });
+      const cart = created.json();
+      expect(cart.token).toBeTruthy();
+      const withToken = await t.app.inject({ url: `/api/store/carts/${cart.id}`, headers: { 'x-cart-token': cart.token } });
+      expect(withToken.statusCode).toBe(200);
+      const without = await t.app.inject({ url: `/api/store/carts/${cart.id}` });
+      expect(without.statusCode).toBe(404);
+      const wrong = await t.app.inject({ url: `/api/store/carts/${cart.id}`, headers: { 'x-cart-token': 'x'.repeat(32) } });
+      expect(wrong.statusCode).toBe(404);
+    });
+  });
+
+  it('answers bad input with 4xx problem+json', async () => {
+    const cart = await emptyCart(t, auth);
+    for (const payload of [{ variantId: p.variantIds[0], quantity: -1 }, { variantId: p.variantIds[0], quantity: 1e9 }, { variantId: 'nope' }, { quantity: 1 }]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: auth, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    const unknown = await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: auth, payload: { variantId: '00000000-0000-7000-8000-000000000000', quantity: 1 } });
+    expect(unknown.statusCode).toBe(422);
+    const empty = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers: auth, payload: { cartId: cart.id, shippingMethodId: await standardShipping(t), address: testAddress } });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().code).toBe('CART_EMPTY');
+  });
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kernel } from '../../platform/kernel.js';
+import { AppError } from '../../platform/errors.js';
+import { requireCustomer } from '../../platform/http/require-customer.js';
+import { addressSchema, orderDetailView, toOrderDetail, type OrderService, type ShippingAddress } from '../orders/index.js';
+import type { CheckoutService } from './service.js';
+import { CheckoutErrors } from './errors.js';
+
+const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+const fee = z.number().int().optional();
+const shippingMethodView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: localized,
+  kind: z.enum(['flat', 'freeOver', 'byWeight']),
+  flatFee: fee,
+  freeThreshold: fee,
+  firstWeightGrams: fee,
+  firstFee: fee,
+  extraWeightGrams: fee,
+  extraFee: fee,
+  regionFees: z.array(z.object({ provinceCodes: z.array(z.string()), firstFee: z.number().int(), extraFee: z.number().int() })).optional(),
+});
+
+/** Looks up one of the shopper's saved addresses (the customers module supplies it). */
+export type AddressResolver = (customerId: string, addressId: string) => Promise<ShippingAddress>;
+
+export function checkoutStoreRoutes(k: Kernel, checkout: CheckoutService, orders: OrderService, addresses: AddressResolver): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/shipping-methods',
+      {
+        schema: {
+          operationId: 'listShippingMethods',
+          tags: ['checkout'],
+          response: { 200: z.object({ items: z.array(shippingMethodView) }) },
+        },
+      },
+      async () => ({ items: await checkout.shipping.list() }),
+    );
+
+    app.post(
+      '/orders',
+      {
+        schema: {
+          operationId: 'placeOrder',
+          tags: ['checkout'],
+          summary: 'Place an order from the cart; send an Idempotency-Key to make retries safe',
+          headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }).loose(),
+          body: z
+            .object({
+              cartId: z.uuid(),
+              shippingMethodId: z.uuid(),
+              addressId: z.uuid().optional(),
+              address: addressSchema.optional(),
+              note: z.string().max(500).nullable().optional(),
+              channel: z.string().max(40).nullable().optional(),
+            })
+            .refine((b) => b.address || b.addressId, { message: 'give address or addressId' }),
+          response: { 201: orderDetailView, 200: orderDetailView },
+        },
+      },
+      async (req, reply) => {
+        const me = requireCustomer(req);
+        const { addressId, address, ...rest } = req.body;
+        const shippingAddress = address ? { ...address, postalCode: address.postalCode ?? null } : addressId ? await addresses(me.id, addressId) : null;
+        if (!shippingAddress) throw new AppError(CheckoutErrors.ADDRESS_REQUIRED);
+        const { order, replayed } = await checkout.placeOrder(
+          me.id,
+          { ...rest, address: shippingAddress },
+          req.headers['idempotency-key'],
+        );
+        const view = toOrderDetail(order, await orders.linesOf(order.id), await orders.timelineOf(order.id));
+        return reply.code(replayed ? 200 : 201).header('idempotent-replayed', String(replayed)).send(view);
+      },
+    );
+  };
+}

@@ -1,0 +1,113 @@
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Kernel } from '../../platform/kernel.js';
+import { AppError } from '../../platform/errors.js';
+import { MINUTE } from '../../platform/clock.js';
+import { interpolate, type Locale } from '../../platform/i18n.js';
+import { newId, newNumericCode } from '../../platform/ids.js';
+import type { MessagesService } from '../messages/index.js';
+import { customerPasswordResets as resets } from './schema.js';
+import { CustomerErrors } from './errors.js';
+import { hmac, safeEqual, sha256 } from './tokens.js';
+import type { CustomersService } from './service.js';
+import type { Identifier } from './types.js';
+
+export const RESET_TTL_MS = 15 * MINUTE;
+export const RESET_MAX_ATTEMPTS = 5;
+/** Codes sent per account identifier per window: stops SMS/email bombing and code farming. */
+const REQUEST_LIMIT = { limit: 5, windowMs: 15 * MINUTE };
+
+const TEXT: Record<Locale, { subject: string; body: string }> = {
+  'zh-CN': {
+    subject: '【掌柜】密码重置验证码',
+    body: '您的验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本消息。',
+  },
+  en: {
+    subject: 'Your Shopkeeper password reset code',
+    body: 'Your verification code is {code}. It is valid for {minutes} minutes. If you did not ask to reset your password, ignore this message.',
+  },
+};
+
+/** Password reset by a 6-digit code sent to the account's email or mobile. */
+export class PasswordResets {
+  constructor(
+    private readonly k: Kernel,
+    private readonly customers: CustomersService,
+    private readonly messages: MessagesService,
+  ) {}
+
+  /** Behaves the same whether or not the account exists: the caller always answers 202. */
+  async request(who: Identifier | null): Promise<void> {
+    if (!who) return;
+    const rule = { key: `reset:id:${sha256(who.value)}`, ...REQUEST_LIMIT };
+    if ((await this.customers.throttle.retryAfter([rule])) > 0) return;
+    await this.customers.throttle.record([rule]);
+    await this.k.db.transaction(async () => {
+      const customer = await this.customers.findBy(who);
+      if (!customer) return;
+      const now = this.k.clock.now();
+      // A new code supersedes any earlier one.
+      await this.k.db.q
+        .update(resets)
+        .set({ usedAt: now })
+        .where(and(eq(resets.customerId, customer.id), isNull(resets.usedAt)));
+      const id = newId();
+      const code = newNumericCode(6);
+      await this.k.db.q.insert(resets).values({
+        id,
+        customerId: customer.id,
+        codeHash: this.codeHash(id, code),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+      });
+      const text = TEXT[customer.locale];
+      const params = { code, minutes: RESET_TTL_MS / MINUTE };
+      await this.messages.send({
+        channel: who.kind === 'email' ? 'email' : 'sms',
+        to: who.value,
+        subject: text.subject,
+        body: interpolate(text.body, params),
+        locale: customer.locale,
+      });
+    });
+  }
+
+  /** Sets the new password when the code is right; single use, a few attempts, then void. */
+  async confirm(who: Identifier | null, code: string, newPassword: string): Promise<void> {
+    const passwordHash = await this.customers.hashPassword(newPassword);
+    // A wrong guess must count even though the request fails: decide inside, throw after commit.
+    const ok = await this.k.db.transaction(async () => {
+      const customer = who ? await this.customers.findBy(who) : undefined;
+      if (!customer) return false;
+      const now = this.k.clock.now();
+      const [reset] = await this.k.db.q
+        .select()
+        .from(resets)
+        .where(and(eq(resets.customerId, customer.id), isNull(resets.usedAt), gt(resets.expiresAt, now)))
+        .orderBy(desc(resets.createdAt))
+        .limit(1)
+        .for('update');
+      if (!reset || reset.attempts >= RESET_MAX_ATTEMPTS) return false;
+      if (!safeEqual(this.codeHash(reset.id, code), reset.codeHash)) {
+        await this.k.db.q
+          .update(resets)
+          .set({ attempts: sql`${resets.attempts} + 1` })
+          .where(and(eq(resets.id, reset.id), lt(resets.attempts, RESET_MAX_ATTEMPTS)));
+        return false;
+      }
+      const used = await this.k.db.q
+        .update(resets)
+        .set({ usedAt: now })
+        .where(and(eq(resets.id, reset.id), isNull(resets.usedAt)))
+        .returning({ id: resets.id });
+      if (used.length === 0) return false;
+      await this.customers.setPassword(customer.id, passwordHash, 'reset');
+      return true;
+    });
+    if (!ok) throw new AppError(CustomerErrors.RESET_CODE_INVALID);
+  }
+
+  /** Keyed by the store's secret: a leaked table does not give away 6-digit codes by brute force. */
+  private codeHash(resetId: string, code: string): string {
+    return hmac(this.k.secrets.session, `reset:${resetId}:${code}`);
+  }
+}

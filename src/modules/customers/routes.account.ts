@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kernel } from '../../platform/kernel.js';
+import { AppError } from '../../platform/errors.js';
+import { requireCustomer } from '../../platform/http/require-customer.js';
+import { problemSchema } from '../../platform/http/pagination.js';
+import type { CustomersService } from './service.js';
+import { CustomerErrors } from './errors.js';
+import { regionsUnder } from './regions.js';
+import { addressInput, addressPatch, addressView, regionView } from './types.js';
+
+const tags = ['customers'];
+const signedIn: Array<Record<string, string[]>> = [{ bearer: [] }, { session: [] }];
+const byId = z.object({ id: z.uuid() });
+const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, problemSchema]));
+
+/** The shopper's address book, and the region lists its forms are filled from. */
+export function accountRoutes(k: Kernel, customers: CustomersService): FastifyPluginAsyncZod {
+  const book = customers.addresses;
+  return async (app) => {
+    app.get(
+      '/me/addresses',
+      {
+        schema: {
+          operationId: 'listAddresses',
+          tags,
+          summary: 'My addresses, default first',
+          security: signedIn,
+          response: { 200: z.object({ items: z.array(addressView) }), ...problems(401) },
+        },
+      },
+      async (req) => ({ items: await book.list(requireCustomer(req).id) }),
+    );
+
+    app.post(
+      '/me/addresses',
+      {
+        schema: {
+          operationId: 'createAddress',
+          tags,
+          summary: 'Add an address (the first one becomes the default)',
+          security: signedIn,
+          body: addressInput,
+          response: { 201: addressView, ...problems(400, 401, 403, 422) },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await book.create(requireCustomer(req).id, req.body)),
+    );
+
+    app.get(
+      '/me/addresses/:id',
+      {
+        schema: { operationId: 'getAddress', tags, summary: 'One of my addresses', security: signedIn, params: byId, response: { 200: addressView, ...problems(400, 401, 404) } },
+      },
+      async (req) => book.get(requireCustomer(req).id, req.params.id),
+    );
+
+    app.patch(
+      '/me/addresses/:id',
+      {
+        schema: {
+          operationId: 'updateAddress',
+          tags,
+          summary: 'Change an address',
+          security: signedIn,
+          params: byId,
+          body: addressPatch,
+          response: { 200: addressView, ...problems(400, 401, 403, 404, 422) },
+        },
+      },
+      async (req) => book.update(requireCustomer(req).id, req.params.id, req.body),
+    );
+
+    app.delete(
+      '/me/addresses/:id',
+      {
+        schema: {
+          operationId: 'deleteAddress',
+          tags,
+          summary: 'Delete an address',
+          security: signedIn,
+          params: byId,
+          response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        await book.remove(requireCustomer(req).id, req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/me/addresses/:id/default',
+      {
+        schema: {
+          operationId: 'setDefaultAddress',
+          tags,
+          summary: 'Make an address the default',
+          security: signedIn,
+          params: byId,
+          response: { 200: addressView, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => book.setDefault(requireCustomer(req).id, req.params.id),
+    );
+
+    app.get(
+      '/regions',
+      {
+        schema: {
+          operationId: 'listRegions',
+          tags,
+          summary: 'Provinces; or the cities of a province; or the districts of a city (GB/T 2260)',
+          querystring: z.object({
+            parent: z
+              .string()
+              .regex(/^\d{2}(\d{2})?$/, 'a 2-digit province or 4-digit city code')
+              .optional()
+              .describe('Province code for its cities, city code for its districts; absent for provinces'),
+          }),
+          response: { 200: z.object({ items: z.array(regionView) }), ...problems(400, 404) },
+        },
+      },
+      async (req, reply) => {
+        const items = regionsUnder(req.query.parent);
+        if (!items) throw new AppError(CustomerErrors.REGION_NOT_FOUND, { code: req.query.parent });
+        reply.header('cache-control', 'public, max-age=86400');
+        return { items };
+      },
+    );
+  };
+}

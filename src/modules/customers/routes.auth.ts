@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kernel } from '../../platform/kernel.js';
+import { AppError, CoreErrors } from '../../platform/errors.js';
+import { localeOf } from '../../platform/http/problem.js';
+import { requireCustomer } from '../../platform/http/require-customer.js';
+import { problemSchema } from '../../platform/http/pagination.js';
+import type { CustomersService, SignedIn } from './service.js';
+import { SESSION_COOKIE } from './tokens.js';
+import {
+  authResult,
+  changePasswordInput,
+  customerView,
+  loginInput,
+  profilePatch,
+  registerInput,
+  resetConfirmInput,
+  resetRequestInput,
+  resolveIdentifier,
+} from './types.js';
+
+const tags = ['customers'];
+const signedIn: Array<Record<string, string[]>> = [{ bearer: [] }, { session: [] }];
+/** Login, registration and reset act on the credentials in the body, not on a session. */
+const credentialRoute = { csrfExempt: true };
+const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, problemSchema]));
+
+/** Sign-up, sign-in, sign-out, the shopper's own account and password reset. */
+export function authRoutes(k: Kernel, customers: CustomersService): FastifyPluginAsyncZod {
+  const secure = k.config.publicUrl.startsWith('https:');
+
+  const startSession = (reply: FastifyReply, s: SignedIn) => {
+    reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: s.expiresAt });
+    return { token: s.token, csrfToken: s.csrfToken, customer: s.customer };
+  };
+
+  return async (app) => {
+    app.post(
+      '/auth/register',
+      {
+        config: credentialRoute,
+        schema: {
+          operationId: 'register',
+          tags,
+          summary: 'Create an account with an email or a mobile number, and sign in',
+          body: registerInput,
+          response: { 201: authResult, ...problems(400, 409) },
+        },
+      },
+      async (req, reply) => {
+        const s = await customers.register({ ...req.body, locale: req.body.locale ?? localeOf(req) }, req, reply);
+        return reply.code(201).send(startSession(reply, s));
+      },
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        config: credentialRoute,
+        schema: {
+          operationId: 'login',
+          tags,
+          summary: 'Sign in by email or mobile number and password',
+          description: 'Failed sign-ins are limited per account and per IP; over the limit the answer is 429 with Retry-After.',
+          body: loginInput,
+          response: { 200: authResult, ...problems(400, 401, 429) },
+        },
+      },
+      async (req, reply) => {
+        const raw = req.body.identifier ?? req.body.email ?? req.body.mobile ?? '';
+        try {
+          return startSession(reply, await customers.login(resolveIdentifier(req.body), raw, req.body.password, req, reply));
+        } catch (err) {
+          if (err instanceof AppError && err.code === CoreErrors.RATE_LIMITED) reply.header('retry-after', String(err.params.retryAfter));
+          throw err;
+        }
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        schema: { operationId: 'logout', tags, summary: 'End this session', security: signedIn, response: { 204: z.null(), ...problems(403) } },
+      },
+      async (req, reply) => {
+        if (req.customer) await k.db.transaction(() => customers.sessions.revoke(req.customer!.sessionId));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/auth/csrf',
+      {
+        schema: {
+          operationId: 'getCsrfToken',
+          tags,
+          summary: 'The X-CSRF-Token value for this session',
+          security: signedIn,
+          response: { 200: z.object({ csrfToken: z.string() }), ...problems(401) },
+        },
+      },
+      async (req) => ({ csrfToken: customers.csrfToken(requireCustomer(req).sessionId) }),
+    );
+
+    app.post(
+      '/auth/password-reset',
+      {
+        config: credentialRoute,
+        schema: {
+          operationId: 'requestPasswordReset',
+          tags,
+          summary: 'Send a 6-digit reset code to the email or mobile number',
+          description: 'Always 202, whether or not the account exists. The code is valid for 15 minutes.',
+          body: resetRequestInput,
+          response: { 202: z.object({ accepted: z.literal(true) }), ...problems(400) },
+        },
+      },
+      async (req, reply) => {
+        await customers.resets.request(resolveIdentifier(req.body));
+        return reply.code(202).send({ accepted: true });
+      },
+    );
+
+    app.post(
+      '/auth/password-reset/confirm',
+      {
+        config: credentialRoute,
+        schema: {
+          operationId: 'confirmPasswordReset',
+          tags,
+          summary: 'Set a new password with the code; signs out every session',
+          body: resetConfirmInput,
+          response: { 204: z.null(), ...problems(400) },
+        },
+      },
+      async (req, reply) => {
+        await customers.resets.confirm(resolveIdentifier(req.body), req.body.code, req.body.newPassword);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/me',
+      { schema: { operationId: 'getMe', tags, summary: 'The signed-in shopper', security: signedIn, response: { 200: customerView, ...problems(401) } } },
+      async (req) => customers.requireCustomer(requireCustomer(req).id),
+    );
+
+    app.patch(
+      '/me',
+      {
+        schema: {
+          operationId: 'updateMe',
+          tags,
+          summary: 'Change name or preferred language',
+          security: signedIn,
+          body: profilePatch,
+          response: { 200: customerView, ...problems(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        const me = requireCustomer(req);
+        return k.db.transaction(() => customers.updateProfile(me.id, req.body));
+      },
+    );
+
+    app.post(
+      '/me/password',
+      {
+        schema: {
+          operationId: 'changePassword',
+          tags,
+          summary: 'Change the password; signs out every other session',
+          security: signedIn,
+          body: changePasswordInput,
+          response: { 204: z.null(), ...problems(400, 401, 403, 422) },
+        },
+      },
+      async (req, reply) => {
+        const me = requireCustomer(req);
+        await customers.changePassword(me.id, me.sessionId, req.body.currentPassword, req.body.newPassword);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,84 @@
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
+import type { Kernel } from '../../platform/kernel.js';
+import { DAY } from '../../platform/clock.js';
+import { newId } from '../../platform/ids.js';
+import { customerSessions } from './schema.js';
+import { newSessionToken, sha256, TOKEN_PREFIX } from './tokens.js';
+
+export const SESSION_TTL_MS = 30 * DAY;
+/** A looked-up session is trusted this long without asking the database again. */
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+export interface SessionInfo {
+  sessionId: string;
+  customerId: string;
+  expiresAt: Date;
+}
+
+/**
+ * Opaque session tokens: the client holds 32 random bytes, the database only their SHA-256.
+ * Lookups are cached for a few seconds; revoking drops this process's cache at once (other
+ * API processes notice within CACHE_MS).
+ */
+export class SessionStore {
+  private readonly cache = new Map<string, { info: SessionInfo | null; until: number }>();
+
+  constructor(private readonly k: Kernel) {}
+
+  async create(customerId: string, meta: { userAgent?: string; ip?: string } = {}) {
+    const token = newSessionToken();
+    const now = this.k.clock.now();
+    const row = {
+      id: newId(),
+      customerId,
+      tokenHash: sha256(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      ip: meta.ip ?? null,
+    };
+    await this.k.db.q
+      .delete(customerSessions)
+      .where(and(eq(customerSessions.customerId, customerId), lte(customerSessions.expiresAt, now)));
+    await this.k.db.q.insert(customerSessions).values(row);
+    return { token, sessionId: row.id, expiresAt: row.expiresAt };
+  }
+
+  async lookup(token: string): Promise<SessionInfo | null> {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+    const hash = sha256(token);
+    const now = this.k.clock.now();
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > performance.now()) return hit.info && hit.info.expiresAt > now ? hit.info : null;
+    const [row] = await this.k.db.q
+      .select({ sessionId: customerSessions.id, customerId: customerSessions.customerId, expiresAt: customerSessions.expiresAt })
+      .from(customerSessions)
+      .where(and(eq(customerSessions.tokenHash, hash), gt(customerSessions.expiresAt, now)));
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(hash, { info: row ?? null, until: performance.now() + CACHE_MS });
+    return row ?? null;
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.k.db.q.delete(customerSessions).where(eq(customerSessions.id, sessionId));
+    this.forget((s) => s.sessionId === sessionId);
+  }
+
+  /** Signs the shopper out everywhere, except (optionally) the session making the request. */
+  async revokeAll(customerId: string, exceptSessionId?: string): Promise<void> {
+    const where = [eq(customerSessions.customerId, customerId)];
+    if (exceptSessionId) where.push(ne(customerSessions.id, exceptSessionId));
+    await this.k.db.q.delete(customerSessions).where(and(...where));
+    this.forget((s) => s.customerId === customerId && s.sessionId !== exceptSessionId);
+  }
+
+  /** Drops cached lookups now and again after commit, so no request re-caches a row being deleted. */
+  private forget(match: (s: SessionInfo) => boolean): void {
+    const drop = () => {
+      for (const [hash, entry] of this.cache) if (entry.info && match(entry.info)) this.cache.delete(hash);
+    };
+    drop();
+    this.k.db.afterCommit(drop);
+  }
+}

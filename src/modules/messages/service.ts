@@ -1,0 +1,53 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { Kernel } from '../../platform/kernel.js';
+import type { Locale } from '../../platform/i18n.js';
+import { newId } from '../../platform/ids.js';
+import { messages } from './schema.js';
+
+export type MessageChannel = 'email' | 'sms';
+
+export interface OutgoingMessage {
+  channel: MessageChannel;
+  /** An email address or a mobile number. */
+  to: string;
+  subject: string;
+  body: string;
+  locale: Locale;
+}
+
+export interface Message extends OutgoingMessage {
+  id: string;
+  createdAt: Date;
+}
+
+export const MessageEvents = { queued: 'messages.queued' } as const;
+export interface MessageQueued {
+  messageId: string;
+  channel: MessageChannel;
+}
+
+/** The sandbox outbox of email and SMS: other modules `send()`, staff (later) and tests `list()`. */
+export class MessagesService {
+  constructor(private readonly k: Kernel) {}
+
+  /** Queues a message in the caller's transaction; nothing leaves if that transaction rolls back. */
+  async send(msg: OutgoingMessage): Promise<Message> {
+    const row = { id: newId(), ...msg, createdAt: this.k.clock.now() };
+    await this.k.db.q.insert(messages).values(row);
+    await this.k.outbox.emit<MessageQueued>(MessageEvents.queued, { messageId: row.id, channel: row.channel });
+    return row;
+  }
+
+  /** Newest first. */
+  async list(f: { to?: string; channel?: MessageChannel; limit?: number } = {}): Promise<Message[]> {
+    const where: SQL[] = [];
+    if (f.to) where.push(eq(messages.to, f.to));
+    if (f.channel) where.push(eq(messages.channel, f.channel));
+    return this.k.db.q
+      .select()
+      .from(messages)
+      .where(and(...where))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(Math.min(Math.max(f.limit ?? 50, 1), 500));
+  }
+}

@@ -1,0 +1,9 @@
+/** The orders module's public face. */
+export { OrderService, type OrderRow, type OrderLineRow, type NewOrder, type OrderFilter } from './service.js';
+export type { ShippingAddress } from './schema.js';
+export { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
+export { OrderErrors } from './errors.js';
+export { orderStoreRoutes } from './routes.store.js';
+export { registerOrderJobs } from './jobs.js';
+export { addressSchema, orderDetailView, orderSummaryView, toOrderDetail, toOrderSummary } from './views.js';
+export * from './logic/state-machine.js';

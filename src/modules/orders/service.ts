@@ -1,0 +1,305 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Kernel } from '../../platform/kernel.js';
+import { AppError } from '../../platform/errors.js';
+import { newId, newOrderNumber } from '../../platform/ids.js';
+import { DAY, MINUTE } from '../../platform/clock.js';
+import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import type { InventoryService } from '../inventory/index.js';
+import type { PriceQuote } from '../pricing/index.js';
+import { orderLines, orders, orderTimeline, type ShippingAddress } from './schema.js';
+import { OrderErrors } from './errors.js';
+import { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
+import { transition, type OrderEvent, type OrderState } from './logic/state-machine.js';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+type Actor = { actor: 'shopper' | 'staff' | 'system' | 'provider' | 'carrier'; actorId?: string | null };
+
+export interface NewOrder {
+  customerId: string;
+  currency: string;
+  quote: PriceQuote;
+  shippingMethod: { id: string; name: { 'zh-CN': string; en: string } } | null;
+  shippingAddress: ShippingAddress;
+  note?: string | null;
+  channel?: string | null;
+  lines: Array<{
+    lineId: string;
+    variantId: string;
+    productId: string;
+    sku: string;
+    title: { 'zh-CN': string; en: string };
+    optionValues: Record<string, string>;
+    image: string | null;
+    weightGrams: number;
+  }>;
+}
+
+export interface OrderFilter {
+  status?: OrderState[];
+  customerId?: string;
+  q?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Orders and their state. Every transition goes through the pure state machine with the order
+ * row locked, writes a timeline entry and emits a domain event in the same transaction.
+ */
+export class OrderService {
+  constructor(
+    private readonly k: Kernel,
+    private readonly inventory: InventoryService,
+  ) {}
+
+  private get q() {
+    return this.k.db.q;
+  }
+
+  /** Writes a new order (inside checkout's transaction, after stock was reserved). */
+  async create(input: NewOrder, orderId = newId()): Promise<OrderRow> {
+    const now = this.k.clock.now();
+    const timeoutMinutes = (await this.k.settings.get<number>('orders.unpaidTimeoutMinutes')) ?? this.k.config.unpaidTimeoutMinutes;
+    const dueAt = new Date(now.getTime() + timeoutMinutes * MINUTE);
+    const qByLine = new Map(input.quote.lines.map((l) => [l.lineId, l]));
+    const [order] = await this.q
+      .insert(orders)
+      .values({
+        id: orderId,
+        number: newOrderNumber(now, this.k.config.storeTimezone),
+        customerId: input.customerId,
+        status: 'pending_payment',
+        currency: input.currency,
+        subtotal: input.quote.subtotal,
+        discountTotal: input.quote.discountTotal,
+        shippingFee: input.quote.shippingFee,
+        shippingDiscount: input.quote.shippingDiscount,
+        total: input.quote.total,
+        itemCount: input.quote.lines.reduce((n, l) => n + l.quantity, 0),
+        shippingMethodId: input.shippingMethod?.id ?? null,
+        shippingMethodName: input.shippingMethod?.name ?? null,
+        shippingAddress: input.shippingAddress,
+        quote: input.quote,
+        note: input.note ?? null,
+        channel: input.channel ?? null,
+        placedAt: now,
+        paymentDueAt: dueAt,
+        updatedAt: now,
+      })
+      .returning();
+    await this.q.insert(orderLines).values(
+      input.lines.map((l) => {
+        const ql = qByLine.get(l.lineId)!;
+        return {
+          id: l.lineId,
+          orderId,
+          variantId: l.variantId,
+          productId: l.productId,
+          sku: l.sku,
+          title: l.title,
+          optionValues: l.optionValues,
+          image: l.image,
+          unitPrice: ql.unitPrice,
+          quantity: ql.quantity,
+          subtotal: ql.subtotal,
+          discountTotal: ql.discountTotal,
+          total: ql.total,
+          weightGrams: l.weightGrams,
+        };
+      }),
+    );
+    await this.timeline(orderId, 'placed', null, 'pending_payment', { actor: 'shopper', actorId: input.customerId }, { total: order.total });
+    await this.k.jobs.schedule(OrderJobs.unpaidTimeout, { orderId }, dueAt, `unpaid:${orderId}`);
+    await this.emit(OrderEvents.placed, order, await this.linesOf(orderId));
+    return order;
+  }
+
+  async get(orderId: string): Promise<OrderRow> {
+    const [row] = await this.q.select().from(orders).where(eq(orders.id, orderId));
+    if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: orderId });
+    return row;
+  }
+
+  /** The shopper's own order, by id or number; another shopper's is "not found". */
+  async getForCustomer(idOrNumber: string, customerId: string): Promise<OrderRow> {
+    const byId = /^[0-9a-f-]{36}$/i.test(idOrNumber);
+    const [row] = await this.q
+      .select()
+      .from(orders)
+      .where(and(byId ? eq(orders.id, idOrNumber) : eq(orders.number, idOrNumber), eq(orders.customerId, customerId)));
+    if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: idOrNumber });
+    return row;
+  }
+
+  linesOf(orderId: string): Promise<OrderLineRow[]> {
+    return this.q.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.id);
+  }
+
+  timelineOf(orderId: string) {
+    return this.q.select().from(orderTimeline).where(eq(orderTimeline.orderId, orderId)).orderBy(orderTimeline.id);
+  }
+
+  /** Newest first, keyset-paginated; for the shopper's list and the admin list. */
+  async list(f: OrderFilter) {
+    const where: SQL[] = [];
+    if (f.customerId) where.push(eq(orders.customerId, f.customerId));
+    if (f.status?.length) where.push(inArray(orders.status, f.status));
+    if (f.from) where.push(gte(orders.placedAt, f.from));
+    if (f.to) where.push(lt(orders.placedAt, f.to));
+    if (f.q) where.push(or(eq(orders.number, f.q), sql`${orders.shippingAddress}->>'mobile' = ${f.q}`)!);
+    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    if (after) {
+      const at = new Date(after[0]);
+      where.push(or(lt(orders.placedAt, at), and(eq(orders.placedAt, at), lt(orders.id, after[1])))!);
+    }
+    const rows = await this.q
+      .select()
+      .from(orders)
+      .where(and(...where))
+      .orderBy(desc(orders.placedAt), desc(orders.id))
+      .limit(f.limit + 1);
+    return toPage(rows, f.limit, (r) => [r.placedAt.toISOString(), r.id], (r) => r);
+  }
+
+  // ── transitions ─────────────────────────────────────────────────────────
+
+  /**
+   * The payment for an order succeeded. Returns 'applied', or 'late' when the order can no longer
+   * take it (timed out or cancelled meanwhile) — the caller refunds the money.
+   */
+  async markPaid(orderId: string, amount: number, by: Actor): Promise<'applied' | 'late'> {
+    const order = await this.lock(orderId);
+    if (order.status !== 'pending_payment') return 'late';
+    const updated = await this.move(order, { type: 'pay' }, by, { paidAmount: amount, paidAt: this.k.clock.now() }, { amount });
+    await this.inventory.commit(orderId);
+    await this.k.jobs.cancel(`unpaid:${orderId}`);
+    await this.emit(OrderEvents.paid, updated, await this.linesOf(orderId));
+    return 'applied';
+  }
+
+  /** Cancels an unpaid order (shopper, staff or timeout) and releases its stock. */
+  async cancel(orderId: string, by: Actor & { by: 'shopper' | 'staff' | 'timeout' }, reason: string): Promise<OrderRow> {
+    const order = await this.lock(orderId);
+    const updated = await this.move(order, { type: 'cancel', by: by.by }, by, { cancelledAt: this.k.clock.now(), cancelReason: reason }, { reason });
+    await this.inventory.release(orderId);
+    await this.k.jobs.cancel(`unpaid:${orderId}`);
+    await this.emit(OrderEvents.cancelled, updated);
+    return updated;
+  }
+
+  async markShipped(orderId: string, by: Actor, data: Record<string, unknown>): Promise<OrderRow> {
+    const order = await this.lock(orderId);
+    // A partly refunded order may still ship — once.
+    if (order.shippedAt) throw new AppError(OrderErrors.ORDER_STATE_CONFLICT, { status: order.status, action: 'ship' });
+    const now = this.k.clock.now();
+    const updated = await this.move(order, { type: 'ship' }, by, { shippedAt: now }, data);
+    const days = (await this.k.settings.get<number>('orders.autoConfirmDays')) ?? this.k.config.autoConfirmDays;
+    await this.k.jobs.schedule(OrderJobs.autoConfirm, { orderId }, new Date(now.getTime() + days * DAY), `autoconfirm:${orderId}`);
+    await this.emit(OrderEvents.shipped, updated);
+    return updated;
+  }
+
+  async markDelivered(orderId: string, by: Actor): Promise<OrderRow | null> {
+    const order = await this.lock(orderId);
+    // A late or repeated carrier scan changes nothing.
+    if (order.deliveredAt || !order.shippedAt || !transition(order.status, { type: 'deliver' }).ok) return null;
+    const updated = await this.move(order, { type: 'deliver' }, by, { deliveredAt: this.k.clock.now() });
+    await this.emit(OrderEvents.delivered, updated);
+    return updated;
+  }
+
+  async confirmReceipt(orderId: string, by: Actor & { by: 'shopper' | 'auto' }): Promise<OrderRow> {
+    const order = await this.lock(orderId);
+    if (!order.shippedAt || order.completedAt) throw new AppError(OrderErrors.ORDER_STATE_CONFLICT, { status: order.status, action: 'confirmReceipt' });
+    const updated = await this.move(order, { type: 'confirmReceipt', by: by.by }, by, { completedAt: this.k.clock.now() });
+    await this.k.jobs.cancel(`autoconfirm:${orderId}`);
+    await this.emit(OrderEvents.completed, updated);
+    return updated;
+  }
+
+  /**
+   * Records a refund of `amount` (already sent back through the payment provider by the caller)
+   * and of `lines` units; moves the order to refunded or partially_refunded.
+   */
+  async recordRefund(orderId: string, amount: number, lines: Array<{ lineId: string; quantity: number }>, by: Actor, data: Record<string, unknown>) {
+    const order = await this.lock(orderId);
+    const full = order.refundedAmount + amount === order.paidAmount;
+    const event: OrderEvent =
+      full && order.refundedAmount === 0
+        ? { type: 'refund' }
+        : { type: 'partialRefund', amount, refundedBefore: order.refundedAmount, paidAmount: order.paidAmount };
+    const updated = await this.move(order, event, by, { refundedAmount: order.refundedAmount + amount }, { amount, lines, ...data });
+    for (const l of lines) {
+      await this.q
+        .update(orderLines)
+        .set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${l.quantity}` })
+        .where(and(eq(orderLines.id, l.lineId), eq(orderLines.orderId, orderId)));
+    }
+    await this.emit(OrderEvents.refunded, updated, undefined, amount);
+    return updated;
+  }
+
+  /** Adds a timeline note without a state change (payment failed, tracking, late payment refunded). */
+  note(orderId: string, type: string, by: Actor, data: Record<string, unknown> = {}) {
+    return this.timeline(orderId, type, null, null, by, data);
+  }
+
+  /** Orders locked for update, for the caller's transaction. */
+  async lock(orderId: string): Promise<OrderRow> {
+    const [row] = await this.q.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: orderId });
+    return row;
+  }
+
+  private async move(order: OrderRow, event: OrderEvent, by: Actor, set: Partial<OrderRow>, data: Record<string, unknown> = {}) {
+    const result = transition(order.status, event);
+    if (!result.ok) {
+      if (result.code === 'INVALID_REFUND_AMOUNT') throw new AppError(OrderErrors.REFUND_INVALID, { reason: result.reason });
+      throw new AppError(OrderErrors.ORDER_STATE_CONFLICT, { status: order.status, action: event.type });
+    }
+    const [updated] = await this.q
+      .update(orders)
+      .set({ ...set, status: result.to, updatedAt: this.k.clock.now() })
+      .where(eq(orders.id, order.id))
+      .returning();
+    await this.timeline(order.id, event.type, order.status, result.to, by, data);
+    return updated;
+  }
+
+  private async timeline(orderId: string, type: string, from: string | null, to: string | null, by: Actor, data: Record<string, unknown>) {
+    await this.q.insert(orderTimeline).values({
+      orderId,
+      at: this.k.clock.now(),
+      type,
+      fromStatus: from,
+      toStatus: to,
+      actor: by.actor,
+      actorId: by.actorId ?? null,
+      data,
+    });
+  }
+
+  private async emit(type: string, o: OrderRow, lines?: OrderLineRow[], amount?: number) {
+    await this.k.outbox.emit<OrderEventPayload>(type, {
+      orderId: o.id,
+      number: o.number,
+      customerId: o.customerId,
+      status: o.status,
+      total: o.total,
+      ...(lines ? { lines: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })) } : {}),
+      ...(amount !== undefined ? { amount } : {}),
+    });
+  }
+
+  /** Due unpaid orders, for the timeout job's safety sweep and tests. */
+  async overdueUnpaid(limit = 100) {
+    return this.q
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.status, 'pending_payment'), lte(orders.paymentDueAt, this.k.clock.now())))
+      .limit(limit);
+  }
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { OrderLineRow, OrderRow } from './service.js';
+
+const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const addressSchema = z.object({
+  recipient: z.string().min(1).max(50),
+  mobile: z.string().regex(/^1[3-9]\d{9}$/, 'a mainland China mobile number'),
+  provinceCode: z.string().regex(/^\d{2}$/),
+  cityCode: z.string().regex(/^\d{4}$/),
+  districtCode: z.string().regex(/^\d{6}$/),
+  regionText: z.string().max(100).default(''),
+  detail: z.string().min(1).max(200),
+  postalCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+});
+
+export const orderSummaryView = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  currency: z.string(),
+  total: z.number().int(),
+  itemCount: z.number().int(),
+  placedAt: z.string(),
+  paymentDueAt: z.string(),
+  firstLine: z.object({ title: localized, image: z.string().nullable() }).nullable(),
+});
+
+export const orderDetailView = orderSummaryView.extend({
+  customerId: z.string(),
+  subtotal: z.number().int(),
+  discountTotal: z.number().int(),
+  shippingFee: z.number().int(),
+  shippingDiscount: z.number().int(),
+  paidAmount: z.number().int(),
+  refundedAmount: z.number().int(),
+  shippingMethodName: localized.nullable(),
+  shippingAddress: addressSchema,
+  note: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  shippedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      variantId: z.string(),
+      productId: z.string(),
+      sku: z.string(),
+      title: localized,
+      optionValues: z.record(z.string(), z.string()),
+      image: z.string().nullable(),
+      unitPrice: z.number().int(),
+      quantity: z.number().int(),
+      subtotal: z.number().int(),
+      discountTotal: z.number().int(),
+      total: z.number().int(),
+      refundedQuantity: z.number().int(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({ at: z.string(), type: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actor: z.string(), data: z.record(z.string(), z.unknown()) }),
+  ),
+});
+
+export function toOrderSummary(o: OrderRow, first?: Pick<OrderLineRow, 'title' | 'image'>) {
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    currency: o.currency,
+    total: o.total,
+    itemCount: o.itemCount,
+    placedAt: o.placedAt.toISOString(),
+    paymentDueAt: o.paymentDueAt.toISOString(),
+    firstLine: first ? { title: first.title, image: first.image } : null,
+  };
+}
+
+export function toOrderDetail(
+  o: OrderRow,
+  lines: OrderLineRow[],
+  timeline: Array<{ at: Date; type: string; fromStatus: string | null; toStatus: string | null; actor: string; data: Record<string, unknown> }>,
+) {
+  return {
+    ...toOrderSummary(o, lines[0]),
+    customerId: o.customerId,
+    subtotal: o.subtotal,
+    discountTotal: o.discountTotal,
+    shippingFee: o.shippingFee,
+    shippingDiscount: o.shippingDiscount,
+    paidAmount: o.paidAmount,
+    refundedAmount: o.refundedAmount,
+    shippingMethodName: o.shippingMethodName,
+    shippingAddress: { ...o.shippingAddress, regionText: o.shippingAddress.regionText ?? '' },
+    note: o.note,
+    paidAt: iso(o.paidAt),
+    shippedAt: iso(o.shippedAt),
+    deliveredAt: iso(o.deliveredAt),
+    completedAt: iso(o.completedAt),
+    cancelledAt: iso(o.cancelledAt),
+    cancelReason: o.cancelReason,
+    lines: lines.map((l) => ({
+      id: l.id,
+      variantId: l.variantId,
+      productId: l.productId,
+      sku: l.sku,
+      title: l.title,
+      optionValues: l.optionValues,
+      image: l.image,
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      subtotal: l.subtotal,
+      discountTotal: l.discountTotal,
+      total: l.total,
+      refundedQuantity: l.refundedQuantity,
+    })),
+    timeline: timeline.map((t) => ({ at: t.at.toISOString(), type: t.type, fromStatus: t.fromStatus, toStatus: t.toStatus, actor: t.actor, data: t.data })),
+  };
+}

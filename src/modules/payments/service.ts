@@ -1,0 +1,165 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Kernel } from '../../platform/kernel.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { OrderService } from '../orders/index.js';
+import { paymentLedger, payments, refunds, webhookEvents } from './schema.js';
+import { PaymentErrors } from './errors.js';
+import type { PaymentProvider } from './provider.js';
+
+export type PaymentRow = typeof payments.$inferSelect;
+
+/**
+ * Payments: attempts, provider callbacks and refunds. A callback is handled once per provider
+ * event id (the insert of that id is the lock); the payment row is locked so two different
+ * callbacks for one payment apply once; money movements are ledger rows in the same transaction.
+ */
+export class PaymentService {
+  private readonly providers = new Map<string, PaymentProvider>();
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly orders: OrderService,
+  ) {}
+
+  private get q() {
+    return this.k.db.q;
+  }
+
+  addProvider(p: PaymentProvider): void {
+    this.providers.set(p.code, p);
+  }
+
+  provider(code: string): PaymentProvider {
+    const p = this.providers.get(code);
+    if (!p) throw new AppError(PaymentErrors.PROVIDER_UNAVAILABLE, { provider: code });
+    return p;
+  }
+
+  /** Starts paying an order the shopper owns; a new attempt each time ("pay again"). */
+  async create(orderId: string, customerId: string, providerCode: string, method: string) {
+    const provider = this.provider(providerCode);
+    if (!provider.methods.includes(method)) throw new AppError(PaymentErrors.PROVIDER_UNAVAILABLE, { provider: `${providerCode}/${method}` });
+    const order = await this.orders.getForCustomer(orderId, customerId);
+    if (order.status !== 'pending_payment') throw new AppError(PaymentErrors.ORDER_NOT_PAYABLE, { status: order.status });
+    const now = this.k.clock.now();
+    if (order.paymentDueAt <= now) throw new AppError(PaymentErrors.PAYMENT_WINDOW_CLOSED);
+    const id = newId();
+    const created = await provider.create({
+      paymentId: id,
+      orderId: order.id,
+      orderNumber: order.number,
+      amount: order.total,
+      currency: order.currency,
+      method,
+      expiresAt: order.paymentDueAt,
+    });
+    const [row] = await this.q
+      .insert(payments)
+      .values({ id, orderId: order.id, provider: providerCode, method, amount: order.total, currency: order.currency, status: 'pending', providerRef: created.providerRef, createdAt: now })
+      .returning();
+    return { payment: row, payUrl: created.payUrl, expiresAt: order.paymentDueAt };
+  }
+
+  async get(paymentId: string): Promise<PaymentRow> {
+    const [row] = await this.q.select().from(payments).where(eq(payments.id, paymentId));
+    if (!row) throw new AppError(PaymentErrors.PAYMENT_NOT_FOUND, { id: paymentId });
+    return row;
+  }
+
+  listForOrder(orderId: string) {
+    return this.q.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.createdAt));
+  }
+
+  /**
+   * A provider callback. Returns what happened, for logs and tests; a replay returns 'duplicate'.
+   * The signature is checked before anything is read or written.
+   */
+  async handleWebhook(providerCode: string, rawBody: Buffer, headers: Record<string, string | string[] | undefined>) {
+    const provider = this.provider(providerCode);
+    const event = provider.verifyWebhook(rawBody, headers, this.k.clock.now());
+    return this.k.db.transaction(async () => {
+      const fresh = await this.q
+        .insert(webhookEvents)
+        .values({ provider: providerCode, eventId: event.eventId, type: event.type, paymentId: event.paymentId, receivedAt: this.k.clock.now() })
+        .onConflictDoNothing()
+        .returning({ eventId: webhookEvents.eventId });
+      if (!fresh.length) return 'duplicate' as const;
+      const [payment] = await this.q.select().from(payments).where(eq(payments.id, event.paymentId)).for('update');
+      if (!payment || payment.provider !== providerCode) throw new AppError(PaymentErrors.PAYMENT_NOT_FOUND, { id: event.paymentId });
+      if (payment.status !== 'pending') return 'ignored' as const; // out of order: the payment already ended
+      const now = this.k.clock.now();
+      if (event.type === 'payment.failed' || event.amount !== payment.amount || event.currency !== payment.currency) {
+        const reason = event.type === 'payment.failed' ? (event.reason ?? 'failed') : 'amount mismatch';
+        await this.q.update(payments).set({ status: 'failed', failureReason: reason, completedAt: now }).where(eq(payments.id, payment.id));
+        await this.orders.note(payment.orderId, 'payment_failed', { actor: 'provider', actorId: providerCode }, { paymentId: payment.id, reason });
+        return 'failed' as const;
+      }
+      await this.q.update(payments).set({ status: 'succeeded', completedAt: now }).where(eq(payments.id, payment.id));
+      await this.ledger(payment, 'capture', payment.amount, null, { eventId: event.eventId });
+      const applied = await this.orders.markPaid(payment.orderId, payment.amount, { actor: 'provider', actorId: providerCode });
+      if (applied === 'late') {
+        // The order timed out or was cancelled (or paid by another attempt) before the money came:
+        // give it back at once rather than keep money for nothing.
+        await this.refundPayment(payment, payment.amount, 'late_payment');
+        await this.orders.note(payment.orderId, 'late_payment_refunded', { actor: 'system' }, { paymentId: payment.id, amount: payment.amount });
+        return 'refunded_late' as const;
+      }
+      return 'paid' as const;
+    });
+  }
+
+  /** Sends `amount` of an order's captured money back through the provider(s). */
+  async refundOrder(orderId: string, amount: number, reason: string): Promise<void> {
+    const paid = await this.q
+      .select()
+      .from(payments)
+      .where(and(eq(payments.orderId, orderId), eq(payments.status, 'succeeded')))
+      .orderBy(desc(payments.completedAt))
+      .for('update');
+    let left = amount;
+    for (const p of paid) {
+      if (left === 0) break;
+      const room = p.amount - (await this.refundedOf(p.id));
+      const part = Math.min(room, left);
+      if (part > 0) {
+        await this.refundPayment(p, part, reason);
+        left -= part;
+      }
+    }
+    if (left > 0) throw new AppError(PaymentErrors.REFUND_EXCEEDS_PAYMENT, { paid: paid.reduce((n, p) => n + p.amount, 0) });
+  }
+
+  private async refundPayment(p: PaymentRow, amount: number, reason: string) {
+    const id = newId();
+    const res = await this.provider(p.provider).refund({ paymentId: p.id, providerRef: p.providerRef, refundId: id, amount });
+    await this.q.insert(refunds).values({
+      id,
+      orderId: p.orderId,
+      paymentId: p.id,
+      amount,
+      reason,
+      status: 'succeeded',
+      providerRefundId: res.providerRefundId,
+      createdAt: this.k.clock.now(),
+    });
+    await this.ledger(p, 'refund', -amount, id, { reason });
+  }
+
+  private async refundedOf(paymentId: string): Promise<number> {
+    const [r] = await this.q
+      .select({ n: sql<number>`coalesce(sum(${refunds.amount}), 0)::int` })
+      .from(refunds)
+      .where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, 'succeeded')));
+    return Number(r.n);
+  }
+
+  private async ledger(p: PaymentRow, kind: 'capture' | 'refund', amount: number, refundId: string | null, data: Record<string, unknown>) {
+    await this.q.insert(paymentLedger).values({ orderId: p.orderId, paymentId: p.id, refundId, kind, amount, currency: p.currency, data, at: this.k.clock.now() });
+  }
+
+  /** Ledger entries of an order (captures and refunds). */
+  ledgerOf(orderId: string) {
+    return this.q.select().from(paymentLedger).where(eq(paymentLedger.orderId, orderId)).orderBy(paymentLedger.id);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * In-memory product search: build once from the catalog (`buildSearchIndex`), search many times.
+ * Pure: no I/O (beyond jieba loading its dictionary once), no clock. Rebuild when the catalog changes.
+ *
+ * - Text: jieba words + Chinese bigrams + Latin words (see tokenize.ts), BM25 with field weights
+ *   precomputed per posting (text-index.ts), AND over terms with an OR fallback, prefixes and typo
+ *   correction (match.ts).
+ * - Order: relevance = score, then sales (desc), then id. Without words, relevance = sales order.
+ *   Other sorts tie-break by sales then id as well. price_asc / price_desc use `priceMin`.
+ * - Filters and facets: facets.ts (conventions documented there).
+ */
+import { buildCatalog, validateDocuments, type Catalog, type SortKey } from './catalog.js';
+import { compileFilter, FacetCounter } from './facets.js';
+import { analyzeDocument } from './fields.js';
+import { Matcher } from './match.js';
+import { firstK } from './rank.js';
+import { SuggestIndex } from './suggest.js';
+import { buildTextIndex } from './text-index.js';
+import { analyzeQuery } from './tokenize.js';
+import type { SearchDocument, SearchQuery, SearchResult } from './types.js';
+
+export type {
+  BrandFacet,
+  CategoryFacet,
+  LocalizedText,
+  PriceBandFacet,
+  SearchDocument,
+  SearchFacets,
+  SearchQuery,
+  SearchResult,
+  SearchSort,
+} from './types.js';
+export { PRICE_BANDS } from './facets.js';
+export { analyzeQuery, normalize, tokenize } from './tokenize.js';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+/** Longer query text is cut to this many characters, and only the first MAX_TERMS terms count. */
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_TERMS = 16;
+
+function pageBounds(query: SearchQuery): { offset: number; limit: number } {
+  const offset = Number.isFinite(query.offset) ? Math.max(0, Math.floor(query.offset as number)) : 0;
+  const limit = Number.isFinite(query.limit) ? Math.min(MAX_LIMIT, Math.max(0, Math.floor(query.limit as number))) : DEFAULT_LIMIT;
+  return { offset, limit };
+}
+
+export class SearchIndex {
+  private readonly catalog: Catalog;
+  private readonly matcher: Matcher;
+  private readonly facets: FacetCounter;
+  private readonly suggestions: SuggestIndex;
+
+  /** Use `buildSearchIndex`. */
+  constructor(docs: readonly SearchDocument[]) {
+    validateDocuments(docs);
+    const analyzed = docs.map(analyzeDocument);
+    this.catalog = buildCatalog(docs);
+    this.matcher = new Matcher(buildTextIndex(analyzed));
+    this.facets = new FacetCounter(this.catalog);
+    this.suggestions = new SuggestIndex(docs, analyzed);
+  }
+
+  /** Number of products indexed. */
+  get size(): number {
+    return this.catalog.size;
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const { offset, limit } = pageBounds(query);
+    const sort = query.sort ?? 'relevance';
+    const sortKey: SortKey = sort === 'relevance' ? 'sales' : sort;
+    const filter = compileFilter(this.catalog, query);
+    const analyzed = analyzeQuery((query.q ?? '').slice(0, MAX_QUERY_LENGTH), this.matcher.knows);
+    analyzed.terms = analyzed.terms.slice(0, MAX_TERMS);
+
+    if (analyzed.terms.length === 0) {
+      // No words: every product (of the category, if any) is a candidate, visited in the requested order.
+      const candidates = filter.category >= 0 ? this.catalog.subtree[filter.category][sortKey] : this.catalog.order[sortKey];
+      const outcome = this.facets.run(candidates, filter);
+      const end = Math.min(outcome.count, offset + limit);
+      const ids: string[] = [];
+      for (let i = offset; i < end; i++) ids.push(this.catalog.ids[outcome.matched[i]]);
+      return { total: outcome.count, ids, facets: outcome.facets };
+    }
+
+    const match = this.matcher.match(analyzed.terms);
+    const outcome = this.facets.run(match.docs, filter);
+    const { scores } = match;
+    const salesRank = this.catalog.rank.sales;
+    const compare =
+      sort === 'relevance'
+        ? (a: number, b: number): number => scores[b] - scores[a] || salesRank[a] - salesRank[b]
+        : ((rank: Int32Array) => (a: number, b: number): number => rank[a] - rank[b])(this.catalog.rank[sortKey]);
+    const page = firstK(outcome.matched, outcome.count, offset + limit, compare).slice(offset);
+    const result: SearchResult = {
+      total: outcome.count,
+      ids: page.map((d) => this.catalog.ids[d]),
+      facets: outcome.facets,
+    };
+    if (match.corrections.length > 0) result.corrected = applyCorrections(analyzed.normalized, match.corrections);
+    return result;
+  }
+
+  /** Up to `limit` titles, names and words starting with `prefix`, best sellers first. */
+  suggest(prefix: string, limit = 8): string[] {
+    return this.suggestions.suggest(prefix, limit);
+  }
+}
+
+/** The normalised query with each corrected word replaced (whole Latin words only). */
+function applyCorrections(normalized: string, corrections: readonly { from: string; to: string }[]): string {
+  let text = normalized;
+  for (const { from, to } of corrections) {
+    text = text.replace(new RegExp(`(?<![a-z])${from}(?![a-z])`, 'g'), to);
+  }
+  return text;
+}
+
+export function buildSearchIndex(docs: SearchDocument[]): SearchIndex {
+  return new SearchIndex(docs);
+}

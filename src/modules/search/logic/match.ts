@@ -1,0 +1,225 @@
+/**
+ * Query terms → matching products and relevance scores.
+ *
+ * Each term is satisfied by any field, through the best of its alternatives (a product's term score
+ * is the best alternative's score times its quality):
+ *   exact word 1.0 · plural/singular 0.9 · Chinese bigrams 0.6 · Latin prefix 0.6 · typo 0.4
+ *   (a lone Chinese character also matches by the character itself, 0.5).
+ * Typo correction is tried only for a Latin term that is neither a vocabulary word, nor a plural of
+ * one, nor a prefix of one. Terms are ANDed; when no product has them all, products having any are
+ * returned (OR), scored by the share of terms they match. Two query words found side by side in a
+ * title add a proximity bonus (xiaomi 14 ranks the phone above the Notebook Pro 14).
+ *
+ * Whether a term matches, is corrected, or the query falls back to OR depends only on the query and
+ * the catalog, never on filters: facet counts then stay equal to what applying the facet returns.
+ *
+ * The Matcher keeps scratch arrays sized to the catalog and reuses them: results stay valid until
+ * the next `match` call. Not re-entrant (JavaScript is single-threaded; `match` is synchronous).
+ */
+import type { Posting, TextIndex } from './text-index.js';
+import { bigramsOf, pairKey, type QueryTerm } from './tokenize.js';
+
+export const QUALITY = { exact: 1, inflection: 0.9, bigram: 0.6, prefix: 0.6, unigram: 0.5, typo: 0.4 } as const;
+/** Share of a title word pair's score added when two query words stand next to each other there. */
+export const PROXIMITY_BONUS = 0.5;
+
+const MAX_PREFIX_EXPANSIONS = 40;
+const MIN_PREFIX_LENGTH = 2;
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+export interface MatchResult {
+  /** Matching product indexes (unordered). */
+  docs: Int32Array;
+  /** Relevance by product index; meaningful for `docs` only. */
+  scores: Float64Array;
+  corrections: Correction[];
+  mode: 'and' | 'or';
+}
+
+/** Other spellings of an English word that count as nearly exact: plural ↔ singular. */
+export function inflections(word: string): string[] {
+  const out: string[] = [];
+  if (word.length > 4 && word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (word.length > 3 && word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
+  if (!word.endsWith('s')) out.push(`${word}s`, `${word}es`);
+  if (word.endsWith('y') && word.length > 2) out.push(`${word.slice(0, -1)}ies`);
+  return out;
+}
+
+export class Matcher {
+  private readonly termScore: Float64Array;
+  private readonly termTouched: Int32Array;
+  private termCount = 0;
+  private readonly total: Float64Array;
+  private readonly hits: Uint16Array;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private readonly gramCount: Uint16Array;
+  private readonly gramMask: Uint8Array;
+  private readonly gramSum: Float64Array;
+  private readonly gramTouched: Int32Array;
+
+  /** Whether the catalog has this word (used to decide whether t-shirt is searched as tshirt). */
+  readonly knows = (word: string): boolean => this.index.words.has(word);
+
+  constructor(private readonly index: TextIndex) {
+    const n = Math.max(1, index.size);
+    this.termScore = new Float64Array(n);
+    this.termTouched = new Int32Array(n);
+    this.total = new Float64Array(n);
+    this.hits = new Uint16Array(n);
+    this.touched = new Int32Array(n);
+    this.gramCount = new Uint16Array(n);
+    this.gramMask = new Uint8Array(n);
+    this.gramSum = new Float64Array(n);
+    this.gramTouched = new Int32Array(n);
+  }
+
+  match(terms: readonly QueryTerm[]): MatchResult {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const d = this.touched[i];
+      this.total[d] = 0;
+      this.hits[d] = 0;
+    }
+    this.touchedCount = 0;
+    const corrections: Correction[] = [];
+    for (const term of terms) {
+      this.termCount = 0;
+      this.evaluate(term, corrections);
+      for (let i = 0; i < this.termCount; i++) {
+        const d = this.termTouched[i];
+        if (this.hits[d] === 0) this.touched[this.touchedCount++] = d;
+        this.hits[d] += 1;
+        this.total[d] += this.termScore[d];
+        this.termScore[d] = 0;
+      }
+    }
+    this.addProximity(terms);
+    const all = terms.length;
+    let andCount = 0;
+    for (let i = 0; i < this.touchedCount; i++) if (this.hits[this.touched[i]] === all) andCount++;
+    if (andCount > 0 || this.touchedCount === 0) {
+      const docs = new Int32Array(andCount);
+      let k = 0;
+      for (let i = 0; i < this.touchedCount; i++) {
+        const d = this.touched[i];
+        if (this.hits[d] === all) docs[k++] = d;
+      }
+      return { docs, scores: this.total, corrections, mode: 'and' };
+    }
+    const docs = this.touched.slice(0, this.touchedCount);
+    for (const d of docs) this.total[d] *= this.hits[d] / all;
+    return { docs, scores: this.total, corrections, mode: 'or' };
+  }
+
+  private evaluate(term: QueryTerm, corrections: Correction[]): void {
+    const { words, grams, vocabulary } = this.index;
+    const exact = words.get(term.text);
+    if (exact !== undefined) this.apply(exact, QUALITY.exact);
+    if (term.kind === 'han') {
+      const chars = Array.from(term.text);
+      if (chars.length === 1) {
+        const unigram = grams.get(term.text);
+        if (unigram !== undefined) this.apply(unigram, QUALITY.unigram);
+      } else {
+        this.applyGrams(bigramsOf(term.text), QUALITY.bigram);
+      }
+      return;
+    }
+    if (term.kind !== 'latin') return;
+    let related = exact !== undefined;
+    for (const form of inflections(term.text)) {
+      const posting = words.get(form);
+      if (posting === undefined) continue;
+      this.apply(posting, QUALITY.inflection);
+      related = true;
+    }
+    // Two-letter known words (tv, gb) are not widened; anything else is also read as a word's start.
+    if (term.text.length >= MIN_PREFIX_LENGTH && (exact === undefined || term.text.length >= 3)) {
+      for (const word of vocabulary.withPrefix(term.text, MAX_PREFIX_EXPANSIONS)) {
+        const posting = words.get(word);
+        if (posting === undefined) continue;
+        this.apply(posting, QUALITY.prefix);
+        related = true;
+      }
+    }
+    if (related) return;
+    const corrected = vocabulary.correct(term.text);
+    if (corrected === null) return;
+    const posting = words.get(corrected);
+    if (posting === undefined) return;
+    this.apply(posting, QUALITY.typo);
+    corrections.push({ from: term.text, to: corrected });
+  }
+
+  /** Products already matched whose title has two consecutive query words side by side score more. */
+  private addProximity(terms: readonly QueryTerm[]): void {
+    for (let i = 0; i + 1 < terms.length; i++) {
+      const posting = this.index.pairs.get(pairKey(terms[i].text, terms[i + 1].text));
+      if (posting === undefined) continue;
+      const { docs, scores } = posting;
+      for (let k = 0; k < docs.length; k++) {
+        if (this.hits[docs[k]] > 0) this.total[docs[k]] += PROXIMITY_BONUS * scores[k];
+      }
+    }
+  }
+
+  /** Best-of: a product keeps the highest score any alternative gives it for the current term. */
+  private apply(posting: Posting, quality: number): void {
+    const { docs, scores } = posting;
+    for (let i = 0; i < docs.length; i++) this.offer(docs[i], quality * scores[i]);
+  }
+
+  private offer(d: number, score: number): void {
+    const current = this.termScore[d];
+    if (current === 0) {
+      this.termTouched[this.termCount++] = d;
+      this.termScore[d] = score;
+    } else if (score > current) {
+      this.termScore[d] = score;
+    }
+  }
+
+  /** Products having every bigram of the word, all in one same field; scored by their mean score. */
+  private applyGrams(keys: string[], quality: number): void {
+    const unique = [...new Set(keys)];
+    const postings: Posting[] = [];
+    for (const key of unique) {
+      const posting = this.index.grams.get(key);
+      if (posting === undefined) return;
+      postings.push(posting);
+    }
+    if (postings.length === 0 || postings.length > 0xffff) return;
+    postings.sort((a, b) => a.docs.length - b.docs.length);
+    let touched = 0;
+    postings.forEach((posting, p) => {
+      const { docs, scores, masks } = posting;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (p === 0) {
+          this.gramTouched[touched++] = d;
+          this.gramCount[d] = 1;
+          this.gramMask[d] = masks[i];
+          this.gramSum[d] = scores[i];
+        } else if (this.gramCount[d] === p) {
+          this.gramCount[d] = p + 1;
+          this.gramMask[d] &= masks[i];
+          this.gramSum[d] += scores[i];
+        }
+      }
+    });
+    const need = postings.length;
+    for (let i = 0; i < touched; i++) {
+      const d = this.gramTouched[i];
+      if (this.gramCount[d] === need && this.gramMask[d] !== 0) this.offer(d, (quality * this.gramSum[d]) / need);
+      this.gramCount[d] = 0;
+      this.gramMask[d] = 0;
+      this.gramSum[d] = 0;
+    }
+  }
+}
