@@ -57,6 +57,16 @@ describeEachBackend('customers: sign-in rate limits', (backend) => {
     for (let i = 0; i < 9; i++) expect((await login(t, { email: s.email, password: 'wrong-pass' }, ip)).statusCode).toBe(401);
   });
 
+  it('limits wrong current passwords on password change the same way', async () => {
+    const s = await registerShopper(t);
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/store/me/password', headers: s.auth, payload: { currentPassword, newPassword: 'new-password-1' } });
+    for (let i = 0; i < 10; i++) expect((await change(`wrong-${i}`)).json().code).toBe('WRONG_PASSWORD');
+    const blocked = await change(s.password);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   if (backend.redisUrl) {
     it('shares the counts between API processes through Redis', async () => {
       const other = await startTestApp(backend, { REDIS_PREFIX: prefix });

@@ -26,6 +26,16 @@ const signedIn: Array<Record<string, string[]>> = [{ bearer: [] }, { session: []
 const credentialRoute = { csrfExempt: true };
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, problemSchema]));
 
+/** A throttled answer carries Retry-After (the platform's error handler does not know it). */
+async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && err.code === CoreErrors.RATE_LIMITED) reply.header('retry-after', String(err.params.retryAfter));
+    throw err;
+  }
+}
+
 /** Sign-up, sign-in, sign-out, the shopper's own account and password reset. */
 export function authRoutes(k: Kernel, customers: CustomersService): FastifyPluginAsyncZod {
   const secure = k.config.publicUrl.startsWith('https:');
@@ -69,12 +79,8 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
       },
       async (req, reply) => {
         const raw = req.body.identifier ?? req.body.email ?? req.body.mobile ?? '';
-        try {
-          return startSession(reply, await customers.login(resolveIdentifier(req.body), raw, req.body.password, req, reply));
-        } catch (err) {
-          if (err instanceof AppError && err.code === CoreErrors.RATE_LIMITED) reply.header('retry-after', String(err.params.retryAfter));
-          throw err;
-        }
+        const s = await withRetryAfter(reply, () => customers.login(resolveIdentifier(req.body), raw, req.body.password, req, reply));
+        return startSession(reply, s);
       },
     );
 
@@ -174,12 +180,12 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
           summary: 'Change the password; signs out every other session',
           security: signedIn,
           body: changePasswordInput,
-          response: { 204: z.null(), ...problems(400, 401, 403, 422) },
+          response: { 204: z.null(), ...problems(400, 401, 403, 422, 429) },
         },
       },
       async (req, reply) => {
         const me = requireCustomer(req);
-        await customers.changePassword(me.id, me.sessionId, req.body.currentPassword, req.body.newPassword);
+        await withRetryAfter(reply, () => customers.changePassword(me.id, me.sessionId, req.body.currentPassword, req.body.newPassword));
         return reply.code(204).send(null);
       },
     );

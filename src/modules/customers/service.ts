@@ -154,8 +154,13 @@ export class CustomersService {
 
   /** Requires the current password; signs out every other session. */
   async changePassword(customerId: string, sessionId: string, current: string, next: string): Promise<void> {
+    // A stolen session must not become a way to guess the password either.
+    const rule = { key: `password:id:${customerId}`, limit: LOGIN_LIMITS.perAccount, windowMs: WINDOW };
+    const wait = await this.throttle.retryAfter([rule]);
+    if (wait > 0) throw new AppError(CoreErrors.RATE_LIMITED, { retryAfter: wait });
     const [row] = await this.q.select().from(customers).where(eq(customers.id, customerId));
     if (!row || !row.passwordHash || !(await verifyPassword(current, row.passwordHash))) {
+      await this.throttle.record([rule]);
       throw new AppError(CustomerErrors.WRONG_PASSWORD);
     }
     const passwordHash = await this.hashPassword(next);

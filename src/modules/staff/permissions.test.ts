@@ -57,7 +57,7 @@ describeEachBackend('admin permission matrix', (backend) => {
 
   it('answers every guarded operation with 401 problem+json to anonymous and unknown-token callers', async () => {
     for (const op of guarded()) {
-      for (const headers of [{}, { authorization: 'Bearer not-a-session' }, { cookie: 'sk_admin=not-a-session' }]) {
+      for (const headers of [{}, { authorization: 'Bearer not-a-session' }, { cookie: 'sk_admin=not-a-session' }] as Array<Record<string, string>>) {
         const res = await request(op, headers);
         expect(res.statusCode, `${op.operationId} ${JSON.stringify(headers)}`).toBe(401);
         expect(res.headers['content-type']).toContain('application/problem+json');

@@ -173,6 +173,11 @@ describe('matching', () => {
     expect(index.search({ q: 'zzzzqqq' }).corrected).toBeUndefined();
   });
 
+  it('copes with very long queries (only the first terms count)', () => {
+    const long = `华为 耳机 ${'wireless '.repeat(500)}${'咖啡'.repeat(500)}`;
+    expect(index.search({ q: long }).ids[0]).toBe(index.search({ q: '华为 耳机 wireless' }).ids[0]);
+  });
+
   it('does not correct words shorter than four letters', () => {
     expect(index.search({ q: 'cpu' }).corrected).toBeUndefined();
   });

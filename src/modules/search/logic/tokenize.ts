@@ -1,8 +1,8 @@
 /**
  * Text normalisation and tokenisation for mixed Chinese / English product text.
  *
- * - `fold`: NFKD compatibility mapping (full-width → half-width, ① → 1, ideographic space → space),
- *   Latin diacritics dropped (L'Oréal → l'oreal), recomposed with NFC, lower-cased.
+ * - `fold`: NFKC (full-width → half-width, ① → 1, ideographic space → space), computed as NFKD →
+ *   Latin diacritics dropped (L'Oréal → l'oreal) → NFC, then lower-cased.
  * - `normalize`: `fold` + every run of punctuation / symbols / spaces collapsed to one space.
  * - Chinese runs are segmented with jieba (`cutForSearch` when indexing, so 无线蓝牙耳机 yields
  *   无线, 蓝牙, 耳机; precise `cut` for queries). ASCII letters are upper-cased before they reach jieba
@@ -64,7 +64,7 @@ export interface AnalyzedQuery {
   terms: QueryTerm[];
 }
 
-/** NFKC-style width folding, Latin diacritics removed, lower-cased. Punctuation kept. */
+/** NFKC with Latin diacritics removed, lower-cased. Punctuation kept. */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_DIACRITICS, '').normalize('NFC').toLowerCase();
 }
@@ -98,7 +98,7 @@ function upperAscii(text: string): string {
   return text.replace(ASCII_LOWER, (m) => m.toUpperCase());
 }
 
-/** Run a chunk containing Chinese through jieba (search mode) and collect lower-cased tokens. */
+/** Run text containing Chinese through jieba (search mode) and collect lower-cased tokens. */
 function segmentChunk(chunk: string, out: string[]): void {
   for (const raw of jieba().cutForSearch(upperAscii(chunk), true)) {
     const piece = raw.toLowerCase().trim();
@@ -113,10 +113,11 @@ function segmentChunk(chunk: string, out: string[]): void {
 
 function tokensOfFolded(folded: string): string[] {
   const out: string[] = [];
-  for (const chunk of folded.replace(NON_WORD, ' ').split(' ')) {
-    if (chunk.length === 0) continue;
-    if (HAN_CHAR.test(chunk)) segmentChunk(chunk, out);
-    else splitAlnum(chunk, out);
+  const text = folded.replace(NON_WORD, ' ');
+  if (HAN_CHAR.test(text)) {
+    segmentChunk(text, out); // one jieba call for the whole text: it passes spaces and Latin words through
+  } else {
+    for (const chunk of text.split(' ')) if (chunk.length > 0) splitAlnum(chunk, out);
   }
   const compounds = folded.match(LATIN_COMPOUND);
   if (compounds !== null) {

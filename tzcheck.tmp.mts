@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+import { TZDate } from '@date-fns/tz';
+const db = await PGlite.create();
+const r = await db.query(`select (timestamptz '2026-03-01T16:30:00Z' at time zone $1)::date::text as d, (timestamptz '2026-03-08T10:30:00Z' at time zone 'America/New_York')::text as ny`, ['Asia/Shanghai']);
+console.log(r.rows);
+const now = new Date('2026-03-01T16:30:00Z');
+const l = new TZDate(now.getTime(), 'Asia/Shanghai');
+console.log(l.getFullYear(), l.getMonth(), l.getDate(), l.getHours());
+console.log(new Date(new TZDate(2026, 2, 2, 'Asia/Shanghai').getTime()).toISOString());
+console.log(new Date(new TZDate(2026, 2, 8, 'America/New_York').getTime()).toISOString(), new Date(new TZDate(2026, 2, 9, 'America/New_York').getTime()).toISOString());
+console.log(new Date(new TZDate(2026, 2, 8, 2, 30, 0, 0, 'America/New_York').getTime()).toISOString());
+await db.close();
