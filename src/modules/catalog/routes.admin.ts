@@ -20,7 +20,8 @@ import {
   variantInput,
   variantView,
 } from './types.js';
-import { exportProductsCsv, importProductsCsv } from './csv.js';
+import { exportProductsCsv } from './csv.js';
+import { importProductsCsv } from './csv-import.js';
 
 const tags = ['admin: catalog'];
 const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };

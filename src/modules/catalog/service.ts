@@ -196,6 +196,19 @@ export class CatalogService {
     return rows.map((r) => toDetail(r, byProduct.get(r.id) ?? []));
   }
 
+  /**
+   * Ids of the variants whose SKU contains `sku` (any case) and/or that belong to `productId`, oldest
+   * first: how other modules' admin lists filter by SKU or product without reading catalog tables.
+   * At most `max` ids are returned.
+   */
+  async variantIdsMatching(f: { sku?: string; productId?: string }, max = 2000): Promise<string[]> {
+    const where = [];
+    if (f.sku) where.push(sql`${variants.sku} ilike ${`%${f.sku.replace(/[%_\\]/g, (c) => '\\' + c)}%`}`);
+    if (f.productId) where.push(eq(variants.productId, f.productId));
+    const rows = await this.q.select({ id: variants.id }).from(variants).where(and(...where)).orderBy(asc(variants.id)).limit(max);
+    return rows.map((r) => r.id);
+  }
+
   async sellableVariants(ids: string[]): Promise<Map<string, SellableVariant>> {
     if (ids.length === 0) return new Map();
     const rows = await this.q

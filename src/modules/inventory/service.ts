@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, CoreErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import type { Localized } from '../../platform/i18n.js';
@@ -259,6 +259,40 @@ export class InventoryService {
     await this.k.outbox.emit<StockChanged>(InventoryEvents.stockChanged, { variantIds: [...new Set(variantIds)], reason });
   }
 
+  /**
+   * Stock rows for staff, by variant then warehouse, keyset-paginated. `variantIds` (from the
+   * catalog's filters) limits the rows; `lowStock` keeps rows with available ≤ it.
+   */
+  async listStock(f: { variantIds?: string[]; warehouseId?: string; lowStock?: number; limit: number; cursor?: string }) {
+    if (f.variantIds?.length === 0) return { items: [], nextCursor: null };
+    const where: SQL[] = [];
+    if (f.variantIds) where.push(inArray(stockLevels.variantId, f.variantIds));
+    if (f.warehouseId) where.push(eq(stockLevels.warehouseId, f.warehouseId));
+    if (f.lowStock !== undefined) where.push(sql`${stockLevels.onHand} - ${stockLevels.reserved} <= ${f.lowStock}`);
+    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    if (after) {
+      if (!after.every((v) => typeof v === 'string' && UUID.test(v))) throw new AppError(CoreErrors.VALIDATION_FAILED, { summary: 'cursor is not valid' });
+      where.push(or(gt(stockLevels.variantId, after[0]), and(eq(stockLevels.variantId, after[0]), gt(stockLevels.warehouseId, after[1])))!);
+    }
+    const rows = await this.q
+      .select({ s: stockLevels, w: { code: warehouses.code, name: warehouses.name } })
+      .from(stockLevels)
+      .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+      .where(and(...where))
+      .orderBy(asc(stockLevels.variantId), asc(stockLevels.warehouseId))
+      .limit(f.limit + 1);
+    return toPage(rows, f.limit, (r) => [r.s.variantId, r.s.warehouseId], ({ s, w }) => ({
+      variantId: s.variantId,
+      warehouseId: s.warehouseId,
+      warehouseCode: w.code,
+      warehouseName: w.name,
+      onHand: s.onHand,
+      reserved: s.reserved,
+      available: s.onHand - s.reserved,
+      updatedAt: s.updatedAt.toISOString(),
+    }));
+  }
+
   /** Ledger rows for a variant, newest first. */
   async listLedger(f: { variantId?: string; limit: number; cursor?: string }) {
     const where = [];
@@ -292,6 +326,8 @@ export class InventoryService {
     return w;
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function mergeLines(lines: StockLine[]): StockLine[] {
   const m = new Map<string, StockLine>();

@@ -1,6 +1,7 @@
 /** The orders module's public face. */
 export { OrderService, type OrderRow, type OrderLineRow, type NewOrder, type OrderFilter } from './service.js';
 export type { ShippingAddress } from './schema.js';
+export type { CustomerTotals, PaidTotals, RefundTotals } from './stats.js';
 export { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
 export { OrderErrors } from './errors.js';
 export { orderStoreRoutes } from './routes.store.js';

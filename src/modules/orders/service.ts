@@ -10,6 +10,7 @@ import { orderLines, orders, orderTimeline, type ShippingAddress } from './schem
 import { OrderErrors } from './errors.js';
 import { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
 import { transition, type OrderEvent, type OrderState } from './logic/state-machine.js';
+import { customerTotals, paidTotals, paidTotalsByDay, refundTotals } from './stats.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
@@ -130,6 +131,14 @@ export class OrderService {
       .select()
       .from(orders)
       .where(and(byId ? eq(orders.id, idOrNumber) : eq(orders.number, idOrNumber), eq(orders.customerId, customerId)));
+    if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: idOrNumber });
+    return row;
+  }
+
+  /** Any order by id or number, for staff (the console uses ids, spreadsheets use numbers). */
+  async getByRef(idOrNumber: string): Promise<OrderRow> {
+    const byId = /^[0-9a-f-]{36}$/i.test(idOrNumber);
+    const [row] = await this.q.select().from(orders).where(byId ? eq(orders.id, idOrNumber) : eq(orders.number, idOrNumber));
     if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: idOrNumber });
     return row;
   }
@@ -292,6 +301,28 @@ export class OrderService {
       ...(lines ? { lines: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })) } : {}),
       ...(amount !== undefined ? { amount } : {}),
     });
+  }
+
+  // ── aggregates (stats.ts; definitions in docs/metrics.md) ──────────────────
+
+  /** GMV and count of the orders paid in [from, to). */
+  paidTotals(from: Date, to: Date, currency: string) {
+    return paidTotals(this.q, from, to, currency);
+  }
+
+  /** Refunds recorded in [from, to). */
+  refundTotals(from: Date, to: Date, currency: string) {
+    return refundTotals(this.q, from, to, currency);
+  }
+
+  /** Paid totals per store-local day ('YYYY-MM-DD') of the orders paid in [from, to). */
+  paidTotalsByDay(from: Date, to: Date, timeZone: string, currency: string) {
+    return paidTotalsByDay(this.q, from, to, timeZone, currency);
+  }
+
+  /** A customer's order count and total spent. */
+  customerTotals(customerId: string, currency: string) {
+    return customerTotals(this.q, customerId, currency);
   }
 
   /** Due unpaid orders, for the timeout job's safety sweep and tests. */

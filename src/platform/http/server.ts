@@ -4,7 +4,8 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { installErrorHandling } from './problem.js';
+import { installErrorHandling, sendProblem } from './problem.js';
+import { CoreErrors } from '../errors.js';
 import { installMetrics } from './metrics.js';
 
 export interface HttpOptions {
@@ -22,7 +23,11 @@ export async function createHttpServer(opts: HttpOptions) {
     logger: { level: opts.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: opts.bodyLimit,
     trustProxy: true,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // Router-level client errors (bad URL encoding, …) get problem+json like every other error.
+    frameworkErrors: (err, req, reply) => {
+      void sendProblem(req, reply, CoreErrors.VALIDATION_FAILED, { summary: err.message });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -9,6 +9,8 @@ import { kindOf } from './tokenize.js';
 import { Vocabulary } from './vocabulary.js';
 
 const K1 = 1.2;
+/** Local copy of FIELD_COUNT for the hot loops. */
+const F = FIELD_COUNT;
 
 export interface Posting {
   docs: Int32Array;
@@ -39,13 +41,15 @@ interface Building extends Posting {
  */
 function buildPostings(fieldsOf: readonly string[][][]): Map<string, Posting> {
   const size = fieldsOf.length;
-  const lengths = new Float64Array(size * FIELD_COUNT);
-  const totals = new Float64Array(FIELD_COUNT);
+  const weights = FIELD_WEIGHTS;
+  const lengthNorm = FIELD_LENGTH_NORM;
+  const lengths = new Float64Array(size * F);
+  const totals = new Float64Array(F);
   const df = new Map<string, number>();
   fieldsOf.forEach((fields, doc) => {
     const seen = new Set<string>();
     fields.forEach((tokens, f) => {
-      lengths[doc * FIELD_COUNT + f] = tokens.length;
+      lengths[doc * F + f] = tokens.length;
       totals[f] += tokens.length;
       for (const token of tokens) seen.add(token);
     });
@@ -57,7 +61,7 @@ function buildPostings(fieldsOf: readonly string[][][]): Map<string, Posting> {
     postings.set(key, { docs: new Int32Array(count), scores: new Float32Array(count), masks: new Uint8Array(count), filled: 0 });
   }
 
-  let tf = new Float64Array(64 * FIELD_COUNT);
+  let tf = new Float64Array(64 * F);
   fieldsOf.forEach((fields, doc) => {
     const slots = new Map<string, number>();
     fields.forEach((tokens, f) => {
@@ -66,14 +70,14 @@ function buildPostings(fieldsOf: readonly string[][][]): Map<string, Posting> {
         if (slot === undefined) {
           slot = slots.size;
           slots.set(token, slot);
-          if ((slot + 1) * FIELD_COUNT > tf.length) {
+          if ((slot + 1) * F > tf.length) {
             const grown = new Float64Array(tf.length * 2);
             grown.set(tf);
             tf = grown;
           }
-          tf.fill(0, slot * FIELD_COUNT, (slot + 1) * FIELD_COUNT);
+          tf.fill(0, slot * F, (slot + 1) * F);
         }
-        tf[slot * FIELD_COUNT + f] += 1;
+        tf[slot * F + f] += 1;
       }
     });
     for (const [token, slot] of slots) {
@@ -82,13 +86,13 @@ function buildPostings(fieldsOf: readonly string[][][]): Map<string, Posting> {
       const idf = Math.log(1 + (size - n + 0.5) / (n + 0.5));
       let score = 0;
       let mask = 0;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const count = tf[slot * FIELD_COUNT + f];
+      for (let f = 0; f < F; f++) {
+        const count = tf[slot * F + f];
         if (count === 0) continue;
         mask |= 1 << f;
-        const b = FIELD_LENGTH_NORM[f];
-        const norm = 1 - b + (b * lengths[doc * FIELD_COUNT + f]) / averages[f];
-        score += (FIELD_WEIGHTS[f] * count * (K1 + 1)) / (count + K1 * norm);
+        const b = lengthNorm[f];
+        const norm = 1 - b + (b * lengths[doc * F + f]) / averages[f];
+        score += (weights[f] * count * (K1 + 1)) / (count + K1 * norm);
       }
       const at = posting.filled++;
       posting.docs[at] = doc;

@@ -113,12 +113,14 @@ function segmentChunk(chunk: string, out: string[]): void {
 
 function tokensOfFolded(folded: string): string[] {
   const out: string[] = [];
-  const text = folded.replace(NON_WORD, ' ');
-  if (HAN_CHAR.test(text)) {
-    segmentChunk(text, out); // one jieba call for the whole text: it passes spaces and Latin words through
-  } else {
-    for (const chunk of text.split(' ')) if (chunk.length > 0) splitAlnum(chunk, out);
+  // Chunks with Chinese go to jieba in one call (spaces pass through it); the rest never reach it.
+  let chinese = '';
+  for (const chunk of folded.replace(NON_WORD, ' ').split(' ')) {
+    if (chunk.length === 0) continue;
+    if (HAN_CHAR.test(chunk)) chinese += chinese.length === 0 ? chunk : ` ${chunk}`;
+    else splitAlnum(chunk, out);
   }
+  if (chinese.length > 0) segmentChunk(chinese, out);
   const compounds = folded.match(LATIN_COMPOUND);
   if (compounds !== null) {
     for (const compound of compounds) {

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { CARRIERS, TRACKING_STATUSES } from './logic/carriers.js';
+import type { ShipmentRow, TrackingEventRow } from './service.js';
+
+const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const carrierView = z.object({ code: z.string(), name: localized });
+
+export const trackingEventView = z.object({
+  at: z.string(),
+  status: z.enum(TRACKING_STATUSES),
+  description: localized,
+  location: z.string().nullable(),
+});
+
+/** What the shopper sees of a shipment. */
+export const shipmentView = z.object({
+  id: z.string(),
+  carrier: carrierView,
+  trackingNumber: z.string(),
+  shippedAt: z.string(),
+  /** The latest scan's status; null before the first scan. */
+  status: z.enum(TRACKING_STATUSES).nullable(),
+  events: z.array(trackingEventView).describe('Newest first'),
+});
+
+/** What staff see: also where it left from and who shipped it. */
+export const adminShipmentView = shipmentView.extend({ orderId: z.string(), warehouseId: z.string(), staffId: z.string().nullable() });
+
+export const orderTrackingView = z.object({
+  orderId: z.string(),
+  number: z.string(),
+  status: z.string(),
+  shipments: z.array(shipmentView),
+});
+
+type WithEvents = ShipmentRow & { events: TrackingEventRow[] };
+
+const carrierOf = (code: string) => {
+  const c = CARRIERS.find((x) => x.code === code);
+  return { code, name: c?.name ?? { 'zh-CN': code, en: code } };
+};
+
+export function toShipment(s: WithEvents): z.infer<typeof shipmentView> {
+  return {
+    id: s.id,
+    carrier: carrierOf(s.carrier),
+    trackingNumber: s.trackingNumber,
+    shippedAt: s.shippedAt.toISOString(),
+    status: s.events[0]?.status ?? null,
+    events: s.events.map((e) => ({ at: e.at.toISOString(), status: e.status, description: e.description, location: e.location })),
+  };
+}
+
+export function toAdminShipment(s: WithEvents): z.infer<typeof adminShipmentView> {
+  return { ...toShipment(s), orderId: s.orderId, warehouseId: s.warehouseId, staffId: s.staffId };
+}
