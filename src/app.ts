@@ -12,6 +12,12 @@ import { CustomersService, customerAuthHook, customerStoreRoutes } from './modul
 import { StaffService, staffAdminRoutes, staffAuthHook, trackAdminOperations } from './modules/staff/index.js';
 import { AuditService, auditAdminRoutes } from './modules/audit/index.js';
 import { catalogAdminRoutes } from './modules/catalog/routes.admin.js';
+import { inventoryAdminRoutes } from './modules/inventory/routes.admin.js';
+import { customerAdminRoutes } from './modules/customers/routes.admin.js';
+import { AnalyticsService, analyticsAdminRoutes } from './modules/analytics/index.js';
+import { FulfilmentService, fulfilmentAdminRoutes, fulfilmentStoreRoutes, registerFulfilmentJobs, toAdminShipment } from './modules/fulfilment/index.js';
+import { AfterSalesService, afterSalesAdminRoutes, toRefundView } from './modules/after-sales/index.js';
+import { orderAdminRoutes } from './modules/orders/routes.admin.js';
 import { VERSION } from './version.js';
 
 /**
@@ -33,12 +39,15 @@ export function createServices(k: Kernel) {
   const customers = new CustomersService(k, messages);
   const staff = new StaffService(k);
   const audit = new AuditService(k);
+  const fulfilment = new FulfilmentService(k, orders, inventory);
+  const afterSales = new AfterSalesService(k, orders, payments, inventory);
 
   registerCatalogConsumers(k);
   registerInventoryConsumers(k);
   registerOrderJobs(k, orders);
+  registerFulfilmentJobs(k, fulfilment);
 
-  return { catalog, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit };
+  return { catalog, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -87,12 +96,24 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(cartStoreRoutes(k, s.carts, pricer), { prefix: '/api/store' });
   await app.register(checkoutStoreRoutes(k, s.checkout, s.orders, addressOf), { prefix: '/api/store' });
   await app.register(orderStoreRoutes(k, s.orders), { prefix: '/api/store' });
+  await app.register(fulfilmentStoreRoutes(s.fulfilment), { prefix: '/api/store' });
   await app.register(paymentStoreRoutes(k, s.payments), { prefix: '/api/store' });
   await app.register(customerStoreRoutes(k, s.customers), { prefix: '/api/store' });
   if (k.config.paymentSandboxEnabled) await app.register(sandboxPayRoutes(k, s.payments, s.orders, s.sandboxCallbacks));
   await app.register(staffAdminRoutes(k, s.staff, s.audit), { prefix: '/api/admin' });
   await app.register(auditAdminRoutes(s.audit), { prefix: '/api/admin' });
   await app.register(catalogAdminRoutes(k, s.catalog, s.audit), { prefix: '/api/admin' });
+  await app.register(fulfilmentAdminRoutes(k, s.fulfilment, s.audit), { prefix: '/api/admin' });
+  await app.register(afterSalesAdminRoutes(k, s.afterSales, s.audit), { prefix: '/api/admin' });
+  const orderSections = {
+    payments: (id: string) => s.payments.listForOrder(id),
+    shipments: async (id: string) => (await s.fulfilment.shipmentsOf(id)).map(toAdminShipment),
+    refunds: async (id: string) => (await s.afterSales.listForOrder(id)).map(toRefundView),
+  };
+  await app.register(orderAdminRoutes(k, s.orders, orderSections), { prefix: '/api/admin' });
+  await app.register(inventoryAdminRoutes(k, s.inventory, s.catalog, s.audit), { prefix: '/api/admin' });
+  await app.register(customerAdminRoutes(s.customers, s.orders), { prefix: '/api/admin' });
+  await app.register(analyticsAdminRoutes(new AnalyticsService(k, s.orders, s.customers)), { prefix: '/api/admin' });
 
   return { app, services };
 }

@@ -9,7 +9,7 @@
  *   Other sorts tie-break by sales then id as well. price_asc / price_desc use `priceMin`.
  * - Filters and facets: facets.ts (conventions documented there).
  */
-import { buildCatalog, validateDocuments, type Catalog, type SortKey } from './catalog.js';
+import { buildCatalog, SORT_KEYS, validateDocuments, type Catalog, type SortKey } from './catalog.js';
 import { compileFilter, FacetCounter } from './facets.js';
 import { analyzeDocument } from './fields.js';
 import { Matcher } from './match.js';
@@ -68,13 +68,14 @@ export class SearchIndex {
 
   search(query: SearchQuery): SearchResult {
     const { offset, limit } = pageBounds(query);
-    const sort = query.sort ?? 'relevance';
+    // An unknown sort (from an unchecked caller) falls back to relevance.
+    const sort = query.sort !== undefined && (SORT_KEYS as readonly string[]).includes(query.sort) ? query.sort : 'relevance';
     const sortKey: SortKey = sort === 'relevance' ? 'sales' : sort;
     const filter = compileFilter(this.catalog, query);
     const analyzed = analyzeQuery((query.q ?? '').slice(0, MAX_QUERY_LENGTH), this.matcher.knows);
-    analyzed.terms = analyzed.terms.slice(0, MAX_TERMS);
+    const terms = analyzed.terms.slice(0, MAX_TERMS);
 
-    if (analyzed.terms.length === 0) {
+    if (terms.length === 0) {
       // No words: every product (of the category, if any) is a candidate, visited in the requested order.
       const candidates = filter.category >= 0 ? this.catalog.subtree[filter.category][sortKey] : this.catalog.order[sortKey];
       const outcome = this.facets.run(candidates, filter);
@@ -84,14 +85,14 @@ export class SearchIndex {
       return { total: outcome.count, ids, facets: outcome.facets };
     }
 
-    const match = this.matcher.match(analyzed.terms);
+    const match = this.matcher.match(terms);
     const outcome = this.facets.run(match.docs, filter);
     const { scores } = match;
-    const salesRank = this.catalog.rank.sales;
+    const rank = this.catalog.rank[sortKey]; // for relevance: the sales order, which breaks score ties
     const compare =
       sort === 'relevance'
-        ? (a: number, b: number): number => scores[b] - scores[a] || salesRank[a] - salesRank[b]
-        : ((rank: Int32Array) => (a: number, b: number): number => rank[a] - rank[b])(this.catalog.rank[sortKey]);
+        ? (a: number, b: number): number => scores[b] - scores[a] || rank[a] - rank[b]
+        : (a: number, b: number): number => rank[a] - rank[b];
     const page = firstK(outcome.matched, outcome.count, offset + limit, compare).slice(offset);
     const result: SearchResult = {
       total: outcome.count,

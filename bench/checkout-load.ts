@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { signSandboxPayload, SIGNATURE_HEADER } from '../src/modules/payments/index.js';
+
+export interface CheckoutResult {
+  orders: number;
+  paid: number;
+  outOfStock: number;
+  failures: number;
+  seconds: number;
+  ordersPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as any };
+}
+
+/**
+ * The full checkout, as shoppers do it: open cart → add item → place order → start payment →
+ * the provider's signed callback. `connections` shoppers at once, competing for a few SKUs.
+ */
+export async function checkoutLoad(opts: {
+  base: string;
+  variantIds: string[];
+  shippingMethodId: string;
+  sandboxSecret: string;
+  buyers: number;
+  connections: number;
+  seconds: number;
+}): Promise<CheckoutResult> {
+  const { base } = opts;
+  const tokens: string[] = [];
+  for (let i = 0; i < opts.buyers; i += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, opts.buyers - i) }, async () => {
+        const r = await call(base, 'POST', '/api/store/auth/register', { email: `bench-${randomBytes(6).toString('hex')}@example.com`, password: 'bench-password-1' });
+        if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.json)}`);
+        return r.json.token as string;
+      }),
+    );
+    tokens.push(...batch);
+  }
+  const address = { recipient: '李四', mobile: '13900139000', provinceCode: '31', cityCode: '3101', districtCode: '310104', regionText: '上海市 徐汇区', detail: '漕溪北路 1 号' };
+  let orders = 0;
+  let paid = 0;
+  let outOfStock = 0;
+  let failures = 0;
+  const latencies: number[] = [];
+  let next = 0;
+  const deadline = Date.now() + opts.seconds * 1000;
+  const started = Date.now();
+
+  const shopper = async () => {
+    while (Date.now() < deadline) {
+      const auth = { authorization: `Bearer ${tokens[next++ % tokens.length]}` };
+      const t0 = performance.now();
+      try {
+        const cart = await call(base, 'POST', '/api/store/carts', undefined, auth);
+        const variantId = opts.variantIds[Math.floor(Math.random() * opts.variantIds.length)];
+        for (const item of cart.json.items ?? []) await call(base, 'DELETE', `/api/store/carts/${cart.json.id}/items/${item.id}`, undefined, auth);
+        await call(base, 'POST', `/api/store/carts/${cart.json.id}/items`, { variantId, quantity: 1 }, auth);
+        const order = await call(base, 'POST', '/api/store/orders', { cartId: cart.json.id, shippingMethodId: opts.shippingMethodId, address }, { ...auth, 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` });
+        if (order.status === 409) {
+          outOfStock++;
+          continue;
+        }
+        if (order.status !== 201) {
+          failures++;
+          continue;
+        }
+        orders++;
+        const pay = await call(base, 'POST', `/api/store/orders/${order.json.id}/payments`, { method: 'wechat' }, auth);
+        const body = JSON.stringify({ eventId: `evt_${randomBytes(8).toString('hex')}`, type: 'payment.succeeded', paymentId: pay.json.id, amount: order.json.total, currency: 'CNY' });
+        const cb = await call(base, 'POST', '/api/store/payments/webhook/sandbox', body, { 'content-type': 'application/json', [SIGNATURE_HEADER]: signSandboxPayload(opts.sandboxSecret, body, new Date()) });
+        if (cb.status === 200 && cb.json.result === 'paid') paid++;
+        else failures++;
+        latencies.push(performance.now() - t0);
+      } catch {
+        failures++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: opts.connections }, shopper));
+  const seconds = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0;
+  return { orders, paid, outOfStock, failures, seconds, ordersPerSecond: paid / seconds, p50: pct(50), p99: pct(99) };
+}

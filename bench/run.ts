@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: loopback load on the embedded shape and (with BENCH_DATABASE_URL) on
+ * PostgreSQL + Redis, with the demo shop. Each read endpoint is compared with a bare Fastify
+ * route serving the very same bytes in the same run. Prints a Markdown report.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/platform/config.js';
+import { createKernel } from '../src/platform/kernel.js';
+import { InventoryService } from '../src/modules/inventory/index.js';
+import { freePort, startServerProcess } from '../test/support/processes.js';
+import { load, type LoadResult } from './load.js';
+import { checkoutLoad, type CheckoutResult } from './checkout-load.js';
+import { searchQueries } from './queries.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECRET = 'bench-sandbox-secret-0123456789';
+
+async function get(base: string, path: string) {
+  const res = await fetch(base + path);
+  return { status: res.status, text: await res.text() };
+}
+
+async function collectPaths(base: string) {
+  const cats = JSON.parse((await get(base, '/api/store/categories')).text).items as Array<{ id: string; children: Array<{ id: string }> }>;
+  const categoryIds = cats.flatMap((c) => [c.id, ...c.children.map((x) => x.id)]);
+  const listPaths: string[] = [];
+  let cursor: string | null = null;
+  const slugs: string[] = [];
+  do {
+    const path: string = `/api/store/products?limit=20${cursor ? `&cursor=${cursor}` : ''}`;
+    const page = JSON.parse((await get(base, path)).text);
+    listPaths.push(path);
+    slugs.push(...page.items.map((p: { slug: string }) => p.slug));
+    cursor = page.nextCursor;
+  } while (cursor);
+  for (const id of categoryIds) listPaths.push(`/api/store/products?limit=20&category=${id}`);
+  const detailPaths = slugs.map((s) => `/api/store/products/${encodeURIComponent(s)}`);
+  const hasSearch = (await get(base, '/api/store/search?q=a')).status === 200;
+  const searchPaths = hasSearch ? (await searchQueries(base)).map((q) => `/api/store/search?q=${encodeURIComponent(q)}&limit=20`) : [];
+  return { listPaths, detailPaths, searchPaths, slugs };
+}
+
+async function startBare(bodies: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'sk-bare-'));
+  const file = join(dir, 'bodies.json');
+  writeFileSync(file, JSON.stringify(bodies));
+  const port = await freePort();
+  const child = fork(new URL('./bare-server.ts', import.meta.url).pathname, [file, String(port)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+interface ShapeReport {
+  shape: string;
+  reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number }>;
+  checkout: CheckoutResult;
+  reconciled: boolean;
+  oversold: number;
+  firstStartSeconds: number;
+}
+
+async function benchShape(shape: string, env: Record<string, string>, reopen: Record<string, string>): Promise<ShapeReport> {
+  console.error(`\n== ${shape}: starting the server with the demo shop …`);
+  const t0 = Date.now();
+  const server = await startServerProcess({ NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, DEMO_DATA: '1', LOG_LEVEL: 'warn', ...env }, 600_000);
+  const firstStartSeconds = (Date.now() - t0) / 1000;
+  try {
+    const { listPaths, detailPaths, searchPaths } = await collectPaths(server.url);
+    const all = [...listPaths, ...detailPaths, ...searchPaths];
+    const bodies: Record<string, string> = {};
+    for (const p of all) bodies[p] = (await get(server.url, p)).text;
+    const bare = await startBare(bodies);
+    const reads: ShapeReport['reads'] = [];
+    try {
+      for (const [name, paths] of [
+        ['product list (20/page)', listPaths],
+        ['product detail', detailPaths],
+        ['search', searchPaths],
+      ] as const) {
+        if (paths.length === 0) continue;
+        console.error(`   ${name}: ${paths.length} distinct URLs`);
+        const b = await load(`${name} — bare`, bare.url, [...paths], SECONDS);
+        const r = await load(name, server.url, [...paths], SECONDS);
+        const bytes = Math.round(paths.reduce((n, p) => n + Buffer.byteLength(bodies[p]), 0) / paths.length);
+        reads.push({ real: r, bare: b, ratio: r.rps / b.rps, bytes });
+      }
+    } finally {
+      bare.stop();
+    }
+    const products = JSON.parse((await get(server.url, '/api/store/products?limit=5')).text).items as Array<{ slug: string }>;
+    const variantIds: string[] = [];
+    for (const p of products) variantIds.push(JSON.parse((await get(server.url, `/api/store/products/${p.slug}`)).text).variants[0].id);
+    const shipping = JSON.parse((await get(server.url, '/api/store/shipping-methods')).text).items[0].id;
+    console.error(`   checkout: ${variantIds.length} SKUs, 50 shoppers`);
+    const checkout = await checkoutLoad({ base: server.url, variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
+    await server.stop();
+    const { reconciled, oversold } = await reconcile(reopen);
+    return { shape, reads, checkout, reconciled, oversold, firstStartSeconds };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function reconcile(env: Record<string, string>) {
+  const k = await createKernel(loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: '0', ...env }));
+  try {
+    const mismatches = await new InventoryService(k).reconcile();
+    const res = await k.db.q.execute(
+      (await import('drizzle-orm')).sql`select count(*)::int as n from inventory_stock where on_hand < 0 or reserved < 0 or reserved > on_hand`,
+    );
+    return { reconciled: mismatches.length === 0, oversold: (res as unknown as { rows: Array<{ n: number }> }).rows[0].n };
+  } finally {
+    await k.db.close();
+  }
+}
+
+function report(reports: ShapeReport[]): string {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, 50 connections, loopback, ${SECONDS} s after a 3 s warm-up; server and load generator share the machine.`,
+    '',
+  ];
+  for (const r of reports) {
+    lines.push(`### ${r.shape}`, '', `First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '');
+    lines.push('| endpoint | req/s | p50 | p99 | bare Fastify req/s (same bytes) | ratio | avg body |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const x of r.reads) {
+      lines.push(`| ${x.real.name} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB |`);
+    }
+    const c = r.checkout;
+    lines.push(
+      '',
+      `Checkout (cart → item → order → payment → signed callback), 50 shoppers on ${'5'} SKUs: **${c.ordersPerSecond.toFixed(0)} paid orders/s** ` +
+        `(${c.paid} paid, ${c.outOfStock} refused out of stock, ${c.failures} failures; flow p50 ${ms(c.p50)}, p99 ${ms(c.p99)}). ` +
+        `Stock ledger reconciled: ${r.reconciled ? 'yes' : 'NO'}; rows oversold: ${r.oversold}.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+const reports: ShapeReport[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
+try {
+  reports.push(await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const pgUrl = process.env.BENCH_DATABASE_URL;
+if (pgUrl) {
+  const name = `sk_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  try {
+    const env = { DATABASE_URL: url.toString(), ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX: name } : {}) };
+    reports.push(await benchShape(`PostgreSQL${env.REDIS_URL ? ' + Redis' : ''} (one API process)`, env, { DATABASE_URL: url.toString() }));
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+const md = report(reports);
+console.log(md);
+writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
