@@ -18,6 +18,7 @@ import { AnalyticsService, analyticsAdminRoutes } from './modules/analytics/inde
 import { FulfilmentService, fulfilmentAdminRoutes, fulfilmentStoreRoutes, registerFulfilmentJobs, toAdminShipment } from './modules/fulfilment/index.js';
 import { AfterSalesService, afterSalesAdminRoutes, toRefundView } from './modules/after-sales/index.js';
 import { orderAdminRoutes } from './modules/orders/routes.admin.js';
+import { SearchService, searchStoreRoutes } from './modules/search/index.js';
 import { VERSION } from './version.js';
 
 /**
@@ -27,6 +28,7 @@ import { VERSION } from './version.js';
 export function createServices(k: Kernel) {
   const catalog = new CatalogService(k);
   const inventory = new InventoryService(k);
+  const search = new SearchService(k, catalog, inventory);
   const carts = new CartService(k, catalog);
   const orders = new OrderService(k, inventory);
   const shipping = new ShippingMethods(k);
@@ -42,12 +44,12 @@ export function createServices(k: Kernel) {
   const fulfilment = new FulfilmentService(k, orders, inventory);
   const afterSales = new AfterSalesService(k, orders, payments, inventory);
 
-  registerCatalogConsumers(k);
+  registerCatalogConsumers(k, catalog);
   registerInventoryConsumers(k);
   registerOrderJobs(k, orders);
   registerFulfilmentJobs(k, fulfilment);
 
-  return { catalog, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -93,6 +95,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   };
 
   await app.register(catalogStoreRoutes(k, s.catalog, availability), { prefix: '/api/store' });
+  await app.register(searchStoreRoutes(s.search), { prefix: '/api/store' });
   await app.register(cartStoreRoutes(k, s.carts, pricer), { prefix: '/api/store' });
   await app.register(checkoutStoreRoutes(k, s.checkout, s.orders, addressOf), { prefix: '/api/store' });
   await app.register(orderStoreRoutes(k, s.orders), { prefix: '/api/store' });

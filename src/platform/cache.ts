@@ -20,7 +20,14 @@ export class ResponseCache {
   /** Bumped on every invalidation: a reader that raced an invalidation does not store. */
   private generation = 0;
 
+  private readonly listeners: Array<(tags: string[]) => void> = [];
+
   constructor(private readonly maxEntries = 20_000) {}
+
+  /** Called with the tags of every invalidation, local or from another process (in-memory indexes). */
+  onInvalidate(listener: (tags: string[]) => void): void {
+    this.listeners.push(listener);
+  }
 
   async connect(redisUrl: string, prefix: string): Promise<void> {
     this.channel = `${prefix}:cache-invalidate`;
@@ -66,6 +73,7 @@ export class ResponseCache {
 
   private dropLocal(tags: string[]): void {
     this.generation++;
+    for (const l of this.listeners) l(tags);
     for (const tag of tags) {
       const keys = this.byTag.get(tag);
       if (!keys) continue;

@@ -63,7 +63,7 @@ export async function bulkShip(
   if (!Buffer.isBuffer(input.body)) throw new AppError(CoreErrors.UNSUPPORTED_MEDIA_TYPE, { type: input.contentType ?? '' });
   let table: string[][];
   try {
-    table = parse(decodeCsv(input.body, input.contentType), { relax_column_count: true, skip_empty_lines: true });
+    table = parse(decodeCsv(input.body, input.contentType), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
   } catch (err) {
     throw new AppError(FulfilmentErrors.SHIP_CSV_MALFORMED, { reason: (err as Error).message });
   }

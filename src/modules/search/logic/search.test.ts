@@ -124,6 +124,11 @@ describe('sorting', () => {
     expect(small.search({ sort: 'price_asc' }).ids).toEqual(['c', 'a', 'b']);
   });
 
+  it('treats an unknown sort as relevance', () => {
+    expect(index.search({ q: '耳机', sort: 'cheapest' as never }).ids).toEqual(index.search({ q: '耳机' }).ids);
+    expect(index.search({ sort: 'cheapest' as never }).ids).toEqual(index.search({}).ids);
+  });
+
   it('is deterministic across searches and rebuilds', () => {
     const again = buildSearchIndex(fixtureCatalog());
     for (const q of ['耳机', 'wirel', '', 'blutooth']) {

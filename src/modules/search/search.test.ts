@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, startTestApp, type TestApp } from '../../../test/support/harness.js';
+
+const zhEn = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+describeEachBackend('search API', (backend) => {
+  let t: TestApp;
+  let audio: string;
+  let apparel: string;
+  let huawei: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    const c = t.services.catalog;
+    const wh = await t.k.db.transaction(() => t.services.inventory.ensureDefaultWarehouse());
+    await t.k.db.transaction(async () => {
+      audio = (await c.createCategory({ slug: 'audio', name: zhEn('耳机音响', 'Audio'), parentId: null, position: 0 })).id;
+      apparel = (await c.createCategory({ slug: 'apparel', name: zhEn('服饰', 'Apparel'), parentId: null, position: 1 })).id;
+      huawei = (await c.createBrand({ slug: 'huawei', name: zhEn('华为', 'Huawei') })).id;
+    });
+    const items = [
+      ['freebuds', '华为无线蓝牙耳机', 'Huawei Wireless Bluetooth Earbuds', audio, huawei, 59900, 10],
+      ['speaker', '蓝牙音箱', 'Bluetooth Speaker', audio, null, 19900, 0],
+      ['tee', '纯棉T恤男款', "Men's Cotton T-shirt", apparel, null, 7900, 5],
+      ['hoodie', '加绒连帽卫衣', 'Fleece Hoodie', apparel, null, 15900, 5],
+    ] as const;
+    for (const [slug, zh, en, categoryId, brandId, price, stock] of items) {
+      await t.k.db.transaction(async () => {
+        const p = await c.createProduct({
+          slug, title: zhEn(zh, en), categoryId, brandId, status: 'active', privateLabel: false, exclusive: false,
+          tags: [], attributes: [], options: [], images: [],
+          variants: [{ sku: slug.toUpperCase(), optionValues: {}, price, weightGrams: 100, active: true }],
+        });
+        if (stock) await t.services.inventory.adjust({ variantId: p.variants[0].id, warehouseId: wh, delta: stock, reason: 'receipt' });
+      });
+    }
+    await t.settle();
+  });
+  afterAll(() => t.close());
+
+  const search = async (qs: string) => {
+    const res = await t.app.inject({ url: `/api/store/search?${qs}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('finds Chinese partial words, English words and typos', async () => {
+    expect((await search(`q=${encodeURIComponent('耳机')}`)).items[0].slug).toBe('freebuds');
+    expect((await search('q=bluetooth')).items.map((p: { slug: string }) => p.slug).sort()).toEqual(['freebuds', 'speaker']);
+    const typo = await search('q=blutooth%20earbds');
+    expect(typo.items[0].slug).toBe('freebuds');
+    expect(typo.corrected).toBeTruthy();
+    expect((await search(`q=${encodeURIComponent('纯棉')}`)).items[0].slug).toBe('tee');
+    expect((await search('q=wirel')).items[0].slug).toBe('freebuds');
+  });
+
+  it('filters by category, brand, price and stock, with facet counts equal to filtered counts', async () => {
+    const all = await search('');
+    expect(all.total).toBe(4);
+    for (const f of all.facets.categories) {
+      expect((await search(`category=${f.id}`)).total).toBe(f.count);
+    }
+    expect((await search(`brand=${huawei}`)).total).toBe(1);
+    expect((await search('priceMin=10000&priceMax=20000')).items.map((p: { slug: string }) => p.slug).sort()).toEqual(['hoodie', 'speaker']);
+    const inStock = await search('inStock=true');
+    expect(inStock.total).toBe(all.facets.inStock);
+    expect(inStock.items.map((p: { slug: string }) => p.slug)).not.toContain('speaker');
+  });
+
+  it('sorts by price and paginates with a cursor', async () => {
+    const asc = await search('sort=price_asc&limit=2');
+    expect(asc.items.map((p: { slug: string }) => p.slug)).toEqual(['tee', 'hoodie']);
+    const next = await search(`sort=price_asc&limit=2&cursor=${asc.nextCursor}`);
+    expect(next.items.map((p: { slug: string }) => p.slug)).toEqual(['speaker', 'freebuds']);
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it('suggests as you type, and refuses bad filters with 400', async () => {
+    const s = (await t.app.inject({ url: `/api/store/search/suggest?q=${encodeURIComponent('蓝牙')}` })).json();
+    expect(s.items.length).toBeGreaterThan(0);
+    for (const qs of ['sort=cheapest', 'priceMin=-1', 'brand=nope', 'limit=1000', `q=${'x'.repeat(300)}`]) {
+      const res = await t.app.inject({ url: `/api/store/search?${qs}` });
+      expect(res.statusCode, qs).toBe(400);
+    }
+  });
+
+  it('sees catalog changes', async () => {
+    const p = (await t.app.inject({ url: '/api/store/products/hoodie' })).json();
+    await t.k.db.transaction(() => t.services.catalog.updateProduct(p.id, { status: 'archived' }));
+    await t.settle();
+    await new Promise((r) => setTimeout(r, 1100)); // rebuilds are coalesced to one a second
+    await search('q=hoodie');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await search('q=hoodie')).total).toBe(0);
+  });
+});

@@ -1,0 +1,114 @@
+import type { Kernel } from '../../platform/kernel.js';
+import type { CatalogService } from '../catalog/index.js';
+import { catalogTags, catalogTypes } from '../catalog/index.js';
+import type { InventoryService } from '../inventory/index.js';
+import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchQuery } from './logic/index.js';
+
+type ProductSummary = catalogTypes.ProductSummary;
+
+/** Rebuilds are coalesced: at most one per this interval, serving the previous index meanwhile. */
+const REBUILD_EVERY_MS = 1000;
+
+/**
+ * Holds the in-memory search index of active products. Catalog and stock invalidations (local or
+ * broadcast from other processes) mark it stale; the next search rebuilds it in the background
+ * and keeps answering from the previous one, so a burst of stock changes costs one rebuild a second.
+ */
+export class SearchService {
+  private index: SearchIndex | null = null;
+  private summaries = new Map<string, ProductSummary>();
+  private building: Promise<void> | null = null;
+  private stale = true;
+  private lastBuild = 0;
+  /** Bumped on every rebuild: part of cached search responses' keys. */
+  version = 0;
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly catalog: CatalogService,
+    private readonly inventory: InventoryService,
+  ) {
+    k.cache.onInvalidate((tags) => {
+      if (tags.some((t) => t === catalogTags.all || t === catalogTags.sales || t.startsWith('stock:'))) this.stale = true;
+    });
+  }
+
+  async ready(): Promise<SearchIndex> {
+    if (!this.index) await this.rebuild();
+    else if (this.stale && !this.building && Date.now() - this.lastBuild > REBUILD_EVERY_MS) {
+      void this.rebuild().catch((err) => this.k.log.error({ err }, 'search index rebuild failed'));
+    }
+    return this.index!;
+  }
+
+  async search(q: SearchQuery) {
+    const index = await this.ready();
+    const result = index.search(q);
+    return { ...result, items: result.ids.map((id) => this.summaries.get(id)!).filter(Boolean) };
+  }
+
+  async suggest(prefix: string, limit: number) {
+    return (await this.ready()).suggest(prefix, limit);
+  }
+
+  private rebuild(): Promise<void> {
+    this.building ??= (async () => {
+      this.stale = false;
+      this.lastBuild = Date.now();
+      const [products, tree, brands] = await Promise.all([this.catalog.allActiveProducts(), this.catalog.categoryTree(), this.catalog.listBrands()]);
+      const stock = await this.inventory.availability(products.flatMap((p) => p.variants.map((v) => v.id)));
+      const paths = new Map<string, { ids: string[]; names: string[] }>();
+      const walk = (nodes: typeof tree, ids: string[], names: string[]) => {
+        for (const n of nodes) {
+          const here = { ids: [...ids, n.id], names: [...names, n.name['zh-CN'], n.name.en] };
+          paths.set(n.id, here);
+          walk(n.children, here.ids, here.names);
+        }
+      };
+      walk(tree, [], []);
+      const brandNames = new Map(brands.map((b) => [b.id, `${b.name['zh-CN']} ${b.name.en}`]));
+      const docs: SearchDocument[] = products.map((p) => ({
+        id: p.id,
+        title: p.title,
+        subtitle: p.subtitle ?? undefined,
+        description: p.description ?? undefined,
+        categoryId: p.categoryId,
+        categoryPath: paths.get(p.categoryId)?.ids ?? [p.categoryId],
+        categoryNames: paths.get(p.categoryId)?.names ?? [],
+        brandId: p.brandId,
+        brandName: p.brandId ? (brandNames.get(p.brandId) ?? null) : null,
+        tags: p.tags,
+        attributes: p.attributes.flatMap((a) => [a.value['zh-CN'], a.value.en]),
+        priceMin: p.priceMin,
+        priceMax: p.priceMax,
+        inStock: p.variants.some((v) => v.active && (stock.get(v.id) ?? 0) > 0),
+        sales: p.salesCount,
+        createdAt: Date.parse(p.createdAt),
+      }));
+      this.index = buildSearchIndex(docs);
+      this.summaries = new Map(products.map((p) => [p.id, summaryOf(p)]));
+      this.version++;
+    })().finally(() => {
+      this.building = null;
+    });
+    return this.building;
+  }
+}
+
+function summaryOf(p: catalogTypes.ProductDetail): ProductSummary {
+  return {
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    subtitle: p.subtitle,
+    categoryId: p.categoryId,
+    brandId: p.brandId,
+    priceMin: p.priceMin,
+    priceMax: p.priceMax,
+    image: p.image,
+    tags: p.tags,
+    salesCount: p.salesCount,
+    privateLabel: p.privateLabel,
+    exclusive: p.exclusive,
+  };
+}
