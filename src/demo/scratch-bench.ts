@@ -1,28 +1,26 @@
-import { PGlite } from '@electric-sql/pglite';
-const db = await PGlite.create();
-await db.exec(`create table t (id bigserial primary key, order_id uuid not null, at timestamptz not null, type text not null, from_status text, to_status text, actor text not null, actor_id text, data jsonb not null default '{}')`);
-const N = 30000;
-const lit = (v: unknown) => v === null ? 'null' : typeof v === 'number' ? String(v) : v instanceof Date ? `'${v.toISOString()}'` : `'${(typeof v === 'string' ? v : JSON.stringify(v)).replace(/'/g, "''")}'`;
-const mk = (i: number) => ['0190a0a0-0000-7000-8000-' + String(i).padStart(12, '0'), new Date(1700000000000 + i * 1000), 'pay', 'pending_payment', 'paid', 'provider', 'sandbox', { amount: i }];
-const text = (i: number) => 'insert into t (order_id, at, type, from_status, to_status, actor, actor_id, data) values ' + Array.from({ length: 1000 }, (_, j) => '(' + mk(i + j).map(lit).join(',') + ')').join(',');
-let cpu = process.cpuUsage(); let t = Date.now();
-for (let i = 0; i < N; i += 1000) text(i);
-console.log('build only', Date.now() - t, process.cpuUsage(cpu).user / 1000);
-cpu = process.cpuUsage(); t = Date.now();
-await db.exec('begin');
-for (let i = 0; i < N; i += 1000) await db.exec(text(i));
-await db.exec('commit');
-console.log('exec', Date.now() - t, process.cpuUsage(cpu).user / 1000);
-cpu = process.cpuUsage(); t = Date.now();
-await db.transaction(async (tx) => { for (let i = 0; i < N; i += 1000) await tx.query(text(i)); });
-console.log('tx.query', Date.now() - t, process.cpuUsage(cpu).user / 1000);
-cpu = process.cpuUsage(); t = Date.now();
-const esc = (v: unknown) => v === null ? '\\N' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' } as any)[c]) : typeof v === 'number' ? String(v) : JSON.stringify(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' } as any)[c]);
-await db.transaction(async (tx) => {
-  for (let i = 0; i < N; i += 10000) {
-    const body = Array.from({ length: 10000 }, (_, j) => mk(i + j).map(esc).join('\t')).join('\n') + '\n';
-    await tx.query(`copy t (order_id, at, type, from_status, to_status, actor, actor_id, data) from '/dev/blob'`, [], { blob: new Blob([body]) });
-  }
-});
-console.log('copy', Date.now() - t, process.cpuUsage(cpu).user / 1000);
-console.log((await db.query('select count(*) from t')).rows);
+import { createKernel } from '../platform/kernel.js';
+import { loadConfig } from '../platform/config.js';
+import { createServices, ensureStoreDefaults } from '../app.js';
+import { generateDemoShop } from './generate.js';
+import { sql } from 'drizzle-orm';
+
+const t0 = Date.now();
+const k = await createKernel(loadConfig({ DATA_DIR: process.env.DIR ?? 'memory://', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DBURL, DEMO_DATA: 'false' }));
+const s = createServices(k);
+await ensureStoreDefaults(k, s);
+console.log('kernel', Date.now() - t0);
+const cpu = process.cpuUsage();
+let last = 0;
+const r = await generateDemoShop(k, s, { scale: Number(process.env.SCALE ?? 1), size: process.env.ORDERS ? { orders: Number(process.env.ORDERS), customers: Number(process.env.CUST) } : undefined, onProgress: (p) => { if (p.done - last > 5000 || p.phase !== 'orders') { last = p.done; console.log(p.phase, p.done, p.total, Date.now() - t0, Math.round(process.memoryUsage().rss/1e6)+'MB'); } } });
+console.log(JSON.stringify({ ...r, rows: r.rows }, null, 1));
+console.log('cpu', process.cpuUsage(cpu));
+console.log('reconcile', (await s.inventory.reconcile()).length);
+const q = async (text: string) => ((await k.db.q.execute(sql.raw(text))) as any).rows;
+console.log(await q(`select count(*) filter (where t <> o.subtotal - o.discount_total or o.total <> o.subtotal - o.discount_total + o.shipping_fee - o.shipping_discount) bad_total from orders o join (select order_id, sum(total) t from order_lines group by 1) l on l.order_id=o.id`));
+console.log(await q(`select count(*) bad from orders o left join (select order_id, sum(amount) s from payment_ledger group by 1) l on l.order_id=o.id where coalesce(l.s,0) <> o.paid_amount - o.refunded_amount`));
+console.log(await q(`select count(*) from orders o where not exists (select 1 from order_timeline t where t.order_id=o.id)`));
+console.log(await q(`select min(on_hand - reserved) min_avail, min(on_hand) min_on, count(*) filter (where on_hand-reserved=0) zero from inventory_stock`));
+console.log(await q(`select min(on_hand_after), min(reserved_after), min(on_hand_after - reserved_after) from inventory_ledger`));
+console.log(await q(`select status, count(*) from orders group by 1 order by 2 desc`));
+await k.db.close();
+console.log('total', Date.now() - t0);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
@@ -62,12 +65,37 @@ async function freshDatabaseUrl(b: Backend): Promise<{ url?: string; drop: () =>
   };
 }
 
-export async function startTestApp(b: Backend, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await freshDatabaseUrl(b);
+/**
+ * A database that outlives one app, for restart tests: a fresh PostgreSQL database, or for PGlite
+ * a temporary DATA_DIR folder (on disk, not in memory). Pass it to `startTestApp` as often as
+ * needed; `drop()` removes it at the end.
+ */
+export interface TestDatabase {
+  databaseUrl?: string;
+  dataDir?: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(b: Backend): Promise<TestDatabase> {
+  if (b.name === 'postgres') {
+    const db = await freshDatabaseUrl(b);
+    return { databaseUrl: db.url, drop: db.drop };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'shopkeeper-test-'));
+  return { dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+export interface StartOptions {
+  /** Open this database instead of a fresh one; `close()` leaves it in place for the next app. */
+  database?: TestDatabase;
+}
+
+export async function startTestApp(b: Backend, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestApp> {
+  const db = opts.database ? { url: opts.database.databaseUrl, drop: async () => {} } : await freshDatabaseUrl(b);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATA_DIR: 'memory://',
+    DATA_DIR: opts.database?.dataDir ?? 'memory://',
     DATABASE_URL: db.url,
     REDIS_URL: b.redisUrl,
     REDIS_PREFIX: `sktest-${randomBytes(4).toString('hex')}`,

@@ -11,7 +11,7 @@ export const HOME_FOOD_BABY_BOOKS: readonly LeafSpec[] = [
     slug: 'snacks', zh: '休闲零食', en: 'Snacks', code: 'SNK', parent: 'food', weight: 1.2, costRatio: [0.45, 0.65],
     types: [
       {
-        key: 'nuts', zh: '每日坚果', en: 'Daily Mixed Nuts', price: [39, 169], weightGrams: [300, 800], options: ['snackPack'],
+        key: 'nuts', zh: '每日坚果', en: 'Daily Mixed Nuts', price: [39, 169], weightGrams: [300, 450], options: ['snackPack'],
         lines: [['three-squirrels', '', '', 99], ['bestore', '', '', 109], ['shopkeeper', '', '', 69]],
         adjectives: [['原味', 'Original'], ['混合', 'Mixed'], ['儿童', "Kids'"]],
         points: [['科学配比', 'Balanced mix'], ['独立小包', 'Single-serve packs'], ['低温烘焙', 'Slow-roasted']],
@@ -44,14 +44,14 @@ export const HOME_FOOD_BABY_BOOKS: readonly LeafSpec[] = [
     slug: 'tea-drinks', zh: '茶饮冲调', en: 'Tea & Drinks', code: 'TEA', parent: 'food', weight: 1, costRatio: [0.4, 0.6],
     types: [
       {
-        key: 'tea', zh: '茶叶', en: 'Tea', price: [99, 899], weightGrams: [200, 700], options: ['teaWeight'],
+        key: 'tea', zh: '茶叶', en: 'Tea', price: [99, 899], weightGrams: [160, 220], options: ['teaWeight'],
         lines: [['bama-tea', '铁观音', 'Tieguanyin', 299], ['bama-tea', '大红袍', 'Da Hong Pao', 399], ['bama-tea', '正山小种', 'Lapsang Souchong', 259], ['shopkeeper', '西湖龙井', 'West Lake Longjing', 399]],
         adjectives: [['特级', 'Premium'], ['礼盒', 'Gift-box']],
         points: [['原产地直采', 'Direct from the source'], ['回甘', 'Sweet aftertaste'], ['耐泡', 'Many infusions']],
         attrs: [SHELF_LIFE],
       },
       {
-        key: 'water', zh: '天然水', en: 'Natural Water', price: [29, 69], weightGrams: [6000, 13000], options: ['bottles'],
+        key: 'water', zh: '天然水', en: 'Natural Water', price: [29, 69], weightGrams: [6800, 7200], options: ['bottles'],
         lines: [['nongfu', '550ml', '550 ml', 29], ['nongfu', '东方树叶 茶饮料', 'Oriental Leaf Tea Drink', 69]],
         points: [['天然水源', 'Natural source'], ['整箱送货上门', 'Cases delivered to the door'], ['家庭常备', 'Household staple']],
         consumable: true,
@@ -69,21 +69,21 @@ export const HOME_FOOD_BABY_BOOKS: readonly LeafSpec[] = [
     slug: 'pantry', zh: '粮油调味', en: 'Pantry', code: 'PAN', parent: 'food', weight: 0.9, costRatio: [0.6, 0.8],
     types: [
       {
-        key: 'rice', zh: '大米', en: 'Rice', price: [29, 129], weightGrams: [2500, 10000], options: ['pantryWeight'],
+        key: 'rice', zh: '大米', en: 'Rice', price: [29, 129], weightGrams: [1020, 1080], options: ['pantryWeight'],
         lines: [['arawana', '东北大米', 'Northeast Rice', 59], ['shopkeeper', '五常大米', 'Wuchang Rice', 79], ['arawana', '泰国香米', 'Thai Jasmine Rice', 69]],
         adjectives: [['新米', 'New Harvest'], ['长粒', 'Long-grain']],
         points: [['当季新米', 'This season’s harvest'], ['软糯香甜', 'Soft and fragrant'], ['真空包装', 'Vacuum-packed']],
         consumable: true,
       },
       {
-        key: 'oil', zh: '食用油', en: 'Cooking Oil', price: [39, 159], weightGrams: [1800, 5000], options: ['oilVolume'],
+        key: 'oil', zh: '食用油', en: 'Cooking Oil', price: [39, 159], weightGrams: [1700, 1800], options: ['oilVolume'],
         lines: [['arawana', '葵花籽油', 'Sunflower Oil', 69], ['arawana', '花生油', 'Peanut Oil', 99], ['arawana', '稻米油', 'Rice Bran Oil', 79]],
         adjectives: [['压榨', 'Pressed'], ['一级', 'Grade 1']],
         points: [['物理压榨', 'Mechanically pressed'], ['家庭装', 'Family size'], ['清香不腻', 'Light and clean']],
         consumable: true,
       },
       {
-        key: 'sauce', zh: '调味酱油', en: 'Soy Sauce', price: [9.9, 49], weightGrams: [550, 1400], options: ['sauceVolume'],
+        key: 'sauce', zh: '调味酱油', en: 'Soy Sauce', price: [9.9, 49], weightGrams: [560, 640], options: ['sauceVolume'],
         lines: [['haday', '金标生抽', 'Golden Label Light', 15.9], ['haday', '味极鲜', 'Premium Umami', 19.9], ['haday', '老抽', 'Dark', 12.9], ['haday', '蚝油', 'Oyster Sauce', 14.9]],
         points: [['酿造工艺', 'Naturally brewed'], ['提鲜', 'Rich umami'], ['炒菜凉拌', 'For stir-fries and dressings']],
         consumable: true,

@@ -86,7 +86,7 @@ export function afterSalesAdminRoutes(k: Kernel, afterSales: AfterSalesService, 
       ...permit('orders.read'),
       schema: {
         operationId: 'adminListRefunds', tags, security, summary: 'Refunds, newest first (e.g. ?status=requested for the approval queue)',
-        querystring: listQuery.extend({ status: statusList.optional(), orderId: z.uuid().optional() }),
+        querystring: listQuery.extend({ status: statusList.optional().describe(`One or more of ${REFUND_STATUSES.join(', ')}`), orderId: z.uuid().optional() }),
         response: { 200: page(refundView), 400: problemSchema },
       },
     }, async (req) => {

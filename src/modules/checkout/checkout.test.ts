@@ -41,6 +41,27 @@ describeEachBackend('cart and checkout', (backend) => {
     expect(await t.services.inventory.reconcile()).toEqual([]);
   });
 
+  it("places an order to one of the shopper's saved addresses, and not to another's", async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/store/me/addresses',
+      headers: auth,
+      payload: { recipientName: '王五', mobile: '13700137000', provinceCode: '11', cityCode: '1101', districtCode: '110105', detail: '建国路 88 号' },
+    });
+    expect(created.statusCode).toBe(201);
+    const addressId = created.json().id;
+    const cart = await emptyCart(t, auth);
+    await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: auth, payload: { variantId: p.variantIds[1], quantity: 1 } });
+    const stranger = (await registerShopper(t)).auth;
+    const strangerCart = await emptyCart(t, stranger);
+    await t.app.inject({ method: 'POST', url: `/api/store/carts/${strangerCart.id}/items`, headers: stranger, payload: { variantId: p.variantIds[1], quantity: 1 } });
+    const theft = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers: stranger, payload: { cartId: strangerCart.id, shippingMethodId: await standardShipping(t), addressId } });
+    expect(theft.statusCode).toBe(404);
+    const res = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers: auth, payload: { cartId: cart.id, shippingMethodId: await standardShipping(t), addressId } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().shippingAddress).toMatchObject({ recipient: '王五', districtCode: '110105', detail: '建国路 88 号' });
+  });
+
   it('refuses more than is in stock with 409 OUT_OF_STOCK and writes nothing', async () => {
     const orders = (await t.app.inject({ url: '/api/store/orders?limit=100', headers: auth })).json().items.length;
     const { status, body } = await placeOrder(t, auth, p.variantIds[1], 500);

@@ -55,7 +55,7 @@ const statusList = z
 const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 const filterQuery = z.object({
-  status: statusList.optional().describe('One or more order states: ?status=paid&status=shipped or ?status=paid,shipped'),
+  status: statusList.optional().describe(`One or more of ${ORDER_STATES.join(', ')}: ?status=paid&status=shipped or ?status=paid,shipped`),
   q: z.string().trim().min(1).max(40).optional().describe('An order number or the recipient’s mobile'),
   customerId: z.uuid().optional(),
   from: dateOrTime.optional().describe('Placed on or after: a date (store time zone) or an ISO time'),

@@ -1,0 +1,43 @@
+/**
+ * Product pictures without a network or files: a small SVG per product, stored inline as a
+ * `data:image/svg+xml;utf8,` URL — a tinted tile in its category's colour with the product's
+ * initial and its brand. Deterministic (same product, same picture) and about 400 characters,
+ * under the 1,000 the catalog API accepts for an image URL, so staff can save products back.
+ */
+
+export const IMAGE_SIZE = 800;
+
+/** Only what a data: URL must not carry raw: %, #, double quotes and non-ASCII. */
+function encodeSvg(svg: string): string {
+  return svg.replace(/[%#"]|[^\x20-\x7e]/gu, (c) => encodeURIComponent(c));
+}
+
+/** HSL (degrees, percent, percent) to #rrggbb. */
+function hex(h: number, s: number, l: number): string {
+  const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l / 100 - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(c * 255).toString(16).padStart(2, '0');
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}
+
+function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * `initial` is one character (耳 for earbuds, the first of a book's title); `caption` is the
+ * brand in Latin letters. `shade` (0…1) varies the tint between products of a category.
+ */
+export function productImageUrl(hue: number, shade: number, initial: string, caption: string): string {
+  const bg = hex(hue, 70, 94 - shade * 6);
+  const fg = hex((hue + (shade - 0.5) * 24 + 360) % 360, 62, 44 - shade * 8);
+  const svg =
+    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 800 800' font-family='sans-serif' text-anchor='middle'>` +
+    `<rect width='800' height='800' fill='${bg}'/><circle cx='400' cy='350' r='210' fill='${fg}'/>` +
+    `<text x='400' y='430' font-size='220' fill='#fff'>${xmlText(initial)}</text>` +
+    `<text x='400' y='690' font-size='56' fill='${fg}'>${xmlText(caption.slice(0, 18))}</text></svg>`;
+  return `data:image/svg+xml;utf8,${encodeSvg(svg)}`;
+}

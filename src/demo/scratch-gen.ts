@@ -1,0 +1,26 @@
+// generation-only: exec is a no-op (measures JS cost)
+import { BulkWriter } from './bulk.js';
+import { historyDays, dailyOrderCounts, dayWeights } from './calendar.js';
+import { planCatalog } from './catalog-plan.js';
+import { planCustomers } from './customers-plan.js';
+import { loadCatalog } from './catalog-load.js';
+import { OrderSimulator } from './orders-sim.js';
+import { Rng, uuidAt } from './random.js';
+const t0 = Date.now(); const cpu = process.cpuUsage();
+const seed = 1, asOf = Date.now(), orders = Number(process.env.ORDERS ?? 30000);
+const days = historyDays(new Date(asOf), 'Asia/Shanghai');
+const counts = dailyOrderCounts(days, orders, seed, asOf);
+const plan = planCatalog(seed, 240);
+const cust = planCustomers(seed, orders / 10, days, dayWeights(days, seed), orders, asOf);
+console.log('plans', Date.now() - t0);
+const idRng = new Rng(seed).fork('ids'); let seq = 0; const nextId = (at: number) => uuidAt(at, seq++, idRng);
+let bytes = 0;
+const per = new Map<string, number>(); const w = new BulkWriter(async (t) => { bytes += t.length; const n = t.slice(13, 40).split('"')[0]; per.set(n, (per.get(n) ?? 0) + t.length); });
+const cat = loadCatalog(plan, { seed, writer: w, nextId, firstDay: days[0].start, lastDay: days[364].start, expectedOrders: orders });
+const customerIds = Array.from({ length: cust.count }, (_, i) => nextId(cust.createdAt[i]));
+const sim = new OrderSimulator({ seed, asOf, tz: 'Asia/Shanghai', days, counts, products: cat.products, variants: cat.variants, customers: cust, customerIds, warehouseId: nextId(0), shipping: { id: nextId(0), code: 'standard', name: { 'zh-CN': 'x', en: 'x' }, kind: 'freeOver', flatFee: 1000, freeThreshold: 9900 }, unpaidTimeoutMs: 1800000, autoConfirmMs: 864000000, writer: w, nextId });
+sim.openingStock((v) => cat.opening[v]);
+for (let i = 0; i < days.length; i++) await sim.day(i);
+sim.drain(asOf); await w.flushAll();
+console.log('gen ms', Date.now() - t0, process.cpuUsage(cpu), 'MB sql', (bytes / 1e6).toFixed(1), sim.stats, Math.round(process.memoryUsage().rss / 1e6));
+console.log([...per].map(([k, v]) => k + " " + (v / 1e6).toFixed(1)).join("\n"));
