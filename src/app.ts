@@ -77,6 +77,11 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   app.addHook('onRequest', staffAuthHook(k, s.staff));
   app.addHook('onRoute', trackAdminOperations);
 
+  app.addHook('onClose', async () => {
+    await s.customers.close();
+    await s.staff.close();
+  });
+
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {

@@ -1,10 +1,13 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { VERSION } from '../version.js';
 import { serve } from './serve.js';
 import { worker } from './worker.js';
 import { migrate } from './migrate.js';
+import { seed } from './seed.js';
+import { CommandError, resetPassword } from './admin.js';
+import { DEMO_SEED, DemoDataExistsError, parseSeed } from '../demo/index.js';
 
 const program = new Command()
   .name('shopkeeper')
@@ -27,11 +30,30 @@ program
   .description('apply database migrations and exit')
   .action(() => run(() => migrate(loadConfig())));
 
+program
+  .command('seed')
+  .description('fill an empty store with the demo shop: a catalog, shoppers and a year of orders ending today')
+  .option('--scale <n>', 'multiply shoppers and orders (1 = 3,000 shoppers and 30,000 orders; 34 ≈ a million orders)', parseScale, 1)
+  .option('--seed <seed>', 'a number or a word; the same seed on the same day gives the same shop', String(DEMO_SEED))
+  .action((opts: { scale: number; seed: string }) => run(() => seed(loadConfig(), { scale: opts.scale, seed: parseSeed(opts.seed) })));
+
+const admin = program.command('admin').description('store administration from the command line');
+admin
+  .command('reset-password <email>')
+  .description("give a staff account a new random password (printed once) and sign it out everywhere")
+  .action((email: string) => run(() => resetPassword(loadConfig(), email)));
+
+function parseScale(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new InvalidArgumentError('a number greater than 0 and at most 1000');
+  return n;
+}
+
 async function run(fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DemoDataExistsError || err instanceof CommandError) {
       console.error(`\n${err.message}\n`);
       process.exit(2);
     }

@@ -45,8 +45,8 @@ export function planCustomers(
     }
     const channel = rng.weighted(CHANNELS.map(([, w]) => w));
     // Pareto: most shoppers buy now and then, a few all the time; some sign up and drift away.
-    const dormant = rng.chance(0.3) ? 0.08 : 1;
-    const activity = Math.min(rng.pareto(1.1), 40) * dormant * CHANNEL_ACTIVITY[CHANNELS[channel][0]];
+    const dormant = rng.chance(0.4) ? 0.04 : 1;
+    const activity = Math.min(rng.pareto(1.1), 30) * dormant * CHANNEL_ACTIVITY[CHANNELS[channel][0]];
     entries.push({ at: Math.floor(at), channel, activity });
   }
   entries.sort((a, b) => a.at - b.at);

@@ -140,7 +140,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
   const idRng = new Rng(seed).fork('ids');
   let idSeq = 0;
   const nextId = (at: number) => uuidAt(at, idSeq++, idRng);
-  const sink = process.env.DEMO_SINK === 'drizzle' ? { exec: async (t: string) => void (await k.db.q.execute(sql.raw(t))), transaction: <T>(fn: () => Promise<T>) => k.db.transaction(fn) } : sinkFor(k);
+  const sink = sinkFor(k);
   const exec = (text: string) => sink.exec(text);
   const writer = new BulkWriter(exec);
   const total = size.customers + size.orders;

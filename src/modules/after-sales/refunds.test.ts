@@ -103,6 +103,9 @@ describeEachBackend('after-sales refunds', (backend) => {
     expect(rejected.json()).toMatchObject({ status: 'rejected', decisionNote: 'not eligible' });
     expect((await decide(other.json().id, 'approve')).statusCode).toBe(409);
     expect(await ledgerNet(t, o.id)).toBe(o.total - 4000);
+    expect((await order(o.id)).timeline.map((e: { type: string }) => e.type)).toEqual(
+      ['placed', 'pay', 'refund_requested', 'partialRefund', 'refund_requested', 'refund_rejected'],
+    );
   });
 
   it('two refunds of the whole order at once: one goes through, the other finds nothing left', async () => {

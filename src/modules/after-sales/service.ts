@@ -58,6 +58,7 @@ export class AfterSalesService {
       const order = await this.lockOrder(orderRef);
       const { plan } = await this.plan(order, input, await this.heldUnits(order.id));
       const row = await this.insert(order, input, plan, staffId);
+      await this.orders.note(order.id, 'refund_requested', { actor: 'staff', actorId: staffId }, { refundId: row.id, amount: row.amount, reason: row.reason });
       await this.emit(AfterSaleEvents.refundRequested, row);
       return row;
     });
@@ -91,6 +92,7 @@ export class AfterSalesService {
         .set({ status: 'rejected', decidedBy: staffId, decidedAt: now, decisionNote: note, updatedAt: now })
         .where(eq(afterSaleRefunds.id, refundId))
         .returning();
+      await this.orders.note(after.orderId, 'refund_rejected', { actor: 'staff', actorId: staffId }, { refundId: after.id, note });
       await this.emit(AfterSaleEvents.refundRejected, after);
       return { before, after };
     });

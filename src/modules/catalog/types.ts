@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../../platform/http/patch.js';
 
 /** Zod shapes for the catalog API: they validate requests and produce the OpenAPI document. */
 export const localized = z
@@ -51,7 +52,7 @@ export const productInput = z.object({
   variants: z.array(variantInput).min(1).max(200),
 });
 export type ProductInput = z.infer<typeof productInput>;
-export const productPatch = productInput.omit({ variants: true }).partial();
+export const productPatch = patchOf(productInput.omit({ variants: true }));
 export type ProductPatch = z.infer<typeof productPatch>;
 export type VariantInput = z.infer<typeof variantInput>;
 

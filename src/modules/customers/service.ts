@@ -13,7 +13,7 @@ import { CustomerEvents, type CustomerPasswordChanged, type CustomerRegistered, 
 import { hashPassword, PRODUCTION_PARAMS, TEST_PARAMS, verifyPassword, type ScryptParams } from './password.js';
 import { SessionStore } from './sessions.js';
 import { csrfTokenFor, sha256 } from './tokens.js';
-import { MemoryAttemptLog, RedisAttemptLog, Throttle, type ThrottleRule } from './throttle.js';
+import { attemptLogFor, Throttle, type ThrottleRule } from '../../platform/throttle.js';
 import { AddressBook } from './addresses.js';
 import { PasswordResets } from './password-reset.js';
 import type { CustomerView, Identifier, RegisterInput } from './types.js';
@@ -61,8 +61,7 @@ export class CustomersService {
   ) {
     this.params = k.config.env === 'test' ? TEST_PARAMS : PRODUCTION_PARAMS;
     this.sessions = new SessionStore(k);
-    const log = k.config.redisUrl ? new RedisAttemptLog(k.config.redisUrl, k.config.redisPrefix) : new MemoryAttemptLog();
-    this.throttle = new Throttle(log, k.clock);
+    this.throttle = new Throttle(attemptLogFor(k.config), k.clock);
     this.addresses = new AddressBook(k);
     this.resets = new PasswordResets(k, this, messages);
   }

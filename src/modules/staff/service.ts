@@ -8,7 +8,7 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { staffSessions, staffUsers } from './schema.js';
 import { StaffErrors } from './errors.js';
 import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './passwords.js';
-import { LoginLimiter } from './login-limiter.js';
+import { attemptLogFor, Throttle } from '../../platform/throttle.js';
 import type { Role } from './permissions.js';
 import type { StaffCreateInput, StaffPatch, StaffView } from './types.js';
 
@@ -29,10 +29,16 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** Staff accounts and their sessions. Writes run in the caller's transaction (`k.db.q`). */
 export class StaffService {
-  private readonly limiter: LoginLimiter;
+  private readonly throttle: Throttle;
 
   constructor(private readonly k: Kernel) {
-    this.limiter = new LoginLimiter(k.clock);
+    // Failed sign-ins per email, shared by every API process (Redis) in the scale shape.
+    this.throttle = new Throttle(attemptLogFor(k.config), k.clock);
+  }
+
+  /** Releases the shared attempt log's connection. */
+  async close(): Promise<void> {
+    await this.throttle.log.close();
   }
 
   private get q() {
@@ -116,15 +122,16 @@ export class StaffService {
     meta: { ip?: string; userAgent?: string } = {},
   ): Promise<{ token: string; csrfToken: string; staff: StaffView }> {
     const email = normalizeEmail(rawEmail);
-    const retryAfter = this.limiter.retryAfter(email);
+    const rule = { key: `staff-login:${email}`, limit: 10, windowMs: 15 * 60_000 };
+    const retryAfter = await this.throttle.retryAfter([rule]);
     if (retryAfter > 0) throw new AppError(CoreErrors.RATE_LIMITED, { retryAfter }, { retryAfter });
     const [row] = await this.q.select().from(staffUsers).where(eq(staffUsers.email, email));
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok || !row.active) {
-      this.limiter.fail(email);
+      await this.throttle.record([rule]);
       throw new AppError(StaffErrors.INVALID_CREDENTIALS);
     }
-    this.limiter.succeed(email);
+    await this.throttle.clear(rule.key);
     const now = this.k.clock.now();
     const token = randomBytes(32).toString('base64url');
     const sessionId = newId();

@@ -1,7 +1,6 @@
 import type { Minor } from '../../../platform/money.js';
-import { refundableAmounts } from '../../pricing/logic/refund.js';
-import { PricingInputError } from '../../pricing/logic/errors.js';
-import type { PriceQuote } from '../../pricing/logic/types.js';
+// The pricing engine's pure entry point (what pricing/index.ts re-exports): logic/ imports only logic/.
+import { PricingInputError, refundableAmounts, type PriceQuote } from '../../pricing/logic/pricing.js';
 
 /**
  * What a refund gives back, decided from the order as it is now. Pure: the after-sales service

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Clock } from '../../platform/clock.js';
+import type { Clock } from './clock.js';
 
 /**
  * Sliding-window attempt counting for sign-in and reset throttling. Only failures are recorded,
@@ -125,4 +125,9 @@ export class Throttle {
   async clear(key: string): Promise<void> {
     await this.log.clear(key);
   }
+}
+
+/** The attempt log for this deployment: Redis when configured (shared by every API process), else memory. */
+export function attemptLogFor(config: { redisUrl?: string; redisPrefix: string }): AttemptLog {
+  return config.redisUrl ? new RedisAttemptLog(config.redisUrl, config.redisPrefix) : new MemoryAttemptLog();
 }
