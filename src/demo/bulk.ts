@@ -15,7 +15,9 @@ interface Buffer {
   head: string;
   keys: string[];
   encoders: Encoder[];
-  tuples: string[];
+  /** The VALUES list so far, and how many rows it holds. */
+  values: string;
+  rows: number;
   written: number;
 }
 
@@ -56,26 +58,31 @@ export class BulkWriter {
 
   /** Queues a row; `flushFull()` or `flushAll()` sends it. */
   add<T extends PgTable>(table: T, row: T['$inferInsert']): void {
-    const buffer = this.buffers.get(table) ?? this.open(table, Object.keys(row));
+    const b = this.buffers.get(table) ?? this.open(table, Object.keys(row));
     const values = row as Record<string, unknown>;
-    if (Object.keys(values).length !== buffer.keys.length || !buffer.keys.every((k) => k in values)) {
-      throw new Error(`${buffer.name}: every row must have the same columns (${buffer.keys.join(', ')})`);
+    const keys = b.keys;
+    let tuple = b.rows === 0 ? '(' : ',(';
+    for (let i = 0; i < keys.length; i++) {
+      const v = values[keys[i]];
+      if (v === undefined && !(keys[i] in values)) throw new Error(`${b.name}: every row must have the columns ${keys.join(', ')}`);
+      tuple += (i === 0 ? '' : ',') + b.encoders[i](v);
     }
-    buffer.tuples.push(`(${buffer.keys.map((k, i) => buffer.encoders[i](values[k])).join(',')})`);
+    b.values += tuple + ')';
+    b.rows++;
   }
 
   /** Sends every buffer holding a full chunk. */
   async flushFull(): Promise<void> {
-    for (const b of this.buffers.values()) if (b.tuples.length >= this.chunkRows) await this.send(b);
+    for (const b of this.buffers.values()) if (b.rows >= this.chunkRows) await this.send(b);
   }
 
   async flushAll(): Promise<void> {
-    for (const b of this.buffers.values()) if (b.tuples.length > 0) await this.send(b);
+    for (const b of this.buffers.values()) if (b.rows > 0) await this.send(b);
   }
 
   /** Rows written so far, by table name. */
   counts(): Record<string, number> {
-    return Object.fromEntries([...this.buffers.values()].map((b) => [b.name, b.written + b.tuples.length]));
+    return Object.fromEntries([...this.buffers.values()].map((b) => [b.name, b.written + b.rows]));
   }
 
   private open(table: PgTable, keys: string[]): Buffer {
@@ -87,7 +94,8 @@ export class BulkWriter {
       head: `insert into "${name}" (${keys.map((k) => `"${columns[k].name}"`).join(',')}) values `,
       keys,
       encoders: keys.map((k) => encoderFor(columns[k].columnType)),
-      tuples: [],
+      values: '',
+      rows: 0,
       written: 0,
     };
     this.buffers.set(table, buffer);
@@ -95,9 +103,10 @@ export class BulkWriter {
   }
 
   private async send(b: Buffer): Promise<void> {
-    const tuples = b.tuples;
-    b.tuples = [];
-    b.written += tuples.length;
-    await this.exec(b.head + tuples.join(','));
+    const text = b.head + b.values;
+    b.written += b.rows;
+    b.values = '';
+    b.rows = 0;
+    await this.exec(text);
   }
 }

@@ -90,6 +90,9 @@ export class DemoDataExistsError extends Error {
   }
 }
 
+/** Lets timers run (the progress bar redraws on one): PGlite's work never leaves the microtask queue. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Whether the store has products, and whether they are (a complete) demo shop. */
 export async function demoState(k: Kernel): Promise<{ products: number; marker: DemoMarker | null; interrupted: boolean }> {
   const [row] = await k.db.q.select({ n: sql<number>`count(*)::int` }).from(productsTable);
@@ -164,6 +167,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
       inThisPart += n;
       placed += n;
       progress({ phase: 'orders', done: size.customers + placed, total });
+      await breathe();
     }
     await writer.flushAll();
   };
@@ -244,6 +248,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
       if (i % 1000 === 999) {
         await writer.flushFull();
         progress({ phase: 'customers', done: i + 1, total });
+        await breathe();
       }
     }
     progress({ phase: 'customers', done: customerPlan.count, total });

@@ -1,7 +1,7 @@
 /**
  * Product pictures without a network or files: a small SVG per product, stored inline as a
  * `data:image/svg+xml;utf8,` URL — a tinted tile in its category's colour with the product's
- * initial and its brand. Deterministic (same product, same picture) and about 400 characters,
+ * initial and its brand. Deterministic (same product, same picture) and about 350 characters,
  * under the 1,000 the catalog API accepts for an image URL, so staff can save products back.
  */
 
@@ -35,9 +35,9 @@ export function productImageUrl(hue: number, shade: number, initial: string, cap
   const bg = hex(hue, 70, 94 - shade * 6);
   const fg = hex((hue + (shade - 0.5) * 24 + 360) % 360, 62, 44 - shade * 8);
   const svg =
-    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 800 800' font-family='sans-serif' text-anchor='middle'>` +
-    `<rect width='800' height='800' fill='${bg}'/><circle cx='400' cy='350' r='210' fill='${fg}'/>` +
-    `<text x='400' y='430' font-size='220' fill='#fff'>${xmlText(initial)}</text>` +
-    `<text x='400' y='690' font-size='56' fill='${fg}'>${xmlText(caption.slice(0, 18))}</text></svg>`;
+    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 80 80' text-anchor='middle' font-family='sans-serif'>` +
+    `<rect width='80' height='80' fill='${bg}'/><circle cx='40' cy='35' r='21' fill='${fg}'/>` +
+    `<text x='40' y='43' font-size='22' fill='#fff'>${xmlText(initial)}</text>` +
+    `<text x='40' y='69' font-size='6' fill='${fg}'>${xmlText(caption.slice(0, 18))}</text></svg>`;
   return `data:image/svg+xml;utf8,${encodeSvg(svg)}`;
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import iconv from 'iconv-lite';
+import { decodeCsv, UTF8_BOM } from '../../platform/csv.js';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Kernel } from '../../platform/kernel.js';
@@ -60,7 +60,6 @@ export interface RowProblem {
   params?: Record<string, unknown>;
 }
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const OPTION_CODE = /^[A-Za-z0-9_-]{1,40}$/;
 // A cell starting like a formula is prefixed with ' so a spreadsheet shows it as text; imports drop the '.
 const toCell = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
@@ -90,7 +89,7 @@ export async function exportProductsCsv(k: Kernel): Promise<Buffer> {
     ].map(toCell),
   );
   const text = stringify([[...CSV_COLUMNS], ...records], { record_delimiter: 'windows' });
-  return Buffer.concat([BOM, Buffer.from(text, 'utf8')]);
+  return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
 }
 
 function formatOptions(options: ProductOption[], values: Record<string, string>): string {
@@ -98,15 +97,6 @@ function formatOptions(options: ProductOption[], values: Record<string, string>)
   return codes.filter((c) => values[c]).map((c) => `${c}=${values[c]}`).join(';');
 }
 
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GBK, unless the charset says GBK. */
-export function decodeCsv(buf: Buffer, contentType = ''): string {
-  if (/charset=\s*"?(gbk|gb2312|gb18030|cp936)/i.test(contentType)) return iconv.decode(buf, 'gbk');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return iconv.decode(buf, 'gbk');
-  }
-}
 
 /**
  * Decodes and parses an uploaded file into rows (spreadsheet row numbers: header = 1) and the

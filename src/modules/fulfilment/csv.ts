@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { decodeCsv } from '../../platform/csv.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError, CoreErrors, problemOf } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n.js';
@@ -36,15 +36,6 @@ export interface ShipRowResult {
   shipmentId: string | null;
 }
 
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GBK (Excel on Chinese Windows), unless the charset says GBK. */
-export function decodeCsv(buf: Buffer, contentType = ''): string {
-  if (/charset=\s*"?(gbk|gb2312|gb18030|cp936)/i.test(contentType)) return iconv.decode(buf, 'gbk');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return iconv.decode(buf, 'gbk');
-  }
-}
 
 /** Undoes what spreadsheets add to keep digits as text: a leading ' or tab, or ="…". */
 function clean(cell: string | undefined): string {

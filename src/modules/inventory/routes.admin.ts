@@ -104,7 +104,7 @@ export function inventoryAdminRoutes(k: Kernel, inventory: InventoryService, cat
         operationId: 'adminListStock', tags, security,
         summary: 'Stock per variant and warehouse: on-hand, reserved, available',
         querystring: listQuery.extend({
-          sku: z.string().trim().min(1).max(100).optional().describe('Part of the SKU code, any case'),
+          sku: z.string().trim().min(1).max(100).optional().describe('Part of the SKU code, any case (the first 2000 matching variants)'),
           product: z.uuid().optional().describe('Only the variants of this product'),
           warehouse: z.uuid().optional(),
           lowStock: z.coerce.number().int().min(0).max(1_000_000).optional().describe('Only rows with available ≤ this'),

@@ -1,3 +1,4 @@
+import { UTF8_BOM } from '../../platform/csv.js';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { asc, inArray } from 'drizzle-orm';
@@ -19,7 +20,6 @@ export const ORDER_EXPORT_COLUMNS = [
 ] as const;
 
 export const EXPORT_BATCH = 500;
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Minor units → "1234.50". */
 export function yuan(minor: number): string {
@@ -65,7 +65,7 @@ export async function* orderCsvChunks(
 ): AsyncGenerator<Buffer> {
   const time = localTime(k.config.storeTimezone);
   const csv = (records: string[][]) => Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');
-  yield Buffer.concat([BOM, csv([[...ORDER_EXPORT_COLUMNS]])]);
+  yield Buffer.concat([UTF8_BOM, csv([[...ORDER_EXPORT_COLUMNS]])]);
   let cursor: string | undefined;
   do {
     const page = await orders.list({ ...filter, limit: batch, cursor });

@@ -91,5 +91,9 @@ export const orderTimeline = pgTable(
     actorId: text('actor_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('order_timeline_order').on(t.orderId, t.id)],
+  (t) => [
+    index('order_timeline_order').on(t.orderId, t.id),
+    // Reports read entries of one type in a time window (refunds recorded today).
+    index('order_timeline_type_at').on(t.type, t.at),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "order_timeline_type_at" ON "order_timeline" USING btree ("type","at");
