@@ -85,6 +85,11 @@ const SPRING_FESTIVAL: Record<number, string> = {
 export function springFestival(year: number): number {
   const known = SPRING_FESTIVAL[year];
   if (known) return Date.UTC(year, Number(known.slice(0, 2)) - 1, Number(known.slice(3)));
+  return approximateSpringFestival(year);
+}
+
+/** The first mean new moon (China time) on or after 21 January of `year`. */
+export function approximateSpringFestival(year: number): number {
   const synodic = 29.530588853 * DAY_MS;
   const reference = Date.UTC(2000, 0, 6, 18, 14) + 8 * HOUR_MS;
   const from = Date.UTC(year, 0, 21);

@@ -2,7 +2,7 @@ import { tzOffset } from '@date-fns/tz';
 import type { Localized } from '../platform/i18n.js';
 import { DEFAULT_CURRENCY } from '../platform/money.js';
 import { orderLines, orders, orderTimeline } from '../modules/orders/schema.js';
-import { paymentLedger, payments, refunds, webhookEvents } from '../modules/payments/schema.js';
+import { paymentLedger, payments, refunds } from '../modules/payments/schema.js';
 import { reservations, stockLedger } from '../modules/inventory/schema.js';
 import { scheduledJobs } from '../platform/jobs/schema.js';
 import { priceCart, refundableAmounts, type Adjustment, type PriceQuote, type ShippingMethod } from '../modules/pricing/index.js';
@@ -336,7 +336,6 @@ export class OrderSimulator {
       failedPaymentId = d.nextId(o.life.failedAttemptAt);
       const started = Math.max(t, o.life.failedAttemptAt - 15_000);
       w.add(payments, paymentRow(failedPaymentId, orderId, rng, quote.total, 'failed', started, o.life.failedAttemptAt, 'declined by the sandbox'));
-      w.add(webhookEvents, { provider: 'sandbox', eventId: `evt_${d.nextId(o.life.failedAttemptAt)}`, type: 'payment.failed', paymentId: failedPaymentId, receivedAt: new Date(o.life.failedAttemptAt) });
     }
     if (o.life.paymentStartedAt !== null && o.life.paymentStartedAt <= asOf) {
       paymentId = d.nextId(o.life.paymentStartedAt);
@@ -360,8 +359,9 @@ export class OrderSimulator {
         case 'pay': {
           paidAmount = quote.total;
           at.paidAt = new Date(step.at);
+          // The provider event the capture came from (its id only: the replay guard in
+          // payment_webhook_events matters for live callbacks, and these ones are history).
           const eventId = `evt_${d.nextId(step.at)}`;
-          w.add(webhookEvents, { provider: 'sandbox', eventId, type: 'payment.succeeded', paymentId: paymentId!, receivedAt: new Date(step.at) });
           w.add(paymentLedger, { orderId, paymentId: paymentId!, refundId: null, kind: 'capture', amount: quote.total, currency: quote.currency, data: { eventId }, at: new Date(step.at) });
           timeline(step.at, 'pay', from, status, { actor: 'provider', actorId: 'sandbox' }, { amount: quote.total });
           for (const l of lines) {

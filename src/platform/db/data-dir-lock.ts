@@ -47,7 +47,7 @@ export function acquireDataDirLock(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(path, 'utf8'));
-      if (pid && pid !== process.pid && alive(pid)) throw new DataDirLockedError(dir, pid);
+      if (pid && alive(pid)) throw new DataDirLockedError(dir, pid); // our own pid too: opened twice here
       rmSync(path, { force: true });
     }
   }
