@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend, startTestApp, type TestApp } from '../support/harness.js';
 
@@ -65,5 +66,23 @@ describeEachBackend('platform: HTTP surface', (backend) => {
     const res = await t.app.inject({ method: 'DELETE', url: '/api/store/nothing-here?x=1', headers: { 'accept-language': 'en' } });
     expectProblem(res, 404, 'ROUTE_NOT_FOUND');
     expect(res.json().detail).toBe('No such endpoint: DELETE /api/store/nothing-here');
+  });
+
+  it('answers a request the HTTP parser refuses (raw UTF-8 in the URL) with 400 problem+json', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(Buffer.from('GET /api/store/search?q=耳机 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'));
+      });
+      let data = '';
+      socket.on('data', (d) => (data += d.toString('utf8')));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1.1 400/);
+    expect(head).toContain('application/problem+json');
+    expect(JSON.parse(body!)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: expect.stringContaining('percent-encode') });
   });
 });

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandling, sendProblem } from './problem.js';
-import { CoreErrors } from '../errors.js';
+import { CoreErrors, problemOf } from '../errors.js';
 import { installMetrics } from './metrics.js';
 
 export interface HttpOptions {
@@ -27,6 +27,16 @@ export async function createHttpServer(opts: HttpOptions) {
     // Router-level client errors (bad URL encoding, …) get problem+json like every other error.
     frameworkErrors: (err, req, reply) => {
       void sendProblem(req, reply, CoreErrors.VALIDATION_FAILED, { summary: err.message });
+    },
+    // Requests Node's HTTP parser refuses before routing (raw non-ASCII in the URL, broken headers).
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const problem = JSON.stringify(
+        problemOf(CoreErrors.VALIDATION_FAILED, 'en', { summary: `unparseable request (${(err as NodeJS.ErrnoException).code ?? 'malformed'}); percent-encode non-ASCII characters in the URL` }),
+      );
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(problem)}\r\nConnection: close\r\n\r\n${problem}`,
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
 
