@@ -37,11 +37,26 @@ program
   .option('--seed <seed>', 'a number or a word; the same seed on the same day gives the same shop', String(DEMO_SEED))
   .action((opts: { scale: number; seed: string }) => run(() => seed(loadConfig(), { scale: opts.scale, seed: parseSeed(opts.seed) })));
 
+program
+  .command('bench')
+  .description('load benchmark of the API on the embedded shape (and PostgreSQL + Redis with BENCH_DATABASE_URL / BENCH_REDIS_URL); writes bench/latest.md')
+  .option('--seconds <n>', 'seconds of load per endpoint', '10')
+  .action((opts: { seconds: string }) => run(() => bench(opts.seconds)));
+
 const admin = program.command('admin').description('store administration from the command line');
 admin
   .command('reset-password <email>')
   .description("give a staff account a new random password (printed once) and sign it out everywhere")
   .action((email: string) => run(() => resetPassword(loadConfig(), email)));
+
+/** The benchmark lives beside the sources (bench/) and runs in its own process, as `npm run bench` does. */
+async function bench(seconds: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const script = new URL('../../bench/run.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit', env: { ...process.env, BENCH_SECONDS: seconds } });
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  if (code !== 0) process.exit(code);
+}
 
 function parseScale(value: string): number {
   const n = Number(value);

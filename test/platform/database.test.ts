@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { createTestDatabase, describeEachBackend, type Backend } from '../support/harness.js';
+import { createTestDatabase, describeOnBackend, type Backend } from '../support/harness.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { createKernel, type Kernel } from '../../src/platform/kernel.js';
 import { DataDirLockedError } from '../../src/platform/db/data-dir-lock.js';
@@ -29,8 +29,8 @@ async function holdDataDir(dataDir: string): Promise<ChildProcess> {
   return child;
 }
 
-describeEachBackend('platform: database lifecycle', (backend) => {
-  it.runIf(backend.name === 'pglite')('refuses a second process on the same DATA_DIR with DataDirLockedError, and takes over a stale lock', { timeout: 240_000 }, async () => {
+describeOnBackend('pglite', 'platform: embedded data folder', (backend) => {
+  it('refuses a second process on the same DATA_DIR with DataDirLockedError, and takes over a stale lock', { timeout: 240_000 }, async () => {
     const db = await createTestDatabase(backend);
     const holder = await holdDataDir(db.dataDir!);
     try {
@@ -59,8 +59,10 @@ describeEachBackend('platform: database lifecycle', (backend) => {
       await db.drop();
     }
   });
+});
 
-  it.runIf(backend.name === 'postgres')('applies migrations from 3 kernels starting at once on one fresh database', { timeout: 120_000 }, async () => {
+describeOnBackend('postgres', 'platform: migrations on a PostgreSQL server', (backend) => {
+  it('applies migrations from 3 kernels starting at once on one fresh database', { timeout: 120_000 }, async () => {
     const db = await createTestDatabase(backend);
     const kernels: Kernel[] = [];
     try {

@@ -34,6 +34,11 @@ export function describeEachBackend(title: string, fn: (backend: Backend) => voi
   for (const b of backends()) describe(`${title} [${b.name}]`, () => fn(b));
 }
 
+/** A suite that concerns one backend only (the embedded data folder; PostgreSQL's server-side locks). */
+export function describeOnBackend(name: Backend['name'], title: string, fn: (backend: Backend) => void): void {
+  for (const b of backends()) if (b.name === name) describe(`${title} [${b.name}]`, () => fn(b));
+}
+
 export interface TestApp {
   app: HttpServer;
   k: Kernel;
