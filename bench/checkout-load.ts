@@ -10,15 +10,27 @@ export interface CheckoutResult {
   ordersPerSecond: number;
   p50: number;
   p99: number;
+  /** Median latency of each request of the flow. */
+  steps: Record<string, number>;
 }
 
-async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+const stepTimes: Record<string, number[]> = {};
+
+async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, step?: string) {
+  const t0 = performance.now();
   const res = await fetch(base + path, {
     method,
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as any };
+  const json = (await res.json()) as any;
+  if (step) (stepTimes[step] ??= []).push(performance.now() - t0);
+  return { status: res.status, json };
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /**
@@ -61,11 +73,11 @@ export async function checkoutLoad(opts: {
       const auth = { authorization: `Bearer ${tokens[next++ % tokens.length]}` };
       const t0 = performance.now();
       try {
-        const cart = await call(base, 'POST', '/api/store/carts', undefined, auth);
+        const cart = await call(base, 'POST', '/api/store/carts', undefined, auth, 'cart');
         const variantId = opts.variantIds[Math.floor(Math.random() * opts.variantIds.length)];
         for (const item of cart.json.items ?? []) await call(base, 'DELETE', `/api/store/carts/${cart.json.id}/items/${item.id}`, undefined, auth);
-        await call(base, 'POST', `/api/store/carts/${cart.json.id}/items`, { variantId, quantity: 1 }, auth);
-        const order = await call(base, 'POST', '/api/store/orders', { cartId: cart.json.id, shippingMethodId: opts.shippingMethodId, address }, { ...auth, 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` });
+        await call(base, 'POST', `/api/store/carts/${cart.json.id}/items`, { variantId, quantity: 1 }, auth, 'item');
+        const order = await call(base, 'POST', '/api/store/orders', { cartId: cart.json.id, shippingMethodId: opts.shippingMethodId, address }, { ...auth, 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` }, 'order');
         if (order.status === 409) {
           outOfStock++;
           continue;
@@ -75,9 +87,9 @@ export async function checkoutLoad(opts: {
           continue;
         }
         orders++;
-        const pay = await call(base, 'POST', `/api/store/orders/${order.json.id}/payments`, { method: 'wechat' }, auth);
+        const pay = await call(base, 'POST', `/api/store/orders/${order.json.id}/payments`, { method: 'wechat' }, auth, 'payment');
         const body = JSON.stringify({ eventId: `evt_${randomBytes(8).toString('hex')}`, type: 'payment.succeeded', paymentId: pay.json.id, amount: order.json.total, currency: 'CNY' });
-        const cb = await call(base, 'POST', '/api/store/payments/webhook/sandbox', body, { 'content-type': 'application/json', [SIGNATURE_HEADER]: signSandboxPayload(opts.sandboxSecret, body, new Date()) });
+        const cb = await call(base, 'POST', '/api/store/payments/webhook/sandbox', body, { 'content-type': 'application/json', [SIGNATURE_HEADER]: signSandboxPayload(opts.sandboxSecret, body, new Date()) }, 'callback');
         if (cb.status === 200 && cb.json.result === 'paid') paid++;
         else failures++;
         latencies.push(performance.now() - t0);
@@ -90,5 +102,5 @@ export async function checkoutLoad(opts: {
   const seconds = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0;
-  return { orders, paid, outOfStock, failures, seconds, ordersPerSecond: paid / seconds, p50: pct(50), p99: pct(99) };
+  return { orders, paid, outOfStock, failures, seconds, ordersPerSecond: paid / seconds, p50: pct(50), p99: pct(99), steps: Object.fromEntries(Object.entries(stepTimes).map(([k, v]) => [k, median(v)])) };
 }

@@ -18,6 +18,9 @@ import { searchQueries } from './queries.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SECRET = 'bench-sandbox-secret-0123456789';
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password-1' };
+/** Units put on each contested SKU before the checkout load: enough for the run, few enough to compete for. */
+const UNITS_PER_SKU = Number(process.env.BENCH_UNITS_PER_SKU ?? 3000);
 
 async function get(base: string, path: string) {
   const res = await fetch(base + path);
@@ -58,6 +61,7 @@ interface ShapeReport {
   shape: string;
   reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number }>;
   checkout: CheckoutResult;
+  units: number;
   reconciled: boolean;
   oversold: number;
   firstStartSeconds: number;
@@ -66,7 +70,10 @@ interface ShapeReport {
 async function benchShape(shape: string, env: Record<string, string>, reopen: Record<string, string>): Promise<ShapeReport> {
   console.error(`\n== ${shape}: starting the server with the demo shop …`);
   const t0 = Date.now();
-  const server = await startServerProcess({ NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, DEMO_DATA: '1', LOG_LEVEL: 'warn', ...env }, 600_000);
+  const server = await startServerProcess(
+    { NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, DEMO_DATA: '1', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
+    600_000,
+  );
   const firstStartSeconds = (Date.now() - t0) / 1000;
   try {
     const { listPaths, detailPaths, searchPaths } = await collectPaths(server.url);
@@ -95,14 +102,34 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     const variantIds: string[] = [];
     for (const p of products) variantIds.push(JSON.parse((await get(server.url, `/api/store/products/${p.slug}`)).text).variants[0].id);
     const shipping = JSON.parse((await get(server.url, '/api/store/shipping-methods')).text).items[0].id;
-    console.error(`   checkout: ${variantIds.length} SKUs, 50 shoppers`);
+    const units = await stockUp(server.url, variantIds);
+    console.error(`   checkout: ${variantIds.length} SKUs with ${units} units between them, 50 shoppers`);
     const checkout = await checkoutLoad({ base: server.url, variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
     await server.stop();
     const { reconciled, oversold } = await reconcile(reopen);
-    return { shape, reads, checkout, reconciled, oversold, firstStartSeconds };
+    return { shape, reads, checkout, units, reconciled, oversold, firstStartSeconds };
   } finally {
     await server.stop();
   }
+}
+
+/** Signs in as the bench admin and tops each SKU up to UNITS_PER_SKU available units through adjustStock. */
+async function stockUp(base: string, variantIds: string[]): Promise<number> {
+  const json = { 'content-type': 'application/json' };
+  const login = await fetch(`${base}/api/admin/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(ADMIN) });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
+  const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const warehouses = (await (await fetch(`${base}/api/admin/warehouses`, { headers: auth })).json()) as { items: Array<{ id: string }> };
+  const warehouseId = warehouses.items[0].id;
+  let total = 0;
+  for (const variantId of variantIds) {
+    const body = JSON.stringify({ variantId, warehouseId, delta: UNITS_PER_SKU, reason: 'receipt', note: 'benchmark' });
+    const res = await fetch(`${base}/api/admin/stock/adjustments`, { method: 'POST', headers: { ...json, ...auth }, body });
+    if (res.status !== 201) throw new Error(`adjustStock failed: ${res.status} ${await res.text()}`);
+    const line = (await res.json()) as { onHand: number; reserved: number };
+    total += line.onHand - line.reserved;
+  }
+  return total;
 }
 
 async function reconcile(env: Record<string, string>) {
@@ -126,15 +153,16 @@ function report(reports: ShapeReport[]): string {
   ];
   for (const r of reports) {
     lines.push(`### ${r.shape}`, '', `First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '');
-    lines.push('| endpoint | req/s | p50 | p99 | bare Fastify req/s (same bytes) | ratio | avg body |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push('| endpoint | req/s | p50 | p99 | bare Fastify, same bytes: req/s (p50 / p99) | ratio | avg body |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const x of r.reads) {
-      lines.push(`| ${x.real.name} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB |`);
+      lines.push(`| ${x.real.name} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} (${ms(x.bare.p50)} / ${ms(x.bare.p99)}) | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB |`);
     }
     const c = r.checkout;
     lines.push(
       '',
-      `Checkout (cart → item → order → payment → signed callback), 50 shoppers on ${'5'} SKUs: **${c.ordersPerSecond.toFixed(0)} paid orders/s** ` +
-        `(${c.paid} paid, ${c.outOfStock} refused out of stock, ${c.failures} failures; flow p50 ${ms(c.p50)}, p99 ${ms(c.p99)}). ` +
+      `Checkout (cart → item → order → payment → signed callback), 50 shoppers on 5 SKUs holding ${r.units} units: **${c.ordersPerSecond.toFixed(0)} paid orders/s** ` +
+        `(${c.paid} paid, ${c.outOfStock} refused out of stock, ${c.failures} failures; whole flow p50 ${ms(c.p50)}, p99 ${ms(c.p99)}; ` +
+        `p50 per step: ${Object.entries(c.steps).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}). ` +
         `Stock ledger reconciled: ${r.reconciled ? 'yes' : 'NO'}; rows oversold: ${r.oversold}.`,
       '',
     );
