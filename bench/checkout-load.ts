@@ -38,7 +38,8 @@ function median(xs: number[]): number {
  * the provider's signed callback. `connections` shoppers at once, competing for a few SKUs.
  */
 export async function checkoutLoad(opts: {
-  base: string;
+  /** One or more API processes of the same store; shoppers are spread over them. */
+  bases: string[];
   variantIds: string[];
   shippingMethodId: string;
   sandboxSecret: string;
@@ -46,7 +47,7 @@ export async function checkoutLoad(opts: {
   connections: number;
   seconds: number;
 }): Promise<CheckoutResult> {
-  const { base } = opts;
+  const base = opts.bases[0];
   const tokens: string[] = [];
   for (let i = 0; i < opts.buyers; i += 20) {
     const batch = await Promise.all(
@@ -68,7 +69,8 @@ export async function checkoutLoad(opts: {
   const deadline = Date.now() + opts.seconds * 1000;
   const started = Date.now();
 
-  const shopper = async () => {
+  const shopper = async (_: unknown, n: number) => {
+    const base = opts.bases[n % opts.bases.length];
     while (Date.now() < deadline) {
       const auth = { authorization: `Bearer ${tokens[next++ % tokens.length]}` };
       const t0 = performance.now();

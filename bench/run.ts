@@ -62,12 +62,18 @@ interface ShapeReport {
   reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number }>;
   checkout: CheckoutResult;
   units: number;
+  apiProcesses: number;
   reconciled: boolean;
   oversold: number;
   firstStartSeconds: number;
 }
 
-async function benchShape(shape: string, env: Record<string, string>, reopen: Record<string, string>): Promise<ShapeReport> {
+/**
+ * `apiProcesses` > 1 (PostgreSQL only) starts more API processes on the same database once the
+ * first is ready; reads are measured on the first (their ceiling is one Node process), the
+ * checkout load is spread over all of them, as a load balancer would.
+ */
+async function benchShape(shape: string, env: Record<string, string>, reopen: Record<string, string>, apiProcesses = 1): Promise<ShapeReport> {
   console.error(`\n== ${shape}: starting the server with the demo shop …`);
   const t0 = Date.now();
   const server = await startServerProcess(
@@ -103,11 +109,14 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     for (const p of products) variantIds.push(JSON.parse((await get(server.url, `/api/store/products/${p.slug}`)).text).variants[0].id);
     const shipping = JSON.parse((await get(server.url, '/api/store/shipping-methods')).text).items[0].id;
     const units = await stockUp(server.url, variantIds);
-    console.error(`   checkout: ${variantIds.length} SKUs with ${units} units between them, 50 shoppers`);
-    const checkout = await checkoutLoad({ base: server.url, variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
+    const others: Array<Awaited<ReturnType<typeof startServerProcess>>> = [];
+    for (let i = 1; i < apiProcesses; i++) others.push(await startServerProcess({ NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', ...env }, 120_000));
+    console.error(`   checkout: ${variantIds.length} SKUs with ${units} units between them, 50 shoppers, ${apiProcesses} API process(es)`);
+    const checkout = await checkoutLoad({ bases: [server.url, ...others.map((o) => o.url)], variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
+    for (const o of others) await o.stop();
     await server.stop();
     const { reconciled, oversold } = await reconcile(reopen);
-    return { shape, reads, checkout, units, reconciled, oversold, firstStartSeconds };
+    return { shape, reads, checkout, units, apiProcesses, reconciled, oversold, firstStartSeconds };
   } finally {
     await server.stop();
   }
@@ -160,7 +169,7 @@ function report(reports: ShapeReport[]): string {
     const c = r.checkout;
     lines.push(
       '',
-      `Checkout (cart → item → order → payment → signed callback), 50 shoppers on 5 SKUs holding ${r.units} units: **${c.ordersPerSecond.toFixed(0)} paid orders/s** ` +
+      `Checkout (cart → item → order → payment → signed callback), 50 shoppers on 5 SKUs holding ${r.units} units, ${r.apiProcesses} API process${r.apiProcesses > 1 ? 'es' : ''}: **${c.ordersPerSecond.toFixed(0)} paid orders/s** ` +
         `(${c.paid} paid, ${c.outOfStock} refused out of stock, ${c.failures} failures; whole flow p50 ${ms(c.p50)}, p99 ${ms(c.p99)}; ` +
         `p50 per step: ${Object.entries(c.steps).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}). ` +
         `Stock ledger reconciled: ${r.reconciled ? 'yes' : 'NO'}; rows oversold: ${r.oversold}.`,
@@ -187,7 +196,8 @@ if (pgUrl) {
   url.pathname = `/${name}`;
   try {
     const env = { DATABASE_URL: url.toString(), ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX: name } : {}) };
-    reports.push(await benchShape(`PostgreSQL${env.REDIS_URL ? ' + Redis' : ''} (one API process)`, env, { DATABASE_URL: url.toString() }));
+    const processes = Number(process.env.BENCH_API_PROCESSES ?? 2);
+    reports.push(await benchShape(`PostgreSQL${env.REDIS_URL ? ' + Redis' : ''}`, env, { DATABASE_URL: url.toString() }, processes));
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();

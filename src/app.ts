@@ -4,10 +4,11 @@ import { createHttpServer } from './platform/http/server.js';
 import { CatalogService, catalogStoreRoutes, registerCatalogConsumers } from './modules/catalog/index.js';
 import { InventoryService, registerInventoryConsumers, stockTag } from './modules/inventory/index.js';
 import { CartService, cartStoreRoutes } from './modules/cart/index.js';
-import { CheckoutService, ShippingMethods, checkoutStoreRoutes } from './modules/checkout/index.js';
+import { CheckoutService, ShippingMethods, checkoutStoreRoutes, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes } from './modules/payments/index.js';
-import { MessagesService } from './modules/messages/index.js';
+import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
+import { StoreSettingsService, settingsAdminRoutes, settingsStoreRoutes } from './modules/settings/index.js';
 import { CustomersService, customerAuthHook, customerStoreRoutes } from './modules/customers/index.js';
 import { StaffService, staffAdminRoutes, staffAuthHook, trackAdminOperations } from './modules/staff/index.js';
 import { AuditService, auditAdminRoutes } from './modules/audit/index.js';
@@ -20,6 +21,7 @@ import { AfterSalesService, afterSalesAdminRoutes, toRefundView } from './module
 import { orderAdminRoutes } from './modules/orders/routes.admin.js';
 import { SearchService, searchStoreRoutes } from './modules/search/index.js';
 import { VERSION } from './version.js';
+import { credentialed } from './platform/http/credentialed.js';
 
 /**
  * The composition root: builds every module's service on the kernel, wires consumers and jobs,
@@ -43,13 +45,14 @@ export function createServices(k: Kernel) {
   const audit = new AuditService(k);
   const fulfilment = new FulfilmentService(k, orders, inventory);
   const afterSales = new AfterSalesService(k, orders, payments, inventory);
+  const storeSettings = new StoreSettingsService(k);
 
   registerCatalogConsumers(k, catalog);
   registerInventoryConsumers(k);
   registerOrderJobs(k, orders);
   registerFulfilmentJobs(k, fulfilment);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -72,9 +75,9 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     version: VERSION,
   });
   app.decorateRequest('customer', null);
-  app.addHook('onRequest', customerAuthHook(k, s.customers));
+  app.addHook('onRequest', credentialed(customerAuthHook(k, s.customers)));
   app.decorateRequest('staff', null);
-  app.addHook('onRequest', staffAuthHook(k, s.staff));
+  app.addHook('onRequest', credentialed(staffAuthHook(k, s.staff)));
   app.addHook('onRoute', trackAdminOperations);
 
   app.addHook('onClose', async () => {
@@ -105,6 +108,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(fulfilmentStoreRoutes(s.fulfilment), { prefix: '/api/store' });
   await app.register(paymentStoreRoutes(k, s.payments), { prefix: '/api/store' });
   await app.register(customerStoreRoutes(k, s.customers), { prefix: '/api/store' });
+  await app.register(settingsStoreRoutes(k, s.storeSettings), { prefix: '/api/store' });
   if (k.config.paymentSandboxEnabled) await app.register(sandboxPayRoutes(k, s.payments, s.orders, s.sandboxCallbacks));
   await app.register(staffAdminRoutes(k, s.staff, s.audit), { prefix: '/api/admin' });
   await app.register(auditAdminRoutes(s.audit), { prefix: '/api/admin' });
@@ -120,6 +124,9 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(inventoryAdminRoutes(k, s.inventory, s.catalog, s.audit), { prefix: '/api/admin' });
   await app.register(customerAdminRoutes(s.customers, s.orders), { prefix: '/api/admin' });
   await app.register(analyticsAdminRoutes(new AnalyticsService(k, s.orders, s.customers)), { prefix: '/api/admin' });
+  await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit), { prefix: '/api/admin' });
+  await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
+  await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
 
   return { app, services };
 }

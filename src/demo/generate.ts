@@ -122,7 +122,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
   const scale = opts.scale ?? 1;
   const size = demoSize(opts);
   const asOf = (opts.asOf ?? k.clock.now()).getTime();
-  const tz = k.config.storeTimezone;
+  const tz = k.timezone.get();
   const progress = opts.onProgress ?? (() => {});
 
   const warehouseId = await k.db.transaction(async () => {

@@ -16,6 +16,12 @@ const registry = new Map<string, ErrorDefinition>();
 export function defineErrors<T extends Record<string, ErrorDefinition>>(defs: T): { [K in keyof T]: K } {
   const codes = {} as { [K in keyof T]: K };
   for (const [code, def] of Object.entries(defs)) {
+    const earlier = registry.get(code);
+    // A code means one thing everywhere: two modules defining it differently would answer with
+    // whichever loaded last. Share the definition instead (CoreErrors).
+    if (earlier && (earlier.en !== def.en || earlier.zh !== def.zh || earlier.status !== def.status)) {
+      throw new Error(`Error code ${code} is defined twice with different meanings`);
+    }
     registry.set(code, def);
     (codes as Record<string, string>)[code] = code;
   }
@@ -59,6 +65,8 @@ export function problemOf(code: string, locale: Locale, params: Record<string, u
 }
 
 export const CoreErrors = defineErrors({
+  // One message for unknown account and wrong password (shoppers and staff), so sign-in does not reveal who has an account.
+  INVALID_CREDENTIALS: { status: 401, en: 'The account or password is incorrect.', zh: '账号或密码错误。' },
   VALIDATION_FAILED: { status: 400, en: 'The request is not valid: {summary}', zh: '请求参数有误：{summary}' },
   INVALID_JSON: { status: 400, en: 'The request body is not valid JSON.', zh: '请求体不是有效的 JSON。' },
   BODY_TOO_LARGE: { status: 413, en: 'The request body is larger than {limit} bytes.', zh: '请求体超过 {limit} 字节上限。' },

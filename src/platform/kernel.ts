@@ -7,6 +7,7 @@ import { Outbox } from './outbox/outbox.js';
 import { Jobs } from './jobs/jobs.js';
 import { ResponseCache } from './cache.js';
 import { Settings } from './settings/settings.js';
+import { StoreTimezone } from './settings/store-timezone.js';
 
 /** What every module stands on: one of each, shared by the whole process. */
 export interface Kernel {
@@ -17,6 +18,8 @@ export interface Kernel {
   jobs: Jobs;
   cache: ResponseCache;
   settings: Settings;
+  /** The store's live time zone: `k.timezone.get()`. Not `config.storeTimezone`, which is only its default. */
+  timezone: StoreTimezone;
   log: Logger;
   secrets: { session: string; paymentSandbox: string };
 }
@@ -36,6 +39,8 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
     const cache = new ResponseCache();
     if (config.redisUrl) await cache.connect(config.redisUrl, config.redisPrefix);
     const settings = new Settings(db);
+    const timezone = new StoreTimezone(db, settings, cache, config.storeTimezone);
+    if (!opts.skipMigrations) await timezone.load();
     const secrets = {
       session: await settings.secret('secret.session', config.sessionSecret),
       paymentSandbox: await settings.secret('secret.paymentSandbox', config.paymentSandboxSecret),
@@ -48,6 +53,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
       jobs: new Jobs(db, clock),
       cache,
       settings,
+      timezone,
       log,
       secrets,
     };

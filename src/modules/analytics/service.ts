@@ -34,7 +34,7 @@ export const MAX_SERIES_DAYS = 90;
 
 /**
  * Today's numbers for the dashboard, read through the orders and customers services. Store days
- * are calendar days in STORE_TIMEZONE; "today" is the one containing the clock's now.
+ * are calendar days in the store's time zone (k.timezone, default STORE_TIMEZONE); "today" is the one containing the clock's now.
  */
 export class AnalyticsService {
   constructor(
@@ -45,7 +45,7 @@ export class AnalyticsService {
   ) {}
 
   private get tz() {
-    return this.k.config.storeTimezone;
+    return this.k.timezone.get();
   }
 
   async today(): Promise<TodayNumbers> {

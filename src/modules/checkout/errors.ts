@@ -5,5 +5,7 @@ export const CheckoutErrors = defineErrors({
   ITEM_UNAVAILABLE: { status: 409, en: '{sku} is no longer on sale; remove it to continue.', zh: '{sku} 已下架，请移除后继续。' },
   SHIPPING_METHOD_NOT_FOUND: { status: 422, en: 'Shipping method {id} is not available.', zh: '配送方式 {id} 不可用。' },
   ADDRESS_REQUIRED: { status: 422, en: 'A shipping address is required.', zh: '请填写收货地址。' },
+  SHIPPING_METHOD_CODE_TAKEN: { status: 409, en: 'A shipping method with code {code} already exists.', zh: '配送方式代码 {code} 已存在。' },
+  LAST_SHIPPING_METHOD: { status: 422, en: 'The last active shipping method cannot be deactivated; checkout needs one.', zh: '至少需要保留一个启用的配送方式，无法停用最后一个。' },
   PRICING_FAILED: { status: 422, en: 'The order cannot be priced: {reason}', zh: '无法计算订单价格：{reason}' },
 });

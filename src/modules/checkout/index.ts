@@ -1,5 +1,6 @@
 /** The checkout module's public face. */
 export { CheckoutService, type PlaceOrderInput, IDEMPOTENCY_TTL_MS } from './service.js';
-export { ShippingMethods } from './shipping-methods.js';
+export { ShippingMethods, SHIPPING_METHODS_TAG, type AdminShippingMethod } from './shipping-methods.js';
 export { CheckoutErrors } from './errors.js';
 export { checkoutStoreRoutes, type AddressResolver } from './routes.store.js';
+export { shippingAdminRoutes } from './routes.admin.js';

@@ -6,22 +6,9 @@ import { requireCustomer } from '../../platform/http/require-customer.js';
 import { addressSchema, orderDetailView, toOrderDetail, type OrderService, type ShippingAddress } from '../orders/index.js';
 import type { CheckoutService } from './service.js';
 import { CheckoutErrors } from './errors.js';
-
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
-const fee = z.number().int().optional();
-const shippingMethodView = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: localized,
-  kind: z.enum(['flat', 'freeOver', 'byWeight']),
-  flatFee: fee,
-  freeThreshold: fee,
-  firstWeightGrams: fee,
-  firstFee: fee,
-  extraWeightGrams: fee,
-  extraFee: fee,
-  regionFees: z.array(z.object({ provinceCodes: z.array(z.string()), firstFee: z.number().int(), extraFee: z.number().int() })).optional(),
-});
+import { shippingMethodView } from './types.js';
+import { SHIPPING_METHODS_TAG } from './shipping-methods.js';
+import { sendCachedJson } from '../../platform/http/cached.js';
 
 /** Looks up one of the shopper's saved addresses (the customers module supplies it). */
 export type AddressResolver = (customerId: string, addressId: string) => Promise<ShippingAddress>;
@@ -34,10 +21,15 @@ export function checkoutStoreRoutes(k: Kernel, checkout: CheckoutService, orders
         schema: {
           operationId: 'listShippingMethods',
           tags: ['checkout'],
+          summary: 'The active shipping methods, in list order',
           response: { 200: z.object({ items: z.array(shippingMethodView) }) },
         },
       },
-      async () => ({ items: await checkout.shipping.list() }),
+      // Cached until staff change a method (SHIPPING_METHODS_TAG, dropped in every process).
+      (req, reply) =>
+        sendCachedJson(k.cache, req, reply, 'store:shipping-methods', () => [SHIPPING_METHODS_TAG], async () => ({
+          items: await checkout.shipping.list(),
+        })),
     );
 
     app.post(

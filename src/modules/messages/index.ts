@@ -7,3 +7,4 @@ export {
   type MessageQueued,
   type OutgoingMessage,
 } from './service.js';
+export { messagesAdminRoutes } from './routes.admin.js';

@@ -1,8 +1,12 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
+import { AppError, CoreErrors } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
+import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { messages } from './schema.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type MessageChannel = 'email' | 'sms';
 
@@ -26,7 +30,7 @@ export interface MessageQueued {
   channel: MessageChannel;
 }
 
-/** The sandbox outbox of email and SMS: other modules `send()`, staff (later) and tests `list()`. */
+/** The sandbox outbox of email and SMS: other modules `send()`, staff `page()` and tests `list()`. */
 export class MessagesService {
   constructor(private readonly k: Kernel) {}
 
@@ -49,5 +53,25 @@ export class MessagesService {
       .where(and(...where))
       .orderBy(desc(messages.createdAt), desc(messages.id))
       .limit(Math.min(Math.max(f.limit ?? 50, 1), 500));
+  }
+
+  /** Newest first, keyset-paginated, for the console's outbox. */
+  async page(f: { to?: string; channel?: MessageChannel; limit: number; cursor?: string }) {
+    const where: SQL[] = [];
+    if (f.to) where.push(eq(messages.to, f.to));
+    if (f.channel) where.push(eq(messages.channel, f.channel));
+    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    if (after) {
+      const at = new Date(after[0]);
+      if (Number.isNaN(at.getTime()) || !UUID.test(String(after[1]))) throw new AppError(CoreErrors.VALIDATION_FAILED, { summary: 'cursor is not valid' });
+      where.push(or(lt(messages.createdAt, at), and(eq(messages.createdAt, at), lt(messages.id, after[1])))!);
+    }
+    const rows = await this.k.db.q
+      .select()
+      .from(messages)
+      .where(and(...where))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(f.limit + 1);
+    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   }
 }

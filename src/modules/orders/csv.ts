@@ -63,7 +63,7 @@ export async function* orderCsvChunks(
   filter: Omit<OrderFilter, 'limit' | 'cursor'>,
   batch = EXPORT_BATCH,
 ): AsyncGenerator<Buffer> {
-  const time = localTime(k.config.storeTimezone);
+  const time = localTime(k.timezone.get());
   const csv = (records: string[][]) => Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');
   yield Buffer.concat([UTF8_BOM, csv([[...ORDER_EXPORT_COLUMNS]])]);
   let cursor: string | undefined;

@@ -106,7 +106,7 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
       },
     }, async (req) => {
       const { limit, cursor, ...rest } = req.query;
-      const res = await orders.list({ ...toFilter(rest, k.config.storeTimezone), limit, cursor });
+      const res = await orders.list({ ...toFilter(rest, k.timezone.get()), limit, cursor });
       return { items: res.items.map(toAdminSummary), nextCursor: res.nextCursor };
     });
 
@@ -119,12 +119,12 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
         querystring: filterQuery,
       },
     }, async (req, reply) => {
-      const day = localDay(k.clock.now(), k.config.storeTimezone);
+      const day = localDay(k.clock.now(), k.timezone.get());
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="orders-${day}.csv"`)
         .header('cache-control', 'no-store')
-        .send(orderCsvStream(k, orders, toFilter(req.query, k.config.storeTimezone)));
+        .send(orderCsvStream(k, orders, toFilter(req.query, k.timezone.get())));
     });
 
     app.get('/orders/:orderId', {

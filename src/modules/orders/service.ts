@@ -70,7 +70,7 @@ export class OrderService {
       .insert(orders)
       .values({
         id: orderId,
-        number: newOrderNumber(now, this.k.config.storeTimezone),
+        number: newOrderNumber(now, this.k.timezone.get()),
         customerId: input.customerId,
         status: 'pending_payment',
         currency: input.currency,

@@ -48,7 +48,7 @@ describeEachBackend('staff sign-in, sessions and CSRF', (backend) => {
       const res = await login(t, email, password);
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', detail: 'The email or password is wrong.' });
+      expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', detail: 'The account or password is incorrect.' });
     }
   });
 

@@ -1,13 +1,15 @@
-import { defineErrors } from '../../platform/errors.js';
+import { CoreErrors, defineErrors } from '../../platform/errors.js';
 
-export const StaffErrors = defineErrors({
-  INVALID_CREDENTIALS: { status: 401, en: 'The email or password is wrong.', zh: '邮箱或密码错误。' },
-  STAFF_NOT_FOUND: { status: 404, en: 'Staff member {id} was not found.', zh: '员工 {id} 不存在。' },
-  STAFF_EMAIL_TAKEN: { status: 409, en: 'A staff member with the email {email} already exists.', zh: '邮箱 {email} 已被其他员工使用。' },
-  LAST_ADMIN: {
-    status: 422,
-    en: 'The store needs at least one active admin; make someone else admin first.',
-    zh: '店铺至少需要一名启用的管理员，请先将其他员工设为管理员。',
-  },
-  DEAD_EVENT_NOT_FOUND: { status: 404, en: 'No dead delivery of event {id} was found.', zh: '未找到事件 {id} 的失败投递。' },
-});
+export const StaffErrors = {
+  INVALID_CREDENTIALS: CoreErrors.INVALID_CREDENTIALS,
+  ...defineErrors({
+    STAFF_NOT_FOUND: { status: 404, en: 'Staff member {id} was not found.', zh: '员工 {id} 不存在。' },
+    STAFF_EMAIL_TAKEN: { status: 409, en: 'A staff member with the email {email} already exists.', zh: '邮箱 {email} 已被其他员工使用。' },
+    LAST_ADMIN: {
+      status: 422,
+      en: 'The store needs at least one active admin; make someone else admin first.',
+      zh: '店铺至少需要一名启用的管理员，请先将其他员工设为管理员。',
+    },
+    DEAD_EVENT_NOT_FOUND: { status: 404, en: 'No dead delivery of event {id} was found.', zh: '未找到事件 {id} 的失败投递。' },
+  }),
+};

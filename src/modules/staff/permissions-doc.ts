@@ -6,6 +6,8 @@ const SESSION_ONLY: Record<string, string> = {
   adminLogin: 'none (signs in)',
   adminLogout: 'signed-in staff',
   adminMe: 'signed-in staff',
+  adminGetSettings: 'signed-in staff',
+  adminListShippingMethods: 'signed-in staff',
 };
 
 const REGENERATE = 'UPDATE_DOCS=1 npx vitest run src/modules/staff/permissions.test.ts';

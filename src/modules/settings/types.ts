@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { canonicalTimeZone } from '../../platform/settings/store-timezone.js';
+
+/** Zod shapes for the store settings API: they validate requests and produce the OpenAPI document. */
+export const storeName = z
+  .object({ 'zh-CN': z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60) })
+  .strict()
+  .describe('The store’s name in both languages (storefront header, messages)');
+
+export const timeZone = z
+  .string()
+  .max(64)
+  .transform((tz, ctx) => {
+    const canonical = canonicalTimeZone(tz);
+    if (canonical === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Asia/Shanghai' });
+      return z.NEVER;
+    }
+    return canonical;
+  })
+  .describe('IANA time zone of the store day (today’s figures, order numbers, date filters, exports)');
+
+export const UNPAID_TIMEOUT_RANGE = { min: 5, max: 24 * 60 } as const;
+export const AUTO_CONFIRM_RANGE = { min: 1, max: 30 } as const;
+
+export const settingsPatch = z
+  .object({
+    name: storeName,
+    timezone: timeZone,
+    unpaidTimeoutMinutes: z.number().int().min(UNPAID_TIMEOUT_RANGE.min).max(UNPAID_TIMEOUT_RANGE.max)
+      .describe('Unpaid orders are cancelled this many minutes after they are placed (5–1440); applies to orders placed from now on'),
+    autoConfirmDays: z.number().int().min(AUTO_CONFIRM_RANGE.min).max(AUTO_CONFIRM_RANGE.max)
+      .describe('Receipt is confirmed automatically this many days after shipment (1–30); applies to shipments from now on'),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+export const settingsView = z.object({
+  name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  timezone: z.string(),
+  unpaidTimeoutMinutes: z.number().int(),
+  autoConfirmDays: z.number().int(),
+  currency: z.string().describe('ISO 4217; CNY'),
+  defaults: z
+    .object({ timezone: z.string(), unpaidTimeoutMinutes: z.number().int(), autoConfirmDays: z.number().int() })
+    .describe('What the environment gives when nothing was saved (STORE_TIMEZONE, UNPAID_TIMEOUT_MINUTES, AUTO_CONFIRM_DAYS)'),
+});
+export type StoreSettings = z.infer<typeof settingsView>;
+
+export const storeInfoView = z.object({
+  name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  currency: z.string(),
+  timezone: z.string(),
+});
