@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachBackend, startTestApp, type TestApp } from '../../test/support/harness.js';
 import { DAY } from '../platform/clock.js';
+import { loginStaff } from '../../test/support/staff.js';
 import { regionProblem } from '../modules/customers/index.js';
 import { DEMO_PASSWORD, DEMO_SHOPPER_EMAIL, DemoDataExistsError, demoState, generateDemoShop, type DemoResult } from './index.js';
 
@@ -118,6 +119,30 @@ describeEachBackend('demo shop generator', (backend) => {
     const perBuyer = (await rows<{ n: number }>(t, `select count(*)::int n from orders group by customer_id order by 1 desc`)).map((r) => r.n);
     const top = perBuyer.slice(0, Math.ceil(perBuyer.length * 0.2)).reduce((a, b) => a + b, 0);
     expect(top / SIZE.orders).toBeGreaterThan(0.5);
+  });
+
+  it('gives every shipped order a parcel with tracking, and every refund an executed after-sales record', async () => {
+    const [f] = await rows<{ unshipped: number; orphan: number; undelivered: number; refunds: number; records: number; amounts_differ: number; bad_lines: number }>(
+      t,
+      `select
+         (select count(*)::int from orders o where o.shipped_at is not null and not exists (select 1 from fulfilment_shipments s where s.order_id = o.id)) unshipped,
+         (select count(*)::int from fulfilment_shipments s where not exists (select 1 from orders o where o.id = s.order_id and o.shipped_at is not null)) orphan,
+         (select count(*)::int from orders o where o.delivered_at is not null and not exists (
+            select 1 from fulfilment_shipments s join fulfilment_tracking_events e on e.shipment_id = s.id where s.order_id = o.id and e.status = 'delivered' and e.at = o.delivered_at)) undelivered,
+         (select count(*)::int from payment_refunds) refunds,
+         (select count(*)::int from after_sale_refunds where status = 'executed') records,
+         (select count(*)::int from orders o where o.refunded_amount <> coalesce((select sum(amount) from after_sale_refunds r where r.order_id = o.id), 0)) amounts_differ,
+         (select count(*)::int from after_sale_refunds r where r.items_amount + r.shipping_amount <> r.amount or r.shipping_amount < 0) bad_lines`,
+    );
+    expect(f).toMatchObject({ unshipped: 0, orphan: 0, undelivered: 0, amounts_differ: 0, bad_lines: 0 });
+    expect(f.records).toBe(f.refunds);
+    expect(f.refunds).toBeGreaterThan(0);
+    const [order] = await rows<{ id: string }>(t, `select o.id from orders o where o.status = 'completed' order by o.number desc limit 1`);
+    const staff = await loginStaff(t, 'warehouse');
+    const detail = await t.app.inject({ url: `/api/admin/orders/${order.id}`, headers: staff.auth });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().shipments[0]).toMatchObject({ carrier: { code: expect.any(String) }, trackingNumber: expect.any(String) });
+    expect(detail.json().shipments[0].events.map((e: { status: string }) => e.status)).toContain('delivered');
   });
 
   it('counts units sold on products (paid minus refunded)', async () => {

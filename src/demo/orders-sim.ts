@@ -5,6 +5,9 @@ import { orderLines, orders, orderTimeline } from '../modules/orders/schema.js';
 import { paymentLedger, payments, refunds } from '../modules/payments/schema.js';
 import { reservations, stockLedger } from '../modules/inventory/schema.js';
 import { scheduledJobs } from '../platform/jobs/schema.js';
+import { shipments, trackingEvents } from '../modules/fulfilment/schema.js';
+import { afterSaleRefunds } from '../modules/after-sales/schema.js';
+import { SANDBOX_STEPS } from '../modules/fulfilment/logic/carriers.js';
 import { priceCart, refundableAmounts, type Adjustment, type PriceQuote, type ShippingMethod } from '../modules/pricing/index.js';
 import { OrderJobs, transition, type OrderEvent, type OrderState, type ShippingAddress } from '../modules/orders/index.js';
 import type { BulkWriter } from './bulk.js';
@@ -380,8 +383,10 @@ export class OrderSimulator {
         case 'ship': {
           at.shippedAt = new Date(step.at);
           const [carrier, prefix] = CARRIERS[rng.weighted(CARRIERS.map((c) => c[2]))];
-          const trackingNumber = prefix + String(rng.int(100_000, 999_999)) + String(rng.int(100_000, 999_999));
+          // The order's sequence makes the waybill unique (carrier + number is a unique key) at any scale.
+          const trackingNumber = prefix + String(orderSeq).padStart(8, '0') + String(rng.int(1000, 9999));
           timeline(step.at, 'ship', from, status, { actor: 'staff', actorId: null }, { carrier, trackingNumber });
+          this.writeShipment(orderId, carrier, trackingNumber, step.at, o.life.steps.find((x) => x.kind === 'deliver')?.at ?? null, o.address.regionText);
           break;
         }
         case 'deliver':
@@ -400,6 +405,15 @@ export class OrderSimulator {
           w.add(refunds, { id: refundId, orderId, paymentId: paymentId!, amount, reason: step.reason, status: 'succeeded', providerRefundId: `sbx_rf_${refundId.replace(/-/g, '')}`, createdAt: new Date(step.at) });
           w.add(paymentLedger, { orderId, paymentId: paymentId!, refundId, kind: 'refund', amount: -amount, currency: quote.currency, data: { reason: step.reason }, at: new Date(step.at) });
           const refundLines = refunded.map((r) => ({ lineId: lines[r.i].id, quantity: r.quantity }));
+          // The after-sales record staff see in the refunds queue: requested and executed at once, as finance does.
+          const open = refunded.map((r) => ({ lineId: lines[r.i].id, quantity: r.quantity - (refundedQty.get(r.i) ?? 0), alreadyRefundedQuantity: refundedQty.get(r.i) ?? 0 })).filter((r) => r.quantity > 0);
+          const shares = refundableAmounts(quote, open).lines;
+          const itemsAmount = Math.min(amount, shares.reduce((n, l) => n + l.amount, 0));
+          w.add(afterSaleRefunds, {
+            id: refundId, orderId, orderNumber: number, wholeOrder: step.full, lines: shares.map((l) => ({ lineId: l.lineId, quantity: l.quantity, amount: l.amount })),
+            itemsAmount, shippingAmount: amount - itemsAmount, amount, requestedAmount: null, currency: quote.currency, reason: step.reason, status: 'executed', restock: true,
+            requestedBy: DEMO_STAFF_ID, decidedBy: DEMO_STAFF_ID, decisionNote: null, createdAt: new Date(step.at), decidedAt: new Date(step.at), executedAt: new Date(step.at), updatedAt: new Date(step.at),
+          });
           timeline(step.at, event.event.type, from, status, { actor: 'staff', actorId: null }, { amount, lines: refundLines, reason: step.reason });
           for (const r of refunded) {
             refundedQty.set(r.i, (refundedQty.get(r.i) ?? 0) + r.quantity);
@@ -482,6 +496,28 @@ export class OrderSimulator {
     this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
   }
 
+  /**
+   * The parcel and what the carrier reported, as the fulfilment module records them: picked up,
+   * in transit and out for delivery on the sandbox carrier's schedule (kept before the delivery),
+   * then delivered when the order was — only what had happened by the end of the history.
+   */
+  private writeShipment(orderId: string, carrier: string, trackingNumber: string, shippedAt: number, deliveredAt: number | null, destination: string): void {
+    const w = this.d.writer;
+    const shipmentId = this.d.nextId(shippedAt);
+    w.add(shipments, { id: shipmentId, orderId, carrier, trackingNumber, warehouseId: this.d.warehouseId, shippedAt: new Date(shippedAt), staffId: null });
+    const place = { origin: '主仓', destination };
+    let last = shippedAt;
+    for (const step of SANDBOX_STEPS) {
+      let when = step.status === 'delivered' ? deliveredAt : shippedAt + step.afterMs;
+      if (when === null) continue;
+      if (deliveredAt !== null && step.status !== 'delivered') when = Math.min(when, deliveredAt - (4 - SANDBOX_STEPS.indexOf(step)) * 3_600_000);
+      when = Math.max(when, last + 60_000);
+      if (when > this.d.asOf) break;
+      last = when;
+      w.add(trackingEvents, { shipmentId, at: new Date(when), status: step.status, description: step.description(place), location: step.location(place), source: 'sandbox' });
+    }
+  }
+
   private job(name: string, key: string, orderId: string, runAt: number): void {
     this.d.writer.add(scheduledJobs, {
       id: this.d.nextId(runAt),
@@ -514,6 +550,9 @@ function paymentRow(id: string, orderId: string, rng: Rng, amount: number, statu
 }
 
 /** The state-machine event a planned step is, with the refund amount where there is one. */
+/** Staff actions in the generated history are recorded as this (nil) staff id: no account did them. */
+const DEMO_STAFF_ID = '00000000-0000-0000-0000-000000000000';
+
 function eventOf(
   step: Exclude<Step, { kind: 'paymentFailed' }>,
   paidAmount: number,

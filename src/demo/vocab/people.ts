@@ -42,7 +42,8 @@ export const PROVINCE_WEIGHTS: Record<string, number> = {
 };
 
 export const CARRIERS: ReadonlyArray<readonly [code: string, prefix: string, weight: number]> = [
-  ['SF', 'SF', 25], ['ZTO', '7', 25], ['YTO', 'YT', 20], ['YUNDA', '43', 12], ['STO', '77', 10], ['JD', 'JDV', 8],
+  // Codes are the fulfilment module's carrier codes (modules/fulfilment/logic/carriers.ts).
+  ['sf', 'SF', 25], ['zto', '7', 25], ['yto', 'YT', 20], ['yunda', '43', 12], ['sto', '77', 10], ['jd', 'JDV', 8],
 ];
 
 export const ORDER_NOTES = ['请尽快发货', '不要放快递柜，谢谢', '送人的，请不要放发票', '周末送货', '放门卫处即可', 'Please deliver after 6pm'];
