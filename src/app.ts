@@ -127,6 +127,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit), { prefix: '/api/admin' });
   await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
+  await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
 
   return { app, services };
 }

@@ -1,0 +1,41 @@
+import dayjs from 'dayjs';
+import { Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../shared/money';
+import { currentLanguage } from '../i18n';
+
+/** Integer fen, shown through the shared formatter in the UI language. */
+export function Money({ fen, currency = 'CNY', strong }: { fen: number | null | undefined; currency?: string; strong?: boolean }) {
+  useTranslation(); // re-render on a language switch
+  if (fen === null || fen === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  const text = formatMoney(fen, currentLanguage(), currency);
+  return strong ? <strong>{text}</strong> : <>{text}</>;
+}
+export const money = (fen: number, currency = 'CNY') => formatMoney(fen, currentLanguage(), currency);
+
+/** Instants are shown in the browser's time zone, to the minute (seconds with `seconds`). */
+export function DateTime({ at, seconds }: { at: string | null | undefined; seconds?: boolean }) {
+  if (!at) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <span title={at}>{dayjs(at).format(seconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm')}</span>;
+}
+
+const ORDER_COLORS: Record<string, string> = {
+  pending_payment: 'gold', paid: 'blue', shipped: 'cyan', delivered: 'geekblue', completed: 'green',
+  cancelled: 'default', refunded: 'magenta', partially_refunded: 'purple',
+};
+export function OrderStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={ORDER_COLORS[status] ?? 'default'}>{t(`orderStatus.${status}`, { defaultValue: status })}</Tag>;
+}
+
+const REFUND_COLORS: Record<string, string> = { requested: 'gold', approved: 'blue', rejected: 'default', executed: 'green' };
+export function RefundStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={REFUND_COLORS[status] ?? 'default'}>{t(`refundStatus.${status}`, { defaultValue: status })}</Tag>;
+}
+
+const PRODUCT_COLORS: Record<string, string> = { draft: 'default', active: 'green', archived: 'red' };
+export function ProductStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={PRODUCT_COLORS[status] ?? 'default'}>{t(`productStatus.${status}`, { defaultValue: status })}</Tag>;
+}

@@ -1,0 +1,67 @@
+import { Card, DatePicker, Flex, Input, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useCursorList } from '../../app/hooks';
+import { toApiQuery } from '../../app/url-state';
+import { ErrorState } from '../../components/ErrorState';
+import { DateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import type { AuditEntry, Page } from '../../types';
+
+const spec = { action: 'string', entityType: 'string', entityId: 'string', staffId: 'string', from: 'string', to: 'string' } as const;
+
+/** Every admin write, newest first (adminListAudit): who changed what, before and after. */
+export default function AuditScreen() {
+  const { t } = useTranslation();
+  const list = useCursorList(spec, (f, cursor) => api.get<Page<AuditEntry>>('/audit-log', { ...toApiQuery(f), cursor, limit: 30 }));
+  const { filters, setFilters } = list;
+  return (
+    <>
+      <PageHeader title={t('audit.title')} />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search key={`a${filters.action ?? ''}`} defaultValue={filters.action} allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 240 }} onSearch={(action) => setFilters({ action })} />
+          <Input.Search key={`t${filters.entityType ?? ''}`} defaultValue={filters.entityType} allowClear placeholder={t('audit.entityType')} style={{ width: 180 }} onSearch={(entityType) => setFilters({ entityType })} />
+          <Input.Search key={`i${filters.entityId ?? ''}`} defaultValue={filters.entityId} allowClear placeholder={t('audit.entityId')} style={{ width: 220 }} onSearch={(entityId) => setFilters({ entityId })} />
+          <DatePicker.RangePicker
+            showTime
+            value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+            allowEmpty={[true, true]}
+            onChange={(r) => setFilters({ from: r?.[0]?.toISOString() ?? null, to: r?.[1]?.toISOString() ?? null })}
+          />
+        </Flex>
+        {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
+        <Table<AuditEntry>
+          rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items} pagination={false}
+          expandable={{
+            expandedRowRender: (e) => (
+              <Flex gap={16}>
+                <Json label={t('audit.before')} value={e.before} />
+                <Json label={t('audit.after')} value={e.after} />
+              </Flex>
+            ),
+          }}
+          columns={[
+            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => <DateTime at={v} seconds /> },
+            { title: t('audit.staff'), dataIndex: 'staffEmail', width: 210, ellipsis: true },
+            { title: t('audit.action'), dataIndex: 'action', width: 260, render: (a: string) => <><Typography.Text code>{a}</Typography.Text> {t(`auditActions.${a.replace(/\./g, '_')}`, { defaultValue: '' })}</> },
+            { title: t('audit.entity'), key: 'entity', render: (_, e) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.entityType} · {e.entityId}</Typography.Text> },
+            { title: 'IP', dataIndex: 'ip', width: 130 },
+          ]}
+        />
+        <Pager pageNumber={list.pageNumber} isFirstPage={list.isFirstPage} hasNext={list.hasNext} loading={list.loading} onFirst={list.first} onPrevious={list.previous} onNext={list.next} />
+      </Card>
+    </>
+  );
+}
+
+function Json({ label, value }: { label: string; value: unknown }) {
+  return (
+    <div style={{ flex: 1, minWidth: 0 }}>
+      <Typography.Text strong>{label}</Typography.Text>
+      <pre style={{ fontSize: 12, background: '#fafafa', padding: 8, maxHeight: 320, overflow: 'auto', margin: '4px 0 0' }}>{value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}</pre>
+    </div>
+  );
+}

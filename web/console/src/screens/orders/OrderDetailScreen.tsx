@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, Col, Descriptions, Row, Space, Table, Typography } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useLoad } from '../../app/hooks';
+import { useSession } from '../../app/session';
+import { pick } from '../../i18n';
+import { ErrorState } from '../../components/ErrorState';
+import { DateTime, Money, OrderStatusTag } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import type { OrderDetail, OrderLine } from '../../types';
+import { ShipOrderModal } from './ShipOrderModal';
+import { RefundOrderModal } from './RefundOrderModal';
+import { CancelOrderButton } from './CancelOrderButton';
+import { OrderTimeline } from './OrderTimeline';
+import { PaymentsTable, RefundsTable, ShipmentsList } from './OrderSections';
+import { Loading } from '../../components/Loading';
+
+/** One order with everything that happened to it (adminGetOrder), and what staff may do to it now. */
+export default function OrderDetailScreen() {
+  const { ref = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = useSession();
+  const { data: order, error, reload } = useLoad(() => api.get<OrderDetail>(`/orders/${encodeURIComponent(ref)}`), [ref]);
+  const [shipping, setShipping] = useState(false);
+  const [refunding, setRefunding] = useState(false);
+
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!order) return <Loading />;
+
+  const c = order.currency;
+  const refundable = order.paidAmount - order.refundedAmount > 0 && !['pending_payment', 'cancelled', 'refunded'].includes(order.status);
+  const a = order.shippingAddress;
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <span style={{ fontFamily: 'monospace' }}>{order.number}</span>
+            <OrderStatusTag status={order.status} />
+          </Space>
+        }
+        extra={
+          <>
+            <Button icon={<PrinterOutlined />} onClick={() => window.open(`/admin/orders/${order.number}/packing-slip`, '_blank')}>{t('orders.packingSlip')}</Button>
+            {can('orders.ship') && order.allowedEvents.includes('ship') ? <Button type="primary" onClick={() => setShipping(true)}>{t('orders.ship')}</Button> : null}
+            {can('refunds.request', 'refunds.approve') && refundable ? <Button onClick={() => setRefunding(true)}>{t('orders.refund')}</Button> : null}
+            {can('orders.cancel') && ['pending_payment', 'paid'].includes(order.status) ? <CancelOrderButton order={order} onDone={reload} /> : null}
+          </>
+        }
+      />
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card title={t('orders.summary')} style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={2} items={[
+              { key: 'customer', label: t('orders.customer'), children: can('customers.read') ? <Link to={`/customers/${order.customerId}`}>{t('orders.viewCustomer')}</Link> : order.customerId.slice(0, 8) },
+              { key: 'channel', label: t('orders.channel'), children: order.channel ? t(`channels.${order.channel}`, { defaultValue: order.channel }) : '—' },
+              { key: 'placed', label: t('orders.placedAt'), children: <DateTime at={order.placedAt} /> },
+              { key: 'paid', label: t('orders.paidAt'), children: <DateTime at={order.paidAt} /> },
+              { key: 'shipped', label: t('orders.shippedAt'), children: <DateTime at={order.shippedAt} /> },
+              { key: 'delivered', label: t('orders.deliveredAt'), children: <DateTime at={order.deliveredAt} /> },
+              { key: 'method', label: t('orders.shippingMethod'), children: pick(order.shippingMethodName) || '—' },
+              { key: 'completed', label: order.cancelledAt ? t('orders.cancelledAt') : t('orders.completedAt'), children: <DateTime at={order.cancelledAt ?? order.completedAt} /> },
+              { key: 'address', label: t('orders.address'), span: 2, children: <>{a.recipient} · {a.mobile}<br />{a.regionText} {a.detail}{a.postalCode ? ` (${a.postalCode})` : ''}</> },
+              ...(order.note ? [{ key: 'note', label: t('orders.note'), span: 2, children: order.note }] : []),
+              ...(order.cancelReason ? [{ key: 'reason', label: t('orders.cancelReason'), span: 2, children: order.cancelReason }] : []),
+            ]} />
+          </Card>
+          <Card title={t('orders.lines')} style={{ marginBottom: 16 }}>
+            <Table<OrderLine>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={order.lines}
+              columns={[
+                { title: t('orders.product'), key: 't', render: (_, l) => <><Link to={`/products/${l.productId}`}>{pick(l.title)}</Link><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.sku} {Object.values(l.optionValues).join(' / ')}</Typography.Text></div></> },
+                { title: t('orders.unitPrice'), dataIndex: 'unitPrice', align: 'right', width: 110, render: (v: number) => <Money fen={v} currency={c} /> },
+                { title: t('orders.quantity'), dataIndex: 'quantity', align: 'right', width: 70 },
+                { title: t('orders.discount'), dataIndex: 'discountTotal', align: 'right', width: 100, render: (v: number) => (v ? <>-<Money fen={v} currency={c} /></> : '—') },
+                { title: t('orders.lineTotal'), dataIndex: 'total', align: 'right', width: 110, render: (v: number) => <Money fen={v} currency={c} /> },
+                { title: t('orders.refundedQty'), dataIndex: 'refundedQuantity', align: 'right', width: 90, render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
+              ]}
+              summary={() => (
+                <>
+                  <Amount label={t('orders.subtotal')} fen={order.subtotal} c={c} />
+                  {order.discountTotal ? <Amount label={t('orders.discount')} fen={-order.discountTotal} c={c} /> : null}
+                  <Amount label={t('orders.shippingFee')} fen={order.shippingFee - order.shippingDiscount} c={c} />
+                  <Amount label={t('orders.total')} fen={order.total} c={c} strong />
+                  <Amount label={t('orders.paid')} fen={order.paidAmount} c={c} />
+                  {order.refundedAmount ? <Amount label={t('orders.refunded')} fen={-order.refundedAmount} c={c} /> : null}
+                </>
+              )}
+            />
+          </Card>
+          <Card title={t('orders.payments')} style={{ marginBottom: 16 }}><PaymentsTable payments={order.payments} /></Card>
+          <Card title={t('orders.shipments')} style={{ marginBottom: 16 }}><ShipmentsList shipments={order.shipments} /></Card>
+          <Card title={t('orders.refunds')} style={{ marginBottom: 16 }}><RefundsTable refunds={order.refunds} onChanged={reload} /></Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t('orders.timeline')}><OrderTimeline entries={order.timeline} currency={c} /></Card>
+        </Col>
+      </Row>
+      <ShipOrderModal order={shipping ? order : null} onClose={(changed) => { setShipping(false); if (changed) reload(); }} />
+      <RefundOrderModal order={refunding ? order : null} onClose={(changed) => { setRefunding(false); if (changed) reload(); }} />
+    </>
+  );
+}
+
+function Amount({ label, fen, c, strong }: { label: string; fen: number; c: string; strong?: boolean }) {
+  return (
+    <Table.Summary.Row>
+      <Table.Summary.Cell index={0} colSpan={4} align="right">{strong ? <strong>{label}</strong> : label}</Table.Summary.Cell>
+      <Table.Summary.Cell index={1} align="right">{fen < 0 ? <>-<Money fen={-fen} currency={c} /></> : <Money fen={fen} currency={c} strong={strong} />}</Table.Summary.Cell>
+      <Table.Summary.Cell index={2} />
+    </Table.Summary.Row>
+  );
+}

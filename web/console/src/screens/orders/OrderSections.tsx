@@ -1,0 +1,95 @@
+import { Button, Empty, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useSession } from '../../app/session';
+import { pick } from '../../i18n';
+import { useFeedback } from '../../components/feedback';
+import { DateTime, Money, RefundStatusTag } from '../../components/format';
+import type { Payment, Refund, Shipment } from '../../types';
+
+export function PaymentsTable({ payments }: { payments: Payment[] }) {
+  const { t } = useTranslation();
+  if (!payments.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.noPayments')} />;
+  return (
+    <Table<Payment>
+      rowKey="id" size="small" pagination={false} dataSource={payments}
+      columns={[
+        { title: t('orders.provider'), key: 'p', render: (_, p) => `${p.provider} / ${p.method}` },
+        { title: t('orders.amount'), dataIndex: 'amount', align: 'right', render: (v: number, p) => <Money fen={v} currency={p.currency} /> },
+        { title: t('orders.status'), dataIndex: 'status', render: (s: string, p) => <>{t(`paymentStatus.${s}`, { defaultValue: s })}{p.failureReason ? <Typography.Text type="danger"> · {p.failureReason}</Typography.Text> : null}</> },
+        { title: t('orders.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime at={v} /> },
+        { title: t('orders.completedAt'), dataIndex: 'completedAt', render: (v: string | null) => <DateTime at={v} /> },
+      ]}
+    />
+  );
+}
+
+export function ShipmentsList({ shipments }: { shipments: Shipment[] }) {
+  const { t } = useTranslation();
+  if (!shipments.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.noShipments')} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {shipments.map((s) => (
+        <div key={s.id}>
+          <Space wrap>
+            <Typography.Text strong>{pick(s.carrier.name)}</Typography.Text>
+            <Typography.Text copyable style={{ fontFamily: 'monospace' }}>{s.trackingNumber}</Typography.Text>
+            {s.status ? <Tag color={s.status === 'delivered' ? 'green' : s.status === 'exception' ? 'red' : 'blue'}>{t(`tracking.${s.status}`)}</Tag> : <Tag>{t('tracking.none')}</Tag>}
+            <Typography.Text type="secondary">{t('orders.shippedAt')} <DateTime at={s.shippedAt} /></Typography.Text>
+          </Space>
+          {s.events.length ? (
+            <Timeline
+              style={{ marginTop: 12 }}
+              items={s.events.map((e, i) => ({ key: i, title: <DateTime at={e.at} />, content: <>{pick(e.description)}{e.location ? ` · ${e.location}` : ''}</>, color: i === 0 ? 'blue' : 'gray' }))}
+            />
+          ) : null}
+        </div>
+      ))}
+    </Space>
+  );
+}
+
+/** Refunds of this order; a requested one can be approved or rejected by finance right here. */
+export function RefundsTable({ refunds, onChanged }: { refunds: Refund[]; onChanged(): void }) {
+  const { t } = useTranslation();
+  if (!refunds.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.noRefunds')} />;
+  return (
+    <Table<Refund>
+      rowKey="id" size="small" pagination={false} dataSource={refunds}
+      columns={[
+        { title: t('refunds.status'), dataIndex: 'status', render: (s: string) => <RefundStatusTag status={s} /> },
+        { title: t('refunds.amount'), dataIndex: 'amount', align: 'right', render: (v: number, r) => <Money fen={v} currency={r.currency} /> },
+        { title: t('refunds.scope'), key: 'scope', render: (_, r) => (r.wholeOrder ? t('refunds.wholeOrder') : t('refunds.unitsCount', { count: r.lines.reduce((s, l) => s + l.quantity, 0) })) },
+        { title: t('refunds.reason'), dataIndex: 'reason', render: (v: string) => t(`reasons.${v}`, { defaultValue: v }) },
+        { title: t('refunds.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime at={v} /> },
+        { key: 'a', align: 'right', render: (_, r) => <RefundDecision refund={r} onDone={onChanged} /> },
+      ]}
+    />
+  );
+}
+
+export function RefundDecision({ refund, onDone }: { refund: Refund; onDone(): void }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const feedback = useFeedback();
+  if (refund.status !== 'requested' || !can('refunds.approve')) return null;
+  const decide = async (verb: 'approve' | 'reject') => {
+    try {
+      await api.post(`/refunds/${refund.id}/${verb}`, {});
+      feedback.ok(t(verb === 'approve' ? 'refunds.approvedOk' : 'refunds.rejectedOk'));
+      onDone();
+    } catch (err) {
+      feedback.fail(err);
+    }
+  };
+  return (
+    <Space size={4}>
+      <Popconfirm title={t('refunds.approveConfirm')} onConfirm={() => decide('approve')}>
+        <Button size="small" type="primary">{t('refunds.approve')}</Button>
+      </Popconfirm>
+      <Popconfirm title={t('refunds.rejectConfirm')} onConfirm={() => decide('reject')}>
+        <Button size="small" danger>{t('refunds.reject')}</Button>
+      </Popconfirm>
+    </Space>
+  );
+}

@@ -1,0 +1,157 @@
+import type { ProductDetail, ProductInput, VariantInput, Variant } from '../../types';
+
+/**
+ * The product form edits flat fields (one input per language, prices in yuan); these pure
+ * functions convert between that and the API's shapes (localized objects, prices in fen).
+ */
+export interface VariantRow {
+  id?: string;
+  sku: string;
+  optionValues: Record<string, string>;
+  price: number | null;
+  listPrice: number | null;
+  weightGrams: number | null;
+  barcode: string | null;
+  active: boolean;
+}
+export interface ProductFormValues {
+  slug: string;
+  titleZh: string;
+  titleEn: string;
+  subtitleZh?: string;
+  subtitleEn?: string;
+  descriptionZh?: string;
+  descriptionEn?: string;
+  categoryId: string;
+  brandId?: string | null;
+  privateLabel: boolean;
+  exclusive: boolean;
+  tags: string[];
+  images: Array<{ url: string; width: number; height: number; altZh?: string; altEn?: string }>;
+  options: Array<{ code: string; nameZh: string; nameEn: string; values: Array<{ code: string; nameZh: string; nameEn: string }> }>;
+  attributes: Array<{ nameZh: string; nameEn: string; valueZh: string; valueEn: string }>;
+  variants: VariantRow[];
+}
+
+/** Yuan as typed (up to 2 decimals) → integer fen; rounding removes float noise like 19.99*100. */
+export const yuanToFen = (yuan: number) => Math.round(yuan * 100);
+export const fenToYuan = (fen: number) => fen / 100;
+
+const both = (zh: string | undefined, en: string | undefined) => {
+  const z = (zh ?? '').trim();
+  const e = (en ?? '').trim();
+  if (!z && !e) return null;
+  // Both languages are required by the API; a missing one falls back to the other rather than failing.
+  return { 'zh-CN': z || e, en: e || z };
+};
+
+export function emptyProduct(): ProductFormValues {
+  return {
+    slug: '', titleZh: '', titleEn: '', categoryId: '', brandId: null, privateLabel: false, exclusive: false, tags: [],
+    images: [], options: [], attributes: [],
+    variants: [{ sku: '', optionValues: {}, price: null, listPrice: null, weightGrams: 0, barcode: null, active: true }],
+  };
+}
+
+export function toFormValues(p: ProductDetail): ProductFormValues {
+  return {
+    slug: p.slug,
+    titleZh: p.title['zh-CN'],
+    titleEn: p.title.en,
+    subtitleZh: p.subtitle?.['zh-CN'],
+    subtitleEn: p.subtitle?.en,
+    descriptionZh: p.description?.['zh-CN'],
+    descriptionEn: p.description?.en,
+    categoryId: p.categoryId,
+    brandId: p.brandId,
+    privateLabel: p.privateLabel,
+    exclusive: p.exclusive,
+    tags: p.tags,
+    images: p.images.map((i) => ({ url: i.url, width: i.width, height: i.height, altZh: i.alt['zh-CN'], altEn: i.alt.en })),
+    options: p.options.map((o) => ({
+      code: o.code, nameZh: o.name['zh-CN'], nameEn: o.name.en,
+      values: o.values.map((v) => ({ code: v.code, nameZh: v.name['zh-CN'], nameEn: v.name.en })),
+    })),
+    attributes: p.attributes.map((a) => ({ nameZh: a.name['zh-CN'], nameEn: a.name.en, valueZh: a.value['zh-CN'], valueEn: a.value.en })),
+    variants: p.variants.map(toVariantRow),
+  };
+}
+
+export function toVariantRow(v: Variant): VariantRow {
+  return {
+    id: v.id, sku: v.sku, optionValues: { ...v.optionValues }, price: fenToYuan(v.price),
+    listPrice: v.listPrice === null ? null : fenToYuan(v.listPrice), weightGrams: v.weightGrams, barcode: v.barcode, active: v.active,
+  };
+}
+
+/** The product's own fields (everything but variants and status, which have their own calls). */
+export function toProductFields(v: ProductFormValues): Omit<ProductInput, 'variants' | 'status'> {
+  const title = both(v.titleZh, v.titleEn)!;
+  return {
+    slug: v.slug.trim(),
+    title,
+    subtitle: both(v.subtitleZh, v.subtitleEn),
+    description: v.descriptionZh?.trim() || v.descriptionEn?.trim() ? { 'zh-CN': v.descriptionZh ?? '', en: v.descriptionEn ?? '' } : null,
+    categoryId: v.categoryId,
+    brandId: v.brandId || null,
+    privateLabel: Boolean(v.privateLabel),
+    exclusive: Boolean(v.exclusive),
+    tags: v.tags ?? [],
+    images: (v.images ?? []).map((i) => ({
+      url: i.url.trim(), width: i.width, height: i.height, alt: both(i.altZh, i.altEn) ?? { 'zh-CN': title['zh-CN'], en: title.en },
+    })),
+    options: (v.options ?? []).map((o) => ({
+      code: o.code.trim(), name: both(o.nameZh, o.nameEn)!,
+      values: o.values.map((x) => ({ code: x.code.trim(), name: both(x.nameZh, x.nameEn)! })),
+    })),
+    attributes: (v.attributes ?? []).map((a) => ({ name: both(a.nameZh, a.nameEn)!, value: both(a.valueZh, a.valueEn)! })),
+  };
+}
+
+export function toVariantInput(r: VariantRow): VariantInput {
+  return {
+    sku: r.sku.trim(),
+    optionValues: Object.fromEntries(Object.entries(r.optionValues ?? {}).filter(([, v]) => Boolean(v))),
+    price: yuanToFen(r.price ?? 0),
+    listPrice: r.listPrice === null || r.listPrice === undefined ? null : yuanToFen(r.listPrice),
+    weightGrams: r.weightGrams ?? 0,
+    barcode: r.barcode?.trim() || null,
+    active: r.active ?? true,
+  };
+}
+
+export function toProductInput(v: ProductFormValues): ProductInput {
+  return { ...toProductFields(v), status: 'draft', variants: v.variants.map(toVariantInput) };
+}
+
+/**
+ * What saving an existing product's variants takes: new rows are added, changed rows patched with
+ * only the fields that changed (so an untouched variant is not rewritten or audited).
+ */
+export function variantChanges(before: Variant[], rows: VariantRow[]) {
+  const byId = new Map(before.map((v) => [v.id, v]));
+  const add: VariantInput[] = [];
+  const update: Array<{ id: string; patch: Partial<VariantInput> }> = [];
+  for (const row of rows) {
+    const input = toVariantInput(row);
+    const old = row.id ? byId.get(row.id) : undefined;
+    if (!old) {
+      add.push(input);
+      continue;
+    }
+    const patch: Partial<VariantInput> = {};
+    if (input.sku !== old.sku) patch.sku = input.sku;
+    if (JSON.stringify(sortKeys(input.optionValues ?? {})) !== JSON.stringify(sortKeys(old.optionValues))) patch.optionValues = input.optionValues;
+    if (input.price !== old.price) patch.price = input.price;
+    if ((input.listPrice ?? null) !== old.listPrice) patch.listPrice = input.listPrice;
+    if ((input.weightGrams ?? 0) !== old.weightGrams) patch.weightGrams = input.weightGrams;
+    if ((input.barcode ?? null) !== old.barcode) patch.barcode = input.barcode;
+    if ((input.active ?? true) !== old.active) patch.active = input.active;
+    if (Object.keys(patch).length) update.push({ id: old.id, patch });
+  }
+  return { add, update };
+}
+
+function sortKeys(o: Record<string, string>) {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
