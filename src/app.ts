@@ -128,6 +128,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
+  await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)
 
   return { app, services };
 }

@@ -1,0 +1,23 @@
+/**
+ * What the Fastify side hands every storefront loader and action (React Router's load context).
+ * Plain types only: the web app imports this file as a type, and it must not pull in the server.
+ */
+export interface PageCacheHints {
+  /**
+   * Set by a page's loader when its HTML may be kept for anonymous visitors; personal pages never set it.
+   * Loaders of shared layouts only add tags.
+   */
+  cacheable: boolean;
+  /** Cache tags of the API reads the page shows (the same tags the catalog and stock reads use). */
+  tags: Set<string>;
+  /** Upper bound for pages built from data the tags cannot name exactly (search listings). */
+  maxAgeMs?: number;
+}
+
+export interface StorefrontContext {
+  /** `fetch` that reaches the core API in-process (app.inject) with the shopper's cookies; relays set-cookie. */
+  apiFetch: typeof fetch;
+  /** PUBLIC_URL without a trailing slash: canonical URLs, sitemap, Open Graph. */
+  publicUrl: string;
+  page: PageCacheHints;
+}

@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Kernel } from '../../platform/kernel.js';
+import { injectFetch } from './bridge.js';
+import { parseCookieHeader } from './cookies.js';
+import { isAnonymous, PageCache, type CachedPage } from './page-cache.js';
+import type { StorefrontContext } from './context.js';
+
+/** Built by `npm run build:storefront` (react-router build web/storefront). */
+export const STOREFRONT_DIST = fileURLToPath(new URL('../../../dist/storefront/', import.meta.url));
+
+/** Paths that belong to other surfaces even when nothing there answers: never rendered as pages. */
+const NOT_PAGES = /^\/(api|admin|pay\/sandbox)(\/|$)/;
+
+type RequestHandler = (request: Request, context: StorefrontContext) => Promise<Response>;
+
+/**
+ * The server-rendered storefront at `/`: serves the built client assets and hands every other
+ * GET/HEAD/POST page request to React Router's handler. Loaders reach the API through `app.inject`
+ * (see bridge.ts); anonymous pages come from the page cache (see page-cache.ts).
+ * `app` is the root instance: the bridge must run requests through every API hook.
+ */
+export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: string } = {}): FastifyPluginAsync {
+  const dist = opts.dist ?? STOREFRONT_DIST;
+  return async (scope) => {
+    const serverEntry = join(dist, 'server', 'index.js');
+    if (!existsSync(serverEntry)) {
+      scope.route({ method: ['GET', 'POST'], url: '/*', handler: (req, reply) => notBuilt(req, reply) });
+      return;
+    }
+    const { createRequestHandler } = await import('react-router');
+    const build = await import(/* @vite-ignore */ pathToFileURL(serverEntry).href);
+    const handle = createRequestHandler(build, 'production') as unknown as RequestHandler;
+    const pages = new PageCache(k.cache);
+
+    // Hashed file names: a changed file is a new URL, so browsers may keep these for a year.
+    await scope.register(fastifyStatic, {
+      root: join(dist, 'client', 'assets'),
+      prefix: '/assets/',
+      wildcard: false,
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+    });
+
+    // Actions read the raw body themselves (forms, multipart); parsing it here would consume it.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+    // The icon is a data: URL in every page; answer the browsers that ask anyway without rendering a 404 page.
+    scope.get('/favicon.ico', (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
+
+    scope.route({
+      method: ['GET', 'POST'],
+      url: '/*',
+      handler: async (req, reply) => {
+        if (NOT_PAGES.test(req.url)) return reply.callNotFound();
+        const cookies = parseCookieHeader(req.headers.cookie);
+        const cacheable = req.method !== 'POST' && isAnonymous(cookies);
+        if (cacheable) {
+          const hit = pages.get(req.url);
+          if (hit) return sendPage(req, reply, hit, 'hit');
+        }
+        const generation = pages.generation;
+        const relay: string[] = [];
+        const context: StorefrontContext = {
+          apiFetch: injectFetch(app, { jar: new Map(cookies), relay, clientIp: req.ip, incoming: req.headers }),
+          publicUrl: k.config.publicUrl,
+          page: { cacheable: false, tags: new Set() },
+        };
+        const controller = new AbortController();
+        reply.raw.on('close', () => {
+          if (!reply.raw.writableFinished) controller.abort();
+        });
+        const res = await handle(toFetchRequest(req, controller.signal), context);
+        const body = Buffer.from(await res.arrayBuffer());
+        const setCookies = [...relay, ...res.headers.getSetCookie()];
+
+        if (cacheable && context.page.cacheable && res.status === 200 && setCookies.length === 0) {
+          const page = pages.set(
+            req.url,
+            {
+              status: res.status,
+              contentType: withCharset(res.headers.get('content-type')),
+              body: body.toString('utf8'),
+              tags: [...context.page.tags],
+              maxAgeMs: context.page.maxAgeMs,
+            },
+            generation,
+          );
+          return sendPage(req, reply, page, 'miss');
+        }
+        reply.status(res.status);
+        res.headers.forEach((value, name) => {
+          if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
+        });
+        if (res.headers.has('content-type')) reply.header('content-type', withCharset(res.headers.get('content-type')));
+        if (setCookies.length) reply.header('set-cookie', setCookies);
+        if (!res.headers.has('cache-control')) reply.header('cache-control', 'private, no-store');
+        return reply.send(body);
+      },
+    });
+  };
+}
+
+/** React Router answers `text/html`; say UTF-8 in the header too, before the parser meets <meta charset>. */
+const withCharset = (type: string | null) => (!type ? 'text/html; charset=utf-8' : type.startsWith('text/') && !type.includes('charset') ? `${type}; charset=utf-8` : type);
+
+function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'hit' | 'miss') {
+  reply
+    .header('etag', page.etag)
+    .header('cache-control', 'public, max-age=0, must-revalidate')
+    .header('x-page-cache', state)
+    .type(page.contentType);
+  if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  return reply.code(page.status).send(page.body);
+}
+
+function toFetchRequest(req: FastifyRequest, signal: AbortSignal): Request {
+  const url = new URL(req.url, `${req.protocol}://${req.host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  // Helmet's `Referrer-Policy: no-referrer` makes browsers send `Origin: null` with form posts, which
+  // React Router's action origin check (its CSRF guard) refuses. The browser's own Sec-Fetch-Site
+  // still tells a same-origin post apart; anything else keeps `null` and is refused.
+  if (headers.get('origin') === 'null' && headers.get('sec-fetch-site') === 'same-origin') headers.set('origin', url.origin);
+  const hasBody = req.method === 'POST' && Buffer.isBuffer(req.body);
+  return new Request(url, { method: req.method, headers, signal, body: hasBody ? new Uint8Array(req.body as Buffer) : undefined });
+}
+
+function notBuilt(req: FastifyRequest, reply: FastifyReply) {
+  if (NOT_PAGES.test(req.url)) return reply.callNotFound();
+  return reply
+    .code(503)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: 'STOREFRONT_NOT_BUILT',
+        status: 503,
+        code: 'STOREFRONT_NOT_BUILT',
+        detail: 'The storefront is not built: run `npm run build:web` (or `npm run build:storefront`), then restart.',
+      }),
+    );
+}

@@ -1,0 +1,15 @@
+import { Link } from 'react-router';
+import { useLocale } from '../lib/hooks';
+
+export function Breadcrumbs({ crumbs }: { crumbs: Array<{ name: string; to: string }> }) {
+  const { t } = useLocale();
+  return (
+    <nav aria-label={t('nav.breadcrumb')} className="crumbs">
+      <ol>
+        {crumbs.map((c, i) => (
+          <li key={c.to}>{i === crumbs.length - 1 ? <span aria-current="page">{c.name}</span> : <Link to={c.to}>{c.name}</Link>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,38 @@
+import { Link } from 'react-router';
+import type { ProductSummary } from '../lib/types';
+import { lp, pick } from '../lib/locale';
+import { money } from '../lib/format';
+import { useLocale } from '../lib/hooks';
+import { Img } from './Img';
+
+export function ProductCard({ product, eager }: { product: ProductSummary; eager?: boolean }) {
+  const { locale, t } = useLocale();
+  const title = pick(product.title, locale);
+  const price = money(product.priceMin, locale);
+  return (
+    <li className="card">
+      <Link to={lp(locale, `/p/${product.slug}`)} className="card-link">
+        {product.image ? (
+          <Img src={product.image.url} width={product.image.width} height={product.image.height} alt={pick(product.image.alt, locale) || title} eager={eager} />
+        ) : (
+          <span className="img-placeholder" aria-hidden="true" />
+        )}
+        <span className="card-title">{title}</span>
+      </Link>
+      <p className="card-price">
+        {product.priceMax > product.priceMin ? t('product.priceFrom', { price }) : price}
+        {product.salesCount > 0 ? <span className="muted"> · {t('product.sold', { count: product.salesCount })}</span> : null}
+      </p>
+    </li>
+  );
+}
+
+export function ProductGrid({ products, eagerCount = 0 }: { products: ProductSummary[]; eagerCount?: number }) {
+  return (
+    <ul className="grid">
+      {products.map((p, i) => (
+        <ProductCard key={p.id} product={p} eager={i < eagerCount} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+import { redirect, type AppLoadContext } from 'react-router';
+import { apiFor } from './api.server';
+import { adoptCart, readCart } from './cart.server';
+import { safeNext } from './session.server';
+import { lp } from './locale';
+import type { Locale } from '../i18n';
+import type { AuthResult } from './types';
+
+/**
+ * Signs in (or registers) through the API and carries the guest cart over. The bridge keeps the new
+ * session cookie for the calls that follow in this request, and relays it to the browser.
+ */
+export async function signIn(
+  context: AppLoadContext,
+  request: Request,
+  locale: Locale,
+  call: (api: ReturnType<typeof apiFor>) => Promise<AuthResult>,
+  next: string | null,
+): Promise<Response> {
+  const guestApi = apiFor(context, locale);
+  const guest = (await readCart(guestApi, request)).cart;
+  const auth = await call(guestApi);
+  const cartCookie = await adoptCart(apiFor(context, locale, auth.csrfToken), context, guest);
+  return redirect(safeNext(next, lp(locale, '/account')), { headers: { 'set-cookie': cartCookie } });
+}

@@ -1,0 +1,93 @@
+import type { AppLoadContext } from 'react-router';
+import type { Api } from '../../../shared/api';
+import { ApiError, orNull } from './api.server';
+import { variantLabel } from './variants';
+import { CART_ID_COOKIE, clearCartIdCookie, readCookie, setCartIdCookie } from './cookies.server';
+import type { Cart, StoreProduct } from './types';
+
+const secureOf = (context: AppLoadContext) => context.publicUrl.startsWith('https:');
+const gone = (err: unknown) => err instanceof ApiError && (err.status === 404 || err.code === 'CART_CLOSED');
+
+/** The shopper's open cart, or null; `setCookie` is set when the remembered id is stale. */
+export async function readCart(
+  api: Api,
+  request: Request,
+  quote: { shippingMethodId?: string; province?: string } = {},
+): Promise<{ cart: Cart | null; setCookie?: string }> {
+  const id = readCookie(request, CART_ID_COOKIE);
+  if (!id) return { cart: null };
+  try {
+    const cart = await api.get<Cart>(`/api/store/carts/${encodeURIComponent(id)}`, quote);
+    if (cart.status === 'open') return { cart };
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 404) throw err;
+  }
+  return { cart: null, setCookie: clearCartIdCookie() };
+}
+
+/**
+ * Adds a variant to the shopper's open cart, opening one first when there is none (a guest gets a
+ * new cart and its token cookie from the API; a signed-in shopper gets their open cart back).
+ */
+export async function addToCart(
+  api: Api,
+  context: AppLoadContext,
+  request: Request,
+  variantId: string,
+  quantity: number,
+): Promise<{ cart: Cart; setCookie?: string }> {
+  const remembered = readCookie(request, CART_ID_COOKIE);
+  if (remembered) {
+    try {
+      return { cart: await api.post<Cart>(`/api/store/carts/${encodeURIComponent(remembered)}/items`, { variantId, quantity }) };
+    } catch (err) {
+      if (!gone(err)) throw err;
+    }
+  }
+  const opened = await api.post<Cart>('/api/store/carts');
+  const cart = await api.post<Cart>(`/api/store/carts/${opened.id}/items`, { variantId, quantity });
+  return { cart, setCookie: setCartIdCookie(cart.id, secureOf(context)) };
+}
+
+/**
+ * After sign-in: the API does not merge a guest cart by itself, so its items are added to the
+ * shopper's open cart here (quantities add up), and the cart id cookie now names that cart.
+ */
+export async function adoptCart(api: Api, context: AppLoadContext, guest: Cart | null): Promise<string> {
+  const mine = await api.post<Cart>('/api/store/carts');
+  if (guest && guest.id !== mine.id) {
+    for (const item of guest.items) {
+      if (!item.available) continue;
+      try {
+        await api.post(`/api/store/carts/${mine.id}/items`, { variantId: item.variantId, quantity: item.quantity });
+      } catch (err) {
+        // One line that cannot move (sold out, over the limit) must not fail the sign-in.
+        if (!(err instanceof ApiError)) throw err;
+      }
+    }
+  }
+  return setCartIdCookie(mine.id, secureOf(context));
+}
+
+export const itemCount = (cart: Cart | null) => cart?.items.reduce((n, i) => n + i.quantity, 0) ?? 0;
+
+/**
+ * "樱花粉 / 128GB" per cart line: the cart answers option codes only, so the names come from the
+ * (cached) product reads. A product taken off sale keeps its codes.
+ */
+export async function optionLabels(api: Api, cart: Cart | null, locale: 'zh-CN' | 'en'): Promise<Record<string, string>> {
+  const ids = [...new Set((cart?.items ?? []).map((i) => i.productId).filter((id): id is string => Boolean(id)))];
+  const products = new Map<string, StoreProduct>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const p = await orNull(api.get<StoreProduct>(`/api/store/products/${encodeURIComponent(id)}`));
+      if (p) products.set(id, p);
+    }),
+  );
+  const labels: Record<string, string> = {};
+  for (const item of cart?.items ?? []) {
+    const p = item.productId ? products.get(item.productId) : undefined;
+    labels[item.id] = p ? variantLabel(p, item, locale) : Object.values(item.optionValues).join(' / ');
+  }
+  return labels;
+}

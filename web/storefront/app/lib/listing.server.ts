@@ -1,0 +1,66 @@
+import type { Api } from '../../../shared/api';
+import type { Brand, SearchResult } from './types';
+
+export const PAGE_SIZE = 24;
+export const SORTS = ['relevance', 'sales', 'newest', 'price_asc', 'price_desc'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** The filters a listing URL carries (GET form fields, so they work without JavaScript). */
+export interface ListingQuery {
+  q: string;
+  brands: string[];
+  /** Yuan as typed by the shopper; sent to the API as fen. */
+  min: string;
+  max: string;
+  inStock: boolean;
+  sort: Sort;
+  page: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const yuanToFen = (v: string) => {
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(v)) return undefined;
+  return Math.round(Number(v) * 100);
+};
+
+export function parseListing(url: URL, defaultSort: Sort): ListingQuery {
+  const p = url.searchParams;
+  const sort = (SORTS as readonly string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as Sort) : defaultSort;
+  const page = Math.min(500, Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1));
+  return {
+    q: (p.get('q') ?? '').trim().slice(0, 100),
+    brands: p.getAll('brand').filter((b) => UUID.test(b)).slice(0, 20),
+    min: yuanToFen(p.get('min') ?? '') === undefined ? '' : (p.get('min') ?? ''),
+    max: yuanToFen(p.get('max') ?? '') === undefined ? '' : (p.get('max') ?? ''),
+    inStock: p.get('inStock') === '1',
+    sort,
+    page,
+  };
+}
+
+/**
+ * Search's cursor is the offset as base64url JSON `[offset]` (modules/search/routes.store.ts); page
+ * numbers need to jump, so the listing writes it. An `offset` parameter on searchProducts would be cleaner.
+ */
+const cursorAt = (offset: number) => (offset > 0 ? Buffer.from(JSON.stringify([offset])).toString('base64url') : undefined);
+
+export async function runListing(api: Api, query: ListingQuery, categoryId?: string): Promise<{ result: SearchResult; brands: Brand[] }> {
+  const [result, brands] = await Promise.all([
+    api.get<SearchResult>('/api/store/search', {
+      q: query.q || undefined,
+      category: categoryId,
+      brand: query.brands.length ? query.brands.join(',') : undefined,
+      priceMin: query.min ? yuanToFen(query.min) : undefined,
+      priceMax: query.max ? yuanToFen(query.max) : undefined,
+      inStock: query.inStock ? 'true' : undefined,
+      sort: query.sort,
+      limit: PAGE_SIZE,
+      cursor: cursorAt((query.page - 1) * PAGE_SIZE),
+    }),
+    api.get<{ items: Brand[] }>('/api/store/brands'),
+  ]);
+  return { result, brands: brands.items };
+}
+
+/** Search listings: catalog and sales tags, and at most a minute old (the index rebuilds lazily). */
+export const LISTING_MAX_AGE_MS = 60_000;

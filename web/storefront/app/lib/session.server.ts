@@ -1,0 +1,31 @@
+import { redirect, type AppLoadContext } from 'react-router';
+import { ApiError, apiFor } from './api.server';
+import { lp } from './locale';
+import type { Locale } from '../i18n';
+import type { Customer } from './types';
+
+/** The signed-in shopper, or null for a guest (no call at all without a session cookie). */
+export async function currentCustomer(context: AppLoadContext, request: Request, locale: Locale): Promise<Customer | null> {
+  if (!/(?:^|;\s*)sk_session=/.test(request.headers.get('cookie') ?? '')) return null;
+  try {
+    return await apiFor(context, locale).get<Customer>('/api/store/me');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+/** Personal pages send guests to sign in and come back afterwards. */
+export async function requireCustomer(context: AppLoadContext, request: Request, locale: Locale): Promise<Customer> {
+  const me = await currentCustomer(context, request, locale);
+  if (!me) {
+    const url = new URL(request.url);
+    throw redirect(`${lp(locale, '/account/login')}?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return me;
+}
+
+/** Only our own paths after sign-in: `next` must not send the shopper to another site. */
+export function safeNext(next: string | null | undefined, fallback: string): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+}

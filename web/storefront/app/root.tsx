@@ -1,0 +1,95 @@
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import './lib/context';
+import stylesheet from './styles.css?url';
+import { createI18n } from './i18n';
+import { dictionaries } from './i18n/dictionaries.server';
+import { htmlLang, localeOfPath } from './lib/locale';
+import { ENHANCE_SCRIPT } from './lib/enhance';
+import type { RootData } from './lib/seo';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
+  const locale = localeOfPath(new URL(request.url).pathname);
+  return { locale, dict: dictionaries[locale], publicUrl: context.publicUrl };
+}
+
+// The language switch reloads the document, so the dictionary never changes under a page.
+export const shouldRevalidate = () => false;
+
+/** Route handles: `hydrate` marks pages that load React in the browser (cart, checkout, account …). */
+export interface RouteHandle {
+  hydrate?: boolean;
+}
+
+const ICON = `data:image/svg+xml,${encodeURIComponent("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#b4231c'/><text x='16' y='23' font-size='18' text-anchor='middle' fill='#fff'>掌</text></svg>")}`;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData('root') as RootData | undefined;
+  const location = useLocation();
+  const locale = root?.locale ?? localeOfPath(location.pathname);
+  // Browsing pages are plain HTML (see docs/storefront.md); once React runs, it stays.
+  const matches = useMatches();
+  const hydrate = typeof document !== 'undefined' || matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
+  return (
+    <html lang={htmlLang(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#b4231c" />
+        <link rel="icon" href={ICON} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <script dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function Root() {
+  const root = useRouteLoaderData('root') as RootData;
+  const i18n = useMemo(() => createI18n(root.locale, root.dict), [root.locale, root.dict]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Outlet />
+    </I18nextProvider>
+  );
+}
+
+/** Last resort (the root loader itself failed): both languages, no dictionary needed. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <main id="main" className="page error-page">
+      <h1>{status === 404 ? '页面未找到 · Page not found' : '出错了 · Something went wrong'}</h1>
+      <p>
+        <a href="/">返回首页</a> · <a href="/en">Back to the home page</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ApiError, mutatingApiFor } from '../lib/api.server';
+import { fields } from '../lib/forms';
+import { localeOfPath, lp } from '../lib/locale';
+import { requireCustomer } from '../lib/session.server';
+import { useLocale } from '../lib/hooks';
+import { metaT, seo } from '../lib/seo';
+import { Notice } from '../components/Notice';
+
+export const handle = { hydrate: true };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname);
+  return { customer: await requireCustomer(context, request, locale) };
+}
+
+/** Changing the password signs out every other session (the API revokes them); this one stays. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname);
+  await requireCustomer(context, request, locale);
+  const f = fields(await request.formData(), ['currentPassword', 'newPassword']);
+  try {
+    const api = await mutatingApiFor(context, request, locale);
+    await api.post('/api/store/me/password', { currentPassword: f.currentPassword, newPassword: f.newPassword });
+    return { error: null, changed: true };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return data({ error: err.message, changed: false }, { status: err.status });
+  }
+}
+
+export const meta: MetaFunction = (args) => {
+  const t = metaT(args);
+  return seo(args, { title: t('meta.accountTitle'), description: t('meta.privateDescription'), noindex: true });
+};
+
+export default function AccountPage() {
+  const { customer } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { locale, t } = useLocale();
+  return (
+    <div className="narrow">
+      <h1>{t('account.hello', { name: customer.name ?? customer.email ?? customer.mobile ?? '' })}</h1>
+      <dl className="summary panel">
+        {customer.email ? (
+          <div>
+            <dt>{t('account.email')}</dt>
+            <dd>{customer.email}</dd>
+          </div>
+        ) : null}
+        {customer.mobile ? (
+          <div>
+            <dt>{t('account.mobile')}</dt>
+            <dd>{customer.mobile}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <ul className="menu">
+        <li>
+          <Link to={lp(locale, '/orders')}>{t('account.orders')}</Link>
+        </li>
+        <li>
+          <Link to={lp(locale, '/account/addresses')}>{t('account.addresses')}</Link>
+        </li>
+      </ul>
+      <Form method="post" className="panel stack">
+        <h2>{t('account.changePassword')}</h2>
+        {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+        {result?.changed ? <Notice kind="success">{t('account.passwordChanged')}</Notice> : null}
+        <div className="field">
+          <label htmlFor="currentPassword">{t('account.currentPassword')}</label>
+          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required maxLength={128} />
+        </div>
+        <div className="field">
+          <label htmlFor="newPassword">{t('account.newPassword')}</label>
+          <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
+        </div>
+        <button type="submit" className="secondary" disabled={navigation.state !== 'idle'}>
+          {t('account.changePassword')}
+        </button>
+      </Form>
+      <Form method="post" action={lp(locale, '/account/logout')}>
+        <button type="submit" className="secondary block">
+          {t('account.logout')}
+        </button>
+      </Form>
+    </div>
+  );
+}

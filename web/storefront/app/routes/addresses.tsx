@@ -1,0 +1,158 @@
+import {
+  data,
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSubmit,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
+import type { Api } from '../../../shared/api';
+import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
+import { fields, MOBILE } from '../lib/forms';
+import { localeOfPath } from '../lib/locale';
+import { requireCustomer } from '../lib/session.server';
+import { dictionaries } from '../i18n/dictionaries.server';
+import { useLocale } from '../lib/hooks';
+import { metaT, seo } from '../lib/seo';
+import { AddressFields, type AddressValues } from '../components/AddressFields';
+import { Empty, Notice } from '../components/Notice';
+import type { Address, Region } from '../lib/types';
+
+export const handle = { hydrate: true };
+
+const regions = async (api: Api, parent?: string) => (await api.get<{ items: Region[] }>('/api/store/regions', parent ? { parent } : undefined)).items;
+
+/** The address book, and the region lists for the chosen province and city (codes in the URL, never names). */
+async function pageData(api: Api, province: string, city: string) {
+  const [addresses, provinces] = await Promise.all([api.get<{ items: Address[] }>('/api/store/me/addresses').then((r) => r.items), regions(api)]);
+  const p = provinces.some((x) => x.code === province) ? province : '';
+  const cities = p ? await regions(api, p) : [];
+  const c = cities.some((x) => x.code === city) ? city : '';
+  const districts = c ? await regions(api, c) : [];
+  return { addresses, provinces, cities, districts, province: p, city: c };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname);
+  await requireCustomer(context, request, locale);
+  return pageData(apiFor(context, locale), url.searchParams.get('province') ?? '', url.searchParams.get('city') ?? '');
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname);
+  const t = dictionaries[locale];
+  await requireCustomer(context, request, locale);
+  const f = fields(await request.formData(), ['intent', 'id', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'isDefault']);
+  const api = await mutatingApiFor(context, request, locale);
+  const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: f.province, city: f.city, district: f.district };
+  try {
+    if (f.intent === 'delete') {
+      await api.delete(`/api/store/me/addresses/${encodeURIComponent(f.id)}`);
+      return { done: 'deleted' as const };
+    }
+    if (f.intent === 'default') {
+      await api.post(`/api/store/me/addresses/${encodeURIComponent(f.id)}/default`);
+      return { done: 'default' as const };
+    }
+    if (f.intent === 'refresh') return { refresh: await pageData(api, f.province, f.city), values };
+    const errors: Record<string, string> = {};
+    for (const k of ['recipient', 'province', 'city', 'district', 'detail'] as const) if (!f[k]) errors[k] = t.errors.required;
+    if (!MOBILE.test(f.mobile)) errors.mobile = t.errors.invalidMobile;
+    if (Object.keys(errors).length) return data({ errors, values, refresh: await pageData(api, f.province, f.city) }, { status: 422 });
+    await api.post('/api/store/me/addresses', {
+      recipientName: f.recipient,
+      mobile: f.mobile,
+      provinceCode: f.province,
+      cityCode: f.city,
+      districtCode: f.district,
+      detail: f.detail,
+      isDefault: f.isDefault === '1',
+    });
+    return { done: 'saved' as const };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return data({ error: err.message, values, refresh: await pageData(api, f.province, f.city) }, { status: 422 });
+  }
+}
+
+export const meta: MetaFunction = (args) => {
+  const t = metaT(args);
+  return seo(args, { title: t('meta.addressesTitle'), description: t('meta.privateDescription'), noindex: true });
+};
+
+export default function AddressesPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    | { done?: 'deleted' | 'default' | 'saved'; error?: string; errors?: Record<string, string>; values?: AddressValues; refresh?: typeof loaded }
+    | undefined;
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const { t } = useLocale();
+  const lists = result?.refresh ?? loaded;
+  const busy = navigation.state !== 'idle';
+  // A finished save starts an empty form (the key changes); a failed one keeps what was typed.
+  const formKey = result?.done === 'saved' ? `saved-${loaded.addresses.length}` : 'form';
+  return (
+    <>
+      <h1>{t('account.addresses')}</h1>
+      {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+      {result?.done === 'saved' ? <Notice kind="success">{t('address.saved')}</Notice> : null}
+      {loaded.addresses.length === 0 ? (
+        <Empty title={t('address.empty')} />
+      ) : (
+        <ul className="address-list">
+          {loaded.addresses.map((a) => (
+            <li key={a.id} className="panel">
+              <p>
+                <strong>
+                  {a.recipientName} {a.mobile}
+                </strong>{' '}
+                {a.isDefault ? <span className="badge">{t('address.default')}</span> : null}
+              </p>
+              <p>
+                {a.provinceName} {a.cityName} {a.districtName} {a.detail}
+              </p>
+              <div className="order-actions">
+                {a.isDefault ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={a.id} />
+                    <button type="submit" name="intent" value="default" className="secondary" disabled={busy}>
+                      {t('address.setDefault')}
+                    </button>
+                  </Form>
+                )}
+                <Form method="post">
+                  <input type="hidden" name="id" value={a.id} />
+                  <button type="submit" name="intent" value="delete" className="secondary" disabled={busy} aria-label={t('address.deleteAddress', { name: a.recipientName })}>
+                    {t('address.delete')}
+                  </button>
+                </Form>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" className="panel stack" key={formKey}>
+        <h2>{t('address.add')}</h2>
+        <AddressFields
+          provinces={lists.provinces}
+          cities={lists.cities}
+          districts={lists.districts}
+          values={result?.values ?? { province: lists.province, city: lists.city }}
+          errors={result?.errors}
+          onRegion={(province, city) => submit({ province, city }, { method: 'get', replace: true, preventScrollReset: true })}
+        />
+        <label className="check">
+          <input type="checkbox" name="isDefault" value="1" /> {t('address.isDefault')}
+        </label>
+        <button type="submit" name="intent" value="save" className="primary" disabled={busy}>
+          {t('address.save')}
+        </button>
+      </Form>
+    </>
+  );
+}

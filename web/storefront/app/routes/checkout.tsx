@@ -1,0 +1,258 @@
+import {
+  data,
+  Form,
+  redirect,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSubmit,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
+import { ApiError, mutatingApiFor, apiFor } from '../lib/api.server';
+import { checkoutState, regionText, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
+import { clearCartIdCookie } from '../lib/cookies.server';
+import { fields, MOBILE } from '../lib/forms';
+import { money } from '../lib/format';
+import { localeOfPath, lp, pick } from '../lib/locale';
+import { requireCustomer } from '../lib/session.server';
+import { dictionaries } from '../i18n/dictionaries.server';
+import { useLocale } from '../lib/hooks';
+import { useHydrated } from '../lib/use-hydrated';
+import { metaT, seo } from '../lib/seo';
+import { AddressFields, type AddressValues } from '../components/AddressFields';
+import { Notice } from '../components/Notice';
+import { PriceSummary } from '../components/PriceSummary';
+import type { OrderDetail, PriceQuote } from '../lib/types';
+
+export const handle = { hydrate: true };
+
+const choiceOf = (get: (k: string) => string | null): Partial<CheckoutChoice> => ({
+  address: get('address') ?? undefined,
+  shipping: get('shipping') ?? undefined,
+  province: get('province') ?? undefined,
+  city: get('city') ?? undefined,
+});
+
+/** Only what the page shows: the quote comes from the cart read with the chosen method and province. */
+const view = (s: CheckoutState, idempotencyKey: string) => ({
+  cart: s.cart!,
+  addresses: s.addresses,
+  methods: s.methods,
+  provinces: s.provinces,
+  cities: s.cities,
+  districts: s.districts,
+  choice: s.choice,
+  idempotencyKey,
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname);
+  await requireCustomer(context, request, locale);
+  const state = await checkoutState(apiFor(context, locale), request, choiceOf((k) => url.searchParams.get(k)));
+  if (!state.cart || state.cart.items.length === 0) {
+    throw redirect(lp(locale, '/cart'), state.clearCookie ? { headers: { 'set-cookie': state.clearCookie } } : undefined);
+  }
+  // A new key per visit of the page: a double submit or a retry of the same form places one order.
+  return view(state, crypto.randomUUID());
+}
+
+const FORM_FIELDS = ['intent', 'address', 'shipping', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'note', 'saveAddress', 'idempotencyKey'] as const;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname);
+  const t = dictionaries[locale];
+  await requireCustomer(context, request, locale);
+  const f = fields(await request.formData(), FORM_FIELDS);
+  const api = await mutatingApiFor(context, request, locale);
+  const state = await checkoutState(api, request, choiceOf((k) => f[k] || null));
+  const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: state.choice.province, city: state.choice.city, district: f.district };
+  const again = (status: number, extra: { error?: string; errors?: Record<string, string> }) =>
+    data({ values, note: f.note, state: state.cart ? view(state, f.idempotencyKey || crypto.randomUUID()) : null, ...extra }, { status });
+
+  if (!state.cart || state.cart.items.length === 0) return redirect(lp(locale, '/cart'));
+  if (f.intent === 'refresh') return again(200, {});
+
+  const isNew = state.choice.address === 'new';
+  const errors: Record<string, string> = {};
+  if (isNew) {
+    for (const k of ['recipient', 'province', 'city', 'district', 'detail'] as const) if (!f[k]) errors[k] = t.errors.required;
+    if (!MOBILE.test(f.mobile)) errors.mobile = t.errors.invalidMobile;
+    if (f.district && !state.districts.some((d) => d.code === f.district)) errors.district = t.errors.required;
+  }
+  if (Object.keys(errors).length) return again(422, { errors });
+
+  try {
+    let addressId = isNew ? undefined : state.choice.address;
+    if (isNew && f.saveAddress) {
+      const saved = await api.post<{ id: string }>('/api/store/me/addresses', {
+        recipientName: f.recipient,
+        mobile: f.mobile,
+        provinceCode: state.choice.province,
+        cityCode: state.choice.city,
+        districtCode: f.district,
+        detail: f.detail,
+      });
+      addressId = saved.id;
+    }
+    const address = addressId
+      ? undefined
+      : {
+          recipient: f.recipient,
+          mobile: f.mobile,
+          provinceCode: state.choice.province,
+          cityCode: state.choice.city,
+          districtCode: f.district,
+          regionText: regionText(state, { province: state.choice.province, city: state.choice.city, district: f.district }),
+          detail: f.detail,
+        };
+    const order = await api.request<OrderDetail>(
+      'POST',
+      '/api/store/orders',
+      { cartId: state.cart.id, shippingMethodId: state.choice.shipping, addressId, address, note: f.note || null },
+      { headers: { 'idempotency-key': f.idempotencyKey || crypto.randomUUID() } },
+    );
+    // The cart became the order; the next add-to-cart opens a new one.
+    return redirect(lp(locale, `/orders/${order.number}/pay`), { headers: { 'set-cookie': clearCartIdCookie() } });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return again(422, { error: err.message });
+  }
+}
+
+export const meta: MetaFunction = (args) => {
+  const t = metaT(args);
+  return seo(args, { title: t('meta.checkoutTitle'), description: t('meta.privateDescription'), noindex: true });
+};
+
+export default function CheckoutPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const { locale, t } = useLocale();
+  const s = result?.state ?? loaded;
+  const values: AddressValues = result?.values ?? { province: s.choice.province, city: s.choice.city };
+  const quote = s.cart.quote as PriceQuote | null;
+  // With JavaScript, a changed choice re-prices through the loader; only ids and region codes go in the URL.
+  const reprice = (patch: Partial<CheckoutChoice>) => {
+    const next = { ...s.choice, ...patch };
+    submit(
+      Object.fromEntries(Object.entries(next).filter(([, v]) => v)),
+      { method: 'get', replace: true, preventScrollReset: true },
+    );
+  };
+  const busy = navigation.state === 'submitting' && navigation.formMethod === 'POST';
+  const hydrated = useHydrated();
+
+  return (
+    <>
+      <h1>{t('checkout.heading')}</h1>
+      {result && 'error' in result && result.error ? <Notice kind="error">{result.error}</Notice> : null}
+      <Form method="post" className="two-col checkout">
+        <input type="hidden" name="idempotencyKey" value={s.idempotencyKey} />
+        <div>
+          <fieldset className="panel">
+            <legend>{t('checkout.address')}</legend>
+            {s.addresses.length ? (
+              <ul className="choices">
+                {s.addresses.map((a) => (
+                  <li key={a.id}>
+                    <label className="choice">
+                      <input type="radio" name="address" value={a.id} defaultChecked={s.choice.address === a.id} onChange={() => reprice({ address: a.id })} />
+                      <span>
+                        <strong>
+                          {a.recipientName} {a.mobile}
+                        </strong>
+                        {a.isDefault ? <span className="badge">{t('address.default')}</span> : null}
+                        <br />
+                        {a.provinceName} {a.cityName} {a.districtName} {a.detail}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+                <li>
+                  <label className="choice">
+                    <input type="radio" name="address" value="new" defaultChecked={s.choice.address === 'new'} onChange={() => reprice({ address: 'new' })} />
+                    <span>{t('checkout.newAddress')}</span>
+                  </label>
+                </li>
+              </ul>
+            ) : (
+              <input type="hidden" name="address" value="new" />
+            )}
+            {/* Without JavaScript the radio cannot reveal them, so the new-address fields are always there. */}
+            {s.choice.address === 'new' || !hydrated ? (
+              <>
+                <AddressFields
+                  required={s.choice.address === 'new'}
+                  provinces={s.provinces}
+                  cities={s.cities}
+                  districts={s.districts}
+                  values={values}
+                  errors={result && 'errors' in result ? result.errors : undefined}
+                  onRegion={(province, city) => reprice({ address: 'new', province, city })}
+                />
+                <label className="check">
+                  <input type="checkbox" name="saveAddress" value="1" defaultChecked /> {t('checkout.saveAddress')}
+                </label>
+              </>
+            ) : null}
+          </fieldset>
+
+          <fieldset className="panel">
+            <legend>{t('checkout.shippingMethod')}</legend>
+            <ul className="choices">
+              {s.methods.map((m) => (
+                <li key={m.id}>
+                  <label className="choice">
+                    <input type="radio" name="shipping" value={m.id} defaultChecked={s.choice.shipping === m.id} onChange={() => reprice({ shipping: m.id })} />
+                    <span>
+                      {pick(m.name, locale)}
+                      {m.kind === 'freeOver' && m.freeThreshold ? <span className="muted"> · {t('checkout.freeOver', { amount: money(m.freeThreshold, locale) })}</span> : null}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+
+          <div className="panel">
+            <div className="field">
+              <label htmlFor="note">{t('checkout.note')}</label>
+              <textarea id="note" name="note" maxLength={500} rows={2} defaultValue={result?.note ?? ''} />
+            </div>
+          </div>
+        </div>
+
+        <aside className="panel">
+          <h2>{t('checkout.items')}</h2>
+          <ul className="mini-lines">
+            {s.cart.items
+              .filter((i) => i.available)
+              .map((i) => (
+                <li key={i.id}>
+                  <span>
+                    {pick(i.title, locale)} × {i.quantity}
+                  </span>
+                  <span>{i.unitPrice !== null ? money(i.unitPrice * i.quantity, locale) : ''}</span>
+                </li>
+              ))}
+          </ul>
+          <h2>{t('checkout.summary')}</h2>
+          {quote ? <PriceSummary quote={quote} shippingKnown /> : null}
+          {hydrated ? null : (
+            <button type="submit" name="intent" value="refresh" formNoValidate className="secondary block">
+              {t('checkout.updateTotal')}
+            </button>
+          )}
+          <button type="submit" name="intent" value="place" className="primary block" disabled={busy}>
+            {t('checkout.placeOrder')}
+          </button>
+        </aside>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { apiFor } from '../lib/api.server';
+import { cachePage, catalogTags } from '../lib/cache.server';
+import { localeOfPath, lp, pick } from '../lib/locale';
+import { useLocale } from '../lib/hooks';
+import { metaT, seo } from '../lib/seo';
+import { ProductGrid } from '../components/ProductCard';
+import type { Category, Page, ProductSummary, SearchResult } from '../lib/types';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const api = apiFor(context, localeOfPath(new URL(request.url).pathname));
+  const [tree, featured, fresh] = await Promise.all([
+    api.get<{ items: Category[] }>('/api/store/categories'),
+    api.get<SearchResult>('/api/store/search', { sort: 'sales', inStock: 'true', limit: 8 }),
+    api.get<Page<ProductSummary>>('/api/store/products', { limit: 8 }),
+  ]);
+  // Best sellers come from the search index (rebuilt in the background): bound their age too.
+  cachePage(context, [catalogTags.all, catalogTags.sales], 60_000);
+  return { categories: tree.items, featured: featured.items, fresh: fresh.items };
+}
+
+export const meta: MetaFunction = (args) => {
+  const t = metaT(args);
+  const root = args.matches.find((m) => m?.id === 'root')?.data as { publicUrl: string } | undefined;
+  return seo(args, {
+    title: t('meta.homeTitle'),
+    description: t('meta.homeDescription'),
+    path: '/',
+    jsonLd: [
+      {
+        '@context': 'https://schema.org',
+        '@type': 'WebSite',
+        name: t('meta.siteName'),
+        url: root?.publicUrl,
+        potentialAction: { '@type': 'SearchAction', target: `${root?.publicUrl}/search?q={q}`, 'query-input': 'required name=q' },
+      },
+    ],
+  });
+};
+
+export default function Home() {
+  const { categories, featured, fresh } = useLoaderData<typeof loader>();
+  const { locale, t } = useLocale();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t('home.heading')}</h1>
+        <p>{t('home.intro')}</p>
+      </section>
+      <section aria-labelledby="home-cats">
+        <h2 id="home-cats">{t('home.categories')}</h2>
+        <ul className="cat-tiles">
+          {categories.map((c) => (
+            <li key={c.id}>
+              <Link to={lp(locale, `/c/${c.slug}`)} className="cat-tile">
+                <strong>{pick(c.name, locale)}</strong>
+                <span className="muted">{c.children.map((s) => pick(s.name, locale)).join(' · ')}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="home-featured">
+        <h2 id="home-featured">{t('home.featured')}</h2>
+        <ProductGrid products={featured} eagerCount={2} />
+        <p>
+          <Link to={`${lp(locale, '/search')}?sort=sales`}>{t('home.viewAll')}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="home-new">
+        <h2 id="home-new">{t('home.newArrivals')}</h2>
+        <ProductGrid products={fresh} />
+        <p>
+          <Link to={`${lp(locale, '/search')}?sort=newest`}>{t('home.viewAll')}</Link>
+        </p>
+      </section>
+    </>
+  );
+}

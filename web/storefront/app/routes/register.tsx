@@ -1,0 +1,78 @@
+import { data, Form, Link, redirect, useActionData, useNavigation, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ApiError } from '../lib/api.server';
+import { signIn } from '../lib/auth.server';
+import { fields } from '../lib/forms';
+import { localeOfPath, lp } from '../lib/locale';
+import { currentCustomer } from '../lib/session.server';
+import { useLocale } from '../lib/hooks';
+import { metaT, seo } from '../lib/seo';
+import { Notice } from '../components/Notice';
+import type { AuthResult } from '../lib/types';
+
+export const handle = { hydrate: true };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname);
+  if (await currentCustomer(context, request, locale)) throw redirect(lp(locale, '/account'));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname);
+  const f = fields(await request.formData(), ['identifier', 'password', 'name', 'next']);
+  const byEmail = f.identifier.includes('@');
+  const body = {
+    ...(byEmail ? { email: f.identifier } : { mobile: f.identifier }),
+    password: f.password,
+    name: f.name || undefined,
+    locale,
+    channel: 'organic',
+  };
+  try {
+    return await signIn(context, request, locale, (api) => api.post<AuthResult>('/api/store/auth/register', body), f.next || url.searchParams.get('next'));
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return data({ error: err.message, identifier: f.identifier, name: f.name }, { status: err.status });
+  }
+}
+
+export const meta: MetaFunction = (args) => {
+  const t = metaT(args);
+  return seo(args, { title: t('meta.registerTitle'), description: t('meta.privateDescription'), noindex: true });
+};
+
+export default function RegisterPage() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { locale, t } = useLocale();
+  const next = params.get('next') ?? '';
+  return (
+    <div className="narrow">
+      <h1>{t('account.registerHeading')}</h1>
+      {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+      <Form method="post" className="panel stack">
+        <input type="hidden" name="next" value={next} />
+        <div className="field">
+          <label htmlFor="identifier">{t('account.identifier')}</label>
+          <input id="identifier" name="identifier" autoComplete="username" required maxLength={254} defaultValue={result?.identifier} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t('account.newPassword')}</label>
+          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
+        </div>
+        <div className="field">
+          <label htmlFor="name">{t('account.name')}</label>
+          <input id="name" name="name" autoComplete="nickname" maxLength={60} defaultValue={result?.name} />
+        </div>
+        <button type="submit" className="primary block" disabled={navigation.state !== 'idle'}>
+          {t('account.register')}
+        </button>
+      </Form>
+      <p>
+        {t('account.haveAccount')} <Link to={lp(locale, '/account/login')}>{t('account.login')}</Link>
+      </p>
+    </div>
+  );
+}

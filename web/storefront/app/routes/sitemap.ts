@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from 'react-router';
+import { apiFor } from '../lib/api.server';
+import { cachePage, catalogTags } from '../lib/cache.server';
+import { allCategories } from '../lib/categories';
+import { lp } from '../lib/locale';
+import type { Category, Page, ProductSummary } from '../lib/types';
+
+const esc = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Every active product and every category, in both languages, each naming its other-language twin. */
+export async function loader({ context }: LoaderFunctionArgs) {
+  const api = apiFor(context, 'zh-CN');
+  const tree = await api.get<{ items: Category[] }>('/api/store/categories');
+  const products: ProductSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.get<Page<ProductSummary>>('/api/store/products', { limit: 100, cursor });
+    products.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+
+  const base = context.publicUrl;
+  const entry = (path: string) =>
+    (['zh-CN', 'en'] as const)
+      .map(
+        (l) =>
+          `<url><loc>${esc(base + lp(l, path))}</loc>` +
+          `<xhtml:link rel="alternate" hreflang="zh-CN" href="${esc(base + lp('zh-CN', path))}"/>` +
+          `<xhtml:link rel="alternate" hreflang="en" href="${esc(base + lp('en', path))}"/>` +
+          `<xhtml:link rel="alternate" hreflang="x-default" href="${esc(base + lp('zh-CN', path))}"/></url>`,
+      )
+      .join('\n');
+  const paths = ['/', ...[...allCategories(tree.items)].map((c) => `/c/${c.slug}`), ...products.map((p) => `/p/${p.slug}`)];
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' +
+    paths.map(entry).join('\n') +
+    '\n</urlset>\n';
+  cachePage(context, [catalogTags.all]);
+  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+}

@@ -1,0 +1,8 @@
+import { reactRouter } from '@react-router/dev/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [reactRouter()],
+  // SF_SOURCEMAP=1 to see what the client bundles are made of (bench/storefront-size.ts measures them).
+  build: { target: 'es2022', sourcemap: process.env.SF_SOURCEMAP === '1' },
+});
