@@ -3,7 +3,7 @@ import type { Kernel } from './platform/kernel.js';
 import { createHttpServer } from './platform/http/server.js';
 import { CatalogService, catalogStoreRoutes, registerCatalogConsumers } from './modules/catalog/index.js';
 import { InventoryService, registerInventoryConsumers, stockTag } from './modules/inventory/index.js';
-import { CartService, cartStoreRoutes } from './modules/cart/index.js';
+import { CartService, cartAccessOf, cartStoreRoutes } from './modules/cart/index.js';
 import { CheckoutService, ShippingMethods, checkoutStoreRoutes, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes } from './modules/payments/index.js';
@@ -46,6 +46,12 @@ export function createServices(k: Kernel) {
   const fulfilment = new FulfilmentService(k, orders, inventory);
   const afterSales = new AfterSalesService(k, orders, payments, inventory);
   const storeSettings = new StoreSettingsService(k);
+
+  // A guest's cart joins the shopper's own when they sign in or register (same transaction as the session).
+  customers.onSignIn(async ({ customerId, req }) => {
+    const { token } = cartAccessOf(req);
+    if (token) await carts.mergeGuestCartByToken(customerId, token);
+  });
 
   registerCatalogConsumers(k, catalog);
   registerInventoryConsumers(k);

@@ -14,7 +14,7 @@ export const carts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('cart_carts_customer').on(t.customerId, t.status)],
+  (t) => [index('cart_carts_customer').on(t.customerId, t.status), index('cart_carts_token').on(t.tokenHash)],
 );
 
 export const cartItems = pgTable(

@@ -141,6 +141,15 @@ export class CartService {
     return target;
   }
 
+  /** Sign-in with a guest cart token (cookie or header): merges the open guest cart it names, if any. */
+  async mergeGuestCartByToken(customerId: string, token: string): Promise<CartRow | null> {
+    const [guest] = await this.q
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.tokenHash, hash(token)), eq(carts.status, 'open'), sql`${carts.customerId} is null`));
+    return guest ? this.mergeGuestCart(customerId, guest.id, token) : null;
+  }
+
   /** Checkout took the cart: it is closed and a new one starts next time. */
   async markOrdered(cartId: string): Promise<void> {
     await this.q.update(carts).set({ status: 'ordered', updatedAt: this.k.clock.now() }).where(eq(carts.id, cartId));

@@ -130,6 +130,34 @@ describeEachBackend('cart and checkout', (backend) => {
       expect(anon.statusCode).toBe(401);
     });
 
+    it('merges a guest cart into the shopper’s own when they register or sign in', async () => {
+      const guestCart = async (variantId: string, quantity: number) => {
+        const cart = (await t.app.inject({ method: 'POST', url: '/api/store/carts' })).json();
+        await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: { 'x-cart-token': cart.token }, payload: { variantId, quantity } });
+        return cart as { id: string; token: string };
+      };
+      // Registering with a guest cart: that cart becomes the shopper's.
+      const first = await guestCart(p.variantIds[1], 2);
+      const reg = await t.app.inject({ method: 'POST', url: '/api/store/auth/register', headers: { cookie: `sk_cart=${first.token}` }, payload: { email: `merge-${Date.now()}@example.com`, password: 'correct horse battery' } });
+      expect(reg.statusCode).toBe(201);
+      const shopper = { authorization: `Bearer ${reg.json().token}` };
+      const mine = (await t.app.inject({ method: 'POST', url: '/api/store/carts', headers: shopper })).json();
+      expect(mine.id).toBe(first.id);
+      expect(mine.items.map((i: { variantId: string; quantity: number }) => [i.variantId, i.quantity])).toEqual([[p.variantIds[1], 2]]);
+      // Signing in with another guest cart: its items join the open cart, quantities add up, and it is closed.
+      const second = await guestCart(p.variantIds[1], 1);
+      const login = await t.app.inject({ method: 'POST', url: '/api/store/auth/login', headers: { 'x-cart-token': second.token }, payload: { email: reg.json().customer.email, password: 'correct horse battery' } });
+      expect(login.statusCode).toBe(200);
+      const merged = (await t.app.inject({ url: `/api/store/carts/${first.id}`, headers: shopper })).json();
+      expect(merged.items.map((i: { variantId: string; quantity: number }) => [i.variantId, i.quantity])).toEqual([[p.variantIds[1], 3]]);
+      const closed = (await t.app.inject({ url: `/api/store/carts/${second.id}`, headers: { 'x-cart-token': second.token } })).json();
+      expect(closed.status).toBe('merged');
+      // A token that names no guest cart changes nothing.
+      const again = await t.app.inject({ method: 'POST', url: '/api/store/auth/login', headers: { 'x-cart-token': 'x'.repeat(43) }, payload: { email: reg.json().customer.email, password: 'correct horse battery' } });
+      expect(again.statusCode).toBe(200);
+      expect((await t.app.inject({ url: `/api/store/carts/${first.id}`, headers: shopper })).json().items[0].quantity).toBe(3);
+    });
+
     it('lets a guest use a cart only with its token', async () => {
       const created = await t.app.inject({ method: 'POST', url: '/api/store/carts' });
       const cart = created.json();

@@ -1,6 +1,6 @@
 import { redirect, type AppLoadContext } from 'react-router';
 import { apiFor } from './api.server';
-import { adoptCart, readCart } from './cart.server';
+import { adoptCart } from './cart.server';
 import { safeNext } from './session.server';
 import { lp } from './locale';
 import type { Locale } from '../i18n';
@@ -17,9 +17,7 @@ export async function signIn(
   call: (api: ReturnType<typeof apiFor>) => Promise<AuthResult>,
   next: string | null,
 ): Promise<Response> {
-  const guestApi = apiFor(context, locale);
-  const guest = (await readCart(guestApi, request)).cart;
-  const auth = await call(guestApi);
-  const cartCookie = await adoptCart(apiFor(context, locale, auth.csrfToken), context, guest);
+  const auth = await call(apiFor(context, locale));
+  const cartCookie = await adoptCart(apiFor(context, locale, auth.csrfToken), context);
   return redirect(safeNext(next, lp(locale, '/account')), { headers: { 'set-cookie': cartCookie } });
 }

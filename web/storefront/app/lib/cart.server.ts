@@ -50,22 +50,11 @@ export async function addToCart(
 }
 
 /**
- * After sign-in: the API does not merge a guest cart by itself, so its items are added to the
- * shopper's open cart here (quantities add up), and the cart id cookie now names that cart.
+ * After sign-in: the API has already merged the guest cart (named by the forwarded sk_cart cookie)
+ * into the shopper's open cart in the sign-in transaction; the cart id cookie now names that cart.
  */
-export async function adoptCart(api: Api, context: AppLoadContext, guest: Cart | null): Promise<string> {
+export async function adoptCart(api: Api, context: AppLoadContext): Promise<string> {
   const mine = await api.post<Cart>('/api/store/carts');
-  if (guest && guest.id !== mine.id) {
-    for (const item of guest.items) {
-      if (!item.available) continue;
-      try {
-        await api.post(`/api/store/carts/${mine.id}/items`, { variantId: item.variantId, quantity: item.quantity });
-      } catch (err) {
-        // One line that cannot move (sold out, over the limit) must not fail the sign-in.
-        if (!(err instanceof ApiError)) throw err;
-      }
-    }
-  }
   return setCartIdCookie(mine.id, secureOf(context));
 }
 

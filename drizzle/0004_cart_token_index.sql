@@ -1,0 +1,1 @@
+CREATE INDEX "cart_carts_token" ON "cart_carts" USING btree ("token_hash");
