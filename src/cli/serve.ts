@@ -30,6 +30,8 @@ export async function serve(config: Config, opts: { worker: boolean }): Promise<
   const shape = config.databaseUrl ? `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` : `embedded (${config.dataDir})`;
   console.log(
     `\nShopkeeper ${shape} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
+      `  Storefront  ${config.publicUrl}/\n` +
+      `  Console     ${config.publicUrl}/admin\n` +
       `  Store API   ${config.publicUrl}/api/store\n` +
       `  Admin API   ${config.publicUrl}/api/admin\n` +
       `  API docs    ${config.publicUrl}/api/docs\n` +
