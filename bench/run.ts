@@ -28,7 +28,7 @@ async function get(base: string, path: string) {
 }
 
 async function collectPaths(base: string) {
-  const cats = JSON.parse((await get(base, '/api/store/categories')).text).items as Array<{ id: string; children: Array<{ id: string }> }>;
+  const cats = JSON.parse((await get(base, '/api/store/categories')).text).items as Array<{ id: string; slug: string; children: Array<{ id: string; slug: string }> }>;
   const categoryIds = cats.flatMap((c) => [c.id, ...c.children.map((x) => x.id)]);
   const listPaths: string[] = [];
   let cursor: string | null = null;
@@ -42,9 +42,13 @@ async function collectPaths(base: string) {
   } while (cursor);
   for (const id of categoryIds) listPaths.push(`/api/store/products?limit=20&category=${id}`);
   const detailPaths = slugs.map((s) => `/api/store/products/${encodeURIComponent(s)}`);
+  // Storefront pages in both languages: home, every category, every product.
+  const catSlugs = cats.flatMap((c) => [c.slug, ...c.children.map((x) => x.slug)]);
+  const pagePaths = ['', '/en'].flatMap((lang) => [`${lang}/`, ...catSlugs.map((c) => `${lang}/c/${c}`), ...slugs.map((x) => `${lang}/p/${encodeURIComponent(x)}`)]);
+  const hasStorefront = (await get(base, '/')).status === 200;
   const hasSearch = (await get(base, '/api/store/search?q=a')).status === 200;
   const searchPaths = hasSearch ? (await searchQueries(base)).map((q) => `/api/store/search?q=${encodeURIComponent(q)}&limit=20`) : [];
-  return { listPaths, detailPaths, searchPaths, slugs };
+  return { listPaths, detailPaths, searchPaths, slugs, pagePaths: hasStorefront ? pagePaths : [] };
 }
 
 async function startBare(bodies: Record<string, string>) {
@@ -60,6 +64,7 @@ async function startBare(bodies: Record<string, string>) {
 interface ShapeReport {
   shape: string;
   reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number }>;
+  fresh: LoadResult | null;
   checkout: CheckoutResult;
   units: number;
   apiProcesses: number;
@@ -82,17 +87,19 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
   );
   const firstStartSeconds = (Date.now() - t0) / 1000;
   try {
-    const { listPaths, detailPaths, searchPaths } = await collectPaths(server.url);
-    const all = [...listPaths, ...detailPaths, ...searchPaths];
+    const { listPaths, detailPaths, searchPaths, pagePaths } = await collectPaths(server.url);
+    const all = [...listPaths, ...detailPaths, ...searchPaths, ...pagePaths];
     const bodies: Record<string, string> = {};
     for (const p of all) bodies[p] = (await get(server.url, p)).text;
     const bare = await startBare(bodies);
     const reads: ShapeReport['reads'] = [];
+    let fresh: LoadResult | null = null;
     try {
       for (const [name, paths] of [
         ['product list (20/page)', listPaths],
         ['product detail', detailPaths],
         ['search', searchPaths],
+        ['storefront pages (cached HTML)', pagePaths],
       ] as const) {
         if (paths.length === 0) continue;
         console.error(`   ${name}: ${paths.length} distinct URLs`);
@@ -100,6 +107,11 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
         const r = await load(name, server.url, [...paths], SECONDS);
         const bytes = Math.round(paths.reduce((n, p) => n + Buffer.byteLength(bodies[p]), 0) / paths.length);
         reads.push({ real: r, bare: b, ratio: r.rps / b.rps, bytes });
+      }
+      if (pagePaths.length) {
+        // A shopper with a cart cookie is never served from the page cache: every request renders.
+        console.error(`   storefront pages, freshly rendered: ${pagePaths.length} distinct URLs`);
+        fresh = await load('storefront pages (freshly rendered)', server.url, pagePaths, SECONDS, 50, { cookie: 'sk_cart_id=00000000-0000-7000-8000-000000000000' });
       }
     } finally {
       bare.stop();
@@ -116,7 +128,7 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     for (const o of others) await o.stop();
     await server.stop();
     const { reconciled, oversold } = await reconcile(reopen);
-    return { shape, reads, checkout, units, apiProcesses, reconciled, oversold, firstStartSeconds };
+    return { shape, reads, fresh, checkout, units, apiProcesses, reconciled, oversold, firstStartSeconds };
   } finally {
     await server.stop();
   }
@@ -164,8 +176,10 @@ function report(reports: ShapeReport[]): string {
     lines.push(`### ${r.shape}`, '', `First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '');
     lines.push('| endpoint | req/s | p50 | p99 | bare Fastify, same bytes: req/s (p50 / p99) | ratio | avg body |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const x of r.reads) {
-      lines.push(`| ${x.real.name} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} (${ms(x.bare.p50)} / ${ms(x.bare.p99)}) | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB |`);
+      const bad = x.real.non2xx + x.real.errors;
+      lines.push(`| ${x.real.name}${bad ? ` (⚠ ${bad} non-2xx/errors)` : ''} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} (${ms(x.bare.p50)} / ${ms(x.bare.p99)}) | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB |`);
     }
+    if (r.fresh) lines.push(`| ${r.fresh.name} | ${Math.round(r.fresh.rps)} | ${ms(r.fresh.p50)} | ${ms(r.fresh.p99)} | — | — | — |`);
     const c = r.checkout;
     lines.push(
       '',
