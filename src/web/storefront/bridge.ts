@@ -19,6 +19,10 @@ export function injectFetch(
     const v = opts.incoming[name];
     if (typeof v === 'string') base[name] = v;
   }
+  // One page often asks for the same read twice (the layout's and the page's category tree): within
+  // this request an identical GET is answered once. Any write forgets them, since it may change them.
+  const reads = new Map<string, Promise<{ statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }>>();
+  const relayed = new WeakSet<object>();
   return async (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(raw, 'http://in-process');
@@ -31,16 +35,24 @@ export function injectFetch(
     else delete headers.cookie;
     const body = init.body;
     if (body !== undefined && body !== null && typeof body !== 'string') throw new Error('storefront bridge: only string bodies');
-    const res = await app.inject({
-      method: (init.method ?? 'GET').toUpperCase() as 'GET',
-      url: url.pathname + url.search,
-      headers,
-      payload: body ?? undefined,
-    });
+    const method = (init.method ?? 'GET').toUpperCase() as 'GET';
+    const send = () => app.inject({ method, url: url.pathname + url.search, headers, payload: body ?? undefined });
+    let res;
+    if (method === 'GET') {
+      const key = `${url.pathname}${url.search}\n${JSON.stringify(headers)}`;
+      let pending = reads.get(key);
+      if (!pending) reads.set(key, (pending = send()));
+      res = await pending;
+    } else {
+      reads.clear();
+      res = await send();
+    }
     const out = new Headers();
     for (const [k, v] of Object.entries(res.headers)) {
       if (v === undefined) continue;
       if (k === 'set-cookie') {
+        if (relayed.has(res)) continue; // a repeated read: its cookies were applied the first time
+        relayed.add(res);
         for (const line of Array.isArray(v) ? v : [String(v)]) {
           applySetCookie(opts.jar, line);
           opts.relay.push(line);
