@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { startServerProcess, type ServerProcess } from '../support/processes.js';
+import { ADMIN } from './support/env.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the shared store runs, e.g. http://localhost:41234 (the host the store calls itself: PUBLIC_URL). */
+    e2eBaseUrl: string;
+  }
+}
+
+/**
+ * One store for every e2e file: builds the web apps if dist/ lacks them, then starts ONE real
+ * `shopkeeper serve` with the demo shop (first start ~25 s on 2 cores) in a temporary DATA_DIR.
+ * `E2E_BASE_URL` points the suite at a store that is already running instead (local debugging;
+ * its admin must then be E2E_ADMIN_EMAIL / E2E_ADMIN_PASSWORD).
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.E2E_BASE_URL) {
+    project.provide('e2eBaseUrl', process.env.E2E_BASE_URL.replace(/\/$/, ''));
+    return;
+  }
+  if (!existsSync(join(ROOT, 'dist/storefront/server')) || !existsSync(join(ROOT, 'dist/console/index.html'))) {
+    const started = Date.now();
+    console.log('[e2e] dist/ lacks the web build: running `npm run build:web` …');
+    execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    console.log(`[e2e] web build done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'shopkeeper-e2e-'));
+  const started = Date.now();
+  let server: ServerProcess;
+  try {
+    server = await startServerProcess(
+      {
+        DATA_DIR: dataDir,
+        DEMO_DATA: '1',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        PAYMENT_SANDBOX: '1',
+        LOG_LEVEL: 'warn',
+      },
+      240_000,
+    );
+  } catch (err) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  console.log(`[e2e] store with demo shop ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // PUBLIC_URL defaults to http://localhost:$PORT: the sandbox pay page and its redirect back use
+  // that host, so the browser must too, or the shopper's session cookie would not travel.
+  project.provide('e2eBaseUrl', server.url.replace('127.0.0.1', 'localhost'));
+  return async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
