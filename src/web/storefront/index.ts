@@ -28,7 +28,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
   return async (scope) => {
     const serverEntry = join(dist, 'server', 'index.js');
     if (!existsSync(serverEntry)) {
-      scope.route({ method: ['GET', 'POST'], url: '/*', handler: (req, reply) => notBuilt(req, reply) });
+      scope.route({ method: ['GET', 'POST'], url: '/*', schema: { hide: true }, handler: (req, reply) => notBuilt(req, reply) });
       return;
     }
     const { createRequestHandler } = await import('react-router');
@@ -51,11 +51,13 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
     // The icon is a data: URL in every page; answer the browsers that ask anyway without rendering a 404 page.
-    scope.get('/favicon.ico', (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
+    scope.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
 
     scope.route({
       method: ['GET', 'POST'],
       url: '/*',
+      // Pages are not API operations: they stay out of the OpenAPI document.
+      schema: { hide: true },
       handler: async (req, reply) => {
         if (NOT_PAGES.test(req.url)) return reply.callNotFound();
         const cookies = parseCookieHeader(req.headers.cookie);
