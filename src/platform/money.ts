@@ -38,7 +38,19 @@ export function allocate(total: Minor, weights: readonly number[]): Minor[] {
   return parts.map((p) => p * sign);
 }
 
-/** Format for humans: ¥1,234.50 */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Format for humans: ¥1,234.50 in both languages (the narrow symbol: English would otherwise say
+ * "CN¥"). The one formatter for the API, the storefront and the console (web/shared/money.ts).
+ */
 export function formatMoney(amount: Minor, currency = DEFAULT_CURRENCY, locale = 'zh-CN'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
+  const tag = locale === 'en' ? 'en-US' : locale;
+  const key = `${tag}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(tag, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 });
+    formatters.set(key, f);
+  }
+  return f.format(amount / 100);
 }

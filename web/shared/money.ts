@@ -1,12 +1,6 @@
-/** Prices are integer fen (minor units) everywhere; this is the one place they become text. */
-const formatters = new Map<string, Intl.NumberFormat>();
+import { formatMoney as format } from '../../src/platform/money';
 
+/** Prices are integer fen (minor units) everywhere; the platform's formatter makes them text (¥1,234.50). */
 export function formatMoney(minor: number, locale: string = 'zh-CN', currency = 'CNY'): string {
-  const key = `${locale}|${currency}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 });
-    formatters.set(key, f);
-  }
-  return f.format(minor / 100);
+  return format(minor, currency, locale);
 }

@@ -52,7 +52,7 @@ export function sandboxPayPage(p: {
 main{max-width:420px;margin:40px auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 12px #0001}
 h1{font-size:20px;margin:0 0 16px}dl{display:grid;grid-template-columns:auto 1fr;gap:8px 16px;margin:0 0 20px}dt{color:#666}
 dd{margin:0;font-weight:600}.amount{font-size:28px;color:#c40000}button{display:block;width:100%;min-height:48px;font-size:16px;border-radius:8px;border:0;margin-top:12px;cursor:pointer}
-.pay{background:#1677ff;color:#fff}.fail{background:#eee;color:#333}p{color:#666;font-size:13px}</style></head>
+.pay{background:#0958d9;color:#fff}.fail{background:#eee;color:#333}p{color:#666;font-size:13px}</style></head>
 <body><main><h1>${t.title}</h1><dl>
 <dt>${t.order}</dt><dd>${esc(p.orderNumber)}</dd>
 <dt>${t.amount}</dt><dd class="amount">${esc(formatMoney(p.amount, p.currency, p.locale))}</dd>

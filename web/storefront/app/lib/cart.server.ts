@@ -60,12 +60,19 @@ export async function adoptCart(api: Api, context: AppLoadContext): Promise<stri
 
 export const itemCount = (cart: Cart | null) => cart?.items.reduce((n, i) => n + i.quantity, 0) ?? 0;
 
+/** A cart item or an order line: what naming its options needs. */
+export interface OptionedLine {
+  id: string;
+  productId: string | null;
+  optionValues: Record<string, string>;
+}
+
 /**
- * "樱花粉 / 128GB" per cart line: the cart answers option codes only, so the names come from the
- * (cached) product reads. A product taken off sale keeps its codes.
+ * "樱花粉 / 128GB" per cart item or order line: they carry option codes only, so the names come
+ * from the (cached) product reads. A product taken off sale keeps its codes.
  */
-export async function optionLabels(api: Api, cart: Cart | null, locale: 'zh-CN' | 'en'): Promise<Record<string, string>> {
-  const ids = [...new Set((cart?.items ?? []).map((i) => i.productId).filter((id): id is string => Boolean(id)))];
+export async function optionLabels(api: Api, lines: readonly OptionedLine[], locale: 'zh-CN' | 'en'): Promise<Record<string, string>> {
+  const ids = [...new Set(lines.map((i) => i.productId).filter((id): id is string => Boolean(id)))];
   const products = new Map<string, StoreProduct>();
   await Promise.all(
     ids.map(async (id) => {
@@ -74,7 +81,7 @@ export async function optionLabels(api: Api, cart: Cart | null, locale: 'zh-CN' 
     }),
   );
   const labels: Record<string, string> = {};
-  for (const item of cart?.items ?? []) {
+  for (const item of lines) {
     const p = item.productId ? products.get(item.productId) : undefined;
     labels[item.id] = p ? variantLabel(p, item, locale) : Object.values(item.optionValues).join(' / ');
   }

@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = localeOfPath(new URL(request.url).pathname);
   const api = apiFor(context, locale);
   const { cart, setCookie } = await readCart(api, request);
-  return data({ cart, labels: await optionLabels(api, cart, locale) }, { headers: setCookie ? { 'set-cookie': setCookie } : undefined });
+  return data({ cart, labels: await optionLabels(api, cart?.items ?? [], locale) }, { headers: setCookie ? { 'set-cookie': setCookie } : undefined });
 }
 
 /** Quantity changes and removals; each form names its item, so they work without JavaScript. */

@@ -16,6 +16,7 @@ import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
 import { dateTime, money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
+import { optionLabels } from '../lib/cart.server';
 import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
@@ -31,8 +32,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const number = encodeURIComponent(params.number ?? '');
   try {
     const order = await api.get<OrderDetail>(`/api/store/orders/${number}`);
-    const tracking = order.shippedAt ? await api.get<OrderTracking>(`/api/store/orders/${number}/tracking`) : null;
-    return { order, tracking };
+    const [tracking, labels] = await Promise.all([
+      order.shippedAt ? api.get<OrderTracking>(`/api/store/orders/${number}/tracking`) : null,
+      optionLabels(api, order.lines, locale),
+    ]);
+    return { order, tracking, labels };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) throw data(dictionaries[locale].errors.notFound, { status: 404 });
     throw err;
@@ -76,7 +80,7 @@ function useAwaitPayment(waiting: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, tracking } = useLoaderData<typeof loader>();
+  const { order, tracking, labels } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -147,7 +151,7 @@ export default function OrderPage() {
               {order.lines.map((l) => (
                 <li key={l.id}>
                   <span>
-                    <Link to={lp(locale, `/p/${l.productId}`)}>{pick(l.title, locale)}</Link> <span className="muted">{l.sku}</span> × {l.quantity}
+                    <Link to={lp(locale, `/p/${l.productId}`)}>{pick(l.title, locale)}</Link> <span className="muted">{labels[l.id] || l.sku}</span> × {l.quantity}
                     {l.refundedQuantity > 0 ? <span className="muted"> ({t('order.refunded')} {l.refundedQuantity})</span> : null}
                   </span>
                   <span>{money(l.total, locale)}</span>
