@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey, launch, newPerson, watchErrors } from './support/browser.js';
 import { buyWithSavedAddress, chooseVariant, DEMO_SHOPPER, emptyCart, path, pickProduct, signIn, stockShown, STORE, visible, type ProductPick } from './support/store.js';
+import { stopAfterFirstFailure } from './support/journey.js';
 
 // Journey (d): an unpaid order is cancelled by the shopper and its stock comes back (English store, desktop).
 const locale = 'en';
@@ -16,13 +17,7 @@ describe('en shopper: cancelling an unpaid order releases its stock [chromium]',
   let before = 0;
   let orderNumber = '';
 
-  let failed: string | null = null;
-  beforeEach((ctx) => {
-    if (failed && !ctx.task.name.startsWith('accessibility')) throw new Error(`not run: an earlier step failed (${failed})`);
-    ctx.onTestFailed(() => {
-      failed ??= ctx.task.name;
-    });
-  });
+  stopAfterFirstFailure();
   beforeAll(async () => {
     browser = await launch();
     ({ page } = await newPerson(browser, { size: 'desktop', locale: 'en-US' }));

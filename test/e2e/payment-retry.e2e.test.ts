@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey, launch, newPerson, watchErrors } from './support/browser.js';
 import { buyWithSavedAddress, chooseVariant, DEMO_SHOPPER, emptyCart, path, payOnSandbox, pickProduct, signIn, STORE, visible, yuan, type ProductPick } from './support/store.js';
+import { stopAfterFirstFailure } from './support/journey.js';
 
 // Journey (c): a payment fails on the sandbox page; the shopper tries again with another method and it goes through.
 const locale = 'zh-CN';
@@ -15,13 +16,7 @@ describe('zh-CN shopper: a failed sandbox payment is retried successfully [chrom
   let product: ProductPick;
   let order = { number: '', total: 0 };
 
-  let failed: string | null = null;
-  beforeEach((ctx) => {
-    if (failed && !ctx.task.name.startsWith('accessibility')) throw new Error(`not run: an earlier step failed (${failed})`);
-    ctx.onTestFailed(() => {
-      failed ??= ctx.task.name;
-    });
-  });
+  stopAfterFirstFailure();
   beforeAll(async () => {
     browser = await launch();
     ({ page } = await newPerson(browser, { size: 'phone', locale: 'zh-CN' }));
