@@ -96,8 +96,8 @@ export class Journey {
    * axe-core on the page as it is now. Every violation is written to test-results/axe/<journey>.json;
    * `serious` and `critical` ones are kept for `expectAccessible()`, the journey's last test, so a
    * finding fails the suite without hiding the rest of the journey. `key` names the page (e.g.
-   * "zh-CN/product"): each page is checked once per journey. `enforce: false` only records (the
-   * console and the sandbox provider's page, which this suite reports on but does not gate).
+   * "zh-CN/product"): each page is checked once per journey — storefront, console and the sandbox
+   * pay page alike. `enforce: false` would only record a page's findings without failing.
    */
   async axe(page: Page, key: string, opts: { enforce?: boolean } = {}): Promise<void> {
     if (this.checked.has(key)) return;

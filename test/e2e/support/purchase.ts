@@ -236,7 +236,7 @@ export function purchaseJourney(opts: {
       await visible(page.getByText(C.gmv30), 30_000);
       await page.locator('canvas').first().waitFor({ state: 'visible', timeout: 20_000 });
       await journey.shoot(page, 'console-home');
-      await journey.axe(page, `${locale}/console-home`, { enforce: false });
+      await journey.axe(page, `${locale}/console-home`);
 
       await page.getByRole('menuitem', { name: C.ordersMenu, exact: true }).click();
       await page.waitForURL(/\/admin\/orders$/);
@@ -248,13 +248,13 @@ export function purchaseJourney(opts: {
       await visible(row.getByText(C.statusPaid, { exact: true }));
       await visible(row.getByText(yuan(total)));
       await journey.shoot(page, 'console-orders');
-      await journey.axe(page, `${locale}/console-orders`, { enforce: false });
+      await journey.axe(page, `${locale}/console-orders`);
 
       await row.getByRole('link').first().click();
       await page.waitForURL(new RegExp(`/admin/orders/${orderNumber}$`));
       await visible(page.getByText(orderNumber));
       await journey.shoot(page, 'console-order');
-      await journey.axe(page, `${locale}/console-order`, { enforce: false });
+      await journey.axe(page, `${locale}/console-order`);
 
       await page.getByRole('button', { name: antdText(C.ship) }).click();
       const dialog = page.getByRole('dialog');

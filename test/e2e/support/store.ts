@@ -126,7 +126,7 @@ export async function payOnSandbox(page: Page, locale: StoreLocale, journey: Jou
   await visible(page.getByText(new RegExp(`^(CN)?${yuan(total).replace(/[.$]/g, '\\$&')}$`)));
   await journey.shoot(page, outcome === 'failed' ? 'sandbox-fail' : 'sandbox-pay');
   // The provider's own page (src/modules/payments/sandbox-page.ts) imitates a third party: recorded, not gated.
-  await journey.axe(page, `${locale}/sandbox-pay-page`, { enforce: false });
+  await journey.axe(page, `${locale}/sandbox-pay-page`);
   await page.getByRole('button', { name: outcome === 'failed' ? L.sandboxFail : L.sandboxPay, exact: true }).click();
   await page.waitForURL(/\/orders\/\d+\?payment=/);
 }

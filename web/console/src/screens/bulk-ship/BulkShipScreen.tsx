@@ -71,7 +71,7 @@ export default function BulkShipScreen() {
       {result ? (
         <Card title={t('bulkShip.result')}>
           <Row gutter={16} style={{ marginBottom: 16 }}>
-            <Col span={6}><Statistic title={t('bulkShip.shipped')} value={result.shipped} styles={{ content: { color: '#389e0d' } }} /></Col>
+            <Col span={6}><Statistic title={t('bulkShip.shipped')} value={result.shipped} styles={{ content: { color: '#237804' } }} /></Col>
             <Col span={6}><Statistic title={t('bulkShip.skipped')} value={result.skipped} styles={{ content: { color: result.skipped ? '#cf1322' : undefined } }} /></Col>
             <Col span={12} style={{ textAlign: 'right' }}>
               <Segmented value={show} onChange={setShow} options={[{ value: 'all', label: t('common.all') }, { value: 'skipped', label: t('bulkShip.onlySkipped') }]} />

@@ -39,7 +39,7 @@ function ChangeText({ change }: { change: number | null | undefined }) {
   if (change === 0) return <span>0.0%</span>;
   // Chinese convention (red up, green down) would confuse English readers; colour by good/bad instead.
   return change > 0 ? (
-    <span style={{ color: '#389e0d' }}><ArrowUpOutlined /> {pct}</span>
+    <span style={{ color: '#237804' }}><ArrowUpOutlined /> {pct}</span>
   ) : (
     <span style={{ color: '#cf1322' }}><ArrowDownOutlined /> {pct}</span>
   );

@@ -41,10 +41,11 @@ export default function OrderListScreen() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear placeholder={t('orders.searchPlaceholder')} style={{ width: 280 }} onSearch={(q) => setFilters({ q })} />
+          <Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear aria-label={t('orders.searchPlaceholder')} placeholder={t('orders.searchPlaceholder')} style={{ width: 280 }} onSearch={(q) => setFilters({ q })} />
           <Select
             mode="multiple"
             allowClear
+            aria-label={t('orders.status')}
             placeholder={t('orders.status')}
             style={{ minWidth: 240 }}
             maxTagCount="responsive"

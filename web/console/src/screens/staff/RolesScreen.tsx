@@ -23,7 +23,7 @@ export default function RolesScreen() {
             { title: t('rolesScreen.permission'), dataIndex: 'permission', fixed: 'left', render: (p: string) => <><Typography.Text code>{p}</Typography.Text> <Typography.Text type="secondary">{t(`permissions.${p}`)}</Typography.Text></> },
             ...(data?.roles ?? []).map((r) => ({
               title: t(`roles.${r.role}`), key: r.role, align: 'center' as const, width: 90,
-              render: (_: unknown, row: { permission: string }) => (r.permissions.includes(row.permission as never) ? <CheckOutlined style={{ color: '#389e0d' }} /> : null),
+              render: (_: unknown, row: { permission: string }) => (r.permissions.includes(row.permission as never) ? <CheckOutlined style={{ color: '#237804' }} /> : null),
             })),
           ]}
         />
