@@ -11,6 +11,7 @@ import { api } from './api';
 import { useLoad } from './hooks';
 import type { StoreSettings } from '../types';
 import { Forbidden } from '../components/ErrorState';
+import { StoreTimeZone } from '../components/format';
 
 const { Header, Sider, Content } = Layout;
 
@@ -37,19 +38,21 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {/* Sticky with its own scroll, so a long menu never hides behind the collapse button or scrolls away. */}
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+      {/* Sticky; the menu scrolls in its own box above the collapse button (48 px), so no item hides behind it. */}
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'hidden' }}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, fontSize: collapsed ? 18 : 17, whiteSpace: 'nowrap' }}>
           {collapsed ? t('app.short') : t('app.name')}
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={openGroupsFor(location.pathname, nav).concat(nav.filter(isGroup).map((g) => g.key))}
-          onClick={({ key }) => navigate(key)}
-        />
+        <div style={{ height: 'calc(100vh - 56px - 48px)', overflowY: 'auto' }}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected] : []}
+            defaultOpenKeys={openGroupsFor(location.pathname, nav).concat(nav.filter(isGroup).map((g) => g.key))}
+            onClick={({ key }) => navigate(key)}
+          />
+        </div>
       </Sider>
       <Layout>
         <Header style={{ background: token.colorBgContainer, padding: '0 24px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
@@ -79,7 +82,9 @@ export function Shell() {
             </Space>
           </Dropdown>
         </Header>
-        <Content style={{ padding: 24, minWidth: 0 }}>{allowed ? <Outlet /> : <Forbidden />}</Content>
+        <Content style={{ padding: 24, minWidth: 0 }}>
+          <StoreTimeZone.Provider value={store.data?.timezone}>{allowed ? <Outlet /> : <Forbidden />}</StoreTimeZone.Provider>
+        </Content>
       </Layout>
     </Layout>
   );

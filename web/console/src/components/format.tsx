@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { createContext, useContext } from 'react';
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/money';
@@ -13,10 +13,26 @@ export function Money({ fen, currency = 'CNY', strong }: { fen: number | null | 
 }
 export const money = (fen: number, currency = 'CNY') => formatMoney(fen, currentLanguage(), currency);
 
-/** Instants are shown in the browser's time zone, to the minute (seconds with `seconds`). */
+/** The store's time zone (from settings); until it is known, the browser's. */
+export const StoreTimeZone = createContext<string | undefined>(undefined);
+
+/** YYYY-MM-DD HH:mm[:ss] of an instant in a time zone. */
+export function formatInstant(at: string, timeZone: string | undefined, seconds = false): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23',
+  }).formatToParts(new Date(at));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}${seconds ? `:${part('second')}` : ''}`;
+}
+
+/**
+ * Instants are shown in the store's time zone — the one "today" and the reports use — to the
+ * minute (seconds with `seconds`), whatever zone the staff member's computer is in.
+ */
 export function DateTime({ at, seconds }: { at: string | null | undefined; seconds?: boolean }) {
+  const timeZone = useContext(StoreTimeZone);
   if (!at) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <span title={at}>{dayjs(at).format(seconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm')}</span>;
+  return <span title={at}>{formatInstant(at, timeZone, seconds)}</span>;
 }
 
 const ORDER_COLORS: Record<string, string> = {

@@ -7,7 +7,7 @@ import { useLoad } from '../../app/hooks';
 import { pick } from '../../i18n';
 import { ErrorState } from '../../components/ErrorState';
 import type { OrderDetail, StoreSettings } from '../../types';
-import dayjs from 'dayjs';
+import { DateTime } from '../../components/format';
 import './packing-slip.css';
 import { Loading } from '../../components/Loading';
 
@@ -37,7 +37,7 @@ export default function PackingSlipScreen() {
       </header>
       <table className="slip-meta">
         <tbody>
-          <tr><th>{t('orders.number')}</th><td className="mono">{order.number}</td><th>{t('orders.placedAt')}</th><td>{dayjs(order.placedAt).format('YYYY-MM-DD HH:mm')}</td></tr>
+          <tr><th>{t('orders.number')}</th><td className="mono">{order.number}</td><th>{t('orders.placedAt')}</th><td><DateTime at={order.placedAt} /></td></tr>
           <tr><th>{t('orders.shippingMethod')}</th><td>{pick(order.shippingMethodName) || '—'}</td><th>{t('slip.units')}</th><td>{units}</td></tr>
         </tbody>
       </table>
