@@ -8,9 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadConfig } from '../src/platform/config.js';
-import { createKernel } from '../src/platform/kernel.js';
-import { createApp } from '../src/app.js';
+import { backends, startTestApp } from '../test/support/harness.js';
+import { seedProduct } from '../test/support/commerce.js';
 import { STOREFRONT_DIST } from '../src/web/storefront/index.js';
 
 const BUDGET = 100 * 1024;
@@ -20,35 +19,11 @@ if (!existsSync(join(STOREFRONT_DIST, 'server', 'index.js'))) {
   process.exit(1);
 }
 
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', DEMO_DATA: 'false' });
-const k = await createKernel(config);
-const { app, services } = await createApp(k);
-await app.ready();
-
+// The test harness's app on an in-memory database, with one product seeded as the tests do.
+const t = await startTestApp(backends()[0]);
+const app = t.app;
 const slug = 'bench-size-earbuds';
-await k.db.transaction(async () => {
-  const zhEn = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-  const cat = await services.catalog.createCategory({ slug: 'bench-size', name: zhEn('数码', 'Digital'), parentId: null, position: 0 });
-  const p = await services.catalog.createProduct({
-    slug,
-    title: zhEn('无线蓝牙耳机', 'Wireless earbuds'),
-    categoryId: cat.id,
-    brandId: null,
-    status: 'active',
-    privateLabel: false,
-    exclusive: false,
-    tags: [],
-    attributes: [],
-    options: [{ code: 'c', name: zhEn('颜色', 'Colour'), values: [{ code: 'w', name: zhEn('白', 'White') }, { code: 'b', name: zhEn('黑', 'Black') }] }],
-    images: [],
-    variants: [
-      { sku: 'BENCH-W', optionValues: { c: 'w' }, price: 19900, weightGrams: 100, active: true },
-      { sku: 'BENCH-B', optionValues: { c: 'b' }, price: 19900, weightGrams: 100, active: true },
-    ],
-  });
-  const wh = await services.inventory.ensureDefaultWarehouse();
-  for (const v of p.variants) await services.inventory.adjust({ variantId: v.id, warehouseId: wh, delta: 10, reason: 'receipt' });
-});
+await seedProduct(t, { slug, stock: 10 });
 
 /** Gzipped bytes of every script a page's HTML makes the browser run or preload. */
 async function measure(path: string) {
@@ -79,9 +54,7 @@ console.log(`Product page /p/${slug}: ${kb(product.total)} of JavaScript gzipped
 for (const [name, bytes] of product.rows) console.log(`  ${kb(bytes).padStart(9)}  ${name}`);
 console.log(`Cart page /cart (hydrated, for comparison): ${kb(cart.total)} gzipped in ${cart.rows.length} scripts`);
 
-await app.close();
-await k.cache.close();
-await k.db.close();
+await t.close();
 if (product.total > BUDGET) {
   console.error(`Over budget by ${kb(product.total - BUDGET)}`);
   process.exit(1);
