@@ -20,6 +20,7 @@ import { FulfilmentService, fulfilmentAdminRoutes, fulfilmentStoreRoutes, regist
 import { AfterSalesService, afterSalesAdminRoutes, toRefundView } from './modules/after-sales/index.js';
 import { orderAdminRoutes } from './modules/orders/routes.admin.js';
 import { SearchService, searchStoreRoutes } from './modules/search/index.js';
+import { MediaService, mediaAdminRoutes, mediaPublicRoutes } from './modules/media/index.js';
 import { VERSION } from './version.js';
 import { credentialed } from './platform/http/credentialed.js';
 
@@ -46,6 +47,7 @@ export function createServices(k: Kernel) {
   const fulfilment = new FulfilmentService(k, orders, inventory);
   const afterSales = new AfterSalesService(k, orders, payments, inventory);
   const storeSettings = new StoreSettingsService(k);
+  const media = new MediaService(k);
 
   // A guest's cart joins the shopper's own when they sign in or register (same transaction as the session).
   customers.onSignIn(async ({ customerId, req }) => {
@@ -58,7 +60,7 @@ export function createServices(k: Kernel) {
   registerOrderJobs(k, orders);
   registerFulfilmentJobs(k, fulfilment);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -119,6 +121,8 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(staffAdminRoutes(k, s.staff, s.audit), { prefix: '/api/admin' });
   await app.register(auditAdminRoutes(s.audit), { prefix: '/api/admin' });
   await app.register(catalogAdminRoutes(k, s.catalog, s.audit), { prefix: '/api/admin' });
+  await app.register(mediaAdminRoutes(k, s.media, s.audit), { prefix: '/api/admin' });
+  await app.register(mediaPublicRoutes(s.media)); // /media/<id>[/<width>.webp]
   await app.register(fulfilmentAdminRoutes(k, s.fulfilment, s.audit), { prefix: '/api/admin' });
   await app.register(afterSalesAdminRoutes(k, s.afterSales, s.audit), { prefix: '/api/admin' });
   const orderSections = {

@@ -38,6 +38,7 @@ function encoderFor(columnType: string): Encoder {
         return quote(`{${(v as string[]).map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
       default:
         if (v instanceof Date) return quote(v.toISOString());
+        if (Buffer.isBuffer(v)) return `'\\x${v.toString('hex')}'`; // bytea, hex format
         if (typeof v === 'number') {
           if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
           return String(v);

@@ -170,6 +170,27 @@ describeEachBackend('demo shop generator', (backend) => {
     expect(mine.json().items.length).toBeGreaterThan(0);
   });
 
+  it('stores each product picture as a media asset whose renditions the storefront can ask for', async () => {
+    const images = await rows<{ url: string; width: number; height: number }>(t, `select i->>'url' url, (i->>'width')::int width, (i->>'height')::int height from catalog_products, jsonb_array_elements(images) i`);
+    expect(images).toHaveLength(SIZE.products);
+    for (const i of images) expect(i).toEqual({ url: expect.stringMatching(/^\/media\/[0-9a-f-]{36}$/), width: 1200, height: 1200 });
+    const [a] = await rows<{ n: number; missing: number; line_images: number }>(
+      t,
+      `select (select count(*)::int from media_assets where format = 'webp' and width = 1200) n,
+              (select count(*)::int from catalog_products p, jsonb_array_elements(p.images) i
+                 where not exists (select 1 from media_assets m where '/media/' || m.id = i->>'url')) missing,
+              (select count(*)::int from order_lines where image like '/media/%') line_images`,
+    );
+    // One asset per distinct picture (two products may share one).
+    expect(a.missing).toBe(0);
+    expect(a.n).toBe(result.rows.media_assets);
+    expect(a.n).toBeGreaterThan(SIZE.products * 0.9);
+    expect(a.line_images).toBeGreaterThan(0);
+    const res = await t.app.inject({ url: `${images[0].url}/320.webp` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/webp');
+  });
+
   it('refuses a store that already has products', async () => {
     await expect(generateDemoShop(t.k, t.services, { seed: SEED, size: SIZE })).rejects.toBeInstanceOf(DemoDataExistsError);
     expect(await rows(t, 'select 1 from orders')).toHaveLength(SIZE.orders);

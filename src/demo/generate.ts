@@ -10,6 +10,7 @@ import { BulkWriter } from './bulk.js';
 import { dailyOrderCounts, dayWeights, historyDays } from './calendar.js';
 import { loadCatalog } from './catalog-load.js';
 import { DEFAULT_PRODUCT_COUNT, planCatalog } from './catalog-plan.js';
+import { planDemoMedia } from './media.js';
 import { CHANNEL_NAMES, planCustomers } from './customers-plan.js';
 import { OrderSimulator } from './orders-sim.js';
 import { addressOf, DEMO_SHOPPER_EMAIL, personOf } from './people.js';
@@ -72,6 +73,8 @@ export interface DemoResult extends DemoMarker {
   byStatus: Record<string, number>;
   rows: Record<string, number>;
   ms: number;
+  /** Of `ms`, the time the load waited for product pictures still being rasterised (0 when they were ready). */
+  mediaWaitMs: number;
 }
 
 export class DemoDataExistsError extends Error {
@@ -138,7 +141,9 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
 
   const days = historyDays(new Date(asOf), tz);
   const counts = dailyOrderCounts(days, size.orders, seed, asOf);
-  const plan = planCatalog(seed, size.products);
+  // Product pictures become media assets (rasterised off the main thread during the load).
+  const media = planDemoMedia(planCatalog(seed, size.products), seed, days[0].start - 400 * DAY);
+  const plan = media.plan;
   const customerPlan = planCustomers(seed, size.customers, days, dayWeights(days, seed), size.orders, asOf);
   const idRng = new Rng(seed).fork('ids');
   let idSeq = 0;
@@ -179,6 +184,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
       if (state.products > 0) throw new DemoDataExistsError(state.products, state.marker, state.interrupted);
       await k.settings.set(SEEDING_KEY, { startedAt: new Date().toISOString(), seed, size });
 
+      media.start();
       const catalog = loadCatalog(plan, { seed, writer, nextId, firstDay: days[0].start, lastDay: days[days.length - 1].start, expectedOrders: size.orders });
       const customerIds = await loadCustomers();
       sim = new OrderSimulator({
@@ -207,6 +213,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
   };
 
   let rootCategoryId = '';
+  let mediaWritten = { assets: 0, waitedMs: 0 };
   const loadCustomers = async (): Promise<string[]> => {
     const ids: string[] = [];
     for (let i = 0; i < customerPlan.count; i++) {
@@ -269,6 +276,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
       });
     });
     await writer.flushAll();
+    mediaWritten = await media.write(exec);
     const sold = sim.productIds.map((id, p) => [id, sim.sales[p]] as const).filter(([, n]) => n > 0);
     for (let i = 0; i < sold.length; i += 1000) {
       const values = sold
@@ -290,7 +298,8 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
     ...marker,
     orders: sim.stats.orders,
     byStatus: sim.stats.byStatus,
-    rows: writer.counts(),
+    rows: { ...writer.counts(), media_assets: mediaWritten.assets },
     ms: Date.now() - started,
+    mediaWaitMs: Math.round(mediaWritten.waitedMs),
   };
 }

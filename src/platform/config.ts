@@ -38,6 +38,7 @@ const envSchema = z.object({
   UNPAID_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  PAGE_CACHE: bool.optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -64,6 +65,8 @@ export interface Config {
   unpaidTimeoutMinutes: number;
   autoConfirmDays: number;
   bodyLimitBytes: number;
+  /** Anonymous storefront pages from the page cache (on by default; off to see template edits at once, or to measure rendering). */
+  pageCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -99,5 +102,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     unpaidTimeoutMinutes: e.UNPAID_TIMEOUT_MINUTES,
     autoConfirmDays: e.AUTO_CONFIRM_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    pageCache: e.PAGE_CACHE ?? true,
   };
 }

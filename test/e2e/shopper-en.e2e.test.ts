@@ -7,5 +7,5 @@ purchaseJourney({
   query: 'earbuds',
   size: 'desktop',
   shipping: 'standard',
-  region: { province: '上海市', city: '市辖区', district: '浦东新区' },
+  region: { province: 'Shanghai', city: 'Shanghai', district: 'Pudong New Area' },
 });

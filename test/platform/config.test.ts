@@ -14,7 +14,7 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('platform: configuration', () => {
   it('has working defaults for an empty environment', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, storeTimezone: 'Asia/Shanghai', dataDir: './data', databaseUrl: undefined, demoData: true, bodyLimitBytes: 1024 * 1024 });
+    expect(c).toMatchObject({ port: 3000, storeTimezone: 'Asia/Shanghai', dataDir: './data', databaseUrl: undefined, demoData: true, bodyLimitBytes: 1024 * 1024, pageCache: true });
     expect(loadConfig({ PORT: '', STORE_TIMEZONE: '' }).port).toBe(3000); // empty counts as unset
   });
 

@@ -134,6 +134,36 @@ describeEachBackend('storefront (server-rendered pages through the API)', (backe
     expect(personal.headers['cache-control']).toContain('no-store');
   });
 
+  it('renders a shopper’s page with what the API says now: a price change shows at once, though the bridge keeps public reads', async () => {
+    const shopper = { cookie: 'sk_cart_id=00000000-0000-7000-8000-000000000000' };
+    const before = await t.app.inject({ method: 'GET', url: `/p/${slug}`, headers: shopper });
+    expect(before.body).toContain('¥199.00');
+    const admin = await loginStaff(t, 'admin');
+    const edit = await t.app.inject({ method: 'PATCH', url: `/api/admin/variants/${p.variantIds[0]}`, headers: admin.auth, payload: { price: 18800 } });
+    expect(edit.statusCode).toBe(200);
+    await t.settle();
+    const after = await t.app.inject({ method: 'GET', url: `/p/${slug}`, headers: shopper });
+    expect(after.body).toContain('¥188.00');
+    expect(after.body).not.toContain('¥199.00');
+    await t.app.inject({ method: 'PATCH', url: `/api/admin/variants/${p.variantIds[0]}`, headers: admin.auth, payload: { price: 19900 } });
+    await t.settle();
+  });
+
+  it('renders every anonymous request when PAGE_CACHE is off', async () => {
+    const uncached = await startTestApp(backend, { PUBLIC_URL, PAGE_CACHE: 'off' });
+    try {
+      await seedProduct(uncached, { slug: 'sf-uncached', prices: [9900], stock: 3 });
+      for (let i = 0; i < 2; i++) {
+        const res = await uncached.app.inject({ method: 'GET', url: '/p/sf-uncached' });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-page-cache']).toBeUndefined();
+        expect(res.body).toContain('¥99.00');
+      }
+    } finally {
+      await uncached.close();
+    }
+  });
+
   it('adds to the cart with a plain form POST (no JavaScript) and shows it on the cart page', async () => {
     const browser = cookieJar();
     const add = await t.app.inject({ method: 'POST', url: `/p/${slug}`, headers: FORM, payload: form({ variantId: p.variantIds[1], quantity: '2' }) });

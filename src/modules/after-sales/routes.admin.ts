@@ -7,7 +7,7 @@ import { can, permit } from '../staff/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { AfterSalesService } from './service.js';
 import { REFUND_STATUSES } from './schema.js';
-import { refundView, toRefundView } from './views.js';
+import { cancelResult, refundView, toRefundView } from './views.js';
 
 const tags = ['admin: after-sales'];
 const problems = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -30,12 +30,6 @@ const refundBody = z.object({
     .describe('Units of some lines; leave out to refund the whole order (with shipping, before it ships)'),
   amount: z.number().int().min(1).optional().describe('Give back less than the lines are worth (minor units); never more'),
   reason: z.string().trim().min(1).max(500),
-});
-
-const cancelResult = z.object({
-  outcome: z.enum(['cancelled', 'refunded', 'refund_requested']),
-  order: z.object({ id: z.string(), number: z.string(), status: z.string() }),
-  refund: refundView.nullable(),
 });
 
 /**

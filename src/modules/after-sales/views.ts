@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { REFUND_STATUSES } from './schema.js';
-import type { RefundRow } from './service.js';
+import { REFUND_STATUSES, type afterSaleRefunds } from './schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -25,6 +24,16 @@ export const refundView = z.object({
   decidedAt: z.string().nullable(),
   executedAt: z.string().nullable(),
 });
+
+/** What a staff cancel did: cancelled outright, refunded at once, or a refund asked of finance. */
+export const cancelResult = z.object({
+  outcome: z.enum(['cancelled', 'refunded', 'refund_requested']),
+  order: z.object({ id: z.string(), number: z.string(), status: z.string() }),
+  refund: refundView.nullable(),
+});
+
+// Row types from the tables, not service.ts: importing that pulls route files into the web apps' type check.
+type RefundRow = typeof afterSaleRefunds.$inferSelect;
 
 export function toRefundView(r: RefundRow): z.infer<typeof refundView> {
   return {

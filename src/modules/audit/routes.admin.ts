@@ -4,19 +4,7 @@ import { listQuery, page } from '../../platform/http/pagination.js';
 import { adminSecurity } from '../../platform/http/admin-security.js';
 import { permit } from '../staff/index.js';
 import type { AuditService } from './service.js';
-
-const auditEntry = z.object({
-  id: z.string(),
-  staffId: z.string(),
-  staffEmail: z.string(),
-  action: z.string().describe('e.g. catalog.product.update'),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown().describe('Changed fields before the write (null for creations)'),
-  after: z.unknown().describe('Changed fields after the write'),
-  at: z.string(),
-  ip: z.string().nullable(),
-});
+import { auditEntry } from './views.js';
 
 /** The audit log, for staff with `audit.read`. */
 export function auditAdminRoutes(audit: AuditService): FastifyPluginAsyncZod {

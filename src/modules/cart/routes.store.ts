@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kernel } from '../../platform/kernel.js';
 import type { CartAccess, CartLine, CartRow, CartService } from './service.js';
 import { MAX_QUANTITY } from './errors.js';
+import { cartSummaryView, cartView } from './views.js';
 
 export const CART_COOKIE = 'sk_cart';
 const CART_HEADER = 'x-cart-token';
@@ -18,28 +19,6 @@ export function cartAccessOf(req: FastifyRequest): CartAccess {
 /** Turns lines into the cart's answer, with a price breakdown (the composition root supplies it). */
 export type CartPricer = (lines: CartLine[], q: { shippingMethodId?: string; province?: string }) => Promise<unknown>;
 
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
-const cartView = z.object({
-  id: z.string(),
-  status: z.enum(['open', 'merged', 'ordered']),
-  customerId: z.string().nullable(),
-  token: z.string().nullable().describe('Guest cart token: send it back as X-Cart-Token (also set as a cookie)'),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      variantId: z.string(),
-      productId: z.string().nullable(),
-      sku: z.string().nullable(),
-      title: localized.nullable(),
-      optionValues: z.record(z.string(), z.string()),
-      image: z.string().nullable(),
-      unitPrice: z.number().int().nullable(),
-      quantity: z.number().int(),
-      available: z.boolean().describe('false when the variant is no longer on sale'),
-    }),
-  ),
-  quote: z.unknown().describe('Price breakdown from the pricing engine (null for an empty cart)'),
-});
 const idParams = z.object({ cartId: z.uuid() });
 const quoteQuery = z.object({ shippingMethodId: z.uuid().optional(), province: z.string().regex(/^\d{2}$/).optional() });
 
@@ -85,6 +64,23 @@ export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer
       '/carts/:cartId',
       { schema: { operationId: 'getCart', tags: ['cart'], params: idParams, querystring: quoteQuery, response: { 200: cartView } } },
       async (req) => view(await carts.get(req.params.cartId, cartAccessOf(req)), null, req.query),
+    );
+
+    app.get(
+      '/carts/:cartId/summary',
+      {
+        schema: {
+          operationId: 'getCartSummary',
+          tags: ['cart'],
+          summary: 'The cart’s state and unit count, without pricing (for a page header)',
+          params: idParams,
+          response: { 200: cartSummaryView },
+        },
+      },
+      async (req) => {
+        const { id, status, itemCount } = await carts.summary(req.params.cartId, cartAccessOf(req));
+        return { id, status, itemCount };
+      },
     );
 
     app.post(

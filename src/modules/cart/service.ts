@@ -22,6 +22,18 @@ export interface CartLine {
   variant: SellableVariant | null;
 }
 
+/** The cache tag of everything derived from one cart. */
+const cartTag = (cartId: string) => `cart:${cartId}`;
+
+/** A cart's state and unit count, with what the access rule needs. */
+export interface CartSummary {
+  id: string;
+  status: CartRow['status'];
+  customerId: string | null;
+  tokenHash: string;
+  itemCount: number;
+}
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class CartService {
@@ -68,6 +80,36 @@ export class CartService {
     const [cart] = opts.forUpdate ? await base.for('update') : await base;
     if (!cart || !mayUse(cart, access)) throw new AppError(CartErrors.CART_NOT_FOUND, { id: cartId });
     return cart;
+  }
+
+  /**
+   * The cart and how many units it holds: what a page header shows on every page view, without
+   * pricing the lines. Same access rule as `get`. Kept in the response cache under the cart's tag
+   * until a write to the cart (here, in any process) drops it — so a shopper browsing costs no
+   * database read per page.
+   */
+  async summary(cartId: string, access: CartAccess): Promise<CartSummary> {
+    const key = `cart-summary:${cartId}`;
+    const hit = this.k.cache.get(key);
+    let row: CartSummary | undefined = hit ? (JSON.parse(hit.body) as CartSummary) : undefined;
+    if (!row) {
+      const generation = this.k.cache.currentGeneration;
+      [row] = await this.q
+        .select({
+          id: carts.id,
+          status: carts.status,
+          customerId: carts.customerId,
+          tokenHash: carts.tokenHash,
+          itemCount: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int`,
+        })
+        .from(carts)
+        .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
+        .where(eq(carts.id, cartId))
+        .groupBy(carts.id);
+      if (row) this.k.cache.set(key, { body: JSON.stringify(row), tags: [cartTag(cartId)] }, generation);
+    }
+    if (!row || !mayUse(row, access)) throw new AppError(CartErrors.CART_NOT_FOUND, { id: cartId });
+    return row;
   }
 
   async lines(cartId: string): Promise<CartLine[]> {
@@ -124,6 +166,7 @@ export class CartService {
     const target = await this.openCartOf(customerId);
     if (!target) {
       await this.q.update(carts).set({ customerId, updatedAt: this.k.clock.now() }).where(eq(carts.id, guest.id));
+      this.changed(guest.id);
       return { ...guest, customerId };
     }
     const items = await this.q.select().from(cartItems).where(eq(cartItems.cartId, guest.id));
@@ -137,6 +180,7 @@ export class CartService {
         });
     }
     await this.q.update(carts).set({ status: 'merged', updatedAt: this.k.clock.now() }).where(eq(carts.id, guest.id));
+    this.changed(guest.id);
     await this.touch(target.id);
     return target;
   }
@@ -153,14 +197,21 @@ export class CartService {
   /** Checkout took the cart: it is closed and a new one starts next time. */
   async markOrdered(cartId: string): Promise<void> {
     await this.q.update(carts).set({ status: 'ordered', updatedAt: this.k.clock.now() }).where(eq(carts.id, cartId));
+    this.changed(cartId);
   }
 
   private async touch(cartId: string) {
     await this.q.update(carts).set({ updatedAt: this.k.clock.now() }).where(eq(carts.id, cartId));
+    this.changed(cartId);
+  }
+
+  /** Every write to a cart ends here: its cached summary goes once the write commits. */
+  private changed(cartId: string) {
+    this.k.db.afterCommit(() => this.k.cache.invalidate(cartTag(cartId)));
   }
 }
 
-function mayUse(cart: CartRow, access: CartAccess): boolean {
+function mayUse(cart: Pick<CartRow, 'customerId' | 'tokenHash'>, access: CartAccess): boolean {
   if (cart.customerId) return cart.customerId === access.customerId;
   if (!access.token) return false;
   const a = Buffer.from(hash(access.token));

@@ -87,6 +87,10 @@ describeEachBackend('catalog store API', (backend) => {
   it('answers 304 to a matching ETag and drops the cache when the product changes', async () => {
     const first = await t.app.inject({ url: '/api/store/products/earbuds-4' });
     const etag = first.headers.etag as string;
+    // The tags it is kept under go out as Surrogate-Key (the product, its variants' stock, the catalog).
+    const keys = String(first.headers['surrogate-key']).split(' ');
+    expect(keys).toEqual(expect.arrayContaining(['catalog', `product:${first.json().id}`]));
+    expect(keys.filter((k) => k.startsWith('stock:'))).toHaveLength(first.json().variants.length);
     const again = await t.app.inject({ url: '/api/store/products/earbuds-4', headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     const id = first.json().id;

@@ -13,6 +13,7 @@ import {
   brandView,
   categoryInput,
   categoryNode,
+  importProductsResult,
   localized,
   productDetail,
   productInput,
@@ -258,12 +259,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         operationId: 'importProducts', tags, security, consumes: ['text/csv'],
         summary: 'Create or update products and variants from CSV (same columns as the export); all rows or none',
         response: {
-          200: z.object({
-            created: z.number().int().describe('Rows whose SKU was new'),
-            updated: z.number().int().describe('Rows whose SKU existed and changed'),
-            unchanged: z.number().int().describe('Rows whose SKU existed, already as in the file'),
-            products: z.object({ created: z.number().int(), updated: z.number().int() }),
-          }),
+          200: importProductsResult,
           ...problems,
           415: problemSchema,
         },

@@ -4,7 +4,7 @@ import { listQuery, page } from '../../platform/http/pagination.js';
 import { sendCachedJson } from '../../platform/http/cached.js';
 import type { Kernel } from '../../platform/kernel.js';
 import type { CatalogService } from './service.js';
-import { brandView, categoryNode, productDetail, productSummary, variantView } from './types.js';
+import { brandView, categoryNode, productSummary, storeProduct } from './types.js';
 import { AppError } from '../../platform/errors.js';
 import { CatalogErrors } from './errors.js';
 import { catalogTags } from './cache-tags.js';
@@ -109,8 +109,3 @@ export function catalogStoreRoutes(k: Kernel, catalog: CatalogService, availabil
     );
   };
 }
-
-const storeProduct = productDetail.extend({
-  variants: z.array(variantView.extend({ available: z.number().int().describe('Units available to buy now') })),
-  inStock: z.boolean(),
-});

@@ -114,3 +114,16 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 export const brandView = z.object({ id: z.string(), slug: z.string(), name: localized });
+
+/** A product as the shop shows it: with stock per variant. */
+export const storeProduct = productDetail.extend({
+  variants: z.array(variantView.extend({ available: z.number().int().describe('Units available to buy now') })),
+  inStock: z.boolean(),
+});
+/** What a CSV import changed (it applies all rows or none). */
+export const importProductsResult = z.object({
+  created: z.number().int().describe('Rows whose SKU was new'),
+  updated: z.number().int().describe('Rows whose SKU existed and changed'),
+  unchanged: z.number().int().describe('Rows whose SKU existed, already as in the file'),
+  products: z.object({ created: z.number().int(), updated: z.number().int() }),
+});

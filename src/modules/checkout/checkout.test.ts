@@ -169,6 +169,27 @@ describeEachBackend('cart and checkout', (backend) => {
       const wrong = await t.app.inject({ url: `/api/store/carts/${cart.id}`, headers: { 'x-cart-token': 'x'.repeat(32) } });
       expect(wrong.statusCode).toBe(404);
     });
+
+    it('summarises a cart (units, not lines) for its holder only, and a placed cart as ordered', async () => {
+      const cart = (await t.app.inject({ method: 'POST', url: '/api/store/carts' })).json();
+      const token = { 'x-cart-token': cart.token };
+      const empty = await t.app.inject({ url: `/api/store/carts/${cart.id}/summary`, headers: token });
+      expect(empty.json()).toEqual({ id: cart.id, status: 'open', itemCount: 0 });
+      await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: token, payload: { variantId: p.variantIds[0], quantity: 2 } });
+      await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: token, payload: { variantId: p.variantIds[1], quantity: 3 } });
+      expect((await t.app.inject({ url: `/api/store/carts/${cart.id}/summary`, headers: token })).json().itemCount).toBe(5);
+      expect((await t.app.inject({ url: `/api/store/carts/${cart.id}/summary` })).statusCode).toBe(404);
+      expect((await t.app.inject({ url: `/api/store/carts/${cart.id}/summary`, headers: auth })).statusCode).toBe(404);
+      const bad = await t.app.inject({ url: '/api/store/carts/not-a-uuid/summary', headers: token });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+
+      // placeOrder orders the shopper's open cart: this one.
+      const own = await emptyCart(t, auth);
+      expect((await t.app.inject({ url: `/api/store/carts/${own.id}/summary`, headers: auth })).json()).toMatchObject({ status: 'open', itemCount: 0 });
+      expect((await placeOrder(t, auth, p.variantIds[1], 1)).status).toBe(201);
+      expect((await t.app.inject({ url: `/api/store/carts/${own.id}/summary`, headers: auth })).json()).toMatchObject({ status: 'ordered', itemCount: 1 });
+    });
   });
 
   it('answers bad input with 4xx problem+json', async () => {

@@ -30,11 +30,11 @@ describeEachBackend('customers: addresses and regions', (backend) => {
   it('serves provinces, then cities of a province, then districts of a city', async () => {
     const provinces = (await t.app.inject({ url: '/api/store/regions' })).json().items;
     expect(provinces).toHaveLength(31);
-    expect(provinces).toContainEqual({ code: '44', name: '广东省' });
+    expect(provinces).toContainEqual(expect.objectContaining({ code: '44', name: '广东省' }));
     const cities = (await t.app.inject({ url: '/api/store/regions?parent=44' })).json().items;
-    expect(cities).toContainEqual({ code: '4403', name: '深圳市' });
+    expect(cities).toContainEqual(expect.objectContaining({ code: '4403', name: '深圳市' }));
     const districts = (await t.app.inject({ url: '/api/store/regions?parent=4403' })).json().items;
-    expect(districts).toContainEqual({ code: '440305', name: '南山区' });
+    expect(districts).toContainEqual(expect.objectContaining({ code: '440305', name: '南山区' }));
     expect((await t.app.inject({ url: '/api/store/regions?parent=99' })).json().code).toBe('REGION_NOT_FOUND');
     expect((await t.app.inject({ url: '/api/store/regions?parent=abc' })).statusCode).toBe(400);
   });

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { customerAddresses as addresses, customers } from './schema.js';
 import { CustomerErrors } from './errors.js';
-import { regionName, regionProblem, regionText } from './regions.js';
+import { regionName, regionProblem, regionText, regionTexts } from './regions.js';
 import type { AddressInput, AddressPatch, AddressView } from './types.js';
 
 type AddressRow = typeof addresses.$inferSelect;
@@ -151,6 +151,7 @@ function toView(r: AddressRow): AddressView {
     cityName: regionName(r.cityCode) ?? r.cityCode,
     districtCode: r.districtCode,
     districtName: regionName(r.districtCode) ?? r.districtCode,
+    region: regionTexts(r.provinceCode, r.cityCode, r.districtCode),
     detail: r.detail,
     postalCode: r.postalCode,
     isDefault: r.isDefault,

@@ -6,13 +6,17 @@ import { requireCustomer } from '../../platform/http/require-customer.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import type { CustomersService } from './service.js';
 import { CustomerErrors } from './errors.js';
-import { regionsUnder } from './regions.js';
-import { addressInput, addressPatch, addressView, regionView } from './types.js';
+import { localeOf } from '../../platform/http/problem.js';
+import type { Locale } from '../../platform/i18n.js';
+import { regionFullName, regionPath, regionsUnder, type Region } from './regions.js';
+import { addressInput, addressPatch, addressView, regionDetailView, regionView } from './types.js';
 
 const tags = ['customers'];
 const signedIn: Array<Record<string, string[]>> = [{ bearer: [] }, { session: [] }];
 const byId = z.object({ id: z.uuid() });
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, problemSchema]));
+const lang = z.string().max(10).optional().describe('Language of `name` (zh-CN or en); overrides Accept-Language');
+const inLocale = (r: Region, locale: Locale) => ({ code: r.code, name: r.names[locale], names: r.names });
 
 /** The shopper's address book, and the region lists its forms are filled from. */
 export function accountRoutes(k: Kernel, customers: CustomersService): FastifyPluginAsyncZod {
@@ -111,12 +115,14 @@ export function accountRoutes(k: Kernel, customers: CustomersService): FastifyPl
           operationId: 'listRegions',
           tags,
           summary: 'Provinces; or the cities of a province; or the districts of a city (GB/T 2260)',
+          description: "`name` is in the request's language (`?lang=`, else Accept-Language, else Chinese); `names` has both.",
           querystring: z.object({
             parent: z
               .string()
               .regex(/^\d{2}(\d{2})?$/, 'a 2-digit province or 4-digit city code')
               .optional()
               .describe('Province code for its cities, city code for its districts; absent for provinces'),
+            lang,
           }),
           response: { 200: z.object({ items: z.array(regionView) }), ...problems(400, 404) },
         },
@@ -124,8 +130,35 @@ export function accountRoutes(k: Kernel, customers: CustomersService): FastifyPl
       async (req, reply) => {
         const items = regionsUnder(req.query.parent);
         if (!items) throw new AppError(CustomerErrors.REGION_NOT_FOUND, { code: req.query.parent });
-        reply.header('cache-control', 'public, max-age=86400');
-        return { items };
+        const locale = localeOf(req);
+        reply.header('cache-control', 'public, max-age=86400').header('vary', 'accept-language');
+        return { items: items.map((r) => inLocale(r, locale)) };
+      },
+    );
+
+    app.get(
+      '/regions/:code',
+      {
+        schema: {
+          operationId: 'getRegion',
+          tags,
+          summary: 'One province, city or district by its GB/T 2260 code, with its full name in both languages',
+          description: 'For showing a stored address (an order keeps its region in Chinese) in the reader\'s language.',
+          params: z.object({ code: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'a 2-, 4- or 6-digit code') }),
+          querystring: z.object({ lang }),
+          response: { 200: regionDetailView, ...problems(400, 404) },
+        },
+      },
+      async (req, reply) => {
+        const path = regionPath(req.params.code);
+        if (!path) throw new AppError(CustomerErrors.REGION_NOT_FOUND, { code: req.params.code });
+        const self = path[path.length - 1];
+        reply.header('cache-control', 'public, max-age=86400').header('vary', 'accept-language');
+        return {
+          ...inLocale(self, localeOf(req)),
+          parentCode: path.length > 1 ? path[path.length - 2].code : null,
+          fullName: regionFullName(self.code)!,
+        };
       },
     );
   };

@@ -7,34 +7,9 @@ import { DEFAULT_CURRENCY } from '../../platform/money.js';
 import { permit } from '../staff/index.js';
 import type { OrderService } from '../orders/index.js';
 import type { CustomersService } from './service.js';
-import { addressView, customerView } from './types.js';
+import { customerDetail, customerView } from './types.js';
 
 const tags = ['admin: customers'];
-
-const customerOrderView = z.object({
-  id: z.string(),
-  number: z.string(),
-  status: z.string(),
-  currency: z.string(),
-  total: z.number().int(),
-  paidAmount: z.number().int(),
-  refundedAmount: z.number().int(),
-  itemCount: z.number().int(),
-  channel: z.string().nullable(),
-  placedAt: z.string(),
-  paidAt: z.string().nullable(),
-});
-
-const customerDetail = customerView.extend({
-  addresses: z.array(addressView),
-  stats: z.object({
-    orderCount: z.number().int().describe('Orders placed, in any state'),
-    paidOrderCount: z.number().int(),
-    totalSpent: z.number().int().describe('Paid minus refunded over paid orders, in minor units of `currency`'),
-    currency: z.string(),
-  }),
-  orders: page(customerOrderView).describe('Their orders, newest first; page on with ordersCursor'),
-});
 
 /** Staff view of shoppers (CS, operators, risk): search, and one customer's whole picture. */
 export function customerAdminRoutes(customers: CustomersService, orders: OrderService): FastifyPluginAsyncZod {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { page } from '../../platform/http/pagination.js';
 
 /** Zod shapes for the customers API: they validate requests and produce the OpenAPI document. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
@@ -86,16 +87,18 @@ export const addressInput = z.object({
 export type AddressInput = z.infer<typeof addressInput>;
 export const addressPatch = addressInput.partial();
 export type AddressPatch = z.infer<typeof addressPatch>;
+const regionNames = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const addressView = z.object({
   id: z.string(),
   recipientName: z.string(),
   mobile: z.string(),
   provinceCode: z.string(),
-  provinceName: z.string(),
+  provinceName: z.string().describe('Official Chinese name (as on a parcel); `region` has both languages'),
   cityCode: z.string(),
   cityName: z.string(),
   districtCode: z.string(),
   districtName: z.string(),
+  region: regionNames.describe('Province, city and district as written in an address: 广东省深圳市南山区 / Nanshan District, Shenzhen, Guangdong'),
   detail: z.string(),
   postalCode: z.string().nullable(),
   isDefault: z.boolean(),
@@ -103,4 +106,38 @@ export const addressView = z.object({
   updatedAt: z.string(),
 });
 export type AddressView = z.infer<typeof addressView>;
-export const regionView = z.object({ code: z.string(), name: z.string() });
+export const regionView = z.object({
+  code: z.string().describe('GB/T 2260 code'),
+  name: z.string().describe("In the request's language (`?lang=`, else Accept-Language; Chinese by default)"),
+  names: regionNames.describe('Both languages: 深圳市 / Shenzhen'),
+});
+export const regionDetailView = regionView.extend({
+  parentCode: z.string().nullable(),
+  fullName: regionNames.describe('With the regions above it, as written in an address: 广东省深圳市南山区 / Nanshan District, Shenzhen, Guangdong'),
+});
+
+const customerOrderView = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  currency: z.string(),
+  total: z.number().int(),
+  paidAmount: z.number().int(),
+  refundedAmount: z.number().int(),
+  itemCount: z.number().int(),
+  channel: z.string().nullable(),
+  placedAt: z.string(),
+  paidAt: z.string().nullable(),
+});
+
+/** One customer for staff: profile, addresses, totals and a page of their orders. */
+export const customerDetail = customerView.extend({
+  addresses: z.array(addressView),
+  stats: z.object({
+    orderCount: z.number().int().describe('Orders placed, in any state'),
+    paidOrderCount: z.number().int(),
+    totalSpent: z.number().int().describe('Paid minus refunded over paid orders, in minor units of `currency`'),
+    currency: z.string(),
+  }),
+  orders: page(customerOrderView).describe('Their orders, newest first; page on with ordersCursor'),
+});

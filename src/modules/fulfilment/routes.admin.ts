@@ -7,7 +7,7 @@ import { localeOf } from '../../platform/http/problem.js';
 import { permit } from '../staff/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { FulfilmentService } from './service.js';
-import { adminShipmentView, carrierView, toAdminShipment } from './views.js';
+import { adminShipmentView, bulkShipResult, carrierView, toAdminShipment } from './views.js';
 import { bulkShip } from './csv.js';
 
 const tags = ['admin: fulfilment'];
@@ -17,17 +17,6 @@ const shipBody = z.object({
   carrier: z.string().trim().min(1).max(40).describe('Carrier code (sf, yto, zto, sto, yunda, jd, ems, sandbox) or its name'),
   trackingNumber: z.string().trim().min(1).max(60).describe('The waybill number (6–40 letters, digits or dashes)'),
   warehouseId: z.string().trim().min(1).max(64).optional().describe('Warehouse id or code the parcel leaves from; the default warehouse when absent'),
-});
-
-const rowResult = z.object({
-  row: z.number().int().describe('Spreadsheet row (the header is row 1)'),
-  orderNumber: z.string(),
-  carrier: z.string(),
-  trackingNumber: z.string(),
-  result: z.enum(['shipped', 'skipped']),
-  code: z.string().nullable().describe('Why the row was skipped (a problem code)'),
-  reason: z.string().nullable(),
-  shipmentId: z.string().nullable(),
 });
 
 /** Warehouse staff ship orders, one at a time or from a spreadsheet. Every shipment is audited. */
@@ -66,7 +55,7 @@ export function fulfilmentAdminRoutes(k: Kernel, fulfilment: FulfilmentService, 
         operationId: 'bulkShipOrders', tags, security, consumes: ['text/csv'],
         summary: 'Ship many orders from CSV (order_number, carrier, tracking_number; UTF-8 or GBK); each row on its own, every row reported',
         response: {
-          200: z.object({ shipped: z.number().int(), skipped: z.number().int(), rows: z.array(rowResult) }),
+          200: bulkShipResult,
           ...problems,
           415: problemSchema,
         },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CARRIERS, TRACKING_STATUSES } from './logic/carriers.js';
-import type { ShipmentRow, TrackingEventRow } from './service.js';
+import type { shipments, trackingEvents } from './schema.js';
 
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -34,7 +34,22 @@ export const orderTrackingView = z.object({
   shipments: z.array(shipmentView),
 });
 
-type WithEvents = ShipmentRow & { events: TrackingEventRow[] };
+const bulkShipRow = z.object({
+  row: z.number().int().describe('Spreadsheet row (the header is row 1)'),
+  orderNumber: z.string(),
+  carrier: z.string(),
+  trackingNumber: z.string(),
+  result: z.enum(['shipped', 'skipped']),
+  code: z.string().nullable().describe('Why the row was skipped (a problem code)'),
+  reason: z.string().nullable(),
+  shipmentId: z.string().nullable(),
+});
+
+/** The answer to a CSV bulk ship: every row reported, shipped or skipped. */
+export const bulkShipResult = z.object({ shipped: z.number().int(), skipped: z.number().int(), rows: z.array(bulkShipRow) });
+
+// Row types from the tables, not service.ts: importing that pulls route files into the web apps' type check.
+type WithEvents = typeof shipments.$inferSelect & { events: Array<typeof trackingEvents.$inferSelect> };
 
 const carrierOf = (code: string) => {
   const c = CARRIERS.find((x) => x.code === code);

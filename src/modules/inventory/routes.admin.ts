@@ -8,37 +8,16 @@ import { permit } from '../staff/index.js';
 import type { AuditService } from '../audit/index.js';
 import { CatalogErrors, type CatalogService } from '../catalog/index.js';
 import type { InventoryService } from './service.js';
+import { ledgerView, localized, stockLineView, warehouseView } from './views.js';
 
 const tags = ['admin: stock'];
 const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-const localized = z.object({ 'zh-CN': z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60) });
 /** Largest single adjustment: a typo of a few extra digits is refused rather than booked. */
 export const MAX_ADJUSTMENT = 100_000;
 
-const warehouseView = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: localized,
-  isDefault: z.boolean(),
-  active: z.boolean(),
-  createdAt: z.string(),
-});
 const warehouseInput = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, 'letters, digits, dash or underscore (up to 32)'),
   name: localized,
-});
-const stockLineView = z.object({
-  variantId: z.string(),
-  productId: z.string().nullable(),
-  sku: z.string().nullable(),
-  title: localized.nullable(),
-  warehouseId: z.string(),
-  warehouseCode: z.string(),
-  warehouseName: localized,
-  onHand: z.number().int(),
-  reserved: z.number().int(),
-  available: z.number().int().describe('on-hand − reserved'),
-  updatedAt: z.string(),
 });
 const adjustInput = z.object({
   variantId: z.uuid(),
@@ -52,21 +31,6 @@ const adjustInput = z.object({
     .describe('Units added to (positive) or taken from (negative) on-hand'),
   reason: z.enum(['receipt', 'adjustment']).describe('receipt: goods received; adjustment: count correction, damage, loss'),
   note: z.string().trim().max(500).optional(),
-});
-const ledgerView = z.object({
-  id: z.number().int(),
-  variantId: z.string(),
-  warehouseId: z.string(),
-  deltaOnHand: z.number().int(),
-  deltaReserved: z.number().int(),
-  onHandAfter: z.number().int(),
-  reservedAfter: z.number().int(),
-  reason: z.string(),
-  refType: z.string().nullable(),
-  refId: z.string().nullable(),
-  note: z.string().nullable(),
-  staffId: z.string().nullable(),
-  at: z.string(),
 });
 
 const toWarehouse = (w: Awaited<ReturnType<InventoryService['createWarehouse']>>) => ({ ...w, createdAt: w.createdAt.toISOString() });

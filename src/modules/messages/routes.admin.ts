@@ -4,16 +4,7 @@ import { listQuery, page, problemSchema } from '../../platform/http/pagination.j
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
 import { permit } from '../staff/index.js';
 import type { MessagesService } from './service.js';
-
-const messageView = z.object({
-  id: z.string(),
-  channel: z.enum(['email', 'sms']),
-  to: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  locale: z.enum(['zh-CN', 'en']),
-  createdAt: z.string(),
-});
+import { messageView } from './views.js';
 
 /**
  * The sandbox outbox for staff. It needs settings.manage (admins only), not customers.read: the

@@ -6,46 +6,22 @@ import { DAY } from '../../platform/clock.js';
 import { listQuery, page, problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
 import { permit } from '../staff/index.js';
-import { adminShipmentView } from '../fulfilment/index.js';
-import { refundView } from '../after-sales/index.js';
 import type { OrderFilter, OrderRow, OrderService } from './service.js';
 import { ORDER_STATES, allowedEvents } from './logic/state-machine.js';
-import { orderDetailView, orderSummaryView, toOrderDetail, toOrderSummary } from './views.js';
+import { adminOrderDetailView, adminOrderSummaryView, orderPaymentView, toOrderDetail, toOrderSummary } from './views.js';
 import { orderCsvStream } from './csv.js';
 
 const tags = ['admin: orders'];
 
-const paymentView = z.object({
-  id: z.string(), provider: z.string(), method: z.string(), amount: z.number().int(), currency: z.string(),
-  status: z.string(), failureReason: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable(),
-});
-type PaymentRowLike = Omit<z.infer<typeof paymentView>, 'createdAt' | 'completedAt'> & { createdAt: Date; completedAt: Date | null };
+type PaymentRowLike = Omit<z.infer<typeof orderPaymentView>, 'createdAt' | 'completedAt'> & { createdAt: Date; completedAt: Date | null };
+type AdminOrderDetail = z.infer<typeof adminOrderDetailView>;
 
 /** What other modules add to an order's page; wired in the composition root. */
 export interface AdminOrderSections {
   payments(orderId: string): Promise<PaymentRowLike[]>;
-  shipments(orderId: string): Promise<Array<z.infer<typeof adminShipmentView>>>;
-  refunds(orderId: string): Promise<Array<z.infer<typeof refundView>>>;
+  shipments(orderId: string): Promise<AdminOrderDetail['shipments']>;
+  refunds(orderId: string): Promise<AdminOrderDetail['refunds']>;
 }
-
-const adminOrderSummary = orderSummaryView.extend({
-  customerId: z.string(),
-  paidAmount: z.number().int(),
-  refundedAmount: z.number().int(),
-  paidAt: z.string().nullable(),
-  shippedAt: z.string().nullable(),
-  recipient: z.string(),
-  mobile: z.string(),
-  channel: z.string().nullable(),
-});
-
-const adminOrderDetail = orderDetailView.extend({
-  channel: z.string().nullable(),
-  allowedEvents: z.array(z.string()).describe('Events the order state accepts now (the buttons the console may show)'),
-  payments: z.array(paymentView),
-  shipments: z.array(adminShipmentView),
-  refunds: z.array(refundView),
-});
 
 /** `?status=a&status=b` or `?status=a,b`. */
 const statusList = z
@@ -102,7 +78,7 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
       schema: {
         operationId: 'adminListOrders', tags, security, summary: 'Orders, newest first, with filters',
         querystring: listQuery.extend(filterQuery.shape),
-        response: { 200: page(adminOrderSummary), 400: problemSchema },
+        response: { 200: page(adminOrderSummaryView), 400: problemSchema },
       },
     }, async (req) => {
       const { limit, cursor, ...rest } = req.query;
@@ -132,7 +108,7 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
       schema: {
         operationId: 'adminGetOrder', tags, security, summary: 'One order with its lines, timeline, payments, shipments and refunds',
         params: z.object({ orderId: z.string().min(1).max(64).describe('Order id or order number') }),
-        response: { 200: adminOrderDetail, 404: problemSchema },
+        response: { 200: adminOrderDetailView, 404: problemSchema },
       },
     }, async (req) => {
       const o = await orders.getByRef(req.params.orderId);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { OrderLineRow, OrderRow } from './service.js';
+// Other modules' pure view files, not their index: a views file must not pull in services or routes.
+import { adminShipmentView } from '../fulfilment/views.js';
+import { refundView } from '../after-sales/views.js';
+import type { orderLines, orders } from './schema.js';
+
+// Row types from the tables, not service.ts: importing that pulls route files into the web apps' type check.
+type OrderRow = typeof orders.$inferSelect;
+type OrderLineRow = typeof orderLines.$inferSelect;
 
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -64,6 +71,33 @@ export const orderDetailView = orderSummaryView.extend({
   timeline: z.array(
     z.object({ at: z.string(), type: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actor: z.string(), data: z.record(z.string(), z.unknown()) }),
   ),
+});
+
+/** Staff see more of each order in the list. */
+export const adminOrderSummaryView = orderSummaryView.extend({
+  customerId: z.string(),
+  paidAmount: z.number().int(),
+  refundedAmount: z.number().int(),
+  paidAt: z.string().nullable(),
+  shippedAt: z.string().nullable(),
+  recipient: z.string(),
+  mobile: z.string(),
+  channel: z.string().nullable(),
+});
+
+/** A payment as staff see it on the order's page (every attempt, failed ones too). */
+export const orderPaymentView = z.object({
+  id: z.string(), provider: z.string(), method: z.string(), amount: z.number().int(), currency: z.string(),
+  status: z.string(), failureReason: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable(),
+});
+
+/** One order for staff: the shopper's view plus what the other modules add to it. */
+export const adminOrderDetailView = orderDetailView.extend({
+  channel: z.string().nullable(),
+  allowedEvents: z.array(z.string()).describe('Events the order state accepts now (the buttons the console may show)'),
+  payments: z.array(orderPaymentView),
+  shipments: z.array(adminShipmentView),
+  refunds: z.array(refundView),
 });
 
 export function toOrderSummary(o: OrderRow, first?: Pick<OrderLineRow, 'title' | 'image'>) {

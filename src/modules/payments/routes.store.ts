@@ -7,18 +7,7 @@ import type { OrderService } from '../orders/index.js';
 import type { PaymentService } from './service.js';
 import type { SandboxCallbacks } from './sandbox-callbacks.js';
 import { sandboxPayPage } from './sandbox-page.js';
-
-const paymentView = z.object({
-  id: z.string(),
-  orderId: z.string(),
-  provider: z.string(),
-  method: z.string(),
-  amount: z.number().int(),
-  currency: z.string(),
-  status: z.enum(['pending', 'succeeded', 'failed']),
-  payUrl: z.string(),
-  expiresAt: z.string(),
-});
+import { paymentView } from './views.js';
 
 /** Store payment routes: start a payment, and the providers' webhooks (raw body, signature first). */
 export function paymentStoreRoutes(k: Kernel, payments: PaymentService): FastifyPluginAsyncZod {

@@ -1,23 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
-import { catalogTypes } from '../catalog/index.js';
 import { MAX_QUERY_LENGTH } from './logic/index.js';
 import type { SearchService } from './service.js';
-
-const facetCount = z.object({ id: z.string(), count: z.number().int() });
-const searchResponse = z.object({
-  items: z.array(catalogTypes.productSummary),
-  nextCursor: z.string().nullable(),
-  total: z.number().int(),
-  corrected: z.string().optional().describe('The query actually searched when a typo was corrected'),
-  facets: z.object({
-    categories: z.array(facetCount),
-    brands: z.array(facetCount),
-    priceBands: z.array(z.object({ min: z.number().int(), max: z.number().int().nullable(), count: z.number().int() })),
-    inStock: z.number().int(),
-  }),
-});
+import { searchResponse } from './views.js';
 
 const minor = z.coerce.number().int().min(0).max(1_000_000_000);
 

@@ -8,6 +8,8 @@ type ProductSummary = catalogTypes.ProductSummary;
 
 /** Rebuilds are coalesced: at most one per this interval, serving the previous index meanwhile. */
 const REBUILD_EVERY_MS = 1000;
+/** Answers kept per index version: listing pages ask the same few queries over and over. */
+const MEMO_ENTRIES = 2000;
 
 /**
  * Holds the in-memory search index of active products. Catalog and stock invalidations (local or
@@ -41,8 +43,27 @@ export class SearchService {
     return this.index!;
   }
 
+  private memo = new Map<string, ReturnType<SearchService['answer']>>();
+  private memoVersion = -1;
+
+  /** Same index, same query, same answer: kept until the next rebuild (callers must not mutate it). */
   async search(q: SearchQuery) {
     const index = await this.ready();
+    if (this.memoVersion !== this.version) {
+      this.memo.clear();
+      this.memoVersion = this.version;
+    }
+    const key = JSON.stringify([q.q, q.categoryId, q.brandIds, q.priceMin, q.priceMax, q.inStock, q.sort, q.offset, q.limit]);
+    let answer = this.memo.get(key);
+    if (!answer) {
+      answer = this.answer(index, q);
+      if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(key, answer);
+    }
+    return answer;
+  }
+
+  private answer(index: SearchIndex, q: SearchQuery) {
     const result = index.search(q);
     return { ...result, items: result.ids.map((id) => this.summaries.get(id)!).filter(Boolean) };
   }

@@ -20,4 +20,9 @@ export interface StorefrontContext {
   /** PUBLIC_URL without a trailing slash: canonical URLs, sitemap, Open Graph. */
   publicUrl: string;
   page: PageCacheHints;
+  /**
+   * Set by entry.server.tsx with the HTML it rendered and the Response it made of it, so the server
+   * takes the string as it is instead of reading it back out of the Response's stream.
+   */
+  rendered?: { response: Response; html: string };
 }

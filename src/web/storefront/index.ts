@@ -61,7 +61,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
       handler: async (req, reply) => {
         if (NOT_PAGES.test(req.url)) return reply.callNotFound();
         const cookies = parseCookieHeader(req.headers.cookie);
-        const cacheable = req.method !== 'POST' && isAnonymous(cookies);
+        const cacheable = k.config.pageCache && req.method !== 'POST' && isAnonymous(cookies);
         if (cacheable) {
           const hit = pages.get(req.url);
           if (hit) return sendPage(req, reply, hit, 'hit');
@@ -69,7 +69,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
         const generation = pages.generation;
         const relay: string[] = [];
         const context: StorefrontContext = {
-          apiFetch: injectFetch(app, { jar: new Map(cookies), relay, clientIp: req.ip, incoming: req.headers }),
+          apiFetch: injectFetch(app, { jar: new Map(cookies), relay, clientIp: req.ip, incoming: req.headers, shared: k.cache }),
           publicUrl: k.config.publicUrl,
           page: { cacheable: false, tags: new Set() },
         };
@@ -78,7 +78,8 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
           if (!reply.raw.writableFinished) controller.abort();
         });
         const res = await handle(toFetchRequest(req, controller.signal), context);
-        const body = Buffer.from(await res.arrayBuffer());
+        // A page comes as the string entry.server.tsx rendered; anything else (redirects, data, XML) from the Response.
+        const body = context.rendered?.response === res ? context.rendered.html : Buffer.from(await res.arrayBuffer());
         const setCookies = [...relay, ...res.headers.getSetCookie()];
 
         if (cacheable && context.page.cacheable && res.status === 200 && setCookies.length === 0) {
@@ -87,7 +88,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
             {
               status: res.status,
               contentType: withCharset(res.headers.get('content-type')),
-              body: body.toString('utf8'),
+              body: typeof body === 'string' ? body : body.toString('utf8'),
               tags: [...context.page.tags],
               maxAgeMs: context.page.maxAgeMs,
             },

@@ -17,6 +17,11 @@ export async function textMatching(locator: Locator, re: RegExp, timeout = 15_00
   return (await hit.textContent()) ?? '';
 }
 
+/** Ant Design puts a space between the two characters of a two-character Chinese button ("登 录"). */
+export function antdText(label: string): RegExp {
+  return new RegExp(`^${[...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
+}
+
 export async function storeApi<T>(path: string): Promise<T> {
   const res = await fetch(`${baseUrl()}${path}`);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

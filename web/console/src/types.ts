@@ -1,18 +1,23 @@
 /**
  * The admin API's shapes, inferred from the server's own Zod schemas (type-only imports: nothing
- * of the server reaches the bundle). Where a route keeps its response schema private, the type is
- * built from the exported pieces the route itself extends, so a change there still shows up here.
+ * of the server reaches the bundle). The schemas live in each module's pure views.ts / types.ts,
+ * never in a route file (those pull in Fastify).
  */
 import type { z } from 'zod';
-import type { meView, staffView, rolesView, deadEventView, staffCreated, staffCreateInput, staffPatch } from '../../../src/modules/staff/types.js';
+import type { meView, staffView, rolesView, deadEventView, staffCreated, staffCreateInput, staffPatch, loginResult } from '../../../src/modules/staff/types.js';
 import type { Permission, Role } from '../../../src/modules/staff/permissions.js';
 import type {
   productSummary, productDetail, productInput, variantInput, categoryNode, brandView, brandInput, categoryInput, imageSchema, optionSchema,
+  importProductsResult,
 } from '../../../src/modules/catalog/types.js';
-import type { orderSummaryView, orderDetailView } from '../../../src/modules/orders/views.js';
-import type { adminShipmentView, carrierView } from '../../../src/modules/fulfilment/views.js';
-import type { refundView } from '../../../src/modules/after-sales/views.js';
-import type { customerView, addressView } from '../../../src/modules/customers/types.js';
+import type { adminOrderSummaryView, adminOrderDetailView } from '../../../src/modules/orders/views.js';
+import type { carrierView, bulkShipResult } from '../../../src/modules/fulfilment/views.js';
+import type { refundView, cancelResult } from '../../../src/modules/after-sales/views.js';
+import type { customerView, addressView, customerDetail } from '../../../src/modules/customers/types.js';
+import type { warehouseView, stockLineView, ledgerView } from '../../../src/modules/inventory/views.js';
+import type { todayView, seriesView } from '../../../src/modules/analytics/views.js';
+import type { auditEntry } from '../../../src/modules/audit/views.js';
+import type { messageView } from '../../../src/modules/messages/views.js';
 
 export type { Permission, Role };
 export type Localized = { 'zh-CN': string; en: string };
@@ -21,7 +26,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 // ── staff ──
 export type Me = z.infer<typeof meView>;
 export type StaffMember = z.infer<typeof staffView>;
-export type LoginResult = { token: string; csrfToken: string; staff: StaffMember };
+export type LoginResult = z.infer<typeof loginResult>;
 export type RolesMatrix = z.infer<typeof rolesView>;
 export type DeadEvent = z.infer<typeof deadEventView>;
 export type StaffCreated = z.infer<typeof staffCreated>;
@@ -41,77 +46,39 @@ export type CategoryInput = z.input<typeof categoryInput>;
 export type Brand = z.infer<typeof brandView>;
 export type BrandInput = z.input<typeof brandInput>;
 export type ProductStatus = ProductDetail['status'];
-export type ImportProductsResult = {
-  created: number; updated: number; unchanged: number; products: { created: number; updated: number };
-};
+export type ImportProductsResult = z.infer<typeof importProductsResult>;
 
-// ── orders (adminListOrders / adminGetOrder extend these views with staff-only fields) ──
-export type Payment = {
-  id: string; provider: string; method: string; amount: number; currency: string;
-  status: string; failureReason: string | null; createdAt: string; completedAt: string | null;
-};
-export type Shipment = z.infer<typeof adminShipmentView>;
+// ── orders ──
+export type OrderSummary = z.infer<typeof adminOrderSummaryView>;
+export type OrderDetail = z.infer<typeof adminOrderDetailView>;
+export type Payment = OrderDetail['payments'][number];
+export type Shipment = OrderDetail['shipments'][number];
 export type Carrier = z.infer<typeof carrierView>;
 export type Refund = z.infer<typeof refundView>;
 export type RefundStatus = Refund['status'];
-export type OrderSummary = z.infer<typeof orderSummaryView> & {
-  customerId: string; paidAmount: number; refundedAmount: number; paidAt: string | null; shippedAt: string | null;
-  recipient: string; mobile: string; channel: string | null;
-};
-export type OrderDetail = z.infer<typeof orderDetailView> & {
-  channel: string | null; allowedEvents: string[]; payments: Payment[]; shipments: Shipment[]; refunds: Refund[];
-};
 export type OrderLine = OrderDetail['lines'][number];
 export type TimelineEntry = OrderDetail['timeline'][number];
-export type CancelResult = { outcome: 'cancelled' | 'refunded' | 'refund_requested'; order: { id: string; number: string; status: string }; refund: Refund | null };
-export type BulkShipResult = {
-  shipped: number; skipped: number;
-  rows: Array<{ row: number; orderNumber: string; carrier: string; trackingNumber: string; result: 'shipped' | 'skipped'; code: string | null; reason: string | null; shipmentId: string | null }>;
-};
+export type CancelResult = z.infer<typeof cancelResult>;
+export type BulkShipResult = z.infer<typeof bulkShipResult>;
 
 // ── customers ──
 export type Customer = z.infer<typeof customerView>;
 export type CustomerAddress = z.infer<typeof addressView>;
-export type CustomerOrder = {
-  id: string; number: string; status: string; currency: string; total: number; paidAmount: number; refundedAmount: number;
-  itemCount: number; channel: string | null; placedAt: string; paidAt: string | null;
-};
-export type CustomerDetail = Customer & {
-  addresses: CustomerAddress[];
-  stats: { orderCount: number; paidOrderCount: number; totalSpent: number; currency: string };
-  orders: Page<CustomerOrder>;
-};
+export type CustomerDetail = z.infer<typeof customerDetail>;
+export type CustomerOrder = CustomerDetail['orders']['items'][number];
 
 // ── stock ──
-export type Warehouse = { id: string; code: string; name: Localized; isDefault: boolean; active: boolean; createdAt: string };
-export type StockLine = {
-  variantId: string; productId: string | null; sku: string | null; title: Localized | null;
-  warehouseId: string; warehouseCode: string; warehouseName: Localized;
-  onHand: number; reserved: number; available: number; updatedAt: string;
-};
-export type StockLedgerEntry = {
-  id: number; variantId: string; warehouseId: string; deltaOnHand: number; deltaReserved: number; onHandAfter: number; reservedAfter: number;
-  reason: string; refType: string | null; refId: string | null; note: string | null; staffId: string | null; at: string;
-};
+export type Warehouse = z.infer<typeof warehouseView>;
+export type StockLine = z.infer<typeof stockLineView>;
+export type StockLedgerEntry = z.infer<typeof ledgerView>;
 
 // ── dashboard ──
-export type PeriodFigures = {
-  date: string; from: string; to: string; gmv: number; paidOrders: number; aov: number | null; newCustomers: number;
-  refunds: { amount: number; count: number };
-};
-type Changes = { gmv: number | null; paidOrders: number | null; aov: number | null; newCustomers: number | null };
-export type TodayNumbers = {
-  timezone: string; currency: string; asOf: string;
-  today: PeriodFigures; yesterday: PeriodFigures; yesterdaySoFar: PeriodFigures;
-  change: { vsYesterdaySoFar: Changes; vsYesterday: Changes };
-};
-export type GmvSeries = { timezone: string; currency: string; days: Array<{ date: string; gmv: number; paidOrders: number; aov: number | null }> };
+export type TodayNumbers = z.infer<typeof todayView>;
+export type PeriodFigures = TodayNumbers['today'];
+export type GmvSeries = z.infer<typeof seriesView>;
 
 // ── audit ──
-export type AuditEntry = {
-  id: string; staffId: string; staffEmail: string; action: string; entityType: string; entityId: string;
-  before: unknown; after: unknown; at: string; ip: string | null;
-};
+export type AuditEntry = z.infer<typeof auditEntry>;
 
 // ── settings, shipping methods, sandbox outbox ──
 import type { settingsView, settingsPatch } from '../../../src/modules/settings/types.js';
@@ -121,4 +88,4 @@ export type StoreSettingsPatch = z.input<typeof settingsPatch>;
 export type ShippingMethod = z.infer<typeof adminShippingMethodView>;
 export type ShippingMethodInput = z.input<typeof shippingMethodInput>;
 export type ShippingMethodPatch = z.input<typeof shippingMethodPatch>;
-export type OutboxMessage = { id: string; channel: 'email' | 'sms'; to: string; subject: string; body: string; locale: 'zh-CN' | 'en'; createdAt: string };
+export type OutboxMessage = z.infer<typeof messageView>;

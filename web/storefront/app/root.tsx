@@ -1,5 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import type { ReactNode } from 'react';
 import {
   isRouteErrorResponse,
   Links,
@@ -16,7 +15,7 @@ import {
 } from 'react-router';
 import './lib/context';
 import stylesheet from './styles.css?url';
-import { createI18n } from './i18n';
+import { LocaleContext, pageLocale } from './lib/hooks';
 import { dictionaries } from './i18n/dictionaries.server';
 import { htmlLang, localeOfPath } from './lib/locale';
 import { ENHANCE_SCRIPT } from './lib/enhance';
@@ -26,7 +25,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet
 
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
   const locale = localeOfPath(new URL(request.url).pathname);
-  return { locale, dict: dictionaries[locale], publicUrl: context.publicUrl };
+  // Importing the server dictionaries provides both languages to i18nFor (see i18n/index.ts).
+  if (!dictionaries[locale]) throw new Error(`no dictionary for ${locale}`);
+  return { locale, publicUrl: context.publicUrl };
 }
 
 // The language switch reloads the document, so the dictionary never changes under a page.
@@ -72,11 +73,10 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function Root() {
   const root = useRouteLoaderData('root') as RootData;
-  const i18n = useMemo(() => createI18n(root.locale, root.dict), [root.locale, root.dict]);
   return (
-    <I18nextProvider i18n={i18n}>
+    <LocaleContext.Provider value={pageLocale(root.locale)}>
       <Outlet />
-    </I18nextProvider>
+    </LocaleContext.Provider>
   );
 }
 

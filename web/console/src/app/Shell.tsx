@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography, theme, type MenuProps } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Layout, Segmented, Typography, theme } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { canOpen, isGroup, navItemFor, openGroupsFor, visibleNavigation } from './navigation';
-import { navIcons } from './nav-icons';
+import { canOpen } from './navigation';
+import { NavMenu } from './NavMenu';
+import { useNarrow } from './responsive';
 import { useMe, useSession } from './session';
 import { pick, setLanguage, type Language } from '../i18n';
 import { api } from './api';
@@ -15,7 +16,10 @@ import { StoreTimeZone } from '../components/format';
 
 const { Header, Sider, Content } = Layout;
 
-/** The signed-in frame: side menu (only what the role may use), header with language and account. */
+/**
+ * The signed-in frame: side menu (only what the role may use), header with language and account.
+ * On a phone the menu is a drawer opened from the header, and the content gets the whole width.
+ */
 export function Shell() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -23,40 +27,51 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  const narrow = useNarrow();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   // Any signed-in staff member may read the settings; the header only wants the store's name.
   const store = useLoad(() => api.get<StoreSettings>('/settings').catch(() => undefined), []);
-
-  const nav = useMemo(() => visibleNavigation(me.permissions), [me.permissions]);
-  const items: MenuProps['items'] = nav.map((e) =>
-    isGroup(e)
-      ? { key: e.key, icon: navIcons[e.icon], label: t(e.label), children: e.children.map((c) => ({ key: c.path, label: t(c.label) })) }
-      : { key: e.path, icon: navIcons[e.icon], label: t(e.label) },
-  );
-  const selected = navItemFor(location.pathname)?.path;
   const allowed = canOpen(location.pathname, me.permissions);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {/* Sticky; the menu scrolls in its own box above the collapse button (48 px), so no item hides behind it. */}
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'hidden' }}>
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, fontSize: collapsed ? 18 : 17, whiteSpace: 'nowrap' }}>
-          {collapsed ? t('app.short') : t('app.name')}
-        </div>
-        <div style={{ height: 'calc(100vh - 56px - 48px)', overflowY: 'auto' }}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={items}
-            selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={openGroupsFor(location.pathname, nav).concat(nav.filter(isGroup).map((g) => g.key))}
-            onClick={({ key }) => navigate(key)}
-          />
-        </div>
-      </Sider>
-      <Layout>
-        <Header style={{ background: token.colorBgContainer, padding: '0 24px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
-          <Typography.Text strong style={{ fontSize: 16, marginRight: 'auto' }}>{pick(store.data?.name)}</Typography.Text>
+      {narrow ? (
+        <Drawer
+          id="console-menu"
+          placement="left"
+          size={264}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={t('app.name')}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          <NavMenu onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : (
+        // Sticky; the menu scrolls in its own box above the collapse button (48 px), so no item hides behind it.
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'hidden' }}>
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, fontSize: collapsed ? 18 : 17, whiteSpace: 'nowrap' }}>
+            {collapsed ? t('app.short') : t('app.name')}
+          </div>
+          <div style={{ height: 'calc(100vh - 56px - 48px)', overflowY: 'auto' }}>
+            <NavMenu />
+          </div>
+        </Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header style={{ background: token.colorBgContainer, padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+          {narrow ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('app.menu')}
+              aria-expanded={drawerOpen}
+              aria-controls="console-menu"
+              onClick={() => setDrawerOpen(true)}
+            />
+          ) : null}
+          <Typography.Text strong ellipsis style={{ fontSize: 16, marginRight: 'auto', minWidth: 0 }}>{pick(store.data?.name)}</Typography.Text>
           <Segmented
             size="small"
             aria-label={t('app.language')}
@@ -65,6 +80,7 @@ export function Shell() {
             onChange={(v) => void setLanguage(v as Language)}
           />
           <Dropdown
+            trigger={narrow ? ['click'] : ['hover', 'click']}
             menu={{
               items: [
                 { key: 'role', label: t(`roles.${me.staff.role}`), disabled: true },
@@ -76,13 +92,13 @@ export function Shell() {
               },
             }}
           >
-            <Space style={{ cursor: 'pointer' }}>
+            <Button type="text" aria-label={narrow ? t('app.account', { name: me.staff.name }) : undefined} style={{ paddingInline: narrow ? 4 : undefined }}>
               <Avatar size="small" icon={<UserOutlined />} />
-              <Typography.Text>{me.staff.name}</Typography.Text>
-            </Space>
+              {narrow ? null : me.staff.name}
+            </Button>
           </Dropdown>
         </Header>
-        <Content style={{ padding: 24, minWidth: 0 }}>
+        <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <StoreTimeZone.Provider value={store.data?.timezone}>{allowed ? <Outlet /> : <Forbidden />}</StoreTimeZone.Provider>
         </Content>
       </Layout>

@@ -33,6 +33,9 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => guarded(raw.patch<T>(`/api/admin${path}`, body)),
   /** Raw CSV bodies (imports): the server reads UTF-8 or GBK bytes, so send the file as it is. */
   postCsv: <T>(path: string, file: Blob) => guarded(raw.request<T>('POST', `/api/admin${path}`, file, { headers: { 'content-type': 'text/csv' } })),
+  /** A file as the raw body (image uploads): the server sniffs the format from the bytes. */
+  postFile: <T>(path: string, file: Blob) =>
+    guarded(raw.request<T>('POST', `/api/admin${path}`, file, { headers: { 'content-type': file.type || 'application/octet-stream' } })),
   download: (path: string, query?: Parameters<typeof raw.get>[1], onProgress?: (bytes: number) => void) =>
     guarded(raw.download(`/api/admin${path}`, query, onProgress)),
 };

@@ -1,7 +1,8 @@
-import { Alert, Table } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api';
 import { errorText } from './ErrorState';
+import { DataTable } from './DataTable';
 
 interface RowError { row: number; column?: string; code: string; message: string }
 
@@ -15,7 +16,8 @@ export function CsvRowErrors({ error }: { error: unknown }) {
     <>
       <Alert type="error" showIcon title={error instanceof ApiError ? error.problem.detail : errorText(error, t)} style={{ marginBottom: rows ? 12 : 0 }} />
       {rows ? (
-        <Table<RowError>
+        <DataTable<RowError>
+          label={t('csv.rowErrors')}
           size="small"
           rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.code}`}
           dataSource={rows}

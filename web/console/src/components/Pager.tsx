@@ -1,4 +1,4 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { LeftOutlined, RightOutlined, VerticalRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 export function Pager(props: { pageNumber: number; isFirstPage: boolean; hasNext: boolean; loading?: boolean; onFirst(): void; onPrevious(): void; onNext(): void }) {
   const { t } = useTranslation();
   return (
-    <Space style={{ marginTop: 16, display: 'flex', justifyContent: 'flex-end' }}>
+    <Flex gap={8} wrap align="center" justify="flex-end" style={{ marginTop: 16 }}>
       <Button size="small" icon={<VerticalRightOutlined />} disabled={props.isFirstPage || props.loading} onClick={props.onFirst}>
         {t('pager.first')}
       </Button>
@@ -17,6 +17,6 @@ export function Pager(props: { pageNumber: number; isFirstPage: boolean; hasNext
       <Button size="small" disabled={!props.hasNext || props.loading} onClick={props.onNext}>
         {t('pager.next')} <RightOutlined />
       </Button>
-    </Space>
+    </Flex>
   );
 }

@@ -3,7 +3,7 @@ import type { Shape } from './shape';
 
 /** English. Typed by the Chinese dictionary's shape, so a missing or extra key fails to compile. */
 export const en: Shape<typeof zhCN> = {
-  app: { name: 'Shopkeeper · Console', short: 'S', language: 'Language', signOut: 'Sign out' },
+  app: { name: 'Shopkeeper · Console', short: 'S', language: 'Language', signOut: 'Sign out', menu: 'Menu', account: 'Account: {{name}}' },
   nav: {
     home: 'Home', catalog: 'Catalog', products: 'Products', categories: 'Categories', brands: 'Brands', stock: 'Stock',
     sales: 'Orders', orders: 'All orders', bulkShip: 'Bulk shipping', refunds: 'Refunds', customers: 'Customers',
@@ -11,7 +11,7 @@ export const en: Shape<typeof zhCN> = {
   },
   common: {
     all: 'All', back: 'Back', backHome: 'Back to home', close: 'Close', edit: 'Edit', remove: 'Remove', retry: 'Retry', save: 'Save',
-    savedOk: 'Saved', updatedAt: 'Updated', loadMore: 'Load more',
+    savedOk: 'Saved', updatedAt: 'Updated', loadMore: 'Load more', actions: 'Actions', details: 'Details',
   },
   errors: {
     forbiddenTitle: 'No access', forbidden: 'Your role does not allow this. Ask an administrator if you need it.',
@@ -40,6 +40,8 @@ export const en: Shape<typeof zhCN> = {
     basics: 'Basics', images: 'Images', options: 'Options', variants: 'Variants (SKUs)', titleZh: 'Title (Chinese)', titleEn: 'Title (English)',
     subtitleZh: 'Subtitle (Chinese)', subtitleEn: 'Subtitle (English)', descriptionZh: 'Description (Chinese)', descriptionEn: 'Description (English)',
     slug: 'Slug', slugHelp: 'Part of the product page address, e.g. cotton-tee', tags: 'Tags', altZh: 'Alt text (zh)', altEn: 'Alt text (en)',
+    imageField: 'Image {{n}}: {{what}}', imagePreview: 'preview', imageWidth: 'width (px)', imageHeight: 'height (px)', variantCell: 'Variant {{n}}: {{what}}',
+    uploadImage: 'Upload images', uploadingImage: 'Uploading…', uploadImageHelp: 'JPEG, PNG, WebP, AVIF or GIF up to 10 MB; the store makes the smaller sizes phones need.',
     addImage: 'Add an image URL', optionCode: 'Option code', valueCode: 'Value code', nameZh: 'Name (Chinese)', nameEn: 'Name (English)',
     addValue: 'Add a value', addOption: 'Add an option', priceYuan: 'Price (¥)', listPriceYuan: 'List price (¥)', weightGrams: 'Weight (g)',
     barcode: 'Barcode', onSale: 'On sale', addVariant: 'Add a variant', variantsHelp: 'Saved variants cannot be deleted (orders refer to them); switch “On sale” off instead.',
@@ -50,6 +52,7 @@ export const en: Shape<typeof zhCN> = {
   categories: { title: 'Categories', create: 'New category', edit: 'Edit category', name: 'Name', otherName: 'Other language', parent: 'Parent', position: 'Position', addChild: 'Subcategory' },
   brands: { title: 'Brands', create: 'New brand', edit: 'Edit brand' },
   csv: {
+    rowErrors: 'Rows with problems',
     exported: 'Export finished', downloading: 'Downloading {{size}}', importing: 'Importing…', row: 'Row', column: 'Column', problem: 'Problem',
     variantsCreated: 'Variants created', variantsUpdated: 'Variants updated', variantsUnchanged: 'Variants unchanged', productsCreatedUpdated: 'Products created / updated',
   },

@@ -1,6 +1,6 @@
 /** Chinese (the default). en.ts must have exactly the same keys; the compiler and a test check it. */
 export const zhCN = {
-  app: { name: '掌柜 · 运营后台', short: '掌', language: '语言', signOut: '退出登录' },
+  app: { name: '掌柜 · 运营后台', short: '掌', language: '语言', signOut: '退出登录', menu: '菜单', account: '账号：{{name}}' },
   nav: {
     home: '首页', catalog: '商品', products: '商品管理', categories: '类目', brands: '品牌', stock: '库存',
     sales: '订单', orders: '订单管理', bulkShip: '批量发货', refunds: '退款', customers: '客户',
@@ -8,7 +8,7 @@ export const zhCN = {
   },
   common: {
     all: '全部', back: '返回', backHome: '回到首页', close: '关闭', edit: '编辑', remove: '删除', retry: '重试', save: '保存',
-    savedOk: '已保存', updatedAt: '更新时间', loadMore: '加载更多',
+    savedOk: '已保存', updatedAt: '更新时间', loadMore: '加载更多', actions: '操作', details: '详情',
   },
   errors: {
     forbiddenTitle: '没有权限', forbidden: '你的角色没有这项操作的权限。如需开通，请联系管理员。',
@@ -37,6 +37,8 @@ export const zhCN = {
     basics: '基本信息', images: '图片', options: '规格', variants: 'SKU（规格组合）', titleZh: '标题（中文）', titleEn: '标题（英文）',
     subtitleZh: '副标题（中文）', subtitleEn: '副标题（英文）', descriptionZh: '描述（中文）', descriptionEn: '描述（英文）',
     slug: '链接标识（slug）', slugHelp: '商品页地址的一部分，例如 cotton-tee', tags: '标签', altZh: '替代文字（中）', altEn: '替代文字（英）',
+    imageField: '第 {{n}} 张图片：{{what}}', imagePreview: '预览', imageWidth: '宽（像素）', imageHeight: '高（像素）', variantCell: '第 {{n}} 个规格：{{what}}',
+    uploadImage: '上传图片', uploadingImage: '正在上传…', uploadImageHelp: '支持 JPEG、PNG、WebP、AVIF、GIF，单张不超过 10 MB；商城会自动生成手机所需的小尺寸图片。',
     addImage: '添加图片链接', optionCode: '规格代码', valueCode: '值代码', nameZh: '名称（中文）', nameEn: '名称（英文）',
     addValue: '添加规格值', addOption: '添加规格', priceYuan: '售价（元）', listPriceYuan: '划线价（元）', weightGrams: '重量（克）',
     barcode: '条码', onSale: '在售', addVariant: '添加 SKU', variantsHelp: '已保存的 SKU 不能删除（订单引用它们），不再销售时请关闭“在售”。',
@@ -47,6 +49,7 @@ export const zhCN = {
   categories: { title: '类目', create: '新建类目', edit: '编辑类目', name: '名称', otherName: '另一语言', parent: '上级类目', position: '排序', addChild: '子类目' },
   brands: { title: '品牌', create: '新建品牌', edit: '编辑品牌' },
   csv: {
+    rowErrors: '有问题的行',
     exported: '导出完成', downloading: '下载中 {{size}}', importing: '导入中…', row: '行', column: '列', problem: '问题',
     variantsCreated: '新增 SKU', variantsUpdated: '更新 SKU', variantsUnchanged: '未变化 SKU', productsCreatedUpdated: '商品 新增 / 更新',
   },

@@ -1,6 +1,13 @@
+import type { Locale } from '../i18n';
 import type { Region } from '../lib/types';
 import { useLocale } from '../lib/hooks';
+import { pick } from '../lib/locale';
 import { useHydrated } from '../lib/use-hydrated';
+
+/** An address after the recipient: 广东省深圳市南山区 科技园路 1 号; in English the street first, the province last. */
+export function addressLine(region: string, detail: string, locale: Locale): string {
+  return locale === 'en' ? `${detail}, ${region}` : `${region} ${detail}`;
+}
 
 export interface AddressValues {
   recipient?: string;
@@ -27,7 +34,7 @@ export function AddressFields(props: {
   onRegion?: (province: string, city: string) => void;
   required?: boolean;
 }) {
-  const { t } = useLocale();
+  const { locale, t } = useLocale();
   const hydrated = useHydrated();
   const v = props.values;
   const err = props.errors ?? {};
@@ -66,7 +73,7 @@ export function AddressFields(props: {
             <option value="">{t('address.choose')}</option>
             {props.provinces.map((r) => (
               <option key={r.code} value={r.code}>
-                {r.name}
+                {pick(r.names, locale)}
               </option>
             ))}
           </select>
@@ -87,7 +94,7 @@ export function AddressFields(props: {
             <option value="">{t('address.choose')}</option>
             {props.cities.map((r) => (
               <option key={r.code} value={r.code}>
-                {r.name}
+                {pick(r.names, locale)}
               </option>
             ))}
           </select>
@@ -107,7 +114,7 @@ export function AddressFields(props: {
             <option value="">{t('address.choose')}</option>
             {props.districts.map((r) => (
               <option key={r.code} value={r.code}>
-                {r.name}
+                {pick(r.names, locale)}
               </option>
             ))}
           </select>

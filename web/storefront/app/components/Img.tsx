@@ -1,6 +1,22 @@
+import { responsiveImage, thumbnailImage } from '../../../../src/modules/media/renditions';
+
+export { responsiveImage, thumbnailImage };
+
+/**
+ * How wide an image shows in each place (the `sizes` attribute), after the layout in styles.css:
+ * the product gallery fills the phone and half the page from 960 px; grid cards are a half, a
+ * third, then a quarter of the page (which stops growing at 1200 px).
+ */
+export const IMAGE_SIZES = {
+  gallery: '(min-width: 1200px) 580px, (min-width: 960px) 50vw, 100vw',
+  card: '(min-width: 1200px) 290px, (min-width: 960px) 25vw, (min-width: 640px) 33vw, 50vw',
+  thumb: '64px',
+} as const;
+
 /**
  * Product images always carry their intrinsic size, so the browser reserves the box before the
- * bytes arrive (no layout shift). `srcSet` only when the catalog has more than one rendition.
+ * bytes arrive (no layout shift). A media image (`/media/<id>`) given `sizes` also gets a
+ * `srcSet` of its WebP renditions up to its own width; other URLs have only the one file.
  */
 export function Img(props: {
   src: string;
@@ -12,6 +28,11 @@ export function Img(props: {
   srcSet?: string;
   className?: string;
 }) {
+  const responsive = props.srcSet
+    ? { srcSet: props.srcSet, sizes: props.sizes }
+    : props.sizes
+      ? responsiveImage({ url: props.src, width: props.width }, props.sizes)
+      : null;
   return (
     <img
       src={props.src}
@@ -21,8 +42,8 @@ export function Img(props: {
       loading={props.eager ? 'eager' : 'lazy'}
       decoding="async"
       fetchPriority={props.eager ? 'high' : undefined}
-      sizes={props.srcSet ? props.sizes : undefined}
-      srcSet={props.srcSet}
+      sizes={responsive?.srcSet ? responsive.sizes : undefined}
+      srcSet={responsive?.srcSet}
       className={props.className}
     />
   );

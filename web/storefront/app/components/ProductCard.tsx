@@ -3,7 +3,7 @@ import type { ProductSummary } from '../lib/types';
 import { lp, pick } from '../lib/locale';
 import { money } from '../lib/format';
 import { useLocale } from '../lib/hooks';
-import { Img } from './Img';
+import { IMAGE_SIZES, Img } from './Img';
 
 export function ProductCard({ product, eager }: { product: ProductSummary; eager?: boolean }) {
   const { locale, t } = useLocale();
@@ -13,7 +13,7 @@ export function ProductCard({ product, eager }: { product: ProductSummary; eager
     <li className="card">
       <Link to={lp(locale, `/p/${product.slug}`)} className="card-link">
         {product.image ? (
-          <Img src={product.image.url} width={product.image.width} height={product.image.height} alt={pick(product.image.alt, locale) || title} eager={eager} />
+          <Img src={product.image.url} width={product.image.width} height={product.image.height} alt={pick(product.image.alt, locale) || title} eager={eager} sizes={IMAGE_SIZES.card} />
         ) : (
           <span className="img-placeholder" aria-hidden="true" />
         )}

@@ -1,15 +1,38 @@
-import { createInstance, type i18n as I18n } from 'i18next';
+import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
 import type { Dictionary } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 export type { Dictionary };
 
 /**
- * One i18next instance per render, holding only the page's language: the dictionary comes from
- * the root loader, so a browser never downloads the language it is not reading.
+ * The dictionaries this process holds: on the server both (dictionaries.server.ts provides them),
+ * in the browser only the page's language, loaded by entry.client.tsx before hydration — so a
+ * browser never downloads the language it is not reading, and no page carries a dictionary in
+ * its loader data (encoding it into every HTML response cost more than rendering the header).
  */
-export function createI18n(locale: Locale, dict: Dictionary): I18n {
-  const i18n = createInstance();
+const dictionaries = new Map<Locale, Dictionary>();
+const instances = new Map<Locale, I18n>();
+
+export function provideDictionary(locale: Locale, dict: Dictionary): void {
+  if (dictionaries.get(locale) === dict) return;
+  dictionaries.set(locale, dict);
+  instances.delete(locale);
+}
+
+export function dictionaryOf(locale: Locale): Dictionary | undefined {
+  return dictionaries.get(locale);
+}
+
+/**
+ * One i18next instance per language for the life of the process: its language never changes
+ * (the language switch is a new document) and `t` keeps no per-request state.
+ */
+export function i18nFor(locale: Locale): I18n {
+  let i18n = instances.get(locale);
+  if (i18n) return i18n;
+  const dict = dictionaries.get(locale);
+  if (!dict) throw new Error(`i18n: no dictionary for ${locale} (provideDictionary first)`);
+  i18n = createInstance();
   void i18n.init({
     lng: locale,
     fallbackLng: false,
@@ -18,7 +41,51 @@ export function createI18n(locale: Locale, dict: Dictionary): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  instances.set(locale, i18n);
   return i18n;
+}
+
+const ts = new Map<Locale, TFunction>();
+/** Bounds the answers kept per language: option values (a search query, say) come from shoppers. */
+const MEMO_ENTRIES = 5000;
+
+/**
+ * The page's `t`. A key with the same simple options always gives the same text for the life of
+ * the process, so each answer is worked out once: i18next's resolution (plural rules,
+ * interpolation) was the costliest part of rendering a grid of product cards.
+ */
+export function tFor(locale: Locale): TFunction {
+  let t = ts.get(locale);
+  if (t && instances.has(locale)) return t;
+  const fixed = i18nFor(locale).getFixedT(locale) as (key: unknown, options?: unknown) => string;
+  const memo = new Map<string, string>();
+  t = ((key: string | string[], options?: Record<string, unknown>) => {
+    const id = memoKey(key, options);
+    if (id === null) return fixed(key, options);
+    let text = memo.get(id);
+    if (text === undefined) {
+      text = fixed(key, options);
+      if (memo.size >= MEMO_ENTRIES) memo.clear();
+      memo.set(id, text);
+    }
+    return text;
+  }) as TFunction;
+  ts.set(locale, t);
+  return t;
+}
+
+/** A key for a call whose options are plain strings and numbers; null for anything else. */
+function memoKey(key: unknown, options: Record<string, unknown> | undefined): string | null {
+  if (typeof key !== 'string') return null;
+  if (options === undefined) return key;
+  if (typeof options !== 'object' || options === null) return null;
+  let id = key;
+  for (const name in options) {
+    const v = options[name];
+    if (typeof v !== 'string' && typeof v !== 'number') return null;
+    id += `\u0000${name}\u0000${v}`;
+  }
+  return id;
 }
 
 /** For `meta` functions, which run outside React: a plain lookup with {{var}} interpolation. */

@@ -4,9 +4,27 @@ import { ApiError, orNull } from './api.server';
 import { variantLabel } from './variants';
 import { CART_ID_COOKIE, clearCartIdCookie, readCookie, setCartIdCookie } from './cookies.server';
 import type { Cart, StoreProduct } from './types';
+import type { z } from 'zod';
+import type { cartSummaryView } from '../../../../src/modules/cart/views';
 
 const secureOf = (context: AppLoadContext) => context.publicUrl.startsWith('https:');
 const gone = (err: unknown) => err instanceof ApiError && (err.status === 404 || err.code === 'CART_CLOSED');
+
+/**
+ * Units in the shopper's open cart, for the header of every page: the cart's summary, not the
+ * priced cart (that is the cart and checkout pages' business). 0 without a cart or for a stale id.
+ */
+export async function readCartCount(api: Api, request: Request): Promise<number> {
+  const id = readCookie(request, CART_ID_COOKIE);
+  if (!id) return 0;
+  try {
+    const summary = await api.get<z.infer<typeof cartSummaryView>>(`/api/store/carts/${encodeURIComponent(id)}/summary`);
+    return summary.status === 'open' ? summary.itemCount : 0;
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 404) throw err;
+    return 0;
+  }
+}
 
 /** The shopper's open cart, or null; `setCookie` is set when the remembered id is stale. */
 export async function readCart(

@@ -1,6 +1,11 @@
-import type { Api } from '../../../shared/api';
+import type { z } from 'zod';
+import { ApiError, type Api } from '../../../shared/api';
+import type { regionDetailView } from '../../../../src/modules/customers/types';
+import type { Locale } from '../i18n';
 import { readCart } from './cart.server';
 import type { Address, Cart, Region, ShippingMethod } from './types';
+
+type RegionDetail = z.infer<typeof regionDetailView>;
 
 /** What the shopper has chosen so far; only codes and ids (never names or phone numbers in URLs). */
 export interface CheckoutChoice {
@@ -43,12 +48,23 @@ export async function checkoutState(api: Api, request: Request, wanted: Partial<
   return { cart, clearCookie: setCookie, addresses, methods, provinces, cities, districts, choice: { address, shipping, province, city } };
 }
 
-export function regionText(state: Pick<CheckoutState, 'provinces' | 'cities' | 'districts'>, codes: { province: string; city: string; district: string }) {
-  return [
-    state.provinces.find((p) => p.code === codes.province)?.name,
-    state.cities.find((c) => c.code === codes.city)?.name,
-    state.districts.find((d) => d.code === codes.district)?.name,
-  ]
-    .filter(Boolean)
-    .join(' ');
+const regionOf = (api: Api, code: string) => api.get<RegionDetail>(`/api/store/regions/${encodeURIComponent(code)}`);
+
+/**
+ * The region an order keeps with its address: Chinese whatever the page's language, written as on
+ * a parcel (广东省深圳市南山区), the same as for an order placed with a saved address.
+ */
+export async function regionText(api: Api, districtCode: string): Promise<string> {
+  return (await regionOf(api, districtCode)).fullName['zh-CN'];
+}
+
+/** An order's region in the page's language: the stored Chinese text, or English from its codes. */
+export async function orderRegion(api: Api, address: { districtCode: string; regionText: string }, locale: Locale): Promise<string> {
+  if (locale === 'zh-CN') return address.regionText;
+  try {
+    return (await regionOf(api, address.districtCode)).fullName.en;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return address.regionText; // a code GB/T 2260 has since retired
+    throw err;
+  }
 }

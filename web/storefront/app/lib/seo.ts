@@ -1,11 +1,10 @@
 import type { MetaDescriptor } from 'react-router';
-import { translate, type Dictionary, type Locale } from '../i18n';
+import { dictionaryOf, translate, type Locale } from '../i18n';
 import { lp, unlocalized } from './locale';
 
 /** What the root loader gives every page (see root.tsx). */
 export interface RootData {
   locale: Locale;
-  dict: Dictionary;
   publicUrl: string;
 }
 
@@ -21,7 +20,7 @@ export function rootDataOf(args: MetaArgs): RootData {
 /** `t` for meta functions (they run outside React). */
 export function metaT(args: MetaArgs) {
   const root = rootDataOf(args);
-  return (key: string, vars?: Record<string, string | number>) => translate(root?.dict, key, vars);
+  return (key: string, vars?: Record<string, string | number>) => translate(dictionaryOf(root?.locale ?? 'zh-CN'), key, vars);
 }
 
 export interface SeoPage {
@@ -46,7 +45,7 @@ export function seo(args: MetaArgs, page: SeoPage): MetaDescriptor[] {
   const base = root?.publicUrl ?? '';
   const path = page.path ?? unlocalized(args.location.pathname);
   const url = (l: Locale) => `${base}${lp(l, path)}`;
-  const siteName = translate(root?.dict, 'meta.siteName');
+  const siteName = translate(dictionaryOf(locale), 'meta.siteName');
   const title = page.title === siteName || page.title.includes(siteName) ? page.title : `${page.title} - ${siteName}`;
   const tags: MetaDescriptor[] = [
     { title },

@@ -12,12 +12,12 @@ import {
 import type { Api } from '../../../shared/api';
 import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
 import { fields, MOBILE } from '../lib/forms';
-import { localeOfPath } from '../lib/locale';
+import { localeOfPath, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
 import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
-import { AddressFields, type AddressValues } from '../components/AddressFields';
+import { AddressFields, addressLine, type AddressValues } from '../components/AddressFields';
 import { Empty, Notice } from '../components/Notice';
 import type { Address, Region } from '../lib/types';
 
@@ -91,7 +91,7 @@ export default function AddressesPage() {
     | undefined;
   const navigation = useNavigation();
   const submit = useSubmit();
-  const { t } = useLocale();
+  const { locale, t } = useLocale();
   const lists = result?.refresh ?? loaded;
   const busy = navigation.state !== 'idle';
   // A finished save starts an empty form (the key changes); a failed one keeps what was typed.
@@ -114,7 +114,7 @@ export default function AddressesPage() {
                 {a.isDefault ? <span className="badge">{t('address.default')}</span> : null}
               </p>
               <p>
-                {a.provinceName} {a.cityName} {a.districtName} {a.detail}
+                {addressLine(pick(a.region, locale), a.detail, locale)}
               </p>
               <div className="order-actions">
                 {a.isDefault ? null : (

@@ -8,6 +8,7 @@ import { useLocale, useShell } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Empty, Notice } from '../components/Notice';
 import { PriceSummary } from '../components/PriceSummary';
+import { thumbnailImage } from '../components/Img';
 
 export const handle = { hydrate: true };
 
@@ -73,7 +74,7 @@ export default function CartPage() {
             const title = pick(item.title, locale) || item.sku || '';
             return (
               <li key={item.id} className={`line${item.available ? '' : ' unavailable'}`}>
-                {item.image ? <img src={item.image} width={72} height={72} alt="" loading="lazy" decoding="async" /> : <span className="thumb" />}
+                {item.image ? <img src={item.image} {...thumbnailImage(item.image, 72)} width={72} height={72} alt="" loading="lazy" decoding="async" /> : <span className="thumb" />}
                 <div className="line-main">
                   {item.productId ? (
                     <Link to={lp(locale, `/p/${item.productId}`)} className="line-title">

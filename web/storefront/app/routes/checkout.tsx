@@ -21,7 +21,7 @@ import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
 import { useHydrated } from '../lib/use-hydrated';
 import { metaT, seo } from '../lib/seo';
-import { AddressFields, type AddressValues } from '../components/AddressFields';
+import { AddressFields, addressLine, type AddressValues } from '../components/AddressFields';
 import { Notice } from '../components/Notice';
 import { PriceSummary } from '../components/PriceSummary';
 import type { OrderDetail, PriceQuote } from '../lib/types';
@@ -105,7 +105,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           provinceCode: state.choice.province,
           cityCode: state.choice.city,
           districtCode: f.district,
-          regionText: regionText(state, { province: state.choice.province, city: state.choice.city, district: f.district }),
+          regionText: await regionText(api, f.district),
           detail: f.detail,
         };
     const order = await api.request<OrderDetail>(
@@ -168,7 +168,7 @@ export default function CheckoutPage() {
                         </strong>
                         {a.isDefault ? <span className="badge">{t('address.default')}</span> : null}
                         <br />
-                        {a.provinceName} {a.cityName} {a.districtName} {a.detail}
+                        {addressLine(pick(a.region, locale), a.detail, locale)}
                       </span>
                     </label>
                   </li>

@@ -21,6 +21,8 @@ import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Notice } from '../components/Notice';
+import { addressLine } from '../components/AddressFields';
+import { orderRegion } from '../lib/checkout.server';
 import type { OrderDetail, OrderTracking } from '../lib/types';
 
 export const handle = { hydrate: true };
@@ -32,11 +34,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const number = encodeURIComponent(params.number ?? '');
   try {
     const order = await api.get<OrderDetail>(`/api/store/orders/${number}`);
-    const [tracking, labels] = await Promise.all([
+    const [tracking, labels, region] = await Promise.all([
       order.shippedAt ? api.get<OrderTracking>(`/api/store/orders/${number}/tracking`) : null,
       optionLabels(api, order.lines, locale),
+      orderRegion(api, order.shippingAddress, locale),
     ]);
-    return { order, tracking, labels };
+    return { order, tracking, labels, region };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) throw data(dictionaries[locale].errors.notFound, { status: 404 });
     throw err;
@@ -80,7 +83,7 @@ function useAwaitPayment(waiting: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, tracking, labels } = useLoaderData<typeof loader>();
+  const { order, tracking, labels, region } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -206,7 +209,7 @@ export default function OrderPage() {
               {addr.recipient} {addr.mobile}
             </p>
             <p>
-              {addr.regionText} {addr.detail}
+              {addressLine(region, addr.detail, locale)}
             </p>
             {order.shippingMethodName ? (
               <p className="muted">

@@ -6,6 +6,7 @@ import { requireCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Empty } from '../components/Notice';
+import { thumbnailImage } from '../components/Img';
 import type { OrderSummary, Page } from '../lib/types';
 
 export const handle = { hydrate: true };
@@ -62,7 +63,7 @@ export default function OrdersPage() {
                 <span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`, { defaultValue: o.status })}</span>
               </div>
               <div className="order-body">
-                {o.firstLine?.image ? <img src={o.firstLine.image} width={64} height={64} alt="" loading="lazy" decoding="async" /> : null}
+                {o.firstLine?.image ? <img src={o.firstLine.image} {...thumbnailImage(o.firstLine.image, 64)} width={64} height={64} alt="" loading="lazy" decoding="async" /> : null}
                 <div>
                   <p>{pick(o.firstLine?.title, locale)}</p>
                   <p className="muted">

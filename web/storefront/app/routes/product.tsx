@@ -11,7 +11,7 @@ import { useLocale } from '../lib/hooks';
 import { breadcrumbLd, metaT, rootDataOf, seo } from '../lib/seo';
 import { buyable, selectedVariant, variantFor, variantLabel } from '../lib/variants';
 import { Breadcrumbs } from '../components/Breadcrumbs';
-import { Img } from '../components/Img';
+import { IMAGE_SIZES, Img, responsiveImage } from '../components/Img';
 import { Notice } from '../components/Notice';
 import type { Brand, Category, StoreProduct } from '../lib/types';
 
@@ -133,7 +133,7 @@ export default function ProductPage() {
           <ul className="gallery-track">
             {images.map((img, i) => (
               <li key={img.url + i} id={`image-${i + 1}`}>
-                <Img src={img.url} width={img.width} height={img.height} alt={pick(img.alt, locale) || title} eager={i === 0} />
+                <Img src={img.url} width={img.width} height={img.height} alt={pick(img.alt, locale) || title} eager={i === 0} sizes={IMAGE_SIZES.gallery} />
               </li>
             ))}
           </ul>
@@ -142,7 +142,7 @@ export default function ProductPage() {
               {images.map((img, i) => (
                 <li key={img.url + i}>
                   <a href={`#image-${i + 1}`} aria-label={t('product.imageOf', { n: i + 1 })}>
-                    <Img src={img.url} width={64} height={Math.round((64 * img.height) / img.width)} alt="" />
+                    <Img src={img.url} width={64} height={Math.round((64 * img.height) / img.width)} alt="" srcSet={responsiveImage(img, IMAGE_SIZES.thumb)?.srcSet} sizes={IMAGE_SIZES.thumb} />
                   </a>
                 </li>
               ))}

@@ -2,7 +2,7 @@ import { isRouteErrorResponse, Link, Outlet, useRouteError, type LoaderFunctionA
 import { Footer, Header } from '../components/Header';
 import { apiFor } from '../lib/api.server';
 import { catalogTags, tagPage } from '../lib/cache.server';
-import { itemCount, readCart } from '../lib/cart.server';
+import { readCartCount } from '../lib/cart.server';
 import { localeOfPath, lp } from '../lib/locale';
 import { currentCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
@@ -19,16 +19,16 @@ export interface ShellData {
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<ShellData> {
   const locale = localeOfPath(new URL(request.url).pathname);
   const api = apiFor(context, locale);
-  const [tree, customer, cart] = await Promise.all([
+  const [tree, customer, cartCount] = await Promise.all([
     api.get<{ items: Category[] }>('/api/store/categories'),
     currentCustomer(context, request, locale),
-    readCart(api, request),
+    readCartCount(api, request),
   ]);
   tagPage(context, [catalogTags.all]);
   return {
     categories: tree.items.map((c) => ({ id: c.id, slug: c.slug, name: c.name })),
     customer: customer ? { id: customer.id, name: customer.name, email: customer.email, mobile: customer.mobile } : null,
-    cartCount: itemCount(cart.cart),
+    cartCount,
   };
 }
 

@@ -1,10 +1,12 @@
-import { Card, DatePicker, Flex, Input, Table, Typography } from 'antd';
+import { Card, DatePicker, Flex, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { DateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -21,19 +23,20 @@ export default function AuditScreen() {
     <>
       <PageHeader title={t('audit.title')} />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search key={`a${filters.action ?? ''}`} defaultValue={filters.action} allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 240 }} onSearch={(action) => setFilters({ action })} />
-          <Input.Search key={`t${filters.entityType ?? ''}`} defaultValue={filters.entityType} allowClear placeholder={t('audit.entityType')} style={{ width: 180 }} onSearch={(entityType) => setFilters({ entityType })} />
-          <Input.Search key={`i${filters.entityId ?? ''}`} defaultValue={filters.entityId} allowClear placeholder={t('audit.entityId')} style={{ width: 220 }} onSearch={(entityId) => setFilters({ entityId })} />
+        <FilterBar>
+          <Input.Search key={`a${filters.action ?? ''}`} defaultValue={filters.action} allowClear placeholder={t('audit.actionPlaceholder')} aria-label={t('audit.action')} style={{ width: 240 }} onSearch={(action) => setFilters({ action })} />
+          <Input.Search key={`t${filters.entityType ?? ''}`} defaultValue={filters.entityType} allowClear placeholder={t('audit.entityType')} aria-label={t('audit.entityType')} style={{ width: 180 }} onSearch={(entityType) => setFilters({ entityType })} />
+          <Input.Search key={`i${filters.entityId ?? ''}`} defaultValue={filters.entityId} allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} style={{ width: 220 }} onSearch={(entityId) => setFilters({ entityId })} />
           <DatePicker.RangePicker
             showTime
             value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
             allowEmpty={[true, true]}
             onChange={(r) => setFilters({ from: r?.[0]?.toISOString() ?? null, to: r?.[1]?.toISOString() ?? null })}
           />
-        </Flex>
+        </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <Table<AuditEntry>
+        <DataTable<AuditEntry>
+          label={t('audit.title')}
           rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items} pagination={false}
           expandable={{
             expandedRowRender: (e) => (

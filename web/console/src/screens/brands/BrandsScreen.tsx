@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Table } from 'antd';
+import { Button, Card, Form, Input, Modal } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
@@ -44,7 +45,8 @@ export default function BrandsScreen() {
       <PageHeader title={t('brands.title')} extra={writable ? <Button type="primary" icon={<PlusOutlined />} onClick={() => open()}>{t('brands.create')}</Button> : null} />
       <Card>
         {brands.error ? <ErrorState error={brands.error} onRetry={brands.reload} /> : null}
-        <Table<Brand>
+        <DataTable<Brand>
+          label={t('brands.title')}
           rowKey="id"
           size="middle"
           loading={brands.loading}

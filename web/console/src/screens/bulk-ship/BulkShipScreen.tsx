@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Col, Progress, Row, Segmented, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Progress, Row, Segmented, Statistic, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { CsvRowErrors } from '../../components/CsvRowErrors';
 import { saveBlob, kilobytes } from '../../components/downloads';
+import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import type { BulkShipResult } from '../../types';
 
@@ -53,7 +54,7 @@ export default function BulkShipScreen() {
       <PageHeader title={t('bulkShip.title')} sub={t('bulkShip.subtitle')} extra={<Button icon={<DownloadOutlined />} onClick={template}>{t('bulkShip.template')}</Button>} />
       <Card style={{ marginBottom: 16 }}>
         <Typography.Paragraph>
-          {t('bulkShip.help')} <Link to="/orders?status=paid">{t('bulkShip.readyToShip')}</Link>
+          {t('bulkShip.help')} <Link to="/orders?status=paid" style={{ textDecoration: 'underline' }}>{t('bulkShip.readyToShip')}</Link>
         </Typography.Paragraph>
         <Upload.Dragger accept=".csv,text/csv" showUploadList={false} disabled={running !== null} beforeUpload={(f) => { void upload(f); return false; }}>
           <p className="ant-upload-drag-icon"><InboxOutlined /></p>
@@ -70,15 +71,16 @@ export default function BulkShipScreen() {
       </Card>
       {result ? (
         <Card title={t('bulkShip.result')}>
-          <Row gutter={16} style={{ marginBottom: 16 }}>
-            <Col span={6}><Statistic title={t('bulkShip.shipped')} value={result.shipped} styles={{ content: { color: '#237804' } }} /></Col>
-            <Col span={6}><Statistic title={t('bulkShip.skipped')} value={result.skipped} styles={{ content: { color: result.skipped ? '#cf1322' : undefined } }} /></Col>
-            <Col span={12} style={{ textAlign: 'right' }}>
+          <Row gutter={[16, 12]} style={{ marginBottom: 16 }}>
+            <Col xs={12} sm={6}><Statistic title={t('bulkShip.shipped')} value={result.shipped} styles={{ content: { color: '#237804' } }} /></Col>
+            <Col xs={12} sm={6}><Statistic title={t('bulkShip.skipped')} value={result.skipped} styles={{ content: { color: result.skipped ? '#cf1322' : undefined } }} /></Col>
+            <Col xs={24} sm={12} style={{ textAlign: 'right' }}>
               <Segmented value={show} onChange={setShow} options={[{ value: 'all', label: t('common.all') }, { value: 'skipped', label: t('bulkShip.onlySkipped') }]} />
             </Col>
           </Row>
           {result.skipped ? <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('bulkShip.skippedHelp')} /> : null}
-          <Table<Row>
+          <DataTable<Row>
+            label={t('bulkShip.result')}
             rowKey="row" size="small" dataSource={rows} pagination={{ pageSize: 50, showSizeChanger: false }}
             columns={[
               { title: t('csv.row'), dataIndex: 'row', width: 70 },

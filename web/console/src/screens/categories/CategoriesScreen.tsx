@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, InputNumber, Modal, Table, TreeSelect } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, TreeSelect } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
 import { pick } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
@@ -51,7 +52,8 @@ export default function CategoriesScreen() {
       <PageHeader title={t('categories.title')} extra={writable ? <Button type="primary" icon={<PlusOutlined />} onClick={() => open({})}>{t('categories.create')}</Button> : null} />
       <Card>
         {categories.error ? <ErrorState error={categories.error} onRetry={categories.reload} /> : null}
-        <Table<CategoryNode>
+        <DataTable<CategoryNode>
+          label={t('categories.title')}
           rowKey="id"
           size="middle"
           loading={categories.loading}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Button, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Tag } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { DateTime, Money, OrderStatusTag, money } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,7 +29,7 @@ export default function CustomerDetailScreen() {
 
   return (
     <>
-      <PageHeader title={<Space><Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />{c.name || c.email || c.mobile}</Space>} />
+      <PageHeader title={<Space wrap><Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />{c.name || c.email || c.mobile}</Space>} />
       <Row gutter={16}>
         <Col xs={24} xl={8}>
           <Card title={t('customers.profile')} style={{ marginBottom: 16 }}>
@@ -57,13 +58,14 @@ export default function CustomerDetailScreen() {
           </Card>
         </Col>
         <Col xs={24} xl={16}>
-          <Row gutter={16} style={{ marginBottom: 16 }}>
-            <Col span={8}><Card><Statistic title={t('customers.orderCount')} value={c.stats.orderCount} /></Card></Col>
-            <Col span={8}><Card><Statistic title={t('customers.paidOrderCount')} value={c.stats.paidOrderCount} /></Card></Col>
-            <Col span={8}><Card><Statistic title={t('customers.totalSpent')} value={money(c.stats.totalSpent, c.stats.currency)} /></Card></Col>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={12} sm={8}><Card><Statistic title={t('customers.orderCount')} value={c.stats.orderCount} /></Card></Col>
+            <Col xs={12} sm={8}><Card><Statistic title={t('customers.paidOrderCount')} value={c.stats.paidOrderCount} /></Card></Col>
+            <Col xs={24} sm={8}><Card><Statistic title={t('customers.totalSpent')} value={money(c.stats.totalSpent, c.stats.currency)} /></Card></Col>
           </Row>
           <Card title={t('customers.orders')} extra={can('orders.read') ? <Link to={`/orders?customerId=${c.id}`}>{t('customers.allOrders')}</Link> : null}>
-            <Table<CustomerOrder>
+            <DataTable<CustomerOrder>
+              label={t('customers.orders')}
               rowKey="id" size="small" pagination={false} loading={loading} dataSource={c.orders.items}
               columns={[
                 { title: t('orders.number'), dataIndex: 'number', render: (n: string) => (can('orders.read') ? <Link to={`/orders/${n}`} style={{ fontFamily: 'monospace' }}>{n}</Link> : n) },

@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
-import { Card, Flex, Input, Table } from 'antd';
+import { Card, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { DateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -21,11 +23,12 @@ export default function CustomerListScreen() {
     <>
       <PageHeader title={t('customers.title')} />
       <Card>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear placeholder={t('customers.searchPlaceholder')} style={{ width: 320 }} onSearch={(q) => setFilters({ q })} />
-        </Flex>
+        <FilterBar>
+          <Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear placeholder={t('customers.searchPlaceholder')} aria-label={t('customers.searchPlaceholder')} style={{ width: 320 }} onSearch={(q) => setFilters({ q })} />
+        </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <Table<Customer>
+        <DataTable<Customer>
+          label={t('customers.title')}
           rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.items} pagination={false}
           columns={[
             { title: t('customers.name'), key: 'name', render: (_, c) => <Link to={`/customers/${c.id}`}>{c.name || c.email || c.mobile || c.id.slice(0, 8)}</Link> },

@@ -1,7 +1,8 @@
-import { Button, Card, Popconfirm, Table, Typography } from 'antd';
+import { Button, Card, Empty, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad, useUrlFilters } from '../../app/hooks';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import { DateTime } from '../../components/format';
@@ -38,9 +39,10 @@ export default function DeadEventsScreen() {
       <PageHeader title={t('events.title')} sub={t('events.subtitle')} />
       <Card>
         {error ? <ErrorState error={error} onRetry={reload} /> : null}
-        <Table<DeadEvent>
+        <DataTable<DeadEvent>
+          label={t('events.title')}
           rowKey={(e) => `${e.eventId}:${e.consumer}`} size="small" loading={loading} dataSource={data?.items} pagination={false}
-          locale={{ emptyText: t('events.none') }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('events.none')} /> }}
           expandable={{ expandedRowRender: (e) => <pre style={{ fontSize: 12, margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.payload, null, 2)}</pre> }}
           columns={[
             { title: t('events.occurredAt'), dataIndex: 'occurredAt', width: 170, render: (v: string) => <DateTime at={v} seconds /> },

@@ -33,7 +33,7 @@ function TodayFigures() {
   const change = data?.change[against];
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">
           {data ? <>{t('home.asOf')} <DateTime at={data.asOf} /> · {data.timezone}</> : '\u00a0'}
         </Typography.Text>

@@ -7,6 +7,7 @@ import { Skeleton } from 'antd';
 import { money } from '../../components/format';
 import { currentLanguage } from '../../i18n';
 import type { GmvSeries } from '../../types';
+import { useNarrow } from '../../app/responsive';
 
 // Only the pieces this chart uses, so the home chunk stays well under the full ECharts build.
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -15,14 +16,17 @@ echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendCompone
 export function GmvChart({ series, height, gmvLabel, ordersLabel }: { series: GmvSeries | undefined; height: number; gmvLabel: string; ordersLabel: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const narrow = useNarrow();
 
   useEffect(() => {
     if (!el.current) return;
     chart.current = echarts.init(el.current);
-    const onResize = () => chart.current?.resize();
-    window.addEventListener('resize', onResize);
+    // The box, not the window: the sider collapsing, or giving way to the phone drawer, resizes it too,
+    // and after the window's resize event has fired.
+    const observer = new ResizeObserver(() => chart.current?.resize());
+    observer.observe(el.current);
     return () => {
-      window.removeEventListener('resize', onResize);
+      observer.disconnect();
       chart.current?.dispose();
       chart.current = null;
     };
@@ -32,7 +36,8 @@ export function GmvChart({ series, height, gmvLabel, ordersLabel }: { series: Gm
     if (!series || !chart.current) return;
     chart.current.setOption({
       animation: false,
-      grid: { left: 72, right: 56, top: 40, bottom: 32 },
+      // On a phone: narrower margins, and the axis names below the legend instead of beside it.
+      grid: narrow ? { left: 48, right: 40, top: 64, bottom: 32 } : { left: 72, right: 56, top: 40, bottom: 32 },
       legend: { data: [gmvLabel, ordersLabel], top: 0 },
       tooltip: {
         trigger: 'axis',
@@ -50,7 +55,7 @@ export function GmvChart({ series, height, gmvLabel, ordersLabel }: { series: Gm
         { name: ordersLabel, type: 'line', yAxisIndex: 1, data: series.days.map((d) => d.paidOrders), smooth: true, itemStyle: { color: '#fa8c16' } },
       ],
     }, true);
-  }, [series, gmvLabel, ordersLabel]);
+  }, [series, gmvLabel, ordersLabel, narrow]);
 
   if (!series) return <Skeleton active paragraph={{ rows: 6 }} />;
   return <div ref={el} style={{ width: '100%', height }} role="img" aria-label={gmvLabel} />;

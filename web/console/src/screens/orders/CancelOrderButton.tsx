@@ -36,7 +36,7 @@ export function CancelOrderButton({ order, onDone }: { order: OrderDetail; onDon
       <Modal open={open} title={t('orders.cancelTitle', { number: order.number })} onCancel={() => setOpen(false)} onOk={() => void submit()}
         okText={t('orders.cancelConfirm')} okButtonProps={{ danger: true }} confirmLoading={busy} destroyOnHidden>
         <Typography.Paragraph>{order.status === 'pending_payment' ? t('orders.cancelUnpaid') : t('orders.cancelPaid')}</Typography.Paragraph>
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('orders.cancelReasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea rows={2} maxLength={500} placeholder={t('orders.cancelReasonPlaceholder')} aria-label={t('orders.cancelReasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
     </>
   );

@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
 import { useSession } from '../../app/session';
 import { pick } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { DateTime, Money, OrderStatusTag } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -39,7 +40,7 @@ export default function OrderDetailScreen() {
     <>
       <PageHeader
         title={
-          <Space>
+          <Space wrap>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
             <span style={{ fontFamily: 'monospace' }}>{order.number}</span>
             <OrderStatusTag status={order.status} />
@@ -57,7 +58,7 @@ export default function OrderDetailScreen() {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card title={t('orders.summary')} style={{ marginBottom: 16 }}>
-            <Descriptions size="small" column={2} items={[
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
               { key: 'customer', label: t('orders.customer'), children: can('customers.read') ? <Link to={`/customers/${order.customerId}`}>{t('orders.viewCustomer')}</Link> : order.customerId.slice(0, 8) },
               { key: 'channel', label: t('orders.channel'), children: order.channel ? t(`channels.${order.channel}`, { defaultValue: order.channel }) : '—' },
               { key: 'placed', label: t('orders.placedAt'), children: <DateTime at={order.placedAt} /> },
@@ -66,13 +67,14 @@ export default function OrderDetailScreen() {
               { key: 'delivered', label: t('orders.deliveredAt'), children: <DateTime at={order.deliveredAt} /> },
               { key: 'method', label: t('orders.shippingMethod'), children: pick(order.shippingMethodName) || '—' },
               { key: 'completed', label: order.cancelledAt ? t('orders.cancelledAt') : t('orders.completedAt'), children: <DateTime at={order.cancelledAt ?? order.completedAt} /> },
-              { key: 'address', label: t('orders.address'), span: 2, children: <>{a.recipient} · {a.mobile}<br />{a.regionText} {a.detail}{a.postalCode ? ` (${a.postalCode})` : ''}</> },
-              ...(order.note ? [{ key: 'note', label: t('orders.note'), span: 2, children: order.note }] : []),
-              ...(order.cancelReason ? [{ key: 'reason', label: t('orders.cancelReason'), span: 2, children: order.cancelReason }] : []),
+              { key: 'address', label: t('orders.address'), span: 'filled', children: <>{a.recipient} · {a.mobile}<br />{a.regionText} {a.detail}{a.postalCode ? ` (${a.postalCode})` : ''}</> },
+              ...(order.note ? [{ key: 'note', label: t('orders.note'), span: 'filled' as const, children: order.note }] : []),
+              ...(order.cancelReason ? [{ key: 'reason', label: t('orders.cancelReason'), span: 'filled' as const, children: order.cancelReason }] : []),
             ]} />
           </Card>
           <Card title={t('orders.lines')} style={{ marginBottom: 16 }}>
-            <Table<OrderLine>
+            <DataTable<OrderLine>
+              label={t('orders.lines')}
               rowKey="id"
               size="small"
               pagination={false}

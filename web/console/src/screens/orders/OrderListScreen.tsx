@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { DateTime, Money, OrderStatusTag } from '../../components/format';
 import { kilobytes, useCsvDownload } from '../../components/downloads';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,7 +42,7 @@ export default function OrderListScreen() {
         }
       />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <FilterBar>
           <Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear aria-label={t('orders.searchPlaceholder')} placeholder={t('orders.searchPlaceholder')} style={{ width: 280 }} onSearch={(q) => setFilters({ q })} />
           <Select
             mode="multiple"
@@ -60,9 +62,10 @@ export default function OrderListScreen() {
             allowEmpty={[true, true]}
           />
           {filters.customerId ? <Tag closable onClose={() => setFilters({ customerId: null })}>{t('orders.oneCustomer')}</Tag> : null}
-        </Flex>
+        </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <Table<OrderSummary>
+        <DataTable<OrderSummary>
+          label={t('orders.title')}
           rowKey="id"
           size="middle"
           loading={list.loading}

@@ -1,8 +1,9 @@
-import { Button, Empty, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Empty, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
 import { pick } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { useFeedback } from '../../components/feedback';
 import { DateTime, Money, RefundStatusTag } from '../../components/format';
 import type { Payment, Refund, Shipment } from '../../types';
@@ -11,7 +12,8 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
   const { t } = useTranslation();
   if (!payments.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.noPayments')} />;
   return (
-    <Table<Payment>
+    <DataTable<Payment>
+      label={t('orders.payments')}
       rowKey="id" size="small" pagination={false} dataSource={payments}
       columns={[
         { title: t('orders.provider'), key: 'p', render: (_, p) => `${p.provider} / ${p.method}` },
@@ -54,7 +56,8 @@ export function RefundsTable({ refunds, onChanged }: { refunds: Refund[]; onChan
   const { t } = useTranslation();
   if (!refunds.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.noRefunds')} />;
   return (
-    <Table<Refund>
+    <DataTable<Refund>
+      label={t('orders.refunds')}
       rowKey="id" size="small" pagination={false} dataSource={refunds}
       columns={[
         { title: t('refunds.status'), dataIndex: 'status', render: (s: string) => <RefundStatusTag status={s} /> },

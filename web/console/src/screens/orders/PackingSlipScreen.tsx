@@ -27,7 +27,7 @@ export default function PackingSlipScreen() {
   const units = lines.reduce((s, l) => s + l.toPack, 0);
 
   return (
-    <div className="slip">
+    <main className="slip">
       <div className="slip-toolbar">
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('slip.print')}</Button>
       </div>
@@ -64,6 +64,6 @@ export default function PackingSlipScreen() {
       </table>
       {order.note ? <section className="slip-note"><h2>{t('orders.note')}</h2><p>{order.note}</p></section> : null}
       <footer>{t('slip.thanks')}</footer>
-    </div>
+    </main>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Radio, Table, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
@@ -9,6 +9,7 @@ import { Money } from '../../components/format';
 import type { OrderDetail, Refund } from '../../types';
 import { yuanToFen } from '../products/product-form';
 import { estimateLinesAmount, refundableUnits } from './refund-plan';
+import { DataTable } from '../../components/DataTable';
 
 interface Values { scope: 'whole' | 'lines'; quantities: Record<string, number | undefined>; amountYuan?: number; reason: string }
 
@@ -64,7 +65,8 @@ export function RefundOrderModal({ order, onClose }: { order: OrderDetail | null
           ]} />
         </Form.Item>
         {scope === 'lines' ? (
-          <Table
+          <DataTable
+            label={t('refunds.someUnits')}
             size="small"
             rowKey="id"
             pagination={false}
@@ -78,7 +80,7 @@ export function RefundOrderModal({ order, onClose }: { order: OrderDetail | null
                 title: t('refunds.units'), key: 'q', width: 110,
                 render: (_, l) => (
                   <Form.Item name={['quantities', l.id]} noStyle>
-                    <InputNumber min={0} max={units.get(l.id) ?? 0} precision={0} disabled={!units.get(l.id)} size="small" style={{ width: 90 }} />
+                    <InputNumber min={0} max={units.get(l.id) ?? 0} precision={0} disabled={!units.get(l.id)} size="small" style={{ width: 90 }} aria-label={`${t('refunds.units')}: ${pick(l.title)}`} />
                   </Form.Item>
                 ),
               },

@@ -13,26 +13,26 @@ export function BasicFields() {
   return (
     <>
       <Row gutter={12}>
-        <Col span={12}><Form.Item name="titleZh" label={t('products.titleZh')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
-        <Col span={12}><Form.Item name="titleEn" label={t('products.titleEn')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
-        <Col span={12}><Form.Item name="subtitleZh" label={t('products.subtitleZh')}><Input /></Form.Item></Col>
-        <Col span={12}><Form.Item name="subtitleEn" label={t('products.subtitleEn')}><Input /></Form.Item></Col>
-        <Col span={12}>
+        <Col xs={24} md={12}><Form.Item name="titleZh" label={t('products.titleZh')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
+        <Col xs={24} md={12}><Form.Item name="titleEn" label={t('products.titleEn')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
+        <Col xs={24} md={12}><Form.Item name="subtitleZh" label={t('products.subtitleZh')}><Input /></Form.Item></Col>
+        <Col xs={24} md={12}><Form.Item name="subtitleEn" label={t('products.subtitleEn')}><Input /></Form.Item></Col>
+        <Col xs={24} md={12}>
           <Form.Item name="slug" label={t('products.slug')} tooltip={t('products.slugHelp')} rules={[required, { pattern: SLUG, message: t('form.slug') }]}>
             <Input />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col xs={24} md={12}>
           <Form.Item name="categoryId" label={t('products.category')} rules={[required]}>
             <TreeSelect showSearch={{ treeNodeFilterProp: 'title' }} treeData={categoryTreeData(categories.data)} treeDefaultExpandAll />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col xs={24} md={12}>
           <Form.Item name="brandId" label={t('products.brand')}>
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(brands.data ?? []).map((b) => ({ value: b.id, label: pick(b.name) }))} />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col xs={24} md={12}>
           <Form.Item name="tags" label={t('products.tags')}>
             <Select mode="tags" tokenSeparators={[',', '，']} maxCount={30} />
           </Form.Item>
@@ -43,8 +43,8 @@ export function BasicFields() {
         <Form.Item name="exclusive" valuePropName="checked" noStyle><Checkbox>{t('products.exclusive')}</Checkbox></Form.Item>
       </Space>
       <Row gutter={12}>
-        <Col span={12}><Form.Item name="descriptionZh" label={t('products.descriptionZh')}><Input.TextArea rows={4} /></Form.Item></Col>
-        <Col span={12}><Form.Item name="descriptionEn" label={t('products.descriptionEn')}><Input.TextArea rows={4} /></Form.Item></Col>
+        <Col xs={24} md={12}><Form.Item name="descriptionZh" label={t('products.descriptionZh')}><Input.TextArea rows={4} /></Form.Item></Col>
+        <Col xs={24} md={12}><Form.Item name="descriptionEn" label={t('products.descriptionEn')}><Input.TextArea rows={4} /></Form.Item></Col>
       </Row>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Modal, Progress, Typography } from 'antd';
+import { Button, Flex, Modal, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { errorText } from '../../components/ErrorState';
@@ -33,8 +33,10 @@ export function BulkStatusButtons({ ids, onDone }: { ids: string[]; onDone(): vo
 
   return (
     <>
-      <Button disabled={!ids.length} onClick={() => void start('publish')}>{t('products.bulkPublish', { count: ids.length })}</Button>
-      <Button disabled={!ids.length} danger onClick={() => void start('archive')}>{t('products.bulkArchive', { count: ids.length })}</Button>
+      <Flex gap={8} wrap>
+        <Button disabled={!ids.length} onClick={() => void start('publish')}>{t('products.bulkPublish', { count: ids.length })}</Button>
+        <Button disabled={!ids.length} danger onClick={() => void start('archive')}>{t('products.bulkArchive', { count: ids.length })}</Button>
+      </Flex>
       <Modal
         open={run !== null}
         title={run ? t(run.verb === 'publish' ? 'products.bulkPublishing' : 'products.bulkArchiving') : ''}

@@ -82,7 +82,7 @@ export default function ProductEditScreen() {
     <Form form={form} layout="vertical" onFinish={save} disabled={!writable} scrollToFirstError>
       <PageHeader
         title={
-          <Space>
+          <Space wrap>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/products')} disabled={false} aria-label={t('common.back')} />
             {creating ? t('products.create') : pick(product!.title)}
             {product ? <ProductStatusTag status={product.status} /> : null}

@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Flex, Image, Input, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Flex, Image, Input, Select, Space, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
 import { useSession } from '../../app/session';
+import { useNarrow } from '../../app/responsive';
 import { pick } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { Money } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -31,6 +34,7 @@ export default function ProductListScreen() {
   const categoryName = useMemo(() => new Map(flattenCategories(categories.data).map((c) => [c.id, pick(c.name)])), [categories.data]);
   const brandName = useMemo(() => new Map((brands.data ?? []).map((b) => [b.id, pick(b.name)])), [brands.data]);
   const writable = can('catalog.write');
+  const narrow = useNarrow();
 
   return (
     <>
@@ -46,15 +50,17 @@ export default function ProductListScreen() {
       <Card>
         <Tabs
           activeKey={filters.status ?? 'all'}
+          tabBarGutter={narrow ? 20 : undefined}
           onChange={(k) => setFilters({ status: k === 'all' ? null : k })}
           items={['all', 'active', 'draft', 'archived'].map((k) => ({ key: k, label: k === 'all' ? t('common.all') : t(`productStatus.${k}`) }))}
         />
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <FilterBar>
           <Input.Search
             key={filters.q ?? ''}
             defaultValue={filters.q}
             allowClear
             placeholder={t('products.searchPlaceholder')}
+            aria-label={t('products.searchPlaceholder')}
             style={{ width: 300 }}
             onSearch={(q) => setFilters({ q })}
           />
@@ -62,6 +68,7 @@ export default function ProductListScreen() {
             allowClear
             showSearch={{ treeNodeFilterProp: 'title' }}
             placeholder={t('products.category')}
+            aria-label={t('products.category')}
             style={{ width: 220 }}
             value={filters.category}
             treeData={categoryTreeData(categories.data)}
@@ -71,15 +78,17 @@ export default function ProductListScreen() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('products.brand')}
+            aria-label={t('products.brand')}
             style={{ width: 200 }}
             value={filters.brand}
             options={(brands.data ?? []).map((b) => ({ value: b.id, label: pick(b.name) }))}
             onChange={(v) => setFilters({ brand: v ?? null })}
           />
           {writable ? <BulkStatusButtons ids={selected} onDone={() => { setSelected([]); list.reload(); }} /> : null}
-        </Flex>
+        </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <Table<ProductSummary>
+        <DataTable<ProductSummary>
+          label={t('products.title')}
           rowKey="id"
           size="middle"
           loading={list.loading}

@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
-import { Card, Flex, Select, Table, Typography } from 'antd';
+import { Card, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { DateTime, Money, RefundStatusTag } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -27,15 +29,16 @@ export default function RefundsScreen() {
     <>
       <PageHeader title={t('refunds.title')} sub={t('refunds.subtitle')} />
       <Card>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
+        <FilterBar>
           <Select
-            mode="multiple" allowClear placeholder={t('refunds.allStatuses')} style={{ minWidth: 260 }} value={filters.status}
+            mode="multiple" allowClear placeholder={t('refunds.allStatuses')} aria-label={t('refunds.status')} style={{ minWidth: 260 }} value={filters.status}
             options={STATUSES.map((s) => ({ value: s, label: t(`refundStatus.${s}`) }))}
             onChange={(status: string[]) => setFilters({ status })}
           />
-        </Flex>
+        </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <Table<Refund>
+        <DataTable<Refund>
+          label={t('refunds.title')}
           rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.items} pagination={false}
           columns={[
             { title: t('orders.number'), dataIndex: 'orderNumber', width: 220, render: (n: string) => <Link to={`/orders/${n}`} style={{ fontFamily: 'monospace' }}>{n}</Link> },

@@ -1,9 +1,11 @@
-import { Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Card, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { DateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
 import type { OutboxMessage, Page } from '../../types';
@@ -18,13 +20,14 @@ export function MessagesTab() {
   return (
     <Card title={t('settings.messages')}>
       <Typography.Paragraph type="secondary">{t('messages.help')}</Typography.Paragraph>
-      <Flex gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search key={filters.to ?? ''} defaultValue={filters.to} allowClear placeholder={t('messages.to')} style={{ width: 280 }} onSearch={(to) => setFilters({ to })} />
-        <Select allowClear placeholder={t('messages.channel')} style={{ width: 140 }} value={filters.channel}
+      <FilterBar>
+        <Input.Search key={filters.to ?? ''} defaultValue={filters.to} allowClear placeholder={t('messages.to')} aria-label={t('messages.to')} style={{ width: 280 }} onSearch={(to) => setFilters({ to })} />
+        <Select allowClear placeholder={t('messages.channel')} aria-label={t('messages.channel')} style={{ width: 140 }} value={filters.channel}
           options={[{ value: 'email', label: t('messages.email') }, { value: 'sms', label: t('messages.sms') }]} onChange={(channel) => setFilters({ channel: channel ?? null })} />
-      </Flex>
+      </FilterBar>
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-      <Table<OutboxMessage>
+      <DataTable<OutboxMessage>
+        label={t('settings.messages')}
         rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items} pagination={false}
         expandable={{ expandedRowRender: (m) => <pre style={{ whiteSpace: 'pre-wrap', margin: 0, fontSize: 12 }}>{m.body}</pre> }}
         columns={[

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Switch, Table, Tag } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
 import { pick } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import { money } from '../../components/format';
@@ -45,7 +46,8 @@ export function ShippingMethodsTab() {
   if (error) return <ErrorState error={error} onRetry={reload} />;
   return (
     <Card extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open()}>{t('shipping.create')}</Button>} title={t('settings.shippingMethods')}>
-      <Table<ShippingMethod>
+      <DataTable<ShippingMethod>
+        label={t('settings.shippingMethods')}
         rowKey="id" size="middle" loading={loading} dataSource={data} pagination={false}
         columns={[
           { title: t('shipping.name'), key: 'n', render: (_, m) => <>{pick(m.name)} <Tag>{m.code}</Tag></> },
@@ -59,28 +61,28 @@ export function ShippingMethodsTab() {
       <Modal open={editing !== null} width={640} title={editing?.method ? t('shipping.edit') : t('shipping.create')} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText={t('common.save')} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit}>
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="code" label={t('shipping.code')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9_-]{0,39}$/, message: t('form.code') }]}><Input disabled={Boolean(editing?.method)} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="nameZh" label={t('products.nameZh')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item></Col>
-            <Col span={8}><Form.Item name="nameEn" label={t('products.nameEn')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="code" label={t('shipping.code')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9_-]{0,39}$/, message: t('form.code') }]}><Input disabled={Boolean(editing?.method)} /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="nameZh" label={t('products.nameZh')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="nameEn" label={t('products.nameEn')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item></Col>
           </Row>
           <Form.Item name="kind" label={t('shipping.kind')}>
             <Radio.Group optionType="button" options={(['flat', 'freeOver', 'byWeight'] as const).map((k) => ({ value: k, label: t(`shipping.kinds.${k}`) }))} />
           </Form.Item>
           <Row gutter={12}>
-            {kind === 'freeOver' ? <Col span={12}><Form.Item name="freeThreshold" label={t('shipping.freeThreshold')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col> : null}
-            {kind === 'flat' || kind === 'freeOver' ? <Col span={12}><Form.Item name="flatFee" label={kind === 'freeOver' ? t('shipping.feeBelow') : t('shipping.flatFee')} rules={kind === 'flat' ? [{ required: true, message: t('form.required') }] : []}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col> : null}
+            {kind === 'freeOver' ? <Col xs={24} sm={12}><Form.Item name="freeThreshold" label={t('shipping.freeThreshold')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col> : null}
+            {kind === 'flat' || kind === 'freeOver' ? <Col xs={24} sm={12}><Form.Item name="flatFee" label={kind === 'freeOver' ? t('shipping.feeBelow') : t('shipping.flatFee')} rules={kind === 'flat' ? [{ required: true, message: t('form.required') }] : []}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col> : null}
             {kind === 'byWeight' ? (
               <>
-                <Col span={12}><Form.Item name="firstWeightGrams" label={t('shipping.firstWeight')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} precision={0} suffix="g" style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={12}><Form.Item name="firstFee" label={t('shipping.firstFee')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={12}><Form.Item name="extraWeightGrams" label={t('shipping.extraWeight')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} precision={0} suffix="g" style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={12}><Form.Item name="extraFee" label={t('shipping.extraFee')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col>
+                <Col xs={24} sm={12}><Form.Item name="firstWeightGrams" label={t('shipping.firstWeight')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} precision={0} suffix="g" style={{ width: '100%' }} /></Form.Item></Col>
+                <Col xs={24} sm={12}><Form.Item name="firstFee" label={t('shipping.firstFee')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col>
+                <Col xs={24} sm={12}><Form.Item name="extraWeightGrams" label={t('shipping.extraWeight')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} precision={0} suffix="g" style={{ width: '100%' }} /></Form.Item></Col>
+                <Col xs={24} sm={12}><Form.Item name="extraFee" label={t('shipping.extraFee')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} /></Form.Item></Col>
               </>
             ) : null}
           </Row>
           <Row gutter={12}>
-            <Col span={12}><Form.Item name="position" label={t('categories.position')}><InputNumber min={0} max={10000} precision={0} /></Form.Item></Col>
-            <Col span={12}><Form.Item name="active" label={t('shipping.active')} valuePropName="checked"><Switch /></Form.Item></Col>
+            <Col xs={24} sm={12}><Form.Item name="position" label={t('categories.position')}><InputNumber min={0} max={10000} precision={0} /></Form.Item></Col>
+            <Col xs={24} sm={12}><Form.Item name="active" label={t('shipping.active')} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>
         </Form>
       </Modal>

@@ -55,19 +55,19 @@ export function StoreSettingsForm() {
     <Card>
       <Form form={form} layout="vertical" onFinish={save} style={{ maxWidth: 720 }}>
         <Row gutter={16}>
-          <Col span={12}><Form.Item name="nameZh" label={t('settings.nameZh')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 60 }]}><Input /></Form.Item></Col>
-          <Col span={12}><Form.Item name="nameEn" label={t('settings.nameEn')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 60 }]}><Input /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="nameZh" label={t('settings.nameZh')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 60 }]}><Input /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="nameEn" label={t('settings.nameEn')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 60 }]}><Input /></Form.Item></Col>
         </Row>
         <Form.Item name="timezone" label={t('settings.timezone')} extra={t('settings.timezoneHelp', { value: d.timezone })}>
           <Select showSearch options={zones.map((z) => ({ value: z, label: z }))} style={{ maxWidth: 320 }} />
         </Form.Item>
         <Row gutter={16}>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="unpaidTimeoutMinutes" label={t('settings.unpaidTimeout')} extra={t('settings.unpaidTimeoutHelp', { value: d.unpaidTimeoutMinutes })}>
               <InputNumber min={5} max={1440} precision={0} suffix={t('settings.minutes')} style={{ width: 180 }} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="autoConfirmDays" label={t('settings.autoConfirm')} extra={t('settings.autoConfirmHelp', { value: d.autoConfirmDays })}>
               <InputNumber min={1} max={30} precision={0} suffix={t('settings.days')} style={{ width: 180 }} />
             </Form.Item>

@@ -34,12 +34,13 @@ export default function SignInScreen() {
   };
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: 'linear-gradient(160deg, #e8f0ff 0%, #f5f7fa 60%)' }}>
-      <Card style={{ width: 380, boxShadow: '0 8px 24px rgba(0,0,0,0.08)' }}>
+    <Flex component="main" vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(160deg, #e8f0ff 0%, #f5f7fa 60%)' }}>
+      <Card style={{ width: '100%', maxWidth: 380, boxShadow: '0 8px 24px rgba(0,0,0,0.08)' }}>
         <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('app.name')}</Typography.Title>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('app.name')}</Typography.Title>
           <Segmented
             size="small"
+            aria-label={t('app.language')}
             value={i18n.language === 'en' ? 'en' : 'zh-CN'}
             options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
             onChange={(v) => void setLanguage(v as Language)}

@@ -1,8 +1,9 @@
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import type { RolesMatrix } from '../../types';
@@ -17,7 +18,8 @@ export default function RolesScreen() {
     <>
       <PageHeader title={t('rolesScreen.title')} sub={t('rolesScreen.subtitle')} />
       <Card>
-        <Table
+        <DataTable
+          label={t('rolesScreen.title')}
           rowKey="permission" size="small" loading={loading} pagination={false} dataSource={rows} scroll={{ x: 'max-content' }}
           columns={[
             { title: t('rolesScreen.permission'), dataIndex: 'permission', fixed: 'left', render: (p: string) => <><Typography.Text code>{p}</Typography.Text> <Typography.Text type="secondary">{t(`permissions.${p}`)}</Typography.Text></> },

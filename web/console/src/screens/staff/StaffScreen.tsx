@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
 import { useMe } from '../../app/session';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { useFeedback } from '../../components/feedback';
 import { DateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -53,13 +55,14 @@ export default function StaffScreen() {
     <>
       <PageHeader title={t('staff.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open()}>{t('staff.create')}</Button>} />
       <Card>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('staff.role')} style={{ width: 180 }} value={filters.role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} onChange={(role) => setFilters({ role: role ?? null })} />
-          <Select allowClear placeholder={t('staff.status')} style={{ width: 160 }} value={filters.active}
+        <FilterBar>
+          <Select allowClear placeholder={t('staff.role')} aria-label={t('staff.role')} style={{ width: 180 }} value={filters.role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} onChange={(role) => setFilters({ role: role ?? null })} />
+          <Select allowClear placeholder={t('staff.status')} aria-label={t('staff.status')} style={{ width: 160 }} value={filters.active}
             options={[{ value: 'true', label: t('staff.active') }, { value: 'false', label: t('staff.inactive') }]} onChange={(active) => setFilters({ active: active ?? null })} />
-        </Flex>
+        </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <Table<StaffMember>
+        <DataTable<StaffMember>
+          label={t('staff.title')}
           rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.items} pagination={false}
           columns={[
             { title: t('staff.name'), dataIndex: 'name', render: (n: string, s) => <>{n}{s.id === me.staff.id ? <Tag style={{ marginLeft: 8 }}>{t('staff.you')}</Tag> : null}</> },

@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Drawer, Table, Typography } from 'antd';
+import { Button, Drawer, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
 import { pick } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { useNarrow } from '../../app/responsive';
 import { DateTime } from '../../components/format';
 import type { Page, StockLedgerEntry, StockLine, Warehouse } from '../../types';
 
 /** A variant's stock movements, newest first (adminListStockLedger), with "load more". */
 export function LedgerDrawer({ line, warehouses, onClose }: { line: StockLine | null; warehouses: Warehouse[]; onClose(): void }) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   const [pages, setPages] = useState<{ variantId?: string; items: StockLedgerEntry[]; cursor: string | null }>({ items: [], cursor: null });
   const first = useLoad(async () => {
     if (!line) return null;
@@ -34,9 +37,10 @@ export function LedgerDrawer({ line, warehouses, onClose }: { line: StockLine | 
   const signed = (n: number) => (n > 0 ? <Typography.Text type="success">+{n}</Typography.Text> : n < 0 ? <Typography.Text type="danger">{n}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>);
 
   return (
-    <Drawer open={line !== null} onClose={onClose} size={820} title={line ? `${t('stock.ledger')} · ${line.sku ?? ''}` : ''}>
+    <Drawer open={line !== null} onClose={onClose} size={narrow ? '100%' : 820} title={line ? `${t('stock.ledger')} · ${line.sku ?? ''}` : ''}>
       {first.error ? <ErrorState error={first.error} onRetry={first.reload} /> : null}
-      <Table<StockLedgerEntry>
+      <DataTable<StockLedgerEntry>
+        label={t('stock.ledger')}
         rowKey="id"
         size="small"
         loading={first.loading}

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Flex, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useCursorList, useLoad } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
 import { useSession } from '../../app/session';
 import { pick } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
+import { FilterBar } from '../../components/FilterBar';
 import { DateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -31,24 +33,26 @@ export default function StockScreen() {
     <>
       <PageHeader title={t('stock.title')} sub={t('stock.subtitle')} />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
-          <Input.Search key={filters.sku ?? ''} defaultValue={filters.sku} allowClear placeholder={t('stock.skuPlaceholder')} style={{ width: 260 }} onSearch={(sku) => setFilters({ sku })} />
+        <FilterBar>
+          <Input.Search key={filters.sku ?? ''} defaultValue={filters.sku} allowClear placeholder={t('stock.skuPlaceholder')} aria-label={t('stock.skuPlaceholder')} style={{ width: 260 }} onSearch={(sku) => setFilters({ sku })} />
           <Select
             allowClear
             placeholder={t('stock.warehouse')}
+            aria-label={t('stock.warehouse')}
             style={{ width: 200 }}
             value={filters.warehouse}
             options={(warehouses.data ?? []).map((w) => ({ value: w.id, label: `${pick(w.name)} (${w.code})` }))}
             onChange={(v) => setFilters({ warehouse: v ?? null })}
           />
           <Flex align="center" gap={6}>
-            <Typography.Text>{t('stock.lowStock')}</Typography.Text>
-            <InputNumber min={0} placeholder="≤" value={filters.lowStock} onChange={(v) => setFilters({ lowStock: v ?? null })} style={{ width: 90 }} />
+            <label htmlFor="stock-low">{t('stock.lowStock')}</label>
+            <InputNumber id="stock-low" min={0} placeholder="≤" value={filters.lowStock} onChange={(v) => setFilters({ lowStock: v ?? null })} style={{ width: 90 }} />
           </Flex>
           {filters.product ? <Tag closable onClose={() => setFilters({ product: null })}>{t('stock.oneProduct')}</Tag> : null}
-        </Flex>
+        </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <Table<StockLine>
+        <DataTable<StockLine>
+          label={t('stock.title')}
           rowKey={(r) => `${r.variantId}:${r.warehouseId}`}
           size="middle"
           loading={list.loading}
