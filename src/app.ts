@@ -106,7 +106,10 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   const availability = { read: (ids: string[]) => s.inventory.availability(ids), tags: (ids: string[]) => ids.map(stockTag) };
   const pricer = async (lines: Parameters<CheckoutService['quote']>[0], q: { shippingMethodId?: string; province?: string }) =>
     s.checkout.quote(lines, q.shippingMethodId ? await s.checkout.shippingMethod(q.shippingMethodId) : null, q.province);
-  const addressOf = (customerId: string, addressId: string) => s.customers.addresses.shippingAddress(customerId, addressId);
+  const addressOf = {
+    saved: (customerId: string, addressId: string) => s.customers.addresses.shippingAddress(customerId, addressId),
+    typed: <A extends { provinceCode: string; cityCode: string; districtCode: string }>(a: A) => s.customers.addresses.typedShippingAddress(a),
+  };
 
   await app.register(catalogStoreRoutes(k, s.catalog, availability), { prefix: '/api/store' });
   await app.register(searchStoreRoutes(s.search), { prefix: '/api/store' });

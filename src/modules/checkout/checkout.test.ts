@@ -41,6 +41,25 @@ describeEachBackend('cart and checkout', (backend) => {
     expect(await t.services.inventory.reconcile()).toEqual([]);
   });
 
+  it('checks a typed-in address’s region and writes its text itself (never the client’s)', async () => {
+    const forged = { ...testAddress, regionText: '随便写的地址' };
+    const cart = await emptyCart(t, auth);
+    await t.app.inject({ method: 'POST', url: `/api/store/carts/${cart.id}/items`, headers: auth, payload: { variantId: p.variantIds[1], quantity: 1 } });
+    const ship = await standardShipping(t);
+    const mismatched = await t.app.inject({
+      method: 'POST',
+      url: '/api/store/orders',
+      headers: auth,
+      payload: { cartId: cart.id, shippingMethodId: ship, address: { ...testAddress, cityCode: '1101' } },
+    });
+    expect(mismatched.statusCode).toBe(422);
+    expect(mismatched.json().code).toBe('REGION_INVALID');
+    // Nothing written: the same cart still places its order.
+    const placed = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers: auth, payload: { cartId: cart.id, shippingMethodId: ship, address: forged } });
+    expect(placed.statusCode).toBe(201);
+    expect(placed.json().shippingAddress.regionText).toBe('广东省深圳市南山区');
+  });
+
   it("places an order to one of the shopper's saved addresses, and not to another's", async () => {
     const created = await t.app.inject({
       method: 'POST',

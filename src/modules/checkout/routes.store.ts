@@ -11,7 +11,12 @@ import { SHIPPING_METHODS_TAG } from './shipping-methods.js';
 import { sendCachedJson } from '../../platform/http/cached.js';
 
 /** Looks up one of the shopper's saved addresses (the customers module supplies it). */
-export type AddressResolver = (customerId: string, addressId: string) => Promise<ShippingAddress>;
+export interface AddressResolver {
+  /** One of the shopper's saved addresses; 404 when it is not theirs. */
+  saved(customerId: string, addressId: string): Promise<ShippingAddress>;
+  /** An address typed in at checkout: its region checked, its region text written by the server. */
+  typed(address: ShippingAddress): ShippingAddress;
+}
 
 export function checkoutStoreRoutes(k: Kernel, checkout: CheckoutService, orders: OrderService, addresses: AddressResolver): FastifyPluginAsyncZod {
   return async (app) => {
@@ -56,7 +61,11 @@ export function checkoutStoreRoutes(k: Kernel, checkout: CheckoutService, orders
       async (req, reply) => {
         const me = requireCustomer(req);
         const { addressId, address, ...rest } = req.body;
-        const shippingAddress = address ? { ...address, postalCode: address.postalCode ?? null } : addressId ? await addresses(me.id, addressId) : null;
+        const shippingAddress = address
+          ? addresses.typed({ ...address, postalCode: address.postalCode ?? null })
+          : addressId
+            ? await addresses.saved(me.id, addressId)
+            : null;
         if (!shippingAddress) throw new AppError(CheckoutErrors.ADDRESS_REQUIRED);
         const { order, replayed } = await checkout.placeOrder(
           me.id,

@@ -54,6 +54,16 @@ export class AddressBook {
     };
   }
 
+  /**
+   * An address typed in at checkout, checked like a saved one (the codes must fit together), with
+   * the region written by the server from the codes — never the client's text, which is what the
+   * courier label shows.
+   */
+  typedShippingAddress<A extends { provinceCode: string; cityCode: string; districtCode: string }>(a: A): A & { regionText: string } {
+    assertRegion(a.provinceCode, a.cityCode, a.districtCode);
+    return { ...a, regionText: regionText(a.provinceCode, a.cityCode, a.districtCode) };
+  }
+
   async create(customerId: string, input: AddressInput): Promise<AddressView> {
     assertRegion(input.provinceCode, input.cityCode, input.districtCode);
     return this.k.db.transaction(async () => {

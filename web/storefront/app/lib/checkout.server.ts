@@ -50,14 +50,6 @@ export async function checkoutState(api: Api, request: Request, wanted: Partial<
 
 const regionOf = (api: Api, code: string) => api.get<RegionDetail>(`/api/store/regions/${encodeURIComponent(code)}`);
 
-/**
- * The region an order keeps with its address: Chinese whatever the page's language, written as on
- * a parcel (广东省深圳市南山区), the same as for an order placed with a saved address.
- */
-export async function regionText(api: Api, districtCode: string): Promise<string> {
-  return (await regionOf(api, districtCode)).fullName['zh-CN'];
-}
-
 /** An order's region in the page's language: the stored Chinese text, or English from its codes. */
 export async function orderRegion(api: Api, address: { districtCode: string; regionText: string }, locale: Locale): Promise<string> {
   if (locale === 'zh-CN') return address.regionText;

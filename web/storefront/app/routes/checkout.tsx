@@ -11,7 +11,7 @@ import {
   type MetaFunction,
 } from 'react-router';
 import { ApiError, mutatingApiFor, apiFor } from '../lib/api.server';
-import { checkoutState, regionText, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
+import { checkoutState, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
 import { clearCartIdCookie } from '../lib/cookies.server';
 import { fields, MOBILE } from '../lib/forms';
 import { money } from '../lib/format';
@@ -105,7 +105,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           provinceCode: state.choice.province,
           cityCode: state.choice.city,
           districtCode: f.district,
-          regionText: await regionText(api, f.district),
+          // The API writes the region text from the codes (Chinese, as a courier label needs it).
           detail: f.detail,
         };
     const order = await api.request<OrderDetail>(
