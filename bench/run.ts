@@ -64,7 +64,7 @@ async function startBare(bodies: Record<string, string>) {
 interface ShapeReport {
   shape: string;
   reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number }>;
-  fresh: LoadResult | null;
+  fresh: LoadResult[];
   checkout: CheckoutResult;
   units: number;
   apiProcesses: number;
@@ -93,7 +93,7 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     for (const p of all) bodies[p] = (await get(server.url, p)).text;
     const bare = await startBare(bodies);
     const reads: ShapeReport['reads'] = [];
-    let fresh: LoadResult | null = null;
+    const fresh: LoadResult[] = [];
     try {
       for (const [name, paths] of [
         ['product list (20/page)', listPaths],
@@ -109,9 +109,9 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
         reads.push({ real: r, bare: b, ratio: r.rps / b.rps, bytes });
       }
       if (pagePaths.length) {
-        // A shopper with a cart cookie is never served from the page cache: every request renders.
-        console.error(`   storefront pages, freshly rendered: ${pagePaths.length} distinct URLs`);
-        fresh = await load('storefront pages (freshly rendered)', server.url, pagePaths, SECONDS, 50, { cookie: 'sk_cart_id=00000000-0000-7000-8000-000000000000' });
+        // A shopper with a cart is never served from the page cache: every request renders, header cart count included.
+        console.error(`   storefront pages, shopper with a cart (freshly rendered): ${pagePaths.length} distinct URLs`);
+        fresh.push(await load('storefront pages, shopper with a cart (freshly rendered)', server.url, pagePaths, SECONDS, 50, { cookie: await shopperWithCart(server.url) }));
       }
     } finally {
       bare.stop();
@@ -127,11 +127,35 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     const checkout = await checkoutLoad({ bases: [server.url, ...others.map((o) => o.url)], variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
     for (const o of others) await o.stop();
     await server.stop();
+    if (pagePaths.length) {
+      // The same pages for anonymous visitors with the page cache off: what a cache miss costs.
+      const uncached = await startServerProcess({ NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', PAGE_CACHE: 'off', ...env }, 120_000);
+      try {
+        console.error(`   storefront pages, anonymous with PAGE_CACHE=off (freshly rendered): ${pagePaths.length} distinct URLs`);
+        fresh.push(await load('storefront pages, anonymous, PAGE_CACHE=off (freshly rendered)', uncached.url, pagePaths, SECONDS));
+      } finally {
+        await uncached.stop();
+      }
+    }
     const { reconciled, oversold } = await reconcile(reopen);
     return { shape, reads, fresh, checkout, units, apiProcesses, reconciled, oversold, firstStartSeconds };
   } finally {
     await server.stop();
   }
+}
+
+/** A guest cart holding one product, as the cookies a browser would send with every page. */
+async function shopperWithCart(base: string): Promise<string> {
+  const cart = (await (await fetch(`${base}/api/store/carts`, { method: 'POST' })).json()) as { id: string; token: string };
+  const products = JSON.parse((await get(base, '/api/store/products?limit=1')).text).items as Array<{ slug: string }>;
+  const product = JSON.parse((await get(base, `/api/store/products/${products[0].slug}`)).text) as { variants: Array<{ id: string }> };
+  const add = await fetch(`${base}/api/store/carts/${cart.id}/items`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-cart-token': cart.token },
+    body: JSON.stringify({ variantId: product.variants[0].id, quantity: 1 }),
+  });
+  if (add.status !== 200) throw new Error(`add to cart failed: ${add.status} ${await add.text()}`);
+  return `sk_cart=${cart.token}; sk_cart_id=${cart.id}`;
 }
 
 /** Signs in as the bench admin and tops each SKU up to UNITS_PER_SKU available units through adjustStock. */
@@ -179,7 +203,10 @@ function report(reports: ShapeReport[]): string {
       const bad = x.real.non2xx + x.real.errors;
       lines.push(`| ${x.real.name}${bad ? ` (⚠ ${bad} non-2xx/errors)` : ''} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} (${ms(x.bare.p50)} / ${ms(x.bare.p99)}) | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB |`);
     }
-    if (r.fresh) lines.push(`| ${r.fresh.name} | ${Math.round(r.fresh.rps)} | ${ms(r.fresh.p50)} | ${ms(r.fresh.p99)} | — | — | — |`);
+    for (const f of r.fresh) {
+      const bad = f.non2xx + f.errors;
+      lines.push(`| ${f.name}${bad ? ` (⚠ ${bad} non-2xx/errors)` : ''} | ${Math.round(f.rps)} | ${ms(f.p50)} | ${ms(f.p99)} | — | — | — |`);
+    }
     const c = r.checkout;
     lines.push(
       '',

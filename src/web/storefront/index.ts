@@ -113,13 +113,9 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
 const withCharset = (type: string | null) => (!type ? 'text/html; charset=utf-8' : type.startsWith('text/') && !type.includes('charset') ? `${type}; charset=utf-8` : type);
 
 function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'hit' | 'miss') {
-  reply
-    .header('etag', page.etag)
-    .header('cache-control', 'public, max-age=0, must-revalidate')
-    .header('x-page-cache', state)
-    .type(page.contentType);
+  reply.headers({ etag: page.etag, 'cache-control': 'public, max-age=0, must-revalidate', 'x-page-cache': state, 'content-type': page.contentType });
   if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
-  return reply.code(page.status).send(page.body);
+  return reply.code(page.status).send(page.bytes);
 }
 
 function toFetchRequest(req: FastifyRequest, signal: AbortSignal): Request {

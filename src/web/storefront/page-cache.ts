@@ -5,6 +5,8 @@ import type { CacheEntry, ResponseCache } from '../../platform/cache.js';
 export const PERSONAL_COOKIES = ['sk_session', 'sk_cart', 'sk_cart_id'];
 
 export interface CachedPage extends CacheEntry {
+  /** The body as bytes, encoded once: a hit writes them as they are. */
+  bytes: Buffer;
   status: number;
   contentType: string;
   etag: string;
@@ -42,6 +44,7 @@ export class PageCache {
   set(url: string, page: { status: number; contentType: string; body: string; tags: string[]; maxAgeMs?: number }, generation: number): CachedPage {
     const entry: CachedPage = {
       ...page,
+      bytes: Buffer.from(page.body, 'utf8'),
       etag: `"sf-${createHash('sha1').update(page.body).digest('base64url')}"`,
       storedAt: this.now(),
     };

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import type { ProductSummary } from '../lib/types';
 import { lp, pick } from '../lib/locale';
 import { money } from '../lib/format';
@@ -11,14 +10,15 @@ export function ProductCard({ product, eager }: { product: ProductSummary; eager
   const price = money(product.priceMin, locale);
   return (
     <li className="card">
-      <Link to={lp(locale, `/p/${product.slug}`)} className="card-link">
+      {/* A plain link: cards appear only on browsing pages, which are not hydrated (a Link costs a route resolution per card). */}
+      <a href={lp(locale, `/p/${product.slug}`)} className="card-link">
         {product.image ? (
           <Img src={product.image.url} width={product.image.width} height={product.image.height} alt={pick(product.image.alt, locale) || title} eager={eager} sizes={IMAGE_SIZES.card} />
         ) : (
           <span className="img-placeholder" aria-hidden="true" />
         )}
         <span className="card-title">{title}</span>
-      </Link>
+      </a>
       <p className="card-price">
         {product.priceMax > product.priceMin ? t('product.priceFrom', { price }) : price}
         {product.salesCount > 0 ? <span className="muted"> · {t('product.sold', { count: product.salesCount })}</span> : null}
