@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT = join(ROOT, 'dist/storefront/server/index.js');
-const SOURCES = [join(ROOT, 'web/storefront'), join(ROOT, 'web/shared')];
+// The storefront also imports pure files of the core (view schemas, cache tags, renditions).
+const SOURCES = [join(ROOT, 'web/storefront'), join(ROOT, 'web/shared'), join(ROOT, 'src/modules')];
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -19,7 +20,7 @@ function newestSource(dir: string): number {
 
 /**
  * The storefront tests render the built app (as production does). Decision: build it here when
- * dist/storefront is missing or older than web/storefront or web/shared (~10 s), rather than fail;
+ * dist/storefront is missing or older than its sources (~10 s), rather than fail;
  * a lock directory keeps two test workers from building at once. Usable as a vitest globalSetup too.
  */
 export function ensureStorefrontBuild(): void {

@@ -15,7 +15,7 @@ describeEachBackend('storefront images: media renditions in srcset', (backend) =
 
   beforeAll(async () => {
     ensureStorefrontBuild();
-    t = await startTestApp(backend);
+    t = await startTestApp(backend, { PUBLIC_URL: 'https://shop.example.com' });
     p = await seedProduct(t, { slug, prices: [19900], stock: 5 });
     const bytes = await sharp({ create: { width: 1000, height: 800, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
     const { asset } = await t.k.db.transaction(async () => t.services.media.store(await t.services.media.inspect(bytes), null));
@@ -53,6 +53,9 @@ describeEachBackend('storefront images: media renditions in srcset', (backend) =
     const thumb = imgs.find((i) => attr(i, 'src') === `/media/${mediaId}` && attr(i, 'width') === '64')!;
     expect(attr(thumb, 'sizes')).toBe('64px');
     expect(attr(thumb, 'srcSet') ?? attr(thumb, 'srcset')).toContain(`/media/${mediaId}/160.webp 160w`);
+    // Link previews and crawlers get the picture at an absolute address.
+    expect(res.body).toContain(`<meta property="og:image" content="https://shop.example.com/media/${mediaId}"/>`);
+    expect(res.body).toContain(`"image":"https://shop.example.com/media/${mediaId}"`);
     // What the srcset names is served.
     const file = await t.app.inject({ url: `/media/${mediaId}/480.webp` });
     expect(file.statusCode).toBe(200);

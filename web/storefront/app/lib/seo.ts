@@ -62,7 +62,8 @@ export function seo(args: MetaArgs, page: SeoPage): MetaDescriptor[] {
     { property: 'og:locale', content: locale === 'en' ? 'en_US' : 'zh_CN' },
   ];
   // data: URLs (the demo's SVGs) are not fetchable by crawlers.
-  if (page.image && !page.image.startsWith('data:')) tags.push({ property: 'og:image', content: page.image });
+  const image = absoluteImage(base, page.image);
+  if (image) tags.push({ property: 'og:image', content: image });
   if (page.noindex) tags.push({ name: 'robots', content: 'noindex, nofollow' });
   for (const doc of page.jsonLd ?? []) tags.push({ 'script:ld+json': doc as Record<string, unknown> } as MetaDescriptor);
   return tags;
@@ -75,4 +76,13 @@ export function breadcrumbLd(base: string, crumbs: Array<{ name: string; path: s
     '@type': 'BreadcrumbList',
     itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: `${base}${c.path}` })),
   };
+}
+
+/**
+ * An image URL that crawlers and link previews can fetch: store-relative ones (`/media/…`) made
+ * absolute from PUBLIC_URL; inline `data:` pictures have no address to share, so none.
+ */
+export function absoluteImage(publicUrl: string, url: string | undefined): string | undefined {
+  if (!url || url.startsWith('data:')) return undefined;
+  return url.startsWith('/') ? `${publicUrl}${url}` : url;
 }

@@ -8,7 +8,7 @@ import { money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
-import { breadcrumbLd, metaT, rootDataOf, seo } from '../lib/seo';
+import { absoluteImage, breadcrumbLd, metaT, rootDataOf, seo } from '../lib/seo';
 import { buyable, selectedVariant, variantFor, variantLabel } from '../lib/variants';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { IMAGE_SIZES, Img, responsiveImage } from '../components/Img';
@@ -86,7 +86,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
         description,
         sku: product.variants[0]?.sku,
         url,
-        ...(image && !image.startsWith('data:') ? { image } : {}),
+        ...(absoluteImage(publicUrl, image) ? { image: absoluteImage(publicUrl, image) } : {}),
         ...(args.data.brand ? { brand: { '@type': 'Brand', name: pick(args.data.brand.name, locale) } } : {}),
         offers: product.variants
           .filter((v) => v.active)

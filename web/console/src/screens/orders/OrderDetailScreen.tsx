@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Button, Card, Col, Descriptions, Row, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -17,6 +17,8 @@ import { RefundOrderModal } from './RefundOrderModal';
 import { CancelOrderButton } from './CancelOrderButton';
 import { OrderTimeline } from './OrderTimeline';
 import { PaymentsTable, RefundsTable, ShipmentsList } from './OrderSections';
+import { orderTotals, TotalsList, TotalsSummary } from './OrderTotals';
+import { useNarrow } from '../../app/responsive';
 import { Loading } from '../../components/Loading';
 
 /** One order with everything that happened to it (adminGetOrder), and what staff may do to it now. */
@@ -28,6 +30,7 @@ export default function OrderDetailScreen() {
   const { data: order, error, reload } = useLoad(() => api.get<OrderDetail>(`/orders/${encodeURIComponent(ref)}`), [ref]);
   const [shipping, setShipping] = useState(false);
   const [refunding, setRefunding] = useState(false);
+  const narrow = useNarrow();
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!order) return <Loading />;
@@ -35,6 +38,7 @@ export default function OrderDetailScreen() {
   const c = order.currency;
   const refundable = order.paidAmount - order.refundedAmount > 0 && !['pending_payment', 'cancelled', 'refunded'].includes(order.status);
   const a = order.shippingAddress;
+  const totals = orderTotals(order, t);
 
   return (
     <>
@@ -87,17 +91,9 @@ export default function OrderDetailScreen() {
                 { title: t('orders.lineTotal'), dataIndex: 'total', align: 'right', width: 110, render: (v: number) => <Money fen={v} currency={c} /> },
                 { title: t('orders.refundedQty'), dataIndex: 'refundedQuantity', align: 'right', width: 90, render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
               ]}
-              summary={() => (
-                <>
-                  <Amount label={t('orders.subtotal')} fen={order.subtotal} c={c} />
-                  {order.discountTotal ? <Amount label={t('orders.discount')} fen={-order.discountTotal} c={c} /> : null}
-                  <Amount label={t('orders.shippingFee')} fen={order.shippingFee - order.shippingDiscount} c={c} />
-                  <Amount label={t('orders.total')} fen={order.total} c={c} strong />
-                  <Amount label={t('orders.paid')} fen={order.paidAmount} c={c} />
-                  {order.refundedAmount ? <Amount label={t('orders.refunded')} fen={-order.refundedAmount} c={c} /> : null}
-                </>
-              )}
+              summary={narrow ? undefined : () => <TotalsSummary totals={totals} currency={c} />}
             />
+            {narrow ? <TotalsList totals={totals} currency={c} /> : null}
           </Card>
           <Card title={t('orders.payments')} style={{ marginBottom: 16 }}><PaymentsTable payments={order.payments} /></Card>
           <Card title={t('orders.shipments')} style={{ marginBottom: 16 }}><ShipmentsList shipments={order.shipments} /></Card>
@@ -110,15 +106,5 @@ export default function OrderDetailScreen() {
       <ShipOrderModal order={shipping ? order : null} onClose={(changed) => { setShipping(false); if (changed) reload(); }} />
       <RefundOrderModal order={refunding ? order : null} onClose={(changed) => { setRefunding(false); if (changed) reload(); }} />
     </>
-  );
-}
-
-function Amount({ label, fen, c, strong }: { label: string; fen: number; c: string; strong?: boolean }) {
-  return (
-    <Table.Summary.Row>
-      <Table.Summary.Cell index={0} colSpan={4} align="right">{strong ? <strong>{label}</strong> : label}</Table.Summary.Cell>
-      <Table.Summary.Cell index={1} align="right">{fen < 0 ? <>-<Money fen={-fen} currency={c} /></> : <Money fen={fen} currency={c} strong={strong} />}</Table.Summary.Cell>
-      <Table.Summary.Cell index={2} />
-    </Table.Summary.Row>
   );
 }
