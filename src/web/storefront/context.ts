@@ -21,8 +21,9 @@ export interface StorefrontContext {
   publicUrl: string;
   page: PageCacheHints;
   /**
-   * Set by entry.server.tsx with the HTML it rendered and the Response it made of it, so the server
-   * takes the string as it is instead of reading it back out of the Response's stream.
+   * Set by entry.server.tsx with the HTML it rendered (UTF-8 bytes, as React wrote them) and the
+   * Response it made of it, so the server sends the bytes as they are instead of reading them back
+   * out of the Response's stream.
    */
-  rendered?: { response: Response; html: string };
+  rendered?: { response: Response; html: Buffer };
 }

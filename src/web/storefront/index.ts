@@ -78,7 +78,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
           if (!reply.raw.writableFinished) controller.abort();
         });
         const res = await handle(toFetchRequest(req, controller.signal), context);
-        // A page comes as the string entry.server.tsx rendered; anything else (redirects, data, XML) from the Response.
+        // A page comes as the bytes entry.server.tsx rendered; anything else (redirects, data, XML) from the Response.
         const body = context.rendered?.response === res ? context.rendered.html : Buffer.from(await res.arrayBuffer());
         const setCookies = [...relay, ...res.headers.getSetCookie()];
 
@@ -88,7 +88,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
             {
               status: res.status,
               contentType: withCharset(res.headers.get('content-type')),
-              body: typeof body === 'string' ? body : body.toString('utf8'),
+              bytes: body,
               tags: [...context.page.tags],
               maxAgeMs: context.page.maxAgeMs,
             },

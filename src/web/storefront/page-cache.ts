@@ -41,11 +41,11 @@ export class PageCache {
     return this.cache.currentGeneration;
   }
 
-  set(url: string, page: { status: number; contentType: string; body: string; tags: string[]; maxAgeMs?: number }, generation: number): CachedPage {
+  set(url: string, page: { status: number; contentType: string; bytes: Buffer; tags: string[]; maxAgeMs?: number }, generation: number): CachedPage {
     const entry: CachedPage = {
       ...page,
-      bytes: Buffer.from(page.body, 'utf8'),
-      etag: `"sf-${createHash('sha1').update(page.body).digest('base64url')}"`,
+      body: page.bytes.toString('utf8'),
+      etag: `"sf-${createHash('sha1').update(page.bytes).digest('base64url')}"`,
       storedAt: this.now(),
     };
     this.cache.set(this.key(url), entry, generation);
