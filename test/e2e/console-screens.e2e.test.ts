@@ -273,8 +273,16 @@ async function resize(page: Page, size: Size): Promise<void> {
   await idle(page);
 }
 
-/** Until nothing on the page is loading: antd's spinners and skeletons are gone. */
+/**
+ * Until nothing on the page is loading: antd's spinners and skeletons are gone. (Polled with a
+ * locator: waitForFunction with a string would need 'unsafe-eval', which the console's CSP refuses.)
+ */
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton-active')", undefined, { timeout: 20_000 });
+  const loading = page.locator('.ant-spin-spinning, .ant-skeleton-active');
+  const deadline = Date.now() + 20_000;
+  while ((await loading.count()) > 0) {
+    if (Date.now() > deadline) throw new Error(`still loading after 20 s: ${page.url()}`);
+    await page.waitForTimeout(100);
+  }
   await settled(page);
 }

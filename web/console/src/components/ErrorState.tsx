@@ -7,13 +7,18 @@ import { ApiError } from '../app/api';
 export function Forbidden() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
+  return <Result status="403" title={<PageTitle>{t('errors.forbiddenTitle')}</PageTitle>} subTitle={t('errors.forbidden')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
 }
 
 export function NotFound() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('errors.notFound')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
+  return <Result status="404" title={<PageTitle>{t('errors.notFoundTitle')}</PageTitle>} subTitle={t('errors.notFound')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
+}
+
+/** The result's title is the page's one level-1 heading, in the result's own type size. */
+function PageTitle({ children }: { children: string }) {
+  return <h1 style={{ font: 'inherit', color: 'inherit', margin: 0 }}>{children}</h1>;
 }
 
 /** A failed load: 403 and 404 get their own page, anything else the server's message and a retry. */

@@ -59,7 +59,9 @@ export async function runListing(api: Api, query: ListingQuery, categoryId?: str
     }),
     api.get<{ items: Brand[] }>('/api/store/brands'),
   ]);
-  return { result, brands: brands.items };
+  // Only the brands the facets name travel with the page: its loader data is encoded into the HTML.
+  const named = new Set(result.facets.brands.map((b) => b.id));
+  return { result, brands: brands.items.filter((b) => named.has(b.id)) };
 }
 
 /** Search listings: catalog and sales tags, and at most a minute old (the index rebuilds lazily). */
