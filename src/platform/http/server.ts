@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -7,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { installErrorHandling, sendProblem } from './problem.js';
 import { CoreErrors, problemOf } from '../errors.js';
 import { installMetrics } from './metrics.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface HttpOptions {
   logLevel: string;
@@ -44,10 +44,12 @@ export async function createHttpServer(opts: HttpOptions) {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, opts.bodyLimit);
 
-  await app.register(helmet, {
-    // The API docs page and, later, the storefront ship inline bootstraps; CSP is set per surface.
-    contentSecurityPolicy: false,
-    crossOriginEmbedderPolicy: false,
+  // Helmet's choice of headers on every answer, errors included. The API docs page, the console and
+  // the storefront ship inline bootstraps: CSP is set per surface.
+  const security = securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(security);
+    done();
   });
   await app.register(cookie);
   await app.register(swagger, {
