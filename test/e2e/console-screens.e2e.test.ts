@@ -15,9 +15,10 @@ type Screen = keyof (typeof CONSOLE)['zh-CN']['nav'];
  * Every console screen as the admin (who may open all of them) reaches it: from the menu — the side
  * menu on a desktop, the drawer on a phone — and from a list to one record, with the dialogs and
  * drawers that open on top (CSV import and export, stock ledger and adjustment, new staff member).
- * Each one is screenshotted at both sizes, checked with axe at both sizes (serious and critical
- * findings fail), and may not be wider than the window at either. The Chinese admin works at a
- * desktop, the English one on a phone.
+ * Each one is screenshotted at both sizes and may not be wider than the window at either. The
+ * Chinese admin works at a desktop, the English one on a phone, and axe checks each screen at that
+ * size (serious and critical findings fail): every screen is checked in both languages and at both
+ * sizes, in half the time of all four combinations (the CI budget).
  */
 consoleScreens('zh-CN', 'desktop');
 consoleScreens('en', 'phone');
@@ -43,7 +44,7 @@ function consoleScreens(locale: Locale, primary: Size) {
       await browser?.close();
     });
 
-    /** Screenshots at both sizes; at each size, axe and "no wider than the window". */
+    /** Screenshots and "no wider than the window" at both sizes; axe at the primary size. */
     async function check(page: Page, name: string): Promise<void> {
       await idle(page);
       await journey.shoot(page, name);
@@ -51,7 +52,7 @@ function consoleScreens(locale: Locale, primary: Size) {
         if (size !== primary) await resize(page, size);
         const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })');
         expect(scrollWidth, `${name} at ${size} size is wider than the window`).toBeLessThanOrEqual(innerWidth + 1);
-        await journey.axe(page, `${locale}/${name}/${size}`);
+        if (size === primary) await journey.axe(page, `${locale}/${name}/${size}`);
       }
       await resize(page, primary);
     }
