@@ -3,9 +3,7 @@ import type { Api } from '../../../shared/api';
 import { ApiError, orNull } from './api.server';
 import { variantLabel } from './variants';
 import { CART_ID_COOKIE, clearCartIdCookie, readCookie, setCartIdCookie } from './cookies.server';
-import type { Cart, StoreProduct } from './types';
-import type { z } from 'zod';
-import type { cartSummaryView } from '../../../../src/modules/cart/views';
+import type { Cart, CartSummary, StoreProduct } from './types';
 
 const secureOf = (context: AppLoadContext) => context.publicUrl.startsWith('https:');
 const gone = (err: unknown) => err instanceof ApiError && (err.status === 404 || err.code === 'CART_CLOSED');
@@ -17,13 +15,8 @@ const gone = (err: unknown) => err instanceof ApiError && (err.status === 404 ||
 export async function readCartCount(api: Api, request: Request): Promise<number> {
   const id = readCookie(request, CART_ID_COOKIE);
   if (!id) return 0;
-  try {
-    const summary = await api.get<z.infer<typeof cartSummaryView>>(`/api/store/carts/${encodeURIComponent(id)}/summary`);
-    return summary.status === 'open' ? summary.itemCount : 0;
-  } catch (err) {
-    if (!(err instanceof ApiError) || err.status !== 404) throw err;
-    return 0;
-  }
+  const summary = await orNull(api.get<CartSummary>(`/api/store/carts/${encodeURIComponent(id)}/summary`));
+  return summary?.status === 'open' ? summary.itemCount : 0;
 }
 
 /** The shopper's open cart, or null; `setCookie` is set when the remembered id is stale. */
@@ -76,7 +69,6 @@ export async function adoptCart(api: Api, context: AppLoadContext): Promise<stri
   return setCartIdCookie(mine.id, secureOf(context));
 }
 
-export const itemCount = (cart: Cart | null) => cart?.items.reduce((n, i) => n + i.quantity, 0) ?? 0;
 
 /** A cart item or an order line: what naming its options needs. */
 export interface OptionedLine {

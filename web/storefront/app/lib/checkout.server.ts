@@ -1,11 +1,7 @@
-import type { z } from 'zod';
 import { ApiError, type Api } from '../../../shared/api';
-import type { regionDetailView } from '../../../../src/modules/customers/types';
 import type { Locale } from '../i18n';
 import { readCart } from './cart.server';
-import type { Address, Cart, Region, ShippingMethod } from './types';
-
-type RegionDetail = z.infer<typeof regionDetailView>;
+import type { Address, Cart, Region, RegionDetail, ShippingMethod } from './types';
 
 /** What the shopper has chosen so far; only codes and ids (never names or phone numbers in URLs). */
 export interface CheckoutChoice {

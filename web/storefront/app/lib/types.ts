@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { brandView, productSummary, storeProduct, CategoryNode } from '../../../../src/modules/catalog/types';
 import type { orderDetailView, orderSummaryView } from '../../../../src/modules/orders/views';
-import type { addressView, customerView, regionView, authResult } from '../../../../src/modules/customers/types';
+import type { addressView, customerView, regionView, regionDetailView, authResult } from '../../../../src/modules/customers/types';
 import type { orderTrackingView } from '../../../../src/modules/fulfilment/views';
 import type { PriceQuote } from '../../../../src/modules/pricing/logic/types';
 import type { shippingMethodView } from '../../../../src/modules/checkout/types';
-import type { cartView } from '../../../../src/modules/cart/views';
+import type { cartSummaryView, cartView } from '../../../../src/modules/cart/views';
 import type { searchResponse } from '../../../../src/modules/search/views';
 import type { paymentView } from '../../../../src/modules/payments/views';
 
@@ -20,6 +20,8 @@ export type Address = z.infer<typeof addressView>;
 export type Customer = z.infer<typeof customerView>;
 export type AuthResult = z.infer<typeof authResult>;
 export type Region = z.infer<typeof regionView>;
+export type RegionDetail = z.infer<typeof regionDetailView>;
+export type CartSummary = z.infer<typeof cartSummaryView>;
 export type OrderTracking = z.infer<typeof orderTrackingView>;
 export type { PriceQuote };
 export interface Page<T> {
