@@ -64,6 +64,14 @@ export class ResponseCache {
     if (this.pub) await this.pub.publish(this.channel, tags.join('\n'));
   }
 
+  /**
+   * Drops tagged entries in this process only, without telling the others: for answers this
+   * process computes from state of its own (its search index), which other processes rebuild themselves.
+   */
+  forget(...tags: string[]): void {
+    if (tags.length) this.dropLocal(tags);
+  }
+
   private delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;

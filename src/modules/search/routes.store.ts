@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendCachedJson } from '../../platform/http/cached.js';
+import type { ResponseCache } from '../../platform/cache.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { MAX_QUERY_LENGTH } from './logic/index.js';
-import type { SearchService } from './service.js';
+import { SEARCH_TAG, type SearchService } from './service.js';
 import { searchResponse } from './views.js';
 
 const minor = z.coerce.number().int().min(0).max(1_000_000_000);
 
-export function searchStoreRoutes(search: SearchService): FastifyPluginAsyncZod {
+/**
+ * Browsing answers (no free text: a category, brand, price or sort listing) are a bounded set that
+ * every home and category page asks for, so they are kept serialized in the response cache under
+ * SEARCH_TAG, dropped whenever this process's index changes. Free-text answers stay in the
+ * service's memo only: a crawler typing random words must not fill the shared cache.
+ */
+export function searchStoreRoutes(search: SearchService, cache: ResponseCache): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/search',
@@ -35,28 +43,34 @@ export function searchStoreRoutes(search: SearchService): FastifyPluginAsyncZod 
           response: { 200: searchResponse },
         },
       },
-      async (req) => {
+      (req, reply) => {
         const q = req.query;
-        const offset = decodeCursor<[number]>(q.cursor, 1)?.[0] ?? 0;
-        const r = await search.search({
-          q: q.q,
-          categoryId: q.category,
-          brandIds: q.brand ? q.brand.split(',') : undefined,
-          priceMin: q.priceMin,
-          priceMax: q.priceMax,
-          inStock: q.inStock === undefined ? undefined : q.inStock === 'true',
-          sort: q.sort,
-          offset: Number.isInteger(offset) && offset >= 0 ? offset : 0,
-          limit: q.limit,
-        });
-        const next = offset + r.items.length;
-        return {
-          items: r.items,
-          nextCursor: next < r.total ? encodeCursor([next]) : null,
-          total: r.total,
-          facets: r.facets,
-          ...(r.corrected ? { corrected: r.corrected } : {}),
+        const answer = async () => {
+          const offset = decodeCursor<[number]>(q.cursor, 1)?.[0] ?? 0;
+          const r = await search.search({
+            q: q.q,
+            categoryId: q.category,
+            brandIds: q.brand ? q.brand.split(',') : undefined,
+            priceMin: q.priceMin,
+            priceMax: q.priceMax,
+            inStock: q.inStock === undefined ? undefined : q.inStock === 'true',
+            sort: q.sort,
+            offset: Number.isInteger(offset) && offset >= 0 ? offset : 0,
+            limit: q.limit,
+          });
+          const next = offset + r.items.length;
+          return {
+            items: r.items,
+            nextCursor: next < r.total ? encodeCursor([next]) : null,
+            total: r.total,
+            facets: r.facets,
+            ...(r.corrected ? { corrected: r.corrected } : {}),
+          };
         };
+        if (q.q?.trim()) return answer();
+        const key = `store:search:${JSON.stringify([q.category, q.brand, q.priceMin, q.priceMax, q.inStock, q.sort, q.limit, q.cursor])}`;
+        // Cached bodies skip the reply serializer: shaped by the response schema here, once per entry.
+        return sendCachedJson(cache, req, reply, key, () => [SEARCH_TAG], async () => searchResponse.encode(await answer()));
       },
     );
 

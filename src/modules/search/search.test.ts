@@ -93,4 +93,22 @@ describeEachBackend('search API', (backend) => {
     await new Promise((r) => setTimeout(r, 200));
     expect((await search('q=hoodie')).total).toBe(0);
   });
+
+  it('keeps browsing answers in the shared response cache until the index changes, and free text out of it', async () => {
+    const url = `/api/store/search?category=${apparel}&sort=price_asc`;
+    const first = await t.app.inject({ url });
+    expect(first.headers['surrogate-key']).toBe('search');
+    expect(first.json().items.map((p: { slug: string }) => p.slug)).toContain('tee');
+    expect((await t.app.inject({ url: '/api/store/search?q=tee' })).headers['surrogate-key']).toBeUndefined();
+
+    const tee = (await t.app.inject({ url: '/api/store/products/tee' })).json();
+    await t.k.db.transaction(() => t.services.catalog.updateProduct(tee.id, { status: 'archived' }));
+    await t.settle();
+    // Asked once right away (the stale index answers, the rebuild waits out its interval), then not
+    // at all: the rebuild must still happen and drop the cached answer without another search.
+    await t.app.inject({ url });
+    await new Promise((r) => setTimeout(r, 1400));
+    const after = await t.app.inject({ url });
+    expect(after.json().items.map((p: { slug: string }) => p.slug)).not.toContain('tee');
+  });
 });

@@ -10,6 +10,8 @@ type ProductSummary = catalogTypes.ProductSummary;
 const REBUILD_EVERY_MS = 1000;
 /** Answers kept per index version: listing pages ask the same few queries over and over. */
 const MEMO_ENTRIES = 2000;
+/** The response-cache tag of search answers: forgotten (in this process) whenever its index changes or goes stale. */
+export const SEARCH_TAG = 'search';
 
 /**
  * Holds the in-memory search index of active products. Catalog and stock invalidations (local or
@@ -22,6 +24,7 @@ export class SearchService {
   private building: Promise<void> | null = null;
   private stale = true;
   private lastBuild = 0;
+  private deferred: NodeJS.Timeout | null = null;
   /** Bumped on every rebuild: part of cached search responses' keys. */
   version = 0;
 
@@ -31,16 +34,34 @@ export class SearchService {
     private readonly inventory: InventoryService,
   ) {
     k.cache.onInvalidate((tags) => {
-      if (tags.some((t) => t === catalogTags.all || t === catalogTags.sales || t.startsWith('stock:'))) this.stale = true;
+      if (tags.some((t) => t === catalogTags.all || t === catalogTags.sales || t.startsWith('stock:'))) {
+        this.stale = true;
+        // Cached answers would keep requests from reaching ready(), which is what starts the rebuild.
+        k.cache.forget(SEARCH_TAG);
+      }
     });
   }
 
   async ready(): Promise<SearchIndex> {
     if (!this.index) await this.rebuild();
-    else if (this.stale && !this.building && Date.now() - this.lastBuild > REBUILD_EVERY_MS) {
-      void this.rebuild().catch((err) => this.k.log.error({ err }, 'search index rebuild failed'));
+    else if (this.stale && !this.building && !this.deferred) {
+      const wait = REBUILD_EVERY_MS - (Date.now() - this.lastBuild);
+      if (wait <= 0) this.rebuildInBackground();
+      else {
+        // Too soon after the last one: rebuild when the interval is up, even if no search comes then
+        // (answers from the stale index are cached meanwhile, and forgotten when it is replaced).
+        this.deferred = setTimeout(() => {
+          this.deferred = null;
+          this.rebuildInBackground();
+        }, wait);
+        this.deferred.unref();
+      }
     }
     return this.index!;
+  }
+
+  private rebuildInBackground(): void {
+    void this.rebuild().catch((err) => this.k.log.error({ err }, 'search index rebuild failed'));
   }
 
   private memo = new Map<string, ReturnType<SearchService['answer']>>();
@@ -109,6 +130,7 @@ export class SearchService {
       this.index = buildSearchIndex(docs);
       this.summaries = new Map(products.map((p) => [p.id, summaryOf(p)]));
       this.version++;
+      this.k.cache.forget(SEARCH_TAG);
     })().finally(() => {
       this.building = null;
     });
