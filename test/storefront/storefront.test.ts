@@ -5,6 +5,7 @@ import { seedProduct, type SeededProduct } from '../support/commerce.js';
 import { loginStaff } from '../support/staff.js';
 import { storefront } from '../../src/web/storefront/index.js';
 import { ensureStorefrontBuild } from './build.js';
+import { openPlainPage, ServerOnly } from '../../web/storefront/app/lib/plain-page.js';
 
 const PUBLIC_URL = 'https://shop.example.com';
 
@@ -69,6 +70,19 @@ describeEachBackend('storefront (server-rendered pages through the API)', (backe
     expect(crumbs.itemListElement.map((c: { name: string }) => c.name)).toEqual(['首页', '数码', '无线蓝牙耳机']);
     // Browsing pages ship no framework JavaScript: only the inline suggestions script.
     expect(html).not.toMatch(/modulepreload|<script[^>]+src=/);
+  });
+
+  it('keeps a plain page’s data out of the document’s hydration payload, and gives it to client navigations (.data)', async () => {
+    // What React Router's encoder sees of a document request's data: no enumerable fields.
+    const box = new ServerOnly({ product: { slug } });
+    expect(Object.entries(box)).toEqual([]);
+    expect(openPlainPage<{ product: { slug: string } }>(box).product.slug).toBe(slug);
+    // A hydrated page navigating to a product in the browser fetches /p/<slug>.data: the data itself.
+    const res = await t.app.inject({ method: 'GET', url: `/p/${slug}.data` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('无线蓝牙耳机');
+    expect(res.body).toContain(slug);
+    expect(res.body).not.toContain('SingleFetchClassInstance');
   });
 
   it('answers an unknown product with a 404 page', async () => {

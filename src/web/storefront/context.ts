@@ -20,6 +20,8 @@ export interface StorefrontContext {
   /** PUBLIC_URL without a trailing slash: canonical URLs, sitemap, Open Graph. */
   publicUrl: string;
   page: PageCacheHints;
+  /** A whole HTML document is being rendered (false for the `.data` requests of client navigations). */
+  document: boolean;
   /**
    * Set by entry.server.tsx with the HTML it rendered (UTF-8 bytes, as React wrote them) and the
    * Response it made of it, so the server sends the bytes as they are instead of reading them back

@@ -72,6 +72,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
           apiFetch: injectFetch(app, { jar: new Map(cookies), relay, clientIp: req.ip, incoming: req.headers, shared: k.cache }),
           publicUrl: k.config.publicUrl,
           page: { cacheable: false, tags: new Set() },
+          document: !req.url.split('?', 1)[0].endsWith('.data'),
         };
         const controller = new AbortController();
         reply.raw.on('close', () => {

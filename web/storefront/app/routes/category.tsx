@@ -9,9 +9,16 @@ import { useLocale } from '../lib/hooks';
 import { breadcrumbLd, metaT, rootDataOf, seo } from '../lib/seo';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { Listing } from '../components/Listing';
+import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Category } from '../lib/types';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+type CategoryData = Awaited<ReturnType<typeof loadCategory>>;
+
+export async function loader(args: LoaderFunctionArgs) {
+  return plainPage(args.context, await loadCategory(args));
+}
+
+async function loadCategory({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
@@ -24,27 +31,28 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { category: found.node, path: found.path, query: { ...query, q: '' }, result, brands };
 }
 
-export const meta: MetaFunction<typeof loader> = (args) => {
+export const meta: MetaFunction = (args) => {
   if (!args.data) return [];
+  const data = openPlainPage<CategoryData>(args.data);
   const t = metaT(args);
   const { locale, publicUrl } = rootDataOf(args);
-  const name = pick(args.data.category.name, locale);
-  const page = args.data.query.page;
+  const name = pick(data.category.name, locale);
+  const page = data.query.page;
   return seo(args, {
     title: page > 1 ? `${name} (${page})` : name,
-    description: t('meta.categoryDescription', { name, count: args.data.result.total }),
-    path: `/c/${args.data.category.slug}`,
+    description: t('meta.categoryDescription', { name, count: data.result.total }),
+    path: `/c/${data.category.slug}`,
     jsonLd: [
       breadcrumbLd(publicUrl, [
         { name: t('nav.home'), path: lp(locale, '/') },
-        ...args.data.path.map((c) => ({ name: pick(c.name, locale), path: lp(locale, `/c/${c.slug}`) })),
+        ...data.path.map((c) => ({ name: pick(c.name, locale), path: lp(locale, `/c/${c.slug}`) })),
       ]),
     ],
   });
 };
 
 export default function CategoryPage() {
-  const { category, path, query, result, brands } = useLoaderData<typeof loader>();
+  const { category, path, query, result, brands } = openPlainPage<CategoryData>(useLoaderData());
   const { locale, t } = useLocale();
   const counts = new Map(result.facets.categories.map((c) => [c.id, c.count]));
   return (

@@ -5,9 +5,16 @@ import { localeOfPath, lp, pick } from '../lib/locale';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { ProductGrid } from '../components/ProductCard';
+import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Category, Page, ProductSummary, SearchResult } from '../lib/types';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+type HomeData = Awaited<ReturnType<typeof loadHome>>;
+
+export async function loader(args: LoaderFunctionArgs) {
+  return plainPage(args.context, await loadHome(args));
+}
+
+async function loadHome({ request, context }: LoaderFunctionArgs) {
   const api = apiFor(context, localeOfPath(new URL(request.url).pathname));
   const [tree, featured, fresh] = await Promise.all([
     api.get<{ items: Category[] }>('/api/store/categories'),
@@ -39,7 +46,7 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function Home() {
-  const { categories, featured, fresh } = useLoaderData<typeof loader>();
+  const { categories, featured, fresh } = openPlainPage<HomeData>(useLoaderData());
   const { locale, t } = useLocale();
   return (
     <>

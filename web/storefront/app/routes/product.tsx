@@ -13,9 +13,16 @@ import { buyable, selectedVariant, variantFor, variantLabel } from '../lib/varia
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { IMAGE_SIZES, Img, responsiveImage } from '../components/Img';
 import { Notice } from '../components/Notice';
+import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Brand, Category, StoreProduct } from '../lib/types';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+type ProductData = Awaited<ReturnType<typeof loadProduct>>;
+
+export async function loader(args: LoaderFunctionArgs) {
+  return plainPage(args.context, await loadProduct(args));
+}
+
+async function loadProduct({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
@@ -60,11 +67,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const handle = { hydrate: false };
 
-export const meta: MetaFunction<typeof loader> = (args) => {
+export const meta: MetaFunction = (args) => {
   if (!args.data) return [];
+  const page = openPlainPage<ProductData>(args.data);
   const t = metaT(args);
   const { locale, publicUrl } = rootDataOf(args);
-  const { product, path } = args.data;
+  const { product, path } = page;
   const title = pick(product.title, locale);
   const url = `${publicUrl}${lp(locale, `/p/${product.slug}`)}`;
   const description =
@@ -87,7 +95,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
         sku: product.variants[0]?.sku,
         url,
         ...(absoluteImage(publicUrl, image) ? { image: absoluteImage(publicUrl, image) } : {}),
-        ...(args.data.brand ? { brand: { '@type': 'Brand', name: pick(args.data.brand.name, locale) } } : {}),
+        ...(page.brand ? { brand: { '@type': 'Brand', name: pick(page.brand.name, locale) } } : {}),
         offers: product.variants
           .filter((v) => v.active)
           .map((v) => ({
@@ -109,7 +117,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 };
 
 export default function ProductPage() {
-  const { product, path, brand, wanted, added } = useLoaderData<typeof loader>();
+  const { product, path, brand, wanted, added } = openPlainPage<ProductData>(useLoaderData());
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();

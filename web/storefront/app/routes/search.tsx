@@ -7,8 +7,15 @@ import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Listing } from '../components/Listing';
 import { Notice } from '../components/Notice';
+import { openPlainPage, plainPage } from '../lib/plain-page';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+type SearchData = Awaited<ReturnType<typeof loadSearch>>;
+
+export async function loader(args: LoaderFunctionArgs) {
+  return plainPage(args.context, await loadSearch(args));
+}
+
+async function loadSearch({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = localeOfPath(url.pathname);
   const query = parseListing(url, url.searchParams.get('q') ? 'relevance' : 'sales');
@@ -17,9 +24,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { query, result, brands };
 }
 
-export const meta: MetaFunction<typeof loader> = (args) => {
+export const meta: MetaFunction = (args) => {
   const t = metaT(args);
-  const q = args.data?.query.q;
+  const q = args.data ? openPlainPage<SearchData>(args.data).query.q : undefined;
   return seo(args, {
     title: q ? t('meta.searchTitle', { q }) : t('meta.searchEmptyTitle'),
     description: t('meta.searchDescription'),
@@ -30,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 };
 
 export default function SearchPage() {
-  const { query, result, brands } = useLoaderData<typeof loader>();
+  const { query, result, brands } = openPlainPage<SearchData>(useLoaderData());
   const { locale, t } = useLocale();
   return (
     <>
