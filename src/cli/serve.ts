@@ -4,6 +4,8 @@ import { BackgroundWorker } from '../platform/worker-loop.js';
 import { createApp, createServices, ensureStoreDefaults, type Services } from '../app.js';
 import { ensureFirstAdmin } from '../modules/staff/index.js';
 import { DemoDataExistsError, demoState, type DemoResult } from '../demo/index.js';
+import cluster from 'node:cluster';
+import { clusterIndex, serveCluster } from './cluster.js';
 import { onShutdown } from './lifecycle.js';
 import { describeAdmin, describeDemo, generateWithProgress } from './seed.js';
 
@@ -11,14 +13,15 @@ export async function serve(config: Config, opts: { worker: boolean }): Promise<
   if (!opts.worker && !config.databaseUrl) {
     throw new Error('serve --no-worker needs DATABASE_URL: the embedded database cannot be shared with a worker process.');
   }
+  if (config.processes > 1 && cluster.isPrimary) return serveCluster(config, { prepare: prepareStore, banner: readyBanner });
   const started = Date.now();
   const k = await createKernel(config);
   const services = createServices(k);
-  await ensureStoreDefaults(k, services);
-  const demo = config.demoData ? await demoOnFirstStart(k, services) : null;
-  const admin = await ensureFirstAdmin(k, services.staff);
+  // A cluster's processes find the store prepared by the primary (see cluster.ts).
+  const { demo, admin } = cluster.isWorker ? { demo: null, admin: null } : await prepareStoreWith(k, services);
   const { app } = await createApp(k, services);
-  const bg = opts.worker ? new BackgroundWorker(k) : null;
+  // In a cluster only the first process runs background work, as `serve` + one `worker` would.
+  const bg = opts.worker && (!cluster.isWorker || clusterIndex() === 0) ? new BackgroundWorker(k) : null;
   await bg?.start();
   await app.listen({ port: config.port, host: config.host });
   onShutdown(async () => {
@@ -27,16 +30,38 @@ export async function serve(config: Config, opts: { worker: boolean }): Promise<
     await k.cache.close();
     await k.db.close();
   });
+  if (cluster.isWorker) return;
+  console.log(readyBanner(config, started, 1) + (demo ? describeDemo(demo) : '') + (admin ? describeAdmin(admin) : ''));
+}
+
+/** Migrations, store defaults, the demo shop on first start and the first admin: once, before listening. */
+async function prepareStore(config: Config): Promise<string> {
+  const k = await createKernel(config);
+  try {
+    const { demo, admin } = await prepareStoreWith(k, createServices(k));
+    return (demo ? describeDemo(demo) : '') + describeAdmin(admin);
+  } finally {
+    await k.cache.close();
+    await k.db.close();
+  }
+}
+
+async function prepareStoreWith(k: Kernel, services: Services) {
+  await ensureStoreDefaults(k, services);
+  const demo = k.config.demoData ? await demoOnFirstStart(k, services) : null;
+  const admin = await ensureFirstAdmin(k, services.staff);
+  return { demo, admin };
+}
+
+export function readyBanner(config: Config, started: number, processes: number): string {
   const shape = config.databaseUrl ? `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` : `embedded (${config.dataDir})`;
-  console.log(
-    `\nShopkeeper ${shape} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
+  return (
+    `\nShopkeeper ${shape} ready in ${((Date.now() - started) / 1000).toFixed(1)} s${processes > 1 ? ` (${processes} processes)` : ''}\n` +
       `  Storefront  ${config.publicUrl}/\n` +
       `  Console     ${config.publicUrl}/admin\n` +
       `  Store API   ${config.publicUrl}/api/store\n` +
       `  Admin API   ${config.publicUrl}/api/admin\n` +
-      `  API docs    ${config.publicUrl}/api/docs\n` +
-      (demo ? describeDemo(demo) : '') +
-      describeAdmin(admin),
+      `  API docs    ${config.publicUrl}/api/docs\n`
   );
 }
 

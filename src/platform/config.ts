@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -39,6 +40,7 @@ const envSchema = z.object({
   AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   PAGE_CACHE: bool.optional(),
+  PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -67,6 +69,13 @@ export interface Config {
   bodyLimitBytes: number;
   /** Anonymous storefront pages from the page cache (on by default; off to see template edits at once, or to measure rendering). */
   pageCache: boolean;
+  /**
+   * HTTP server processes `serve` starts on one port (node:cluster); `auto` = one per core where the
+   * shape allows it, else one. More than
+   * one needs DATABASE_URL (the embedded database lives in one process) and REDIS_URL (how processes
+   * tell each other which cached answers an edit made stale).
+   */
+  processes: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +91,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const processes = e.PROCESSES !== 'auto' ? e.PROCESSES : e.DATABASE_URL && e.REDIS_URL ? availableParallelism() : 1;
+  if (processes > 1 && (!e.DATABASE_URL || !e.REDIS_URL)) {
+    throw new ConfigError([
+      `PROCESSES: ${processes} processes need DATABASE_URL and REDIS_URL (the embedded database lives in one process; Redis carries cache invalidations between them)`,
+    ]);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -103,5 +118,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     autoConfirmDays: e.AUTO_CONFIRM_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     pageCache: e.PAGE_CACHE ?? true,
+    processes,
   };
 }

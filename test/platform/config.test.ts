@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/platform/config.js';
 
@@ -28,6 +29,9 @@ describe('platform: configuration', () => {
     ['DATABASE_URL', 'not a url'],
     ['REDIS_URL', 'http://localhost:6379'],
     ['BODY_LIMIT_BYTES', '10'],
+    ['PROCESSES', '0'],
+    ['PROCESSES', 'many'],
+    ['PROCESSES', '2'], // embedded: one process only
   ])('throws ConfigError naming %s for %j', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -43,6 +47,14 @@ describe('platform: configuration', () => {
 
   it('accepts good values', () => {
     const c = loadConfig({ PORT: '8080', STORE_TIMEZONE: 'America/New_York', DATABASE_URL: 'postgresql://u:p@db:5432/shop' });
-    expect(c).toMatchObject({ port: 8080, storeTimezone: 'America/New_York', databaseUrl: 'postgresql://u:p@db:5432/shop', demoData: false });
+    expect(c).toMatchObject({ port: 8080, storeTimezone: 'America/New_York', databaseUrl: 'postgresql://u:p@db:5432/shop', demoData: false, processes: 1 });
+  });
+
+  it('starts several processes only on PostgreSQL with Redis, and `auto` means one per core there (one when embedded)', () => {
+    const scale = { DATABASE_URL: 'postgres://db/shop', REDIS_URL: 'redis://cache:6379' };
+    expect(loadConfig({ ...scale, PROCESSES: '3' }).processes).toBe(3);
+    expect(loadConfig({ ...scale, PROCESSES: 'auto' }).processes).toBe(availableParallelism());
+    expect(loadConfig({ PROCESSES: 'auto' }).processes).toBe(1);
+    expect(problemsOf({ DATABASE_URL: scale.DATABASE_URL, PROCESSES: '2' })[0]).toMatch(/^PROCESSES: .*REDIS_URL/);
   });
 });

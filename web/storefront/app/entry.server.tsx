@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import type { AppLoadContext, EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
+import { hydrates } from './lib/plain-page';
 
 /** Rendering that does not finish in this time is cut short (its pending boundaries render their fallbacks). */
 export const streamTimeout = 5_000;
@@ -9,9 +10,14 @@ export const streamTimeout = 5_000;
 /**
  * React Router's default Node entry streams the shell as soon as it is ready. The server buffers
  * every page anyway (the page cache stores it, and a complete page gets a Content-Length), so this
- * one waits for the whole document, collects its bytes and hands them over through the load
- * context — no web stream between React and Fastify (measured: reading the default entry's stream
- * back cost about as much as rendering the header).
+ * one renders the whole document and hands its bytes over through the load context — no web
+ * stream between React and Fastify (measured: reading the default entry's stream back cost about
+ * as much as rendering the header).
+ *
+ * Plain-HTML pages (no `hydrate` handle: home, category, search, product) render to one string: they
+ * carry no hydration data, so nothing in them suspends, and React's streaming renderer would only
+ * add work (UTF-8 encoding chunk by chunk into small buffers, then collecting them). Pages that
+ * hydrate stream their data to the end of the document and keep the streaming renderer.
  */
 export default function handleRequest(
   request: Request,
@@ -22,6 +28,13 @@ export default function handleRequest(
 ) {
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+  const router = <ServerRouter context={routerContext} url={request.url} />;
+  const routeModules = routerContext.routeModules;
+  if (!hydrates(routerContext.staticHandlerContext.matches.map((m) => routeModules[m.route.id]?.handle))) {
+    // React adds no doctype to a string render.
+    return rendered(loadContext, Buffer.from(`<!DOCTYPE html>${renderToString(router)}`), responseStatusCode, responseHeaders);
+  }
 
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
@@ -34,15 +47,11 @@ export default function handleRequest(
       },
       final(callback) {
         clearTimeout(timeout);
-        const html = Buffer.concat(chunks);
-        responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-        const response = new Response(new Uint8Array(html.buffer, html.byteOffset, html.byteLength), { headers: responseHeaders, status });
-        loadContext.rendered = { response, html };
-        resolve(response);
+        resolve(rendered(loadContext, Buffer.concat(chunks), status, responseHeaders));
         callback();
       },
     });
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    const { pipe, abort } = renderToPipeableStream(router, {
       onAllReady() {
         pipe(sink);
       },
@@ -56,4 +65,15 @@ export default function handleRequest(
       },
     });
   });
+}
+
+/**
+ * The rendered page for the server (src/web/storefront/index.ts), which sends `html` as it is. What
+ * React Router gets back is only the status and headers: it passes a document's response through
+ * untouched (it reads status and headers for HEAD, answered above), so no Response with a body is built.
+ */
+function rendered(loadContext: AppLoadContext, html: Buffer, status: number, headers: Headers): Response {
+  const response = { status, statusText: '', ok: status >= 200 && status < 300, headers } as Response;
+  loadContext.rendered = { response, html };
+  return response;
 }

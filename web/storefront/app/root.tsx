@@ -20,6 +20,7 @@ import { dictionaries } from './i18n/dictionaries.server';
 import { htmlLang, localeOfPath } from './lib/locale';
 import { ENHANCE_SCRIPT } from './lib/enhance';
 import type { RootData } from './lib/seo';
+import { hydrates } from './lib/plain-page';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
@@ -33,10 +34,6 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
 // The language switch reloads the document, so the dictionary never changes under a page.
 export const shouldRevalidate = () => false;
 
-/** Route handles: `hydrate` marks pages that load React in the browser (cart, checkout, account …). */
-export interface RouteHandle {
-  hydrate?: boolean;
-}
 
 const ICON = `data:image/svg+xml,${encodeURIComponent("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#b4231c'/><text x='16' y='23' font-size='18' text-anchor='middle' fill='#fff'>掌</text></svg>")}`;
 
@@ -46,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = root?.locale ?? localeOfPath(location.pathname);
   // Browsing pages are plain HTML (see docs/storefront.md); once React runs, it stays.
   const matches = useMatches();
-  const hydrate = typeof document !== 'undefined' || matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
+  const hydrate = typeof document !== 'undefined' || hydrates(matches.map((m) => m.handle));
   return (
     <html lang={htmlLang(locale)}>
       <head>

@@ -1,5 +1,16 @@
 import type { AppLoadContext } from 'react-router';
 
+/** Route handles: `hydrate` marks pages that load React in the browser (cart, checkout, account …). */
+export interface RouteHandle {
+  hydrate?: boolean;
+}
+
+/** Whether a page with these route handles loads React in the browser; every other page is plain HTML. */
+export function hydrates(handles: Iterable<unknown>): boolean {
+  for (const h of handles) if ((h as RouteHandle | undefined)?.hydrate) return true;
+  return false;
+}
+
 /**
  * Loader data of a plain-HTML page (home, category, search, product: no `handle.hydrate`).
  *
