@@ -128,6 +128,8 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     for (const o of others) await o.stop();
     await server.stop();
     if (pagePaths.length) {
+      // PostgreSQL is still busy with the checkout's aftermath (autovacuum) for a few seconds.
+      if (env.DATABASE_URL) await new Promise((r) => setTimeout(r, 15_000));
       // The same pages for anonymous visitors with the page cache off: what a cache miss costs.
       const uncached = await startServerProcess({ NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', PAGE_CACHE: 'off', ...env }, 120_000);
       try {
@@ -135,6 +137,21 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
         fresh.push(await load('storefront pages, anonymous, PAGE_CACHE=off (freshly rendered)', uncached.url, pagePaths, SECONDS));
       } finally {
         await uncached.stop();
+      }
+      if (apiProcesses > 1 && env.REDIS_URL) {
+        // The scale shape's own answer to a busy box: one server process per core on the same port (PROCESSES).
+        const cluster = await startServerProcess(
+          { NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', PAGE_CACHE: 'off', PROCESSES: String(apiProcesses), ...env },
+          120_000,
+        );
+        try {
+          const label = `${apiProcesses} processes (PROCESSES=${apiProcesses})`;
+          console.error(`   storefront pages freshly rendered by ${label}: ${pagePaths.length} distinct URLs`);
+          fresh.push(await load(`storefront pages, anonymous, PAGE_CACHE=off, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS));
+          fresh.push(await load(`storefront pages, shopper with a cart, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS, 50, { cookie: await shopperWithCart(cluster.url) }));
+        } finally {
+          await cluster.stop();
+        }
       }
     }
     const { reconciled, oversold } = await reconcile(reopen);
