@@ -7,4 +7,9 @@ export default {
   ssr: true,
   // Every page's route module is in the manifest from the start: no /__manifest round-trips.
   routeDiscovery: { mode: 'initial' },
+  future: {
+    // Loaders get the request as it came (no copy per loader without `.data`/`?index`/`_routes`:
+    // six Request objects a page); they read the normalized location from their `url` argument.
+    v8_passThroughRequests: true,
+  },
 } satisfies Config;

@@ -24,8 +24,8 @@ import { hydrates } from './lib/plain-page';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
-export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function loader({ request, context, url }: LoaderFunctionArgs): Promise<RootData> {
+  const locale = localeOfPath(url.pathname);
   // Importing the server dictionaries provides both languages to i18nFor (see i18n/index.ts).
   if (!dictionaries[locale]) throw new Error(`no dictionary for ${locale}`);
   return { locale, publicUrl: context.publicUrl };

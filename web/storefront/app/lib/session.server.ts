@@ -15,11 +15,10 @@ export async function currentCustomer(context: AppLoadContext, request: Request,
   }
 }
 
-/** Personal pages send guests to sign in and come back afterwards. */
-export async function requireCustomer(context: AppLoadContext, request: Request, locale: Locale): Promise<Customer> {
+/** Personal pages send guests to sign in and come back afterwards (`url`: the loader's, without React Router's `.data`). */
+export async function requireCustomer(context: AppLoadContext, request: Request, url: URL, locale: Locale): Promise<Customer> {
   const me = await currentCustomer(context, request, locale);
   if (!me) {
-    const url = new URL(request.url);
     throw redirect(`${lp(locale, '/account/login')}?next=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return me;

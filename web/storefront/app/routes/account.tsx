@@ -9,15 +9,15 @@ import { Notice } from '../components/Notice';
 
 export const handle = { hydrate: true };
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
-  return { customer: await requireCustomer(context, request, locale) };
+export async function loader({ request, context, url }: LoaderFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
+  return { customer: await requireCustomer(context, request, url, locale) };
 }
 
 /** Changing the password signs out every other session (the API revokes them); this one stays. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
-  await requireCustomer(context, request, locale);
+export async function action({ request, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
+  await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), ['currentPassword', 'newPassword']);
   try {
     const api = await mutatingApiFor(context, request, locale);

@@ -35,17 +35,16 @@ async function pageData(api: Api, province: string, city: string) {
   return { addresses, provinces, cities, districts, province: p, city: c };
 }
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  await requireCustomer(context, request, locale);
+  await requireCustomer(context, request, url, locale);
   return pageData(apiFor(context, locale), url.searchParams.get('province') ?? '', url.searchParams.get('city') ?? '');
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function action({ request, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
   const t = dictionaries[locale];
-  await requireCustomer(context, request, locale);
+  await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), ['intent', 'id', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'isDefault']);
   const api = await mutatingApiFor(context, request, locale);
   const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: f.province, city: f.city, district: f.district };

@@ -12,16 +12,16 @@ import { thumbnailImage } from '../components/Img';
 
 export const handle = { hydrate: true };
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function loader({ request, context, url }: LoaderFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
   const { cart, setCookie } = await readCart(api, request);
   return data({ cart, labels: await optionLabels(api, cart?.items ?? [], locale) }, { headers: setCookie ? { 'set-cookie': setCookie } : undefined });
 }
 
 /** Quantity changes and removals; each form names its item, so they work without JavaScript. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function action({ request, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
   const form = await request.formData();
   const cartId = readCookie(request, CART_ID_COOKIE);
   const itemId = String(form.get('itemId') ?? '');

@@ -18,8 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return plainPage(args.context, await loadCategory(args));
 }
 
-async function loadCategory({ request, params, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+async function loadCategory({ request, params, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
   const tree = await api.get<{ items: Category[] }>('/api/store/categories');

@@ -47,10 +47,9 @@ const view = (s: CheckoutState, idempotencyKey: string) => ({
   idempotencyKey,
 });
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  await requireCustomer(context, request, locale);
+  await requireCustomer(context, request, url, locale);
   const state = await checkoutState(apiFor(context, locale), request, choiceOf((k) => url.searchParams.get(k)));
   if (!state.cart || state.cart.items.length === 0) {
     throw redirect(lp(locale, '/cart'), state.clearCookie ? { headers: { 'set-cookie': state.clearCookie } } : undefined);
@@ -61,10 +60,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const FORM_FIELDS = ['intent', 'address', 'shipping', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'note', 'saveAddress', 'idempotencyKey'] as const;
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function action({ request, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
   const t = dictionaries[locale];
-  await requireCustomer(context, request, locale);
+  await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), FORM_FIELDS);
   const api = await mutatingApiFor(context, request, locale);
   const state = await checkoutState(api, request, choiceOf((k) => f[k] || null));

@@ -14,8 +14,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return plainPage(args.context, await loadHome(args));
 }
 
-async function loadHome({ request, context }: LoaderFunctionArgs) {
-  const api = apiFor(context, localeOfPath(new URL(request.url).pathname));
+async function loadHome({ request, context, url }: LoaderFunctionArgs) {
+  const api = apiFor(context, localeOfPath(url.pathname));
   const [tree, featured, fresh] = await Promise.all([
     api.get<{ items: Category[] }>('/api/store/categories'),
     api.get<SearchResult>('/api/store/search', { sort: 'sales', inStock: 'true', limit: 8 }),

@@ -1,11 +1,11 @@
-import { redirect, type ActionFunctionArgs } from 'react-router';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
 import { ApiError, mutatingApiFor } from '../lib/api.server';
 import { clearCartIdCookie } from '../lib/cookies.server';
 import { localeOfPath, lp } from '../lib/locale';
 
 /** POST only (a link could be triggered by a prefetch or a crawler). */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function action({ request, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
   try {
     await (await mutatingApiFor(context, request, locale)).post('/api/store/auth/logout');
   } catch (err) {
@@ -15,6 +15,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(lp(locale, '/'), { headers: { 'set-cookie': clearCartIdCookie() } });
 }
 
-export function loader({ request }: ActionFunctionArgs) {
-  return redirect(lp(localeOfPath(new URL(request.url).pathname), '/account'));
+export function loader({ url }: LoaderFunctionArgs) {
+  return redirect(lp(localeOfPath(url.pathname), '/account'));
 }

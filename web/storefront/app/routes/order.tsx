@@ -27,9 +27,9 @@ import type { OrderDetail, OrderTracking } from '../lib/types';
 
 export const handle = { hydrate: true };
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
-  await requireCustomer(context, request, locale);
+export async function loader({ request, params, context, url }: LoaderFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
+  await requireCustomer(context, request, url, locale);
   const api = apiFor(context, locale);
   const number = encodeURIComponent(params.number ?? '');
   try {
@@ -47,9 +47,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** Cancel while unpaid, or confirm receipt once shipped: the API decides whether the move is allowed. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
-  await requireCustomer(context, request, locale);
+export async function action({ request, params, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
+  await requireCustomer(context, request, url, locale);
   const intent = String((await request.formData()).get('intent') ?? '');
   const api = await mutatingApiFor(context, request, locale);
   const number = encodeURIComponent(params.number ?? '');

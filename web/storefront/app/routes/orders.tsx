@@ -12,10 +12,9 @@ import type { OrderSummary, Page } from '../lib/types';
 export const handle = { hydrate: true };
 const STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled'] as const;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  await requireCustomer(context, request, locale);
+  await requireCustomer(context, request, url, locale);
   const status = (STATUSES as readonly string[]).includes(url.searchParams.get('status') ?? '') ? url.searchParams.get('status')! : undefined;
   const cursor = url.searchParams.get('cursor') ?? undefined;
   const page = await apiFor(context, locale).get<Page<OrderSummary>>('/api/store/orders', { status, cursor, limit: 10 });

@@ -13,9 +13,9 @@ import type { OrderDetail, Payment } from '../lib/types';
 export const handle = { hydrate: true };
 const METHODS = ['alipay', 'wechat', 'card'] as const;
 
-async function loadOrder(request: Request, context: LoaderFunctionArgs['context'], number: string) {
-  const locale = localeOfPath(new URL(request.url).pathname);
-  await requireCustomer(context, request, locale);
+async function loadOrder({ request, context, url }: Pick<LoaderFunctionArgs, 'request' | 'context' | 'url'>, number: string) {
+  const locale = localeOfPath(url.pathname);
+  await requireCustomer(context, request, url, locale);
   try {
     return { locale, order: await apiFor(context, locale).get<OrderDetail>(`/api/store/orders/${encodeURIComponent(number)}`) };
   } catch (err) {
@@ -24,8 +24,8 @@ async function loadOrder(request: Request, context: LoaderFunctionArgs['context'
   }
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { locale, order } = await loadOrder(request, context, params.number ?? '');
+export async function loader(args: LoaderFunctionArgs) {
+  const { locale, order } = await loadOrder(args, args.params.number ?? '');
   if (order.status !== 'pending_payment') throw redirect(lp(locale, `/orders/${order.number}`));
   // Seconds left, measured on the server: the browser's clock may be wrong.
   const secondsLeft = Math.max(0, Math.floor((Date.parse(order.paymentDueAt) - Date.now()) / 1000));
@@ -33,8 +33,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** Starts a payment with the provider and sends the shopper to its hosted page, which sends them back. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { locale, order } = await loadOrder(request, context, params.number ?? '');
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const { locale, order } = await loadOrder(args, args.params.number ?? '');
   const form = await request.formData();
   const method = String(form.get('method') ?? 'alipay');
   try {

@@ -22,8 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return plainPage(args.context, await loadProduct(args));
 }
 
-async function loadProduct({ request, params, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+async function loadProduct({ request, params, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
   const [product, tree, brands] = await Promise.all([
@@ -48,8 +47,7 @@ async function loadProduct({ request, params, context }: LoaderFunctionArgs) {
  * Add to cart, then back to the page (post/redirect/get): the page that follows is a plain GET that
  * carries the new cart cookies, so the header's cart count is right and a reload does not add again.
  */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const url = new URL(request.url);
+export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const form = await request.formData();
   const variantId = String(form.get('variantId') ?? '');

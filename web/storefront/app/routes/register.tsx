@@ -11,14 +11,13 @@ import type { AuthResult } from '../lib/types';
 
 export const handle = { hydrate: true };
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function loader({ request, context, url }: LoaderFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
   if (await currentCustomer(context, request, locale)) throw redirect(lp(locale, '/account'));
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const url = new URL(request.url);
+export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const f = fields(await request.formData(), ['identifier', 'password', 'name', 'next']);
   const byEmail = f.identifier.includes('@');

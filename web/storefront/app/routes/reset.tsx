@@ -9,8 +9,8 @@ import { Notice } from '../components/Notice';
 export const handle = { hydrate: true };
 
 /** Two steps on one page: ask for a code (sent to the account's email/phone), then set the password with it. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function action({ request, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
   const f = fields(await request.formData(), ['intent', 'identifier', 'code', 'newPassword']);
   const api = apiFor(context, locale);
   try {

@@ -15,8 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return plainPage(args.context, await loadSearch(args));
 }
 
-async function loadSearch({ request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+async function loadSearch({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const query = parseListing(url, url.searchParams.get('q') ? 'relevance' : 'sales');
   const { result, brands } = await runListing(apiFor(context, locale), query);

@@ -16,8 +16,8 @@ export interface ShellData {
 }
 
 /** The frame of every page in one language: header (categories, cart size, account), footer. */
-export async function loader({ request, context }: LoaderFunctionArgs): Promise<ShellData> {
-  const locale = localeOfPath(new URL(request.url).pathname);
+export async function loader({ request, context, url }: LoaderFunctionArgs): Promise<ShellData> {
+  const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
   const [tree, customer, cartCount] = await Promise.all([
     api.get<{ items: Category[] }>('/api/store/categories'),
