@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import { describeEachBackend, startTestApp, type TestApp } from '../support/harness.js';
 import { seedProduct, type SeededProduct } from '../support/commerce.js';
 import { loginStaff } from '../support/staff.js';
-import { storefront } from '../../src/web/storefront/index.js';
+import { storefront, STOREFRONT_DIST } from '../../src/web/storefront/index.js';
 import { ensureStorefrontBuild } from './build.js';
-import { openPlainPage, ServerOnly } from '../../web/storefront/app/lib/plain-page.js';
+import { hydrationByPattern, openPlainPage, ServerOnly } from '../../web/storefront/app/lib/plain-page.js';
 
 const PUBLIC_URL = 'https://shop.example.com';
 
@@ -72,11 +74,21 @@ describeEachBackend('storefront (server-rendered pages through the API)', (backe
     expect(html).not.toMatch(/modulepreload|<script[^>]+src=/);
   });
 
-  it('keeps a plain page’s data out of the document’s hydration payload, and gives it to client navigations (.data)', async () => {
-    // What React Router's encoder sees of a document request's data: no enumerable fields.
+  it('keeps a plain page’s data out of the document’s hydration payload, and gives it to pages that hydrate and to client navigations (.data)', async () => {
+    // What React Router's encoder sees of a plain page's data: no enumerable fields.
     const box = new ServerOnly({ product: { slug } });
     expect(Object.entries(box)).toEqual([]);
     expect(openPlainPage<{ product: { slug: string } }>(box).product.slug).toBe(slug);
+    // Which pages hydrate, by the route pattern React Router hands each loader.
+    const build = await import(pathToFileURL(join(STOREFRONT_DIST, 'server', 'index.js')).href);
+    const hydration = hydrationByPattern(build.routes);
+    for (const plain of ['/', 'en', 'c/:slug', 'en/c/:slug', 'search', 'p/:slug', 'en/p/:slug', '*', 'en/*']) expect(hydration.get(plain), plain).toBe(false);
+    for (const hydrated of ['cart', 'en/cart', 'checkout', 'orders', 'orders/:number', 'orders/:number/pay', 'account', 'account/login', 'en/account/addresses']) {
+      expect(hydration.get(hydrated), hydrated).toBe(true);
+    }
+    // A page that hydrates carries the layout's data (the header's categories) for the browser.
+    const cart = await t.app.inject({ method: 'GET', url: '/cart' });
+    expect(cart.body).toMatch(/streamController\.enqueue\(.*categories.*数码/s);
     // A hydrated page navigating to a product in the browser fetches /p/<slug>.data: the data itself.
     const res = await t.app.inject({ method: 'GET', url: `/p/${slug}.data` });
     expect(res.statusCode).toBe(200);

@@ -22,6 +22,8 @@ export interface StorefrontContext {
   page: PageCacheHints;
   /** A whole HTML document is being rendered (false for the `.data` requests of client navigations). */
   document: boolean;
+  /** Whether the page with this route pattern (a loader's `pattern` argument) loads React in the browser. */
+  hydrates: (pattern: string) => boolean;
   /**
    * Set by entry.server.tsx with the HTML it rendered (UTF-8 bytes, as React wrote them) and the
    * Response it made of it, so the server sends the bytes as they are instead of reading them back

@@ -8,6 +8,7 @@ import { injectFetch } from './bridge.js';
 import { parseCookieHeader } from './cookies.js';
 import { isAnonymous, PageCache, type CachedPage } from './page-cache.js';
 import type { StorefrontContext } from './context.js';
+import { hydrationByPattern } from '../../../web/storefront/app/lib/plain-page.js';
 
 /** Built by `npm run build:storefront` (react-router build web/storefront). */
 export const STOREFRONT_DIST = fileURLToPath(new URL('../../../dist/storefront/', import.meta.url));
@@ -34,6 +35,9 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
     const { createRequestHandler } = await import('react-router');
     const build = await import(/* @vite-ignore */ pathToFileURL(serverEntry).href);
     const handle = createRequestHandler(build, 'production') as unknown as RequestHandler;
+    const hydration = hydrationByPattern(build.routes);
+    // An unknown pattern is treated as hydrating: its data is then encoded, which is only slower.
+    const hydrates = (pattern: string) => hydration.get(pattern) ?? true;
     const pages = new PageCache(k.cache);
 
     // Hashed file names: a changed file is a new URL, so browsers may keep these for a year.
@@ -73,6 +77,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
           publicUrl: k.config.publicUrl,
           page: { cacheable: false, tags: new Set() },
           document: !req.url.split('?', 1)[0].endsWith('.data'),
+          hydrates,
         };
         const controller = new AbortController();
         reply.raw.on('close', () => {

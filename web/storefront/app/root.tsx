@@ -20,15 +20,15 @@ import { dictionaries } from './i18n/dictionaries.server';
 import { htmlLang, localeOfPath } from './lib/locale';
 import { ENHANCE_SCRIPT } from './lib/enhance';
 import type { RootData } from './lib/seo';
-import { hydrates } from './lib/plain-page';
+import { hydrates, openPlainPage, plainPage, type PlainPageData } from './lib/plain-page';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
-export async function loader({ request, context, url }: LoaderFunctionArgs): Promise<RootData> {
+export async function loader({ context, url, pattern }: LoaderFunctionArgs): Promise<PlainPageData<RootData>> {
   const locale = localeOfPath(url.pathname);
   // Importing the server dictionaries provides both languages to i18nFor (see i18n/index.ts).
   if (!dictionaries[locale]) throw new Error(`no dictionary for ${locale}`);
-  return { locale, publicUrl: context.publicUrl };
+  return plainPage({ context, pattern }, { locale, publicUrl: context.publicUrl });
 }
 
 // The language switch reloads the document, so the dictionary never changes under a page.
@@ -38,7 +38,7 @@ export const shouldRevalidate = () => false;
 const ICON = `data:image/svg+xml,${encodeURIComponent("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#b4231c'/><text x='16' y='23' font-size='18' text-anchor='middle' fill='#fff'>掌</text></svg>")}`;
 
 export function Layout({ children }: { children: ReactNode }) {
-  const root = useRouteLoaderData('root') as RootData | undefined;
+  const root = openPlainPage<RootData | undefined>(useRouteLoaderData('root'));
   const location = useLocation();
   const locale = root?.locale ?? localeOfPath(location.pathname);
   // Browsing pages are plain HTML (see docs/storefront.md); once React runs, it stays.
@@ -69,7 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function Root() {
-  const root = useRouteLoaderData('root') as RootData;
+  const root = openPlainPage<RootData>(useRouteLoaderData('root'));
   return (
     <LocaleContext.Provider value={pageLocale(root.locale)}>
       <Outlet />

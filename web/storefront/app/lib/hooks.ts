@@ -3,6 +3,7 @@ import { useMatches } from 'react-router';
 import type { TFunction } from 'i18next';
 import { tFor, type Locale } from '../i18n';
 import type { ShellData } from '../routes/shell';
+import { openPlainPage } from './plain-page';
 
 export interface PageLocale {
   locale: Locale;
@@ -30,5 +31,5 @@ export function useLocale(): PageLocale {
 /** The language layout's data (categories, who is signed in, cart size), when it loaded. */
 export function useShell(): ShellData | undefined {
   const shell = useMatches().find((m) => m.id === 'zh' || m.id === 'en');
-  return shell?.data as ShellData | undefined;
+  return openPlainPage<ShellData | undefined>(shell?.data);
 }

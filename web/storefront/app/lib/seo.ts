@@ -1,6 +1,7 @@
 import type { MetaDescriptor } from 'react-router';
 import { dictionaryOf, translate, type Locale } from '../i18n';
 import { lp, unlocalized } from './locale';
+import { openPlainPage } from './plain-page';
 
 /** What the root loader gives every page (see root.tsx). */
 export interface RootData {
@@ -14,7 +15,7 @@ interface MetaArgs {
 }
 
 export function rootDataOf(args: MetaArgs): RootData {
-  return args.matches.find((m) => m?.id === 'root')?.data as RootData;
+  return openPlainPage<RootData>(args.matches.find((m) => m?.id === 'root')?.data);
 }
 
 /** `t` for meta functions (they run outside React). */

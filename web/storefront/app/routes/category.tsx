@@ -15,7 +15,7 @@ import type { Category } from '../lib/types';
 type CategoryData = Awaited<ReturnType<typeof loadCategory>>;
 
 export async function loader(args: LoaderFunctionArgs) {
-  return plainPage(args.context, await loadCategory(args));
+  return plainPage(args, await loadCategory(args));
 }
 
 async function loadCategory({ request, params, context, url }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { apiFor } from '../lib/api.server';
 import { cachePage, catalogTags } from '../lib/cache.server';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { useLocale } from '../lib/hooks';
-import { metaT, seo } from '../lib/seo';
+import { metaT, rootDataOf, seo } from '../lib/seo';
 import { ProductGrid } from '../components/ProductCard';
 import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Category, Page, ProductSummary, SearchResult } from '../lib/types';
@@ -11,7 +11,7 @@ import type { Category, Page, ProductSummary, SearchResult } from '../lib/types'
 type HomeData = Awaited<ReturnType<typeof loadHome>>;
 
 export async function loader(args: LoaderFunctionArgs) {
-  return plainPage(args.context, await loadHome(args));
+  return plainPage(args, await loadHome(args));
 }
 
 async function loadHome({ request, context, url }: LoaderFunctionArgs) {
@@ -28,7 +28,7 @@ async function loadHome({ request, context, url }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = (args) => {
   const t = metaT(args);
-  const root = args.matches.find((m) => m?.id === 'root')?.data as { publicUrl: string } | undefined;
+  const root = rootDataOf(args);
   return seo(args, {
     title: t('meta.homeTitle'),
     description: t('meta.homeDescription'),

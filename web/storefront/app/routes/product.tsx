@@ -19,7 +19,7 @@ import type { Brand, Category, StoreProduct } from '../lib/types';
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
 
 export async function loader(args: LoaderFunctionArgs) {
-  return plainPage(args.context, await loadProduct(args));
+  return plainPage(args, await loadProduct(args));
 }
 
 async function loadProduct({ request, params, context, url }: LoaderFunctionArgs) {

@@ -12,7 +12,7 @@ import { openPlainPage, plainPage } from '../lib/plain-page';
 type SearchData = Awaited<ReturnType<typeof loadSearch>>;
 
 export async function loader(args: LoaderFunctionArgs) {
-  return plainPage(args.context, await loadSearch(args));
+  return plainPage(args, await loadSearch(args));
 }
 
 async function loadSearch({ request, context, url }: LoaderFunctionArgs) {

@@ -7,6 +7,7 @@ import { localeOfPath, lp } from '../lib/locale';
 import { currentCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
+import { plainPage, type PlainPageData } from '../lib/plain-page';
 import type { Category, Customer } from '../lib/types';
 
 export interface ShellData {
@@ -16,7 +17,7 @@ export interface ShellData {
 }
 
 /** The frame of every page in one language: header (categories, cart size, account), footer. */
-export async function loader({ request, context, url }: LoaderFunctionArgs): Promise<ShellData> {
+export async function loader({ request, context, url, pattern }: LoaderFunctionArgs): Promise<PlainPageData<ShellData>> {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
   const [tree, customer, cartCount] = await Promise.all([
@@ -25,11 +26,11 @@ export async function loader({ request, context, url }: LoaderFunctionArgs): Pro
     readCartCount(api, request),
   ]);
   tagPage(context, [catalogTags.all]);
-  return {
+  return plainPage({ context, pattern }, {
     categories: tree.items.map((c) => ({ id: c.id, slug: c.slug, name: c.name })),
     customer: customer ? { id: customer.id, name: customer.name, email: customer.email, mobile: customer.mobile } : null,
     cartCount,
-  };
+  });
 }
 
 /** Only used when a page below failed (its own meta is then not rendered). */
