@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useLocale } from '../lib/hooks';
 
 export function Breadcrumbs({ crumbs }: { crumbs: Array<{ name: string; to: string }> }) {
@@ -7,7 +6,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Array<{ name: string; to: stri
     <nav aria-label={t('nav.breadcrumb')} className="crumbs">
       <ol>
         {crumbs.map((c, i) => (
-          <li key={c.to}>{i === crumbs.length - 1 ? <span aria-current="page">{c.name}</span> : <Link to={c.to}>{c.name}</Link>}</li>
+          <li key={c.to}>{i === crumbs.length - 1 ? <span aria-current="page">{c.name}</span> : <a href={c.to}>{c.name}</a>}</li>
         ))}
       </ol>
     </nav>

@@ -1,4 +1,4 @@
-import { Form, Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { lp, otherLocale, pick, unlocalized } from '../lib/locale';
 import { useLocale, useShell } from '../lib/hooks';
 
@@ -16,12 +16,12 @@ export function Header() {
         {t('nav.skip')}
       </a>
       <div className="bar">
-        <Link to={lp(locale, '/')} className="logo" aria-label={t('meta.siteName')}>
+        <a href={lp(locale, '/')} className="logo" aria-label={t('meta.siteName')}>
           <span aria-hidden="true" className="logo-mark">
             掌
           </span>
           <span className="logo-text">{t('meta.siteName')}</span>
-        </Link>
+        </a>
         <nav className="actions" aria-label={t('nav.account')}>
           <Link to={lp(locale, '/cart')} className="action" aria-label={count > 0 ? t('nav.cartCount', { count }) : undefined}>
             {t('nav.cart')}
@@ -34,11 +34,11 @@ export function Header() {
           <Link to={lp(locale, shell?.customer ? '/account' : '/account/login')} className="action">
             {shell?.customer ? t('nav.account') : t('nav.login')}
           </Link>
-          <Link to={switchTo} reloadDocument className="action" hrefLang={other} lang={other} aria-label={t('nav.languageLabel')}>
+          <a href={switchTo} className="action" hrefLang={other} lang={other} aria-label={t('nav.languageLabel')}>
             {t('nav.language')}
-          </Link>
+          </a>
         </nav>
-        <Form method="get" action={lp(locale, '/search')} role="search" className="search">
+        <form method="get" action={lp(locale, '/search')} role="search" className="search">
           <label htmlFor="site-search" className="sr-only">
             {t('nav.searchLabel')}
           </label>
@@ -57,14 +57,14 @@ export function Header() {
           />
           <datalist id="site-search-suggestions" />
           <button type="submit">{t('nav.search')}</button>
-        </Form>
+        </form>
       </div>
       {shell?.categories.length ? (
         <nav className="cats" aria-label={t('nav.categories')}>
           <ul>
             {shell.categories.map((c) => (
               <li key={c.id}>
-                <Link to={lp(locale, `/c/${c.slug}`)}>{pick(c.name, locale)}</Link>
+                <a href={lp(locale, `/c/${c.slug}`)}>{pick(c.name, locale)}</a>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type { Brand, SearchResult } from '../lib/types';
 import type { ListingQuery } from '../lib/listing.server';
 import { money } from '../lib/format';
@@ -37,7 +37,7 @@ export function Listing(props: { query: ListingQuery; result: SearchResult; bran
 
   return (
     <div className="listing">
-      <Form method="get" action={props.action} className="filters" aria-label={t('listing.filters')}>
+      <form method="get" action={props.action} className="filters" aria-label={t('listing.filters')}>
         {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
         <div className="field">
           <label htmlFor="sort">{t('listing.sort')}</label>
@@ -72,9 +72,9 @@ export function Listing(props: { query: ListingQuery; result: SearchResult; bran
               <ul className="bands">
                 {result.facets.priceBands.filter((b) => b.count > 0).map((b) => (
                   <li key={b.min}>
-                    <Link to={bandUrl(b.min, b.max)} rel="nofollow">
+                    <a href={bandUrl(b.min, b.max)} rel="nofollow">
                       {money(b.min, locale)} – {b.max === null ? '' : money(b.max, locale)}
-                    </Link>{' '}
+                    </a>{' '}
                     <span className="muted">({b.count})</span>
                   </li>
                 ))}
@@ -98,12 +98,12 @@ export function Listing(props: { query: ListingQuery; result: SearchResult; bran
         <div className="filter-actions">
           <button type="submit">{t('listing.apply')}</button>
           {filtered ? (
-            <Link to={query.q ? `${props.action}?q=${encodeURIComponent(query.q)}` : props.action} className="button secondary">
+            <a href={query.q ? `${props.action}?q=${encodeURIComponent(query.q)}` : props.action} className="button secondary">
               {t('listing.clear')}
-            </Link>
+            </a>
           ) : null}
         </div>
-      </Form>
+      </form>
 
       <div className="results">
         <p className="muted" role="status">
@@ -117,17 +117,17 @@ export function Listing(props: { query: ListingQuery; result: SearchResult; bran
         {pages > 1 ? (
           <nav className="pager" aria-label={t('listing.pagination')}>
             {query.page > 1 ? (
-              <Link to={pageUrl(query.page - 1)} rel="prev" className="button secondary">
+              <a href={pageUrl(query.page - 1)} rel="prev" className="button secondary">
                 {t('listing.prev')}
-              </Link>
+              </a>
             ) : (
               <span />
             )}
             <span>{t('listing.page', { page: query.page, pages })}</span>
             {query.page < pages ? (
-              <Link to={pageUrl(query.page + 1)} rel="next" className="button secondary">
+              <a href={pageUrl(query.page + 1)} rel="next" className="button secondary">
                 {t('listing.next')}
-              </Link>
+              </a>
             ) : (
               <span />
             )}

@@ -1,4 +1,4 @@
-import { data, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { data, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { apiFor } from '../lib/api.server';
 import { cachePage, catalogTags } from '../lib/cache.server';
 import { findCategory } from '../lib/categories';
@@ -65,10 +65,10 @@ export default function CategoryPage() {
           <ul className="chips">
             {category.children.map((c) => (
               <li key={c.id}>
-                <Link to={lp(locale, `/c/${c.slug}`)} className="chip">
+                <a href={lp(locale, `/c/${c.slug}`)} className="chip">
                   {pick(c.name, locale)}
                   {counts.has(c.id) ? <span className="muted"> ({counts.get(c.id)})</span> : null}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

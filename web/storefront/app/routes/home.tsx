@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { apiFor } from '../lib/api.server';
 import { cachePage, catalogTags } from '../lib/cache.server';
 import { localeOfPath, lp, pick } from '../lib/locale';
@@ -59,10 +59,10 @@ export default function Home() {
         <ul className="cat-tiles">
           {categories.map((c) => (
             <li key={c.id}>
-              <Link to={lp(locale, `/c/${c.slug}`)} className="cat-tile">
+              <a href={lp(locale, `/c/${c.slug}`)} className="cat-tile">
                 <strong>{pick(c.name, locale)}</strong>
                 <span className="muted">{c.children.map((s) => pick(s.name, locale)).join(' · ')}</span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -71,14 +71,14 @@ export default function Home() {
         <h2 id="home-featured">{t('home.featured')}</h2>
         <ProductGrid products={featured} eagerCount={2} />
         <p>
-          <Link to={`${lp(locale, '/search')}?sort=sales`}>{t('home.viewAll')}</Link>
+          <a href={`${lp(locale, '/search')}?sort=sales`}>{t('home.viewAll')}</a>
         </p>
       </section>
       <section aria-labelledby="home-new">
         <h2 id="home-new">{t('home.newArrivals')}</h2>
         <ProductGrid products={fresh} />
         <p>
-          <Link to={`${lp(locale, '/search')}?sort=newest`}>{t('home.viewAll')}</Link>
+          <a href={`${lp(locale, '/search')}?sort=newest`}>{t('home.viewAll')}</a>
         </p>
       </section>
     </>

@@ -186,17 +186,15 @@ export default function ProductPage() {
                   return (
                     <li key={val.code}>
                       {target ? (
-                        <Link
-                          to={`${here}?variant=${target.id}`}
-                          replace
-                          preventScrollReset
+                        <a
+                          href={`${here}?variant=${target.id}`}
                           className={`chip${selected ? ' selected' : ''}${buyable(target) ? '' : ' out'}`}
                           aria-current={selected ? 'true' : undefined}
                           rel="nofollow"
                         >
                           {label}
                           {buyable(target) ? null : <span className="sr-only"> ({t('product.outOfStock')})</span>}
-                        </Link>
+                        </a>
                       ) : (
                         <span className="chip out" aria-disabled="true">
                           {label}
@@ -261,9 +259,9 @@ export default function ProductPage() {
                   .map((v) => (
                     <tr key={v.id} aria-current={v.id === variant?.id ? 'true' : undefined}>
                       <th scope="row">
-                        <Link to={`${here}?variant=${v.id}`} replace preventScrollReset rel="nofollow">
+                        <a href={`${here}?variant=${v.id}`} rel="nofollow">
                           {variantLabel(product, v, locale) || v.sku}
-                        </Link>
+                        </a>
                       </th>
                       <td>{v.sku}</td>
                       <td>{money(v.price, locale)}</td>
