@@ -81,10 +81,8 @@ interface ShapeReport {
 async function benchShape(shape: string, env: Record<string, string>, reopen: Record<string, string>, apiProcesses = 1): Promise<ShapeReport> {
   console.error(`\n== ${shape}: starting the server with the demo shop …`);
   const t0 = Date.now();
-  const server = await startServerProcess(
-    { NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, DEMO_DATA: '1', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
-    600_000,
-  );
+  const serverEnv = { NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', ...env };
+  let server = await startServerProcess({ ...serverEnv, DEMO_DATA: '1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 600_000);
   const firstStartSeconds = (Date.now() - t0) / 1000;
   try {
     const { listPaths, detailPaths, searchPaths, pagePaths } = await collectPaths(server.url);
@@ -116,49 +114,57 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     } finally {
       bare.stop();
     }
+    if (pagePaths.length) {
+      // Fresh renders on servers of their own, before the checkout load (whose stock changes and
+      // events would otherwise still be landing). The embedded folder opens in one process at a time.
+      await server.stop();
+      fresh.push(...(await freshRenders(serverEnv, pagePaths, apiProcesses)));
+      server = await startServerProcess(serverEnv, 120_000);
+    }
     const products = JSON.parse((await get(server.url, '/api/store/products?limit=5')).text).items as Array<{ slug: string }>;
     const variantIds: string[] = [];
     for (const p of products) variantIds.push(JSON.parse((await get(server.url, `/api/store/products/${p.slug}`)).text).variants[0].id);
     const shipping = JSON.parse((await get(server.url, '/api/store/shipping-methods')).text).items[0].id;
     const units = await stockUp(server.url, variantIds);
     const others: Array<Awaited<ReturnType<typeof startServerProcess>>> = [];
-    for (let i = 1; i < apiProcesses; i++) others.push(await startServerProcess({ NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', ...env }, 120_000));
+    for (let i = 1; i < apiProcesses; i++) others.push(await startServerProcess(serverEnv, 120_000));
     console.error(`   checkout: ${variantIds.length} SKUs with ${units} units between them, 50 shoppers, ${apiProcesses} API process(es)`);
     const checkout = await checkoutLoad({ bases: [server.url, ...others.map((o) => o.url)], variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
     for (const o of others) await o.stop();
     await server.stop();
-    if (pagePaths.length) {
-      // PostgreSQL is still busy with the checkout's aftermath (autovacuum) for a few seconds.
-      if (env.DATABASE_URL) await new Promise((r) => setTimeout(r, 15_000));
-      // The same pages for anonymous visitors with the page cache off: what a cache miss costs.
-      const uncached = await startServerProcess({ NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', PAGE_CACHE: 'off', ...env }, 120_000);
-      try {
-        console.error(`   storefront pages, anonymous with PAGE_CACHE=off (freshly rendered): ${pagePaths.length} distinct URLs`);
-        fresh.push(await load('storefront pages, anonymous, PAGE_CACHE=off (freshly rendered)', uncached.url, pagePaths, SECONDS));
-      } finally {
-        await uncached.stop();
-      }
-      if (apiProcesses > 1 && env.REDIS_URL) {
-        // The scale shape's own answer to a busy box: one server process per core on the same port (PROCESSES).
-        const cluster = await startServerProcess(
-          { NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', PAGE_CACHE: 'off', PROCESSES: String(apiProcesses), ...env },
-          120_000,
-        );
-        try {
-          const label = `${apiProcesses} processes (PROCESSES=${apiProcesses})`;
-          console.error(`   storefront pages freshly rendered by ${label}: ${pagePaths.length} distinct URLs`);
-          fresh.push(await load(`storefront pages, anonymous, PAGE_CACHE=off, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS));
-          fresh.push(await load(`storefront pages, shopper with a cart, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS, 50, { cookie: await shopperWithCart(cluster.url) }));
-        } finally {
-          await cluster.stop();
-        }
-      }
-    }
     const { reconciled, oversold } = await reconcile(reopen);
     return { shape, reads, fresh, checkout, units, apiProcesses, reconciled, oversold, firstStartSeconds };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * Anonymous visitors with the page cache off (what a cache miss costs) on one process; on the
+ * scale shape also on `apiProcesses` processes (PROCESSES), anonymous and with a cart.
+ */
+async function freshRenders(env: Record<string, string>, pagePaths: string[], apiProcesses: number): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  const uncached = await startServerProcess({ ...env, PAGE_CACHE: 'off' }, 120_000);
+  try {
+    console.error(`   storefront pages, anonymous with PAGE_CACHE=off (freshly rendered): ${pagePaths.length} distinct URLs`);
+    results.push(await load('storefront pages, anonymous, PAGE_CACHE=off (freshly rendered)', uncached.url, pagePaths, SECONDS));
+  } finally {
+    await uncached.stop();
+  }
+  if (apiProcesses > 1 && env.REDIS_URL) {
+    // The scale shape's own answer to a busy box: one server process per core on the same port.
+    const cluster = await startServerProcess({ ...env, PAGE_CACHE: 'off', PROCESSES: String(apiProcesses) }, 120_000);
+    try {
+      const label = `${apiProcesses} processes (PROCESSES=${apiProcesses})`;
+      console.error(`   storefront pages freshly rendered by ${label}: ${pagePaths.length} distinct URLs`);
+      results.push(await load(`storefront pages, anonymous, PAGE_CACHE=off, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS));
+      results.push(await load(`storefront pages, shopper with a cart, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS, 50, { cookie: await shopperWithCart(cluster.url) }));
+    } finally {
+      await cluster.stop();
+    }
+  }
+  return results;
 }
 
 /** A guest cart holding one product, as the cookies a browser would send with every page. */
