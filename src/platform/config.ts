@@ -71,9 +71,8 @@ export interface Config {
   pageCache: boolean;
   /**
    * HTTP server processes `serve` starts on one port (node:cluster); `auto` = one per core where the
-   * shape allows it, else one. More than
-   * one needs DATABASE_URL (the embedded database lives in one process) and REDIS_URL (how processes
-   * tell each other which cached answers an edit made stale).
+   * shape allows it, else one. More than one needs DATABASE_URL (the embedded database lives in one
+   * process) and REDIS_URL (how processes tell each other which cached answers an edit made stale).
    */
   processes: number;
 }

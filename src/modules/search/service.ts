@@ -25,7 +25,7 @@ export class SearchService {
   private stale = true;
   private lastBuild = 0;
   private deferred: NodeJS.Timeout | null = null;
-  /** Bumped on every rebuild: part of cached search responses' keys. */
+  /** Bumped on every rebuild: the memo below keeps answers for one version. */
   version = 0;
 
   constructor(

@@ -34,7 +34,6 @@ export async function loader({ context, url, pattern }: LoaderFunctionArgs): Pro
 // The language switch reloads the document, so the dictionary never changes under a page.
 export const shouldRevalidate = () => false;
 
-
 const ICON = `data:image/svg+xml,${encodeURIComponent("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#b4231c'/><text x='16' y='23' font-size='18' text-anchor='middle' fill='#fff'>掌</text></svg>")}`;
 
 export function Layout({ children }: { children: ReactNode }) {

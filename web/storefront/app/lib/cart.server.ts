@@ -69,7 +69,6 @@ export async function adoptCart(api: Api, context: AppLoadContext): Promise<stri
   return setCartIdCookie(mine.id, secureOf(context));
 }
 
-
 /** A cart item or an order line: what naming its options needs. */
 export interface OptionedLine {
   id: string;

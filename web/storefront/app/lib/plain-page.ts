@@ -3,7 +3,7 @@ import type { AppLoadContext } from 'react-router';
 import './context';
 
 /** Route handles: `hydrate` marks pages that load React in the browser (cart, checkout, account …). */
-export interface RouteHandle {
+interface RouteHandle {
   hydrate?: boolean;
 }
 

@@ -18,7 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return plainPage(args, await loadCategory(args));
 }
 
-async function loadCategory({ request, params, context, url }: LoaderFunctionArgs) {
+async function loadCategory({ params, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
   const tree = await api.get<{ items: Category[] }>('/api/store/categories');

@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return plainPage(args, await loadHome(args));
 }
 
-async function loadHome({ request, context, url }: LoaderFunctionArgs) {
+async function loadHome({ context, url }: LoaderFunctionArgs) {
   const api = apiFor(context, localeOfPath(url.pathname));
   const [tree, featured, fresh] = await Promise.all([
     api.get<{ items: Category[] }>('/api/store/categories'),

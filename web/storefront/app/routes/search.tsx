@@ -15,7 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return plainPage(args, await loadSearch(args));
 }
 
-async function loadSearch({ request, context, url }: LoaderFunctionArgs) {
+async function loadSearch({ context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const query = parseListing(url, url.searchParams.get('q') ? 'relevance' : 'sales');
   const { result, brands } = await runListing(apiFor(context, locale), query);
