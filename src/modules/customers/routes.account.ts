@@ -4,6 +4,7 @@ import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';
 import { problemSchema } from '../../platform/http/pagination.js';
+import { maskMobile } from '../../platform/privacy.js';
 import type { CustomersService } from './service.js';
 import { CustomerErrors } from './errors.js';
 import { localeOf } from '../../platform/http/problem.js';
@@ -28,12 +29,12 @@ export function accountRoutes(k: Kernel, customers: CustomersService): FastifyPl
         schema: {
           operationId: 'listAddresses',
           tags,
-          summary: 'My addresses, default first',
+          summary: 'My addresses, default first; mobile numbers masked (138****5678) — getAddress has the full number for editing',
           security: signedIn,
           response: { 200: z.object({ items: z.array(addressView) }), ...problems(401) },
         },
       },
-      async (req) => ({ items: await book.list(requireCustomer(req).id) }),
+      async (req) => ({ items: (await book.list(requireCustomer(req).id)).map((a) => ({ ...a, mobile: maskMobile(a.mobile) })) }),
     );
 
     app.post(

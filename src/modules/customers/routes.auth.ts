@@ -6,6 +6,7 @@ import { AppError, CoreErrors } from '../../platform/errors.js';
 import { localeOf } from '../../platform/http/problem.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';
 import { problemSchema } from '../../platform/http/pagination.js';
+import { maskMobile } from '../../platform/privacy.js';
 import type { CustomersService, SignedIn } from './service.js';
 import { SESSION_COOKIE } from './tokens.js';
 import {
@@ -24,6 +25,8 @@ const tags = ['customers'];
 const signedIn: Array<Record<string, string[]>> = [{ bearer: [] }, { session: [] }];
 /** Login, registration and reset act on the credentials in the body, not on a session. */
 const credentialRoute = { csrfExempt: true };
+/** The account as it is shown back to its owner: the mobile number masked (docs/decisions/0019). */
+const shownBack = <C extends { mobile: string | null }>(c: C): C => ({ ...c, mobile: maskMobile(c.mobile) });
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, problemSchema]));
 
 /** A throttled answer carries Retry-After (the platform's error handler does not know it). */
@@ -149,8 +152,8 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
 
     app.get(
       '/me',
-      { schema: { operationId: 'getMe', tags, summary: 'The signed-in shopper', security: signedIn, response: { 200: customerView, ...problems(401) } } },
-      async (req) => customers.requireCustomer(requireCustomer(req).id),
+      { schema: { operationId: 'getMe', tags, summary: 'The signed-in shopper (mobile masked: 138****5678)', security: signedIn, response: { 200: customerView, ...problems(401) } } },
+      async (req) => shownBack(await customers.requireCustomer(requireCustomer(req).id)),
     );
 
     app.patch(
@@ -167,7 +170,7 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
       },
       async (req) => {
         const me = requireCustomer(req);
-        return k.db.transaction(() => customers.updateProfile(me.id, req.body));
+        return shownBack(await k.db.transaction(() => customers.updateProfile(me.id, req.body)));
       },
     );
 

@@ -10,6 +10,7 @@ import { orderLines, orders, orderTimeline, type ShippingAddress } from './schem
 import { OrderErrors } from './errors.js';
 import { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
 import { transition, type OrderEvent, type OrderState } from './logic/state-machine.js';
+import { countTabs, factsInTab, ORDER_PROGRESS, type OrderProgress, type OrderTab, type OrderTabFacts } from './logic/tabs.js';
 import { customerTotals, paidTotals, paidTotalsByDay, refundTotals } from './stats.js';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -38,6 +39,8 @@ export interface NewOrder {
 
 export interface OrderFilter {
   status?: OrderState[];
+  /** A tab of the shopper's order list (logic/tabs.ts). */
+  tab?: OrderTab;
   customerId?: string;
   q?: string;
   from?: Date;
@@ -156,6 +159,7 @@ export class OrderService {
     const where: SQL[] = [];
     if (f.customerId) where.push(eq(orders.customerId, f.customerId));
     if (f.status?.length) where.push(inArray(orders.status, f.status));
+    if (f.tab && f.tab !== 'all') where.push(inTab(f.tab));
     if (f.from) where.push(gte(orders.placedAt, f.from));
     if (f.to) where.push(lt(orders.placedAt, f.to));
     if (f.q) where.push(or(eq(orders.number, f.q), sql`${orders.shippingAddress}->>'mobile' = ${f.q}`)!);
@@ -171,6 +175,19 @@ export class OrderService {
       .orderBy(desc(orders.placedAt), desc(orders.id))
       .limit(f.limit + 1);
     return toPage(rows, f.limit, (r) => [r.placedAt.toISOString(), r.id], (r) => r);
+  }
+
+  /** How many of the customer's orders each tab of their order list shows (the same grouping as list({tab})). */
+  async tabCounts(customerId: string): Promise<Record<OrderTab, number>> {
+    const progress = progressOf();
+    const rows = await this.q
+      .select({ status: orders.status, refunded: sql<boolean>`${orders.refundedAmount} > 0`, progress, count: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(eq(orders.customerId, customerId))
+      .groupBy(orders.status, sql`2`, sql`3`);
+    return countTabs(
+      rows.map((r) => ({ status: r.status, refunded: r.refunded === true, progress: (ORDER_PROGRESS as readonly string[]).includes(r.progress) ? (r.progress as OrderProgress) : 'none', count: Number(r.count) })),
+    );
   }
 
   // ── transitions ─────────────────────────────────────────────────────────
@@ -333,4 +350,18 @@ export class OrderService {
       .where(and(eq(orders.status, 'pending_payment'), lte(orders.paymentDueAt, this.k.clock.now())))
       .limit(limit);
   }
+}
+
+/** How far the parcel got, from the latest timestamp set: OrderTabFacts.progress in SQL. */
+function progressOf() {
+  return sql<string>`case when ${orders.completedAt} is not null then 'completed' when ${orders.deliveredAt} is not null then 'delivered' when ${orders.shippedAt} is not null then 'shipped' else 'none' end`;
+}
+
+/**
+ * Orders in a tab: those whose (status, refunded, progress) is one of the facts tabsOf() puts in
+ * it. The tuples are the module's own constants, written as literals so no parameter needs a type.
+ */
+function inTab(tab: OrderTab): SQL {
+  const literal = (f: OrderTabFacts) => sql.raw(`('${f.status}', ${f.refunded}, '${f.progress}')`);
+  return sql`(${orders.status}, ${orders.refundedAmount} > 0, ${progressOf()}) in (${sql.join(factsInTab(tab).map(literal), sql`, `)})`;
 }

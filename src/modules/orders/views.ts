@@ -74,6 +74,11 @@ export const orderDetailView = orderSummaryView.extend({
 });
 
 /** Staff see more of each order in the list. */
+/** An order as its shopper reads it: the recipient's mobile masked (138****5678; docs/decisions/0019). */
+export const shopperOrderDetailView = orderDetailView.extend({
+  shippingAddress: addressSchema.extend({ mobile: z.string().describe('Masked: 138****5678') }),
+});
+
 export const adminOrderSummaryView = orderSummaryView.extend({
   customerId: z.string(),
   paidAmount: z.number().int(),
