@@ -75,7 +75,7 @@ describe('en shopper: cancelling an unpaid order releases its stock [chromium]',
     await page.goto(path(locale, `/p/${product.slug}?variant=${product.variant.id}`));
     expect(await stockShown(page, locale)).toBe(before);
     await journey.shoot(page, 'product-released');
-    await page.goto(path(locale, '/orders?status=cancelled'));
+    await page.goto(path(locale, '/orders?tab=cancelled'));
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(orderNumber) }) });
     await visible(card.getByText(L.status.cancelled, { exact: true }));
     await journey.shoot(page, 'orders-cancelled');

@@ -7,32 +7,10 @@ import { seedProduct, type SeededProduct } from '../support/commerce.js';
 import { loginStaff } from '../support/staff.js';
 import { storefront, STOREFRONT_DIST } from '../../src/web/storefront/index.js';
 import { ensureStorefrontBuild } from './build.js';
+import { cookieJar, form, FORM } from './browser.js';
 import { hydrationByPattern, openPlainPage, ServerOnly } from '../../web/storefront/app/lib/plain-page.js';
 
 const PUBLIC_URL = 'https://shop.example.com';
-
-/** Cookies a response sets, as a Cookie header to send back (a tiny browser). */
-function cookieJar() {
-  const jar = new Map<string, string>();
-  return {
-    take(res: { headers: Record<string, unknown> }) {
-      const raw = res.headers['set-cookie'];
-      for (const line of Array.isArray(raw) ? raw : raw ? [String(raw)] : []) {
-        const [pair] = String(line).split(';');
-        const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-        if (value && !/max-age=0/i.test(line)) jar.set(name, value);
-        else jar.delete(name);
-      }
-    },
-    get header() {
-      return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    },
-    has: (name: string) => jar.has(name),
-  };
-}
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 function jsonLd(html: string): any[] {
   return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));

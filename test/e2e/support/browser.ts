@@ -30,12 +30,14 @@ export interface PersonOptions {
   size: Size;
   /** Browser language (the console picks its language from it). */
   locale: 'zh-CN' | 'en-US';
+  /** Another address of the same store (e.g. http://127.0.0.1:port); the shared base URL otherwise. */
+  baseURL?: string;
 }
 
 /** A browser context for one person (shopper or staff): their own cookies, language and viewport. */
 export async function newPerson(browser: Browser, opts: PersonOptions): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: opts.baseURL ?? baseUrl(),
     viewport: SIZES[opts.size],
     locale: opts.locale,
     timezoneId: 'Asia/Shanghai',

@@ -87,7 +87,7 @@ export const STORE = {
     addToCart: 'Add to cart',
     added: 'Added to your cart.',
     viewCart: 'View cart and check out',
-    cartWithCount: (n: number) => `Cart (${n} items)`,
+    cartWithCount: (n: number) => `Cart (${n} ${n === 1 ? "item" : "items"})`,
     cartHeading: 'Your cart',
     loginToCheckout: 'Sign in to check out',
     checkout: 'Check out',

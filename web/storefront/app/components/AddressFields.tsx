@@ -3,6 +3,8 @@ import type { Region } from '../lib/types';
 import { useLocale } from '../lib/hooks';
 import { pick } from '../lib/locale';
 import { useHydrated } from '../lib/use-hydrated';
+import type { FieldErrors } from '../lib/forms';
+import { FieldError, invalidProps } from './FieldError';
 
 /** An address after the recipient: 广东省深圳市南山区 科技园路 1 号; in English the street first, the province last. */
 export function addressLine(region: string, detail: string, locale: Locale): string {
@@ -30,22 +32,17 @@ export function AddressFields(props: {
   cities: Region[];
   districts: Region[];
   values: AddressValues;
-  errors?: Record<string, string>;
+  /** Dictionary keys by field (lib/forms.ts), shown under each field. */
+  errors?: FieldErrors;
   onRegion?: (province: string, city: string) => void;
   required?: boolean;
 }) {
   const { locale, t } = useLocale();
   const hydrated = useHydrated();
   const v = props.values;
-  const err = props.errors ?? {};
   const req = props.required ?? true;
-  const describe = (name: string) => (err[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
-  const error = (name: string) =>
-    err[name] ? (
-      <span id={`${name}-error`} className="field-error">
-        {err[name]}
-      </span>
-    ) : null;
+  const describe = (name: string) => invalidProps(name, props.errors);
+  const error = (name: string) => <FieldError name={name} errors={props.errors} />;
   return (
     <div className="address-fields">
       <div className="field">

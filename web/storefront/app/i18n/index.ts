@@ -88,10 +88,27 @@ function memoKey(key: unknown, options: Record<string, unknown> | undefined): st
   return id;
 }
 
-/** For `meta` functions, which run outside React: a plain lookup with {{var}} interpolation. */
+/**
+ * For `meta` functions, which run outside React: a plain lookup with {{var}} interpolation, and
+ * i18next's plural keys (`key_one`, `key_other`) when a numeric `count` is given.
+ */
 export function translate(dict: Dictionary | undefined, key: string, vars: Record<string, string | number> = {}): string {
-  let node: unknown = dict;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const text = typeof node === 'string' ? node : key;
+  const lookup = (k: string) => {
+    let node: unknown = dict;
+    for (const part of k.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    return typeof node === 'string' ? node : undefined;
+  };
+  const count = vars.count;
+  const plural = typeof count === 'number' ? lookup(`${key}_${pluralRules(dict).select(count)}`) ?? lookup(`${key}_other`) : undefined;
+  const text = plural ?? lookup(key) ?? key;
   return text.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+const rules = new Map<Locale, Intl.PluralRules>();
+/** The plural rules of a dictionary's language (English has one/other; Chinese only other). */
+function pluralRules(dict: Dictionary | undefined): Intl.PluralRules {
+  const locale: Locale = dict && dictionaries.get('en') === dict ? 'en' : 'zh-CN';
+  let r = rules.get(locale);
+  if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
+  return r;
 }

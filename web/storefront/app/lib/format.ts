@@ -3,16 +3,38 @@ import type { Locale } from '../i18n';
 
 export const money = (fen: number, locale: Locale) => formatMoney(fen, locale);
 
-/** Dates in the store's time zone, so a shopper abroad and the warehouse read the same day. */
-export function dateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+/** The zone used when a page has not read the store's (the default of STORE_TIMEZONE). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * Dates in the store's time zone, so a shopper abroad and the warehouse read the same day, and in
+ * the page's language: 2026年12月2日 in Chinese, "2 Dec 2026" in English — written out, never
+ * 02/12/2026, which an American reads as February.
+ */
+export function date(iso: string, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatter(locale, timeZone, false).format(new Date(iso));
+}
+
+/** A date and a 24-hour time: 2026年12月2日 14:05 / 2 Dec 2026, 14:05. */
+export function dateTime(iso: string, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatter(locale, timeZone, true).format(new Date(iso));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const id = `${locale}|${timeZone}|${withTime}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone,
+      year: 'numeric',
+      month: locale === 'en' ? 'short' : 'long',
+      day: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    formatters.set(id, f);
+  }
+  return f;
 }
 
 /** Seconds → "mm:ss" (or "h:mm:ss"). */

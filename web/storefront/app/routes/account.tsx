@@ -1,6 +1,8 @@
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ApiError, mutatingApiFor } from '../lib/api.server';
-import { fields } from '../lib/forms';
+import { checkedFields, checks, fields, problemFieldErrors } from '../lib/forms';
+import { useFormCheck } from '../lib/use-form-check';
+import { FieldError, invalidProps } from '../components/FieldError';
 import { localeOfPath, lp } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
@@ -19,13 +21,16 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), ['currentPassword', 'newPassword']);
+  const errors = checks.changePassword(f);
+  if (Object.keys(errors).length) return data({ error: null, errors, changed: false }, { status: 422 });
   try {
     const api = await mutatingApiFor(context, request, locale);
     await api.post('/api/store/me/password', { currentPassword: f.currentPassword, newPassword: f.newPassword });
-    return { error: null, changed: true };
+    return { error: null, errors: {}, changed: true };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return data({ error: err.message, changed: false }, { status: err.status });
+    const errors = problemFieldErrors(err);
+    return data({ error: Object.keys(errors).length ? null : err.message, errors, changed: false }, { status: err.status });
   }
 }
 
@@ -39,6 +44,7 @@ export default function AccountPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
+  const check = useFormCheck(checks.changePassword, checkedFields.changePassword, result?.errors);
   return (
     <div className="narrow">
       <h1>{t('account.hello', { name: customer.name ?? customer.email ?? customer.mobile ?? '' })}</h1>
@@ -64,17 +70,19 @@ export default function AccountPage() {
           <Link to={lp(locale, '/account/addresses')}>{t('account.addresses')}</Link>
         </li>
       </ul>
-      <Form method="post" className="panel stack">
+      <Form method="post" className="panel stack" noValidate onSubmit={check.onSubmit}>
         <h2>{t('account.changePassword')}</h2>
         {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
         {result?.changed ? <Notice kind="success">{t('account.passwordChanged')}</Notice> : null}
         <div className="field">
           <label htmlFor="currentPassword">{t('account.currentPassword')}</label>
-          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required maxLength={128} />
+          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required maxLength={128} {...invalidProps('currentPassword', check.errors)} />
+          <FieldError name="currentPassword" errors={check.errors} />
         </div>
         <div className="field">
           <label htmlFor="newPassword">{t('account.newPassword')}</label>
-          <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
+          <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={128} {...invalidProps('newPassword', check.errors)} />
+          <FieldError name="newPassword" errors={check.errors} />
         </div>
         <button type="submit" className="secondary" disabled={navigation.state !== 'idle'}>
           {t('account.changePassword')}

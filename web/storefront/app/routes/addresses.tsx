@@ -11,10 +11,10 @@ import {
 } from 'react-router';
 import type { Api } from '../../../shared/api';
 import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
-import { fields, MOBILE } from '../lib/forms';
+import { ADDRESS_API_NAMES, checkedFields, checks, fields, problemFieldErrors, type FieldErrors } from '../lib/forms';
+import { useFormCheck } from '../lib/use-form-check';
 import { localeOfPath, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
-import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { AddressFields, addressLine, type AddressValues } from '../components/AddressFields';
@@ -43,7 +43,6 @@ export async function loader({ request, context, url }: LoaderFunctionArgs) {
 
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  const t = dictionaries[locale];
   await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), ['intent', 'id', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'isDefault']);
   const api = await mutatingApiFor(context, request, locale);
@@ -58,9 +57,7 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
       return { done: 'default' as const };
     }
     if (f.intent === 'refresh') return { refresh: await pageData(api, f.province, f.city), values };
-    const errors: Record<string, string> = {};
-    for (const k of ['recipient', 'province', 'city', 'district', 'detail'] as const) if (!f[k]) errors[k] = t.errors.required;
-    if (!MOBILE.test(f.mobile)) errors.mobile = t.errors.invalidMobile;
+    const errors = checks.address(f);
     if (Object.keys(errors).length) return data({ errors, values, refresh: await pageData(api, f.province, f.city) }, { status: 422 });
     await api.post('/api/store/me/addresses', {
       recipientName: f.recipient,
@@ -74,7 +71,9 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     return { done: 'saved' as const };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return data({ error: err.message, values, refresh: await pageData(api, f.province, f.city) }, { status: 422 });
+    const errors = problemFieldErrors(err, ADDRESS_API_NAMES);
+    const known = Object.keys(errors).length > 0;
+    return data({ error: known ? undefined : err.message, errors, values, refresh: await pageData(api, f.province, f.city) }, { status: 422 });
   }
 }
 
@@ -86,7 +85,7 @@ export const meta: MetaFunction = (args) => {
 export default function AddressesPage() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
-    | { done?: 'deleted' | 'default' | 'saved'; error?: string; errors?: Record<string, string>; values?: AddressValues; refresh?: typeof loaded }
+    | { done?: 'deleted' | 'default' | 'saved'; error?: string; errors?: FieldErrors; values?: AddressValues; refresh?: typeof loaded }
     | undefined;
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -95,10 +94,12 @@ export default function AddressesPage() {
   const busy = navigation.state !== 'idle';
   // A finished save starts an empty form (the key changes); a failed one keeps what was typed.
   const formKey = result?.done === 'saved' ? `saved-${loaded.addresses.length}` : 'form';
+  const check = useFormCheck(checks.address, checkedFields.address, result?.errors);
   return (
     <>
       <h1>{t('account.addresses')}</h1>
       {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+      {result?.errors && Object.keys(result.errors).length ? <Notice kind="error">{t('form.fixFields')}</Notice> : null}
       {result?.done === 'saved' ? <Notice kind="success">{t('address.saved')}</Notice> : null}
       {loaded.addresses.length === 0 ? (
         <Empty title={t('address.empty')} />
@@ -135,14 +136,14 @@ export default function AddressesPage() {
           ))}
         </ul>
       )}
-      <Form method="post" className="panel stack" key={formKey}>
+      <Form method="post" className="panel stack" key={formKey} noValidate onSubmit={check.onSubmit}>
         <h2>{t('address.add')}</h2>
         <AddressFields
           provinces={lists.provinces}
           cities={lists.cities}
           districts={lists.districts}
           values={result?.values ?? { province: lists.province, city: lists.city }}
-          errors={result?.errors}
+          errors={check.errors}
           onRegion={(province, city) => submit({ province, city }, { method: 'get', replace: true, preventScrollReset: true })}
         />
         <label className="check">

@@ -13,7 +13,8 @@ import {
 import { ApiError, mutatingApiFor, apiFor } from '../lib/api.server';
 import { checkoutState, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
 import { clearCartIdCookie } from '../lib/cookies.server';
-import { fields, MOBILE } from '../lib/forms';
+import { ADDRESS_API_NAMES, checkedFields, checks, fields, problemFieldErrors, type Check, type FieldErrors } from '../lib/forms';
+import { useFormCheck } from '../lib/use-form-check';
 import { money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
@@ -58,29 +59,28 @@ export async function loader({ request, context, url }: LoaderFunctionArgs) {
   return view(state, crypto.randomUUID());
 }
 
+/** The new-address fields are checked only when the shopper chose to type a new address. */
+const checkoutCheck: Check = (f) => (f.address === 'new' ? checks.address(f) : {});
+const CHECKED_FIELDS = [...checkedFields.address, 'address'];
+
 const FORM_FIELDS = ['intent', 'address', 'shipping', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'note', 'saveAddress', 'idempotencyKey'] as const;
 
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  const t = dictionaries[locale];
   await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), FORM_FIELDS);
   const api = await mutatingApiFor(context, request, locale);
   const state = await checkoutState(api, request, choiceOf((k) => f[k] || null));
   const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: state.choice.province, city: state.choice.city, district: f.district };
-  const again = (status: number, extra: { error?: string; errors?: Record<string, string> }) =>
+  const again = (status: number, extra: { error?: string; errors?: FieldErrors }) =>
     data({ values, note: f.note, state: state.cart ? view(state, f.idempotencyKey || crypto.randomUUID()) : null, ...extra }, { status });
 
   if (!state.cart || state.cart.items.length === 0) return redirect(lp(locale, '/cart'));
   if (f.intent === 'refresh') return again(200, {});
 
   const isNew = state.choice.address === 'new';
-  const errors: Record<string, string> = {};
-  if (isNew) {
-    for (const k of ['recipient', 'province', 'city', 'district', 'detail'] as const) if (!f[k]) errors[k] = t.errors.required;
-    if (!MOBILE.test(f.mobile)) errors.mobile = t.errors.invalidMobile;
-    if (f.district && !state.districts.some((d) => d.code === f.district)) errors.district = t.errors.required;
-  }
+  const errors = checkoutCheck({ ...f, address: state.choice.address ?? '', province: state.choice.province ?? '', city: state.choice.city ?? '' });
+  if (isNew && f.district && !state.districts.some((d) => d.code === f.district)) errors.district = 'form.districtRequired';
   if (Object.keys(errors).length) return again(422, { errors });
 
   try {
@@ -117,7 +117,8 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     return redirect(lp(locale, `/orders/${order.number}/pay`), { headers: { 'set-cookie': clearCartIdCookie() } });
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return again(422, { error: err.message });
+    const errors = isNew ? problemFieldErrors(err, ADDRESS_API_NAMES) : {};
+    return Object.keys(errors).length ? again(422, { errors }) : again(422, { error: err.message });
   }
 }
 
@@ -145,12 +146,15 @@ export default function CheckoutPage() {
   };
   const busy = navigation.state === 'submitting' && navigation.formMethod === 'POST';
   const hydrated = useHydrated();
+  const serverErrors = result && 'errors' in result ? result.errors : undefined;
+  const check = useFormCheck(checkoutCheck, CHECKED_FIELDS, serverErrors);
 
   return (
     <>
       <h1>{t('checkout.heading')}</h1>
       {result && 'error' in result && result.error ? <Notice kind="error">{result.error}</Notice> : null}
-      <Form method="post" className="two-col checkout">
+      {serverErrors && Object.keys(serverErrors).length ? <Notice kind="error">{t('form.fixFields')}</Notice> : null}
+      <Form method="post" className="two-col checkout" noValidate onSubmit={check.onSubmit}>
         <input type="hidden" name="idempotencyKey" value={s.idempotencyKey} />
         <div>
           <fieldset className="panel">
@@ -191,7 +195,7 @@ export default function CheckoutPage() {
                   cities={s.cities}
                   districts={s.districts}
                   values={values}
-                  errors={result && 'errors' in result ? result.errors : undefined}
+                  errors={check.errors}
                   onRegion={(province, city) => reprice({ address: 'new', province, city })}
                 />
                 <label className="check">

@@ -14,6 +14,7 @@ import {
 } from 'react-router';
 import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
 import { dateTime, money } from '../lib/format';
+import { storeTimeZone } from '../lib/store-zone.server';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
 import { optionLabels } from '../lib/cart.server';
@@ -34,12 +35,13 @@ export async function loader({ request, params, context, url }: LoaderFunctionAr
   const number = encodeURIComponent(params.number ?? '');
   try {
     const order = await api.get<OrderDetail>(`/api/store/orders/${number}`);
-    const [tracking, labels, region] = await Promise.all([
+    const [tracking, labels, region, timeZone] = await Promise.all([
       order.shippedAt ? api.get<OrderTracking>(`/api/store/orders/${number}/tracking`) : null,
       optionLabels(api, order.lines, locale),
       orderRegion(api, order.shippingAddress, locale),
+      storeTimeZone(context, locale),
     ]);
-    return { order, tracking, labels, region };
+    return { order, tracking, labels, region, timeZone };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) throw data(dictionaries[locale].errors.notFound, { status: 404 });
     throw err;
@@ -83,7 +85,7 @@ function useAwaitPayment(waiting: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, tracking, labels, region } = useLoaderData<typeof loader>();
+  const { order, tracking, labels, region, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -117,7 +119,7 @@ export default function OrderPage() {
         <p>
           {t('order.status')}: <span className={`status status-${order.status}`}>{t(`orders.status.${order.status}`, { defaultValue: order.status })}</span>
         </p>
-        {pending ? <p className="muted">{t('order.payBefore', { time: dateTime(order.paymentDueAt, locale) })}</p> : null}
+        {pending ? <p className="muted">{t('order.payBefore', { time: dateTime(order.paymentDueAt, locale, timeZone) })}</p> : null}
         <div className="order-actions">
           {pending ? (
             <Link to={lp(locale, `/orders/${order.number}/pay`)} className="button primary">
@@ -174,7 +176,7 @@ export default function OrderPage() {
                   <ol className="timeline">
                     {s.events.map((e, i) => (
                       <li key={i}>
-                        <time dateTime={e.at}>{dateTime(e.at, locale)}</time>
+                        <time dateTime={e.at}>{dateTime(e.at, locale, timeZone)}</time>
                         <span>
                           {t(`order.tracking_status.${e.status}`, { defaultValue: e.status })} — {pick(e.description, locale)}
                           {e.location ? ` · ${e.location}` : ''}
@@ -194,7 +196,7 @@ export default function OrderPage() {
             <ol className="timeline">
               {[...order.timeline].reverse().map((e, i) => (
                 <li key={i}>
-                  <time dateTime={e.at}>{dateTime(e.at, locale)}</time>
+                  <time dateTime={e.at}>{dateTime(e.at, locale, timeZone)}</time>
                   <span>{t(`order.events.${e.type}`, { defaultValue: t('order.events.other') })}</span>
                 </li>
               ))}

@@ -1,5 +1,6 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { apiFor } from '../lib/api.server';
+import { storeTimeZone } from '../lib/store-zone.server';
 import { dateTime, money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
@@ -8,17 +9,24 @@ import { metaT, seo } from '../lib/seo';
 import { Empty } from '../components/Notice';
 import { thumbnailImage } from '../components/Img';
 import type { OrderSummary, Page } from '../lib/types';
+import { ORDER_TABS, isOrderTab, type OrderTab } from '../../../../src/modules/orders/logic/tabs';
 
 export const handle = { hydrate: true };
-const STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled'] as const;
 
+/** ?tab= picks a tab of the list (the API groups statuses into tabs, and counts them the same way). */
 export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   await requireCustomer(context, request, url, locale);
-  const status = (STATUSES as readonly string[]).includes(url.searchParams.get('status') ?? '') ? url.searchParams.get('status')! : undefined;
+  const asked = url.searchParams.get('tab');
+  const tab: OrderTab = isOrderTab(asked) ? asked : 'all';
   const cursor = url.searchParams.get('cursor') ?? undefined;
-  const page = await apiFor(context, locale).get<Page<OrderSummary>>('/api/store/orders', { status, cursor, limit: 10 });
-  return { ...page, status: status ?? null };
+  const api = apiFor(context, locale);
+  const [page, { counts }, timeZone] = await Promise.all([
+    api.get<Page<OrderSummary>>('/api/store/orders', { tab: tab === 'all' ? undefined : tab, cursor, limit: 10 }),
+    api.get<{ counts: Record<OrderTab, number> }>('/api/store/orders/tab-counts'),
+    storeTimeZone(context, locale),
+  ]);
+  return { ...page, tab, counts, timeZone };
 }
 
 export const meta: MetaFunction = (args) => {
@@ -27,19 +35,20 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function OrdersPage() {
-  const { items, nextCursor, status } = useLoaderData<typeof loader>();
+  const { items, nextCursor, tab, counts, timeZone } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
   const base = lp(locale, '/orders');
-  const tab = (s: string | null) => (s ? `${base}?status=${s}` : base);
+  const hrefOf = (s: OrderTab) => (s === 'all' ? base : `${base}?tab=${s}`);
   return (
     <>
       <h1>{t('orders.heading')}</h1>
       <nav aria-label={t('orders.tabs')}>
         <ul className="chips tabs">
-          {[null, ...STATUSES].map((s) => (
-            <li key={s ?? 'all'}>
-              <Link to={tab(s)} className={`chip${status === s ? ' selected' : ''}`} aria-current={status === s ? 'page' : undefined}>
-                {s ? t(`orders.status.${s}`) : t('orders.all')}
+          {ORDER_TABS.map((s) => (
+            <li key={s}>
+              <Link to={hrefOf(s)} className={`chip${tab === s ? ' selected' : ''}`} aria-current={tab === s ? 'page' : undefined} data-tab={s}>
+                {t(`orders.tab.${s}`)}
+                <span className="tab-count">{counts[s]}</span>
               </Link>
             </li>
           ))}
@@ -57,7 +66,7 @@ export default function OrdersPage() {
             <li key={o.id} className="panel order-card">
               <div className="order-head">
                 <span className="muted">
-                  {t('orders.placedAt')} {dateTime(o.placedAt, locale)}
+                  {t('orders.placedAt')} {dateTime(o.placedAt, locale, timeZone)}
                 </span>
                 <span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`, { defaultValue: o.status })}</span>
               </div>
@@ -87,7 +96,7 @@ export default function OrdersPage() {
       )}
       {nextCursor ? (
         <p>
-          <Link to={`${tab(status)}${status ? '&' : '?'}cursor=${encodeURIComponent(nextCursor)}`} className="button secondary">
+          <Link to={`${hrefOf(tab)}${tab === 'all' ? '?' : '&'}cursor=${encodeURIComponent(nextCursor)}`} className="button secondary">
             {t('orders.more')}
           </Link>
         </p>

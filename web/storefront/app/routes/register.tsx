@@ -1,7 +1,9 @@
 import { data, Form, Link, redirect, useActionData, useNavigation, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ApiError } from '../lib/api.server';
 import { signIn } from '../lib/auth.server';
-import { fields } from '../lib/forms';
+import { checkedFields, checks, fields, problemFieldErrors, REGISTER_API_NAMES } from '../lib/forms';
+import { useFormCheck } from '../lib/use-form-check';
+import { FieldError, invalidProps } from '../components/FieldError';
 import { localeOfPath, lp } from '../lib/locale';
 import { currentCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
@@ -20,6 +22,8 @@ export async function loader({ request, context, url }: LoaderFunctionArgs) {
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const f = fields(await request.formData(), ['identifier', 'password', 'name', 'next']);
+  const errors = checks.register(f);
+  if (Object.keys(errors).length) return data({ error: null, errors, identifier: f.identifier, name: f.name }, { status: 422 });
   const byEmail = f.identifier.includes('@');
   const body = {
     ...(byEmail ? { email: f.identifier } : { mobile: f.identifier }),
@@ -32,7 +36,8 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     return await signIn(context, request, locale, (api) => api.post<AuthResult>('/api/store/auth/register', body), f.next || url.searchParams.get('next'));
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return data({ error: err.message, identifier: f.identifier, name: f.name }, { status: err.status });
+    const errors = problemFieldErrors(err, REGISTER_API_NAMES);
+    return data({ error: Object.keys(errors).length ? null : err.message, errors, identifier: f.identifier, name: f.name }, { status: err.status });
   }
 }
 
@@ -47,23 +52,27 @@ export default function RegisterPage() {
   const navigation = useNavigation();
   const { locale, t } = useLocale();
   const next = params.get('next') ?? '';
+  const check = useFormCheck(checks.register, checkedFields.register, result?.errors);
   return (
     <div className="narrow">
       <h1>{t('account.registerHeading')}</h1>
       {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
-      <Form method="post" className="panel stack">
+      <Form method="post" className="panel stack" noValidate onSubmit={check.onSubmit}>
         <input type="hidden" name="next" value={next} />
         <div className="field">
           <label htmlFor="identifier">{t('account.identifier')}</label>
-          <input id="identifier" name="identifier" autoComplete="username" required maxLength={254} defaultValue={result?.identifier} />
+          <input id="identifier" name="identifier" autoComplete="username" required maxLength={254} defaultValue={result?.identifier} {...invalidProps('identifier', check.errors)} />
+          <FieldError name="identifier" errors={check.errors} />
         </div>
         <div className="field">
           <label htmlFor="password">{t('account.newPassword')}</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
+          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} {...invalidProps('password', check.errors)} />
+          <FieldError name="password" errors={check.errors} />
         </div>
         <div className="field">
           <label htmlFor="name">{t('account.name')}</label>
-          <input id="name" name="name" autoComplete="nickname" maxLength={60} defaultValue={result?.name} />
+          <input id="name" name="name" autoComplete="nickname" maxLength={60} defaultValue={result?.name} {...invalidProps('name', check.errors)} />
+          <FieldError name="name" errors={check.errors} />
         </div>
         <button type="submit" className="primary block" disabled={navigation.state !== 'idle'}>
           {t('account.register')}
