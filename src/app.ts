@@ -6,7 +6,7 @@ import { InventoryService, registerInventoryConsumers, stockTag } from './module
 import { CartService, cartAccessOf, cartStoreRoutes } from './modules/cart/index.js';
 import { CheckoutService, ShippingMethods, checkoutStoreRoutes, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
-import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes } from './modules/payments/index.js';
+import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
 import { StoreSettingsService, settingsAdminRoutes, settingsStoreRoutes } from './modules/settings/index.js';
 import { CustomersService, customerAuthHook, customerStoreRoutes } from './modules/customers/index.js';
@@ -58,6 +58,7 @@ export function createServices(k: Kernel) {
   registerCatalogConsumers(k, catalog);
   registerInventoryConsumers(k);
   registerOrderJobs(k, orders);
+  registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
 
   return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
@@ -132,6 +133,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     payments: (id: string) => s.payments.listForOrder(id),
     shipments: async (id: string) => (await s.fulfilment.shipmentsOf(id)).map(toAdminShipment),
     refunds: async (id: string) => (await s.afterSales.listForOrder(id)).map(toRefundView),
+    productOptions: async (ids: string[]) => new Map([...(await s.catalog.productNames(ids))].map(([id, p]) => [id, p.options])),
   };
   await app.register(orderAdminRoutes(k, s.orders, orderSections), { prefix: '/api/admin' });
   await app.register(inventoryAdminRoutes(k, s.inventory, s.catalog, s.audit), { prefix: '/api/admin' });
