@@ -23,6 +23,7 @@ import { SearchService, searchStoreRoutes } from './modules/search/index.js';
 import { MediaService, mediaAdminRoutes, mediaPublicRoutes } from './modules/media/index.js';
 import { VERSION } from './version.js';
 import { credentialed } from './platform/http/credentialed.js';
+import { auditTargetReader } from './audit-targets.js';
 
 /**
  * The composition root: builds every module's service on the kernel, wires consumers and jobs,
@@ -123,7 +124,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(settingsStoreRoutes(k, s.storeSettings), { prefix: '/api/store' });
   if (k.config.paymentSandboxEnabled) await app.register(sandboxPayRoutes(k, s.payments, s.orders, s.sandboxCallbacks));
   await app.register(staffAdminRoutes(k, s.staff, s.audit), { prefix: '/api/admin' });
-  await app.register(auditAdminRoutes(s.audit), { prefix: '/api/admin' });
+  await app.register(auditAdminRoutes(s.audit, auditTargetReader(s)), { prefix: '/api/admin' });
   await app.register(catalogAdminRoutes(k, s.catalog, s.audit), { prefix: '/api/admin' });
   await app.register(mediaAdminRoutes(k, s.media, s.audit), { prefix: '/api/admin' });
   await app.register(mediaPublicRoutes(s.media)); // /media/<id>[/<width>.webp]
