@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Button, Card, DatePicker, Input, Select, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import type { OrderSummary, Page } from '../../types';
 import { ORDER_STATES } from './order-states';
+import { dictionary, pick } from '../../i18n';
+import { orderItemsText } from '../../components/labels';
 
 const spec = { status: 'strings', q: 'string', from: 'string', to: 'string', customerId: 'string' } as const;
 
@@ -76,7 +78,13 @@ export default function OrderListScreen() {
             { title: t('orders.number'), dataIndex: 'number', width: 200, render: (n: string) => <Link to={`/orders/${n}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{n}</Link> },
             { title: t('orders.status'), dataIndex: 'status', width: 110, render: (s: string) => <OrderStatusTag status={s} /> },
             { title: t('orders.recipient'), key: 'recipient', width: 170, render: (_, o) => <>{o.recipient}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.mobile}</Typography.Text></div></> },
-            { title: t('orders.items'), dataIndex: 'itemCount', width: 70, align: 'right' },
+            {
+              title: t('orders.product'), key: 'items', width: 240, ellipsis: { showTitle: false },
+              render: (_, o) => {
+                const text = o.firstLine ? orderItemsText(pick(o.firstLine.title), o.itemCount, dictionary().orderItems) : String(o.itemCount);
+                return <Tooltip title={text} placement="topLeft"><span>{text}</span></Tooltip>;
+              },
+            },
             { title: t('orders.total'), dataIndex: 'total', width: 120, align: 'right', render: (v: number, o) => <Money fen={v} currency={o.currency} /> },
             { title: t('orders.refunded'), dataIndex: 'refundedAmount', width: 110, align: 'right', render: (v: number, o) => (v ? <Typography.Text type="danger"><Money fen={v} currency={o.currency} /></Typography.Text> : '—') },
             { title: t('orders.channel'), dataIndex: 'channel', width: 110, render: (c: string | null) => (c ? t(`channels.${c}`, { defaultValue: c }) : '—') },
