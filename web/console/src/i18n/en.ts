@@ -167,7 +167,7 @@ export const en: Shape<typeof zhCN> = {
   },
   slip: { title: 'Packing slip', print: 'Print', shipTo: 'Ship to', units: 'Units', options: 'Options', thanks: 'Thank you for your order! Questions? Contact customer service.' },
   // Order lines and the order list: what was bought, by name (issue 9).
-  orderItems: { one: '{{title}}', many: '{{title}} and more ({{count}} items)', options: 'Options' },
+  orderItems: { one: '{{title}}', many: '{{title}} and more ({{count}} items)', count: '{{count}} items in all' },
   // The audit log as sentences; {{target}} is the linked name, quoted by the sentence (issue 9).
   auditSentence: {
     create: '{{who}} created {{kind}} "{{target}}"',

@@ -164,7 +164,7 @@ export const zhCN = {
   },
   slip: { title: '装箱单', print: '打印', shipTo: '收货人', units: '件数', options: '规格', thanks: '感谢惠顾！如有问题请联系客服。' },
   // Order lines and the order list: what was bought, by name (issue 9).
-  orderItems: { one: '{{title}}', many: '{{title}} 等 {{count}} 件', options: '规格' },
+  orderItems: { one: '{{title}}', many: '{{title}} 等 {{count}} 件', count: '等 {{count}} 件' },
   // The audit log as sentences; {{target}} is the linked name, quoted by the sentence (issue 9).
   auditSentence: {
     create: '{{who}} 新建了{{kind}}「{{target}}」',
