@@ -188,7 +188,7 @@ export const en: Shape<typeof zhCN> = {
     fields: {
       price: 'price', listPrice: 'list price', cost: 'cost', title: 'title', subtitle: 'subtitle', description: 'description', status: 'status', slug: 'slug',
       tags: 'tags', images: 'images', options: 'options', attributes: 'attributes', categoryId: 'category', brandId: 'brand', privateLabel: 'own brand', exclusive: 'exclusive',
-      active: 'on sale', weightGrams: 'weight', barcode: 'barcode', sku: 'SKU', optionValues: 'option values', name: 'name', parentId: 'parent category', position: 'position',
+      active: 'on-sale setting', weightGrams: 'weight', barcode: 'barcode', sku: 'SKU', optionValues: 'option values', name: 'name', parentId: 'parent category', position: 'position',
       role: 'role', email: 'email', passwordChanged: 'password', timezone: 'time zone', unpaidTimeoutMinutes: 'unpaid timeout', autoConfirmDays: 'auto-confirm days',
       rule: 'shipping rule', kind: 'charging method', regions: 'regional rates', storeName: 'store name',
     },

@@ -59,7 +59,8 @@ export default function AuditScreen() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => <DateTime at={v} seconds /> },
             {
-              title: t('audit.what'), key: 'what',
+              // A width, so the sentence wraps in it rather than running on where the table scrolls (phones).
+              title: t('audit.what'), key: 'what', width: 360,
               render: (_, e) => (
                 <>
                   <Sentence parts={auditSentence(e, { lang: currentLanguage(), dict: dictionary(), money: (fen) => money(fen) })} />

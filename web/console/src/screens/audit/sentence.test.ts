@@ -25,7 +25,7 @@ describe('audit entries as sentences', () => {
 
   it('names the SKU of a variant, translates statuses and yes/no, lists several fields', () => {
     const variant = entry({ action: 'catalog.variant.update', entityType: 'variant', before: { active: true }, after: { active: false }, target: { name: earbuds, code: 'WE-MINT', ref: 'p1' } });
-    expect(both(variant)).toEqual(['张三 把商品「无线蓝牙耳机 WE-MINT」的在售从 是 改为 否', '张三 changed the on sale of product "Wireless earbuds WE-MINT" from yes to no']);
+    expect(both(variant)).toEqual(['张三 把商品「无线蓝牙耳机 WE-MINT」的在售从 是 改为 否', '张三 changed the on-sale setting of product "Wireless earbuds WE-MINT" from yes to no']);
     const status = entry({ action: 'catalog.product.update', before: { status: 'draft' }, after: { status: 'active' }, target: { name: earbuds, code: null, ref: 'p1' } });
     expect(both(status)[0]).toBe('张三 把商品「无线蓝牙耳机」的状态从 草稿 改为 在售');
     const many = entry({ action: 'catalog.product.update', before: { title: earbuds, tags: [] }, after: { title: earbuds, tags: ['x'] }, target: { name: earbuds, code: null, ref: 'p1' } });
