@@ -47,6 +47,19 @@ describeEachBackend('payments: abandoned attempts', (backend) => {
     expect((await t.services.payments.ledgerOf(order.id)).map((l) => [l.kind, l.amount])).toEqual([['capture', order.total]]);
   });
 
+  it('two attempts paid at the same moment: one pays the order, the other is refunded, neither fails', async () => {
+    const order = (await placeOrder(t, auth, p.variantIds[0], 1)).body;
+    const a = (await startPayment(t, auth, order.id)).body;
+    const b = (await startPayment(t, auth, order.id)).body;
+    const results = await Promise.all([a, b].map((x) => t.app.inject(sandboxCallback(t, { paymentId: x.id, amount: order.total }))));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(results.map((r) => r.json().result).sort()).toEqual(['paid', 'refunded_late']);
+    const o = await adminOrder(order.id);
+    expect(o.status).toBe('paid');
+    expect(o.payments.map((x) => x.status)).toEqual(['succeeded', 'succeeded']);
+    expect((await t.services.payments.ledgerOf(order.id)).reduce((n, l) => n + l.amount, 0)).toBe(order.total);
+  });
+
   it('the unpaid timeout (adjustable clock) ends the open attempt; a late success for it is refunded', async () => {
     const order = (await placeOrder(t, auth, p.variantIds[0], 2)).body;
     const pay = (await startPayment(t, auth, order.id)).body;

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -121,11 +121,20 @@ export class PaymentService {
    * in the caller's transaction. Attempts already ended are left alone, so a replay changes nothing.
    */
   async expirePending(orderId: string, reason: 'paid_by_another_attempt' | 'order_cancelled'): Promise<number> {
+    // SKIP LOCKED: an attempt whose own callback is being handled right now is left to it (a success
+    // then finds the order paid or cancelled and is refunded); waiting for it could deadlock, since
+    // that callback holds its payment row and waits for the order row this transaction holds.
+    const open = await this.q
+      .select({ id: payments.id })
+      .from(payments)
+      .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')))
+      .for('update', { skipLocked: true });
+    if (open.length === 0) return 0;
     const now = this.k.clock.now();
     const ended = await this.q
       .update(payments)
       .set({ status: 'expired', failureReason: reason, completedAt: now })
-      .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')))
+      .where(and(inArray(payments.id, open.map((p) => p.id)), eq(payments.status, 'pending')))
       .returning({ id: payments.id });
     for (const p of ended) await this.orders.note(orderId, 'payment_expired', { actor: 'system' }, { paymentId: p.id, reason });
     return ended.length;
