@@ -6,7 +6,7 @@ import { InventoryService, registerInventoryConsumers, stockTag } from './module
 import { CartService, cartAccessOf, cartStoreRoutes } from './modules/cart/index.js';
 import { CheckoutService, ShippingMethods, checkoutStoreRoutes, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
-import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes } from './modules/payments/index.js';
+import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
 import { StoreSettingsService, settingsAdminRoutes, settingsStoreRoutes } from './modules/settings/index.js';
 import { CustomersService, customerAuthHook, customerStoreRoutes } from './modules/customers/index.js';
@@ -23,6 +23,7 @@ import { SearchService, searchStoreRoutes } from './modules/search/index.js';
 import { MediaService, mediaAdminRoutes, mediaPublicRoutes } from './modules/media/index.js';
 import { VERSION } from './version.js';
 import { credentialed } from './platform/http/credentialed.js';
+import { auditTargetReader } from './audit-targets.js';
 
 /**
  * The composition root: builds every module's service on the kernel, wires consumers and jobs,
@@ -58,6 +59,7 @@ export function createServices(k: Kernel) {
   registerCatalogConsumers(k, catalog);
   registerInventoryConsumers(k);
   registerOrderJobs(k, orders);
+  registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
 
   return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
@@ -122,7 +124,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(settingsStoreRoutes(k, s.storeSettings), { prefix: '/api/store' });
   if (k.config.paymentSandboxEnabled) await app.register(sandboxPayRoutes(k, s.payments, s.orders, s.sandboxCallbacks));
   await app.register(staffAdminRoutes(k, s.staff, s.audit), { prefix: '/api/admin' });
-  await app.register(auditAdminRoutes(s.audit), { prefix: '/api/admin' });
+  await app.register(auditAdminRoutes(s.audit, auditTargetReader(s)), { prefix: '/api/admin' });
   await app.register(catalogAdminRoutes(k, s.catalog, s.audit), { prefix: '/api/admin' });
   await app.register(mediaAdminRoutes(k, s.media, s.audit), { prefix: '/api/admin' });
   await app.register(mediaPublicRoutes(s.media)); // /media/<id>[/<width>.webp]
@@ -132,6 +134,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     payments: (id: string) => s.payments.listForOrder(id),
     shipments: async (id: string) => (await s.fulfilment.shipmentsOf(id)).map(toAdminShipment),
     refunds: async (id: string) => (await s.afterSales.listForOrder(id)).map(toRefundView),
+    productOptions: async (ids: string[]) => new Map([...(await s.catalog.productNames(ids))].map(([id, p]) => [id, p.options])),
   };
   await app.register(orderAdminRoutes(k, s.orders, orderSections), { prefix: '/api/admin' });
   await app.register(inventoryAdminRoutes(k, s.inventory, s.catalog, s.audit), { prefix: '/api/admin' });

@@ -87,9 +87,12 @@ describeEachBackend('demo shop generator', (backend) => {
          (select count(*)::int from orders o left join (select order_id, sum(amount) s from payment_refunds group by 1) r on r.order_id = o.id
             where coalesce(r.s, 0) <> o.refunded_amount) refunds,
          (select count(*)::int from orders o where paid_amount > 0 and (select count(*) from payment_ledger l where l.order_id = o.id and l.kind = 'capture') <> 1) captures,
-         (select count(*)::int from orders o where paid_amount > 0 and not exists (select 1 from payments p where p.order_id = o.id and p.status = 'succeeded' and p.amount = o.paid_amount)) paid_without`,
+         (select count(*)::int from orders o where paid_amount > 0 and not exists (select 1 from payments p where p.order_id = o.id and p.status = 'succeeded' and p.amount = o.paid_amount)) paid_without,
+         (select count(*)::int from payments p join orders o on o.id = p.order_id where p.status = 'pending' and o.status <> 'pending_payment') open_attempts,
+         (select count(*)::int from payments p where p.status = 'expired' and not exists (select 1 from order_timeline x where x.order_id = p.order_id and x.type = 'payment_expired' and x.data->>'paymentId' = p.id::text)) expired_unnoted`,
     );
-    expect(m).toEqual({ lines: 0, totals: 0, ledger: 0, refunds: 0, captures: 0, paid_without: 0 });
+    // An attempt the order no longer waits for is closed, with its note on the timeline.
+    expect(m).toEqual({ lines: 0, totals: 0, ledger: 0, refunds: 0, captures: 0, paid_without: 0, open_attempts: 0, expired_unnoted: 0 });
   });
 
   it('gives every order a timeline that starts with "placed" and ends in its status', async () => {

@@ -338,18 +338,21 @@ export class OrderSimulator {
     if (o.life.failedAttemptAt !== null && o.life.failedAttemptAt <= asOf) {
       failedPaymentId = d.nextId(o.life.failedAttemptAt);
       const started = Math.max(t, o.life.failedAttemptAt - 15_000);
-      w.add(payments, paymentRow(failedPaymentId, orderId, rng, quote.total, 'failed', started, o.life.failedAttemptAt, 'declined by the sandbox'));
+      w.add(payments, paymentRow(failedPaymentId, orderId, rng, quote.total, 'failed', started, o.life.failedAttemptAt, 'payment_declined'));
     }
     if (o.life.paymentStartedAt !== null && o.life.paymentStartedAt <= asOf) {
       paymentId = d.nextId(o.life.paymentStartedAt);
-      w.add(payments, paymentRow(paymentId, orderId, rng, quote.total, paid ? 'succeeded' : 'pending', o.life.paymentStartedAt, paid ? paid.at : null, null));
+      // An attempt the shopper abandoned ends when its order is cancelled (as PaymentService.expirePending does).
+      const cancelled = paid ? undefined : o.life.steps.find((st) => st.kind === 'cancel' && st.at <= asOf);
+      const attemptStatus = paid ? 'succeeded' : cancelled ? 'expired' : 'pending';
+      w.add(payments, paymentRow(paymentId, orderId, rng, quote.total, attemptStatus, o.life.paymentStartedAt, paid ? paid.at : (cancelled?.at ?? null), cancelled ? 'order_cancelled' : null));
     }
 
     for (const step of o.life.steps) {
       if (step.at > asOf) break;
       if (step.kind === 'paymentFailed') {
         // A note, not a state change: the shopper tries again.
-        timeline(step.at, 'payment_failed', null, null, { actor: 'provider', actorId: 'sandbox' }, { paymentId: failedPaymentId, reason: 'declined by the sandbox' });
+        timeline(step.at, 'payment_failed', null, null, { actor: 'provider', actorId: 'sandbox' }, { paymentId: failedPaymentId, reason: 'payment_declined', providerMessage: 'declined by the sandbox' });
         continue;
       }
       const event = eventOf(step, paidAmount, refundedAmount, quote, lines);
@@ -377,6 +380,7 @@ export class OrderSimulator {
           at.cancelledAt = new Date(step.at);
           cancelReason = step.by === 'timeout' ? 'unpaid_timeout' : 'shopper_cancelled';
           timeline(step.at, 'cancel', from, status, step.by === 'timeout' ? { actor: 'system', actorId: null } : shopper, { reason: cancelReason });
+          if (paymentId) timeline(step.at, 'payment_expired', null, null, { actor: 'system', actorId: null }, { paymentId, reason: 'order_cancelled' });
           for (const l of lines) this.queue.push({ at: step.at, variant: l.variant, reason: 'release', quantity: l.quantity, orderId });
           break;
         }
@@ -533,7 +537,7 @@ export class OrderSimulator {
   }
 }
 
-function paymentRow(id: string, orderId: string, rng: Rng, amount: number, status: 'pending' | 'succeeded' | 'failed', createdAt: number, completedAt: number | null, failureReason: string | null) {
+function paymentRow(id: string, orderId: string, rng: Rng, amount: number, status: 'pending' | 'succeeded' | 'failed' | 'expired', createdAt: number, completedAt: number | null, failureReason: string | null) {
   return {
     id,
     orderId,

@@ -87,8 +87,11 @@ export async function placeOrder(
 }
 
 /** A signed sandbox callback, as the provider would send it. */
-export function sandboxCallback(t: TestApp, event: { eventId?: string; type?: string; paymentId: string; amount: number; currency?: string }, at = t.clock.now()) {
-  const body = JSON.stringify({ eventId: event.eventId ?? `evt_${randomUUID()}`, type: event.type ?? 'payment.succeeded', paymentId: event.paymentId, amount: event.amount, currency: event.currency ?? 'CNY' });
+export function sandboxCallback(t: TestApp, event: { eventId?: string; type?: string; paymentId: string; amount: number; currency?: string; reason?: string }, at = t.clock.now()) {
+  const body = JSON.stringify({
+    eventId: event.eventId ?? `evt_${randomUUID()}`, type: event.type ?? 'payment.succeeded', paymentId: event.paymentId, amount: event.amount, currency: event.currency ?? 'CNY',
+    ...(event.reason ? { reason: event.reason } : {}),
+  });
   return {
     method: 'POST' as const,
     url: '/api/store/payments/webhook/sandbox',

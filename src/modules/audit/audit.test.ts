@@ -45,6 +45,24 @@ describeEachBackend('audit log', (backend) => {
     expect(items[1]).toMatchObject({ before: null, after: { slug: 'longjing', variants: [expect.objectContaining({ sku: 'LJ-250' })] } });
   });
 
+  it('names who did it and the target as it is now (product title, SKU, where to link), so the console can write a sentence', async () => {
+    const product = (await t.app.inject({ url: `/api/admin/products/${productId}`, headers: merch.auth })).json();
+    const variantId = product.variants[0].id;
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/admin/variants/${variantId}`, headers: merch.auth, payload: { price: 11800 } });
+    expect(res.statusCode, res.body).toBe(200);
+    const [entry] = (await auditLog(`&entityType=variant&entityId=${variantId}`)).items;
+    expect(entry).toMatchObject({
+      action: 'catalog.variant.update', staffName: 'Test merchandiser', before: { price: 12800 }, after: { price: 11800 },
+      target: { name: product.title, code: 'LJ-250', ref: productId },
+    });
+    const [created] = (await auditLog(`&entityType=category&entityId=${categoryId}`)).items;
+    expect(created.target).toEqual({ name: zhEn('茶叶', 'Tea'), code: null, ref: categoryId });
+    // A target the reader does not know (or that is gone) is left unnamed rather than failing the page.
+    await t.k.db.transaction(() => t.services.audit.record({ id: admin.staffId, email: admin.email }, 'x.y', { type: 'product', id: 'not-a-uuid' }, null, {}));
+    const odd = (await auditLog('&action=x.y')).items[0];
+    expect(odd).toMatchObject({ staffName: 'Test admin', target: { name: null, code: null, ref: null } });
+  });
+
   it('writes nothing for a refused request or a write that failed', async () => {
     const count = (await auditLog()).items.length;
     const operator = await loginStaff(t, 'operator');

@@ -5,9 +5,10 @@ import { adminSecurity } from '../../platform/http/admin-security.js';
 import { permit } from '../staff/index.js';
 import type { AuditService } from './service.js';
 import { auditEntry } from './views.js';
+import { targetKey, type AuditTargetReader } from './targets.js';
 
 /** The audit log, for staff with `audit.read`. */
-export function auditAdminRoutes(audit: AuditService): FastifyPluginAsyncZod {
+export function auditAdminRoutes(audit: AuditService, names: AuditTargetReader): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit-log',
@@ -31,7 +32,17 @@ export function auditAdminRoutes(audit: AuditService): FastifyPluginAsyncZod {
       },
       async (req) => {
         const { from, to, ...rest } = req.query;
-        return audit.list({ ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined });
+        const res = await audit.list({ ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined });
+        const entities = res.items.map((e) => ({ type: e.entityType, id: e.entityId }));
+        const [targets, staff] = await Promise.all([names.targets(entities), names.staffNames(res.items.map((e) => e.staffId))]);
+        return {
+          ...res,
+          items: res.items.map((e) => ({
+            ...e,
+            staffName: staff.get(e.staffId) ?? null,
+            target: targets.get(targetKey({ type: e.entityType, id: e.entityId })) ?? { name: null, code: null, ref: null },
+          })),
+        };
       },
     );
   };

@@ -12,4 +12,12 @@ export const auditEntry = z.object({
   after: z.unknown().describe('Changed fields after the write'),
   at: z.string(),
   ip: z.string().nullable(),
+  staffName: z.string().nullable().describe('The staff member’s name now (null if the account is gone)'),
+  target: z
+    .object({
+      name: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable(),
+      code: z.string().nullable().describe('A SKU, an order number'),
+      ref: z.string().nullable().describe('What the console links to: a product id, an order number, …'),
+    })
+    .describe('The target named at read time (null fields when it is unknown or gone)'),
 });

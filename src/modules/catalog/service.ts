@@ -236,6 +236,19 @@ export class CatalogService {
     );
   }
 
+  /**
+   * Titles and options (codes with their names) of some products, in one query: what the console
+   * needs to name an order line's options or an audit entry's product. Missing ids are left out.
+   */
+  async productNames(ids: string[]): Promise<Map<string, Pick<ProductRow, 'id' | 'title' | 'options'>>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.q
+      .select({ id: products.id, title: products.title, options: products.options })
+      .from(products)
+      .where(inArray(products.id, [...new Set(ids)]));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   async createProduct(input: ProductInput): Promise<ProductDetail> {
     await this.requireCategory(input.categoryId);
     if (input.brandId) await this.requireBrand(input.brandId);

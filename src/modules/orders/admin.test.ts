@@ -60,6 +60,27 @@ describeEachBackend('orders (admin): list, detail, export', (backend) => {
     const bad = await t.app.inject({ url: '/api/admin/orders?status=lost', headers: cs.auth });
     expect(bad.statusCode).toBe(400);
     expect(all.items[0]).toMatchObject({ recipient: testAddress.recipient, mobile: testAddress.mobile, customerId: alice.customerId });
+    // Each row names what was bought: its first line's title (the console adds "and n more").
+    const every = await list('limit=10');
+    expect(every.items.map((o: any) => [o.firstLine?.title.en, o.itemCount])).toEqual([['Wireless earbuds', 1], ['Wireless earbuds', 3], ['Wireless earbuds', 3]]);
+  });
+
+  it("names each line's options as the product does, named from the product", async () => {
+    const get = async () => (await t.app.inject({ url: `/api/admin/orders/${placed[0].id}`, headers: cs.auth })).json();
+    const before = await get();
+    const byVariant = new Map(before.lines.map((l: any) => [l.variantId, l]));
+    expect((byVariant.get(p.variantIds[0]) as any).options).toEqual([
+      { code: 'v', value: 's0', name: { 'zh-CN': '款式', en: 'Style' }, valueName: { 'zh-CN': '款0', en: 'Style 0' } },
+    ]);
+    // Names are read from the product (the line keeps the codes): a renamed value reads with its new name.
+    await t.k.db.transaction(() =>
+      t.services.catalog.updateProduct(p.productId, {
+        options: [{ code: 'v', name: { 'zh-CN': '颜色', en: 'Colour' }, values: [{ code: 's0', name: { 'zh-CN': '薄荷绿', en: 'Mint' } }, { code: 's1', name: { 'zh-CN': '黑色', en: 'Black' } }] }],
+      }),
+    );
+    const after = new Map((await get()).lines.map((l: any) => [l.variantId, l.options]));
+    expect(after.get(p.variantIds[0])).toEqual([{ code: 'v', value: 's0', name: { 'zh-CN': '颜色', en: 'Colour' }, valueName: { 'zh-CN': '薄荷绿', en: 'Mint' } }]);
+    expect(after.get(p.variantIds[1])).toEqual([{ code: 'v', value: 's1', name: { 'zh-CN': '颜色', en: 'Colour' }, valueName: { 'zh-CN': '黑色', en: 'Black' } }]);
   });
 
   it('shows one order with lines, timeline, payments, shipments and refunds (by id or number)', async () => {

@@ -8,6 +8,7 @@ import { adminSecurity as security } from '../../platform/http/admin-security.js
 import { permit } from '../staff/index.js';
 import type { OrderFilter, OrderRow, OrderService } from './service.js';
 import { ORDER_STATES, allowedEvents } from './logic/state-machine.js';
+import { lineOptions, type NamedOption } from './logic/line-options.js';
 import { adminOrderDetailView, adminOrderSummaryView, orderPaymentView, toOrderDetail, toOrderSummary } from './views.js';
 import { orderCsvStream } from './csv.js';
 
@@ -21,6 +22,8 @@ export interface AdminOrderSections {
   payments(orderId: string): Promise<PaymentRowLike[]>;
   shipments(orderId: string): Promise<AdminOrderDetail['shipments']>;
   refunds(orderId: string): Promise<AdminOrderDetail['refunds']>;
+  /** The products' options with their names, to name the option codes each line kept. */
+  productOptions(productIds: string[]): Promise<Map<string, readonly NamedOption[]>>;
 }
 
 /** `?status=a&status=b` or `?status=a,b`. */
@@ -56,9 +59,9 @@ function toFilter(query: z.infer<typeof filterQuery>, timeZone: string): Omit<Or
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toAdminSummary(o: OrderRow) {
+function toAdminSummary(o: OrderRow, first: Parameters<typeof toOrderSummary>[1]) {
   return {
-    ...toOrderSummary(o),
+    ...toOrderSummary(o, first),
     customerId: o.customerId,
     paidAmount: o.paidAmount,
     refundedAmount: o.refundedAmount,
@@ -83,7 +86,8 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
     }, async (req) => {
       const { limit, cursor, ...rest } = req.query;
       const res = await orders.list({ ...toFilter(rest, k.timezone.get()), limit, cursor });
-      return { items: res.items.map(toAdminSummary), nextCursor: res.nextCursor };
+      const first = await orders.firstLines(res.items.map((o) => o.id));
+      return { items: res.items.map((o) => toAdminSummary(o, first.get(o.id))), nextCursor: res.nextCursor };
     });
 
     // Registered before /orders/:orderId reads it as an order reference (Fastify prefers the static path anyway).
@@ -115,8 +119,11 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
       const [lines, timeline, payments, shipments, refunds] = await Promise.all([
         orders.linesOf(o.id), orders.timelineOf(o.id), sections.payments(o.id), sections.shipments(o.id), sections.refunds(o.id),
       ]);
+      const options = await sections.productOptions(lines.map((l) => l.productId));
+      const detail = toOrderDetail(o, lines, timeline);
       return {
-        ...toOrderDetail(o, lines, timeline),
+        ...detail,
+        lines: detail.lines.map((l) => ({ ...l, options: lineOptions(l.optionValues, options.get(l.productId)) })),
         channel: o.channel,
         allowedEvents: allowedEvents(o.status),
         payments: payments.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), completedAt: iso(p.completedAt) })),

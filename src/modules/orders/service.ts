@@ -150,6 +150,17 @@ export class OrderService {
     return this.q.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.id);
   }
 
+  /** The first line (title, image) of each of some orders, in one query: for the staff list. */
+  async firstLines(orderIds: string[]): Promise<Map<string, Pick<OrderLineRow, 'title' | 'image'>>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await this.q
+      .selectDistinctOn([orderLines.orderId], { orderId: orderLines.orderId, title: orderLines.title, image: orderLines.image })
+      .from(orderLines)
+      .where(inArray(orderLines.orderId, orderIds))
+      .orderBy(orderLines.orderId, orderLines.id);
+    return new Map(rows.map((r) => [r.orderId, { title: r.title, image: r.image }]));
+  }
+
   timelineOf(orderId: string) {
     return this.q.select().from(orderTimeline).where(eq(orderTimeline.orderId, orderId)).orderBy(orderTimeline.id);
   }

@@ -22,6 +22,22 @@ export const addressSchema = z.object({
   postalCode: z.string().regex(/^\d{6}$/).nullable().optional(),
 });
 
+const orderLineView = z.object({
+  id: z.string(),
+  variantId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  title: localized,
+  optionValues: z.record(z.string(), z.string()),
+  image: z.string().nullable(),
+  unitPrice: z.number().int(),
+  quantity: z.number().int(),
+  subtotal: z.number().int(),
+  discountTotal: z.number().int(),
+  total: z.number().int(),
+  refundedQuantity: z.number().int(),
+});
+
 export const orderSummaryView = z.object({
   id: z.string(),
   number: z.string(),
@@ -51,23 +67,7 @@ export const orderDetailView = orderSummaryView.extend({
   completedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
-  lines: z.array(
-    z.object({
-      id: z.string(),
-      variantId: z.string(),
-      productId: z.string(),
-      sku: z.string(),
-      title: localized,
-      optionValues: z.record(z.string(), z.string()),
-      image: z.string().nullable(),
-      unitPrice: z.number().int(),
-      quantity: z.number().int(),
-      subtotal: z.number().int(),
-      discountTotal: z.number().int(),
-      total: z.number().int(),
-      refundedQuantity: z.number().int(),
-    }),
-  ),
+  lines: z.array(orderLineView),
   timeline: z.array(
     z.object({ at: z.string(), type: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actor: z.string(), data: z.record(z.string(), z.unknown()) }),
   ),
@@ -96,8 +96,15 @@ export const orderPaymentView = z.object({
   status: z.string(), failureReason: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable(),
 });
 
+const localizedOrNull = localized.nullable();
+/** An order line for staff: its option codes named as the product names them (null: the code is no longer known). */
+export const adminOrderLineView = orderLineView.extend({
+  options: z.array(z.object({ code: z.string(), value: z.string(), name: localizedOrNull, valueName: localizedOrNull })),
+});
+
 /** One order for staff: the shopper's view plus what the other modules add to it. */
 export const adminOrderDetailView = orderDetailView.extend({
+  lines: z.array(adminOrderLineView),
   channel: z.string().nullable(),
   allowedEvents: z.array(z.string()).describe('Events the order state accepts now (the buttons the console may show)'),
   payments: z.array(orderPaymentView),

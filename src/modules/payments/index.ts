@@ -5,3 +5,4 @@ export type { PaymentProvider, ProviderWebhookEvent } from './provider.js';
 export { SandboxProvider, signSandboxPayload, SIGNATURE_HEADER } from './sandbox-provider.js';
 export { SandboxCallbacks, type CallbackTransport } from './sandbox-callbacks.js';
 export { paymentStoreRoutes, sandboxPayRoutes } from './routes.store.js';
+export { registerPaymentConsumers } from './consumers.js';

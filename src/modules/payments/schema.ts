@@ -10,7 +10,10 @@ export const payments = pgTable(
     method: text('method').notNull(),
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
-    status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
+    // expired: the shopper never completed it and the order no longer waits for it (paid by another
+    // attempt, or cancelled); a success arriving later is refunded. A text column: no migration.
+    status: text('status', { enum: ['pending', 'succeeded', 'failed', 'expired'] }).notNull(),
+    /** A code (payment_declined, amount_mismatch, paid_by_another_attempt, order_cancelled); the provider's own words go to the timeline. */
     providerRef: text('provider_ref'),
     failureReason: text('failure_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

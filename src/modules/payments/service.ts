@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -87,17 +87,23 @@ export class PaymentService {
       if (!fresh.length) return 'duplicate' as const;
       const [payment] = await this.q.select().from(payments).where(eq(payments.id, event.paymentId)).for('update');
       if (!payment || payment.provider !== providerCode) throw new AppError(PaymentErrors.PAYMENT_NOT_FOUND, { id: event.paymentId });
-      if (payment.status !== 'pending') return 'ignored' as const; // out of order: the payment already ended
+      const succeeded = event.type === 'payment.succeeded' && event.amount === payment.amount && event.currency === payment.currency;
+      // An expired attempt the shopper completed after all: the money came, and is sent back below.
+      const lateForExpired = payment.status === 'expired' && succeeded;
+      if (payment.status !== 'pending' && !lateForExpired) return 'ignored' as const; // out of order: the payment already ended
       const now = this.k.clock.now();
-      if (event.type === 'payment.failed' || event.amount !== payment.amount || event.currency !== payment.currency) {
-        const reason = event.type === 'payment.failed' ? (event.reason ?? 'failed') : 'amount mismatch';
+      if (!succeeded) {
+        // A code the console translates; the provider's own words stay beside it in the timeline.
+        const reason = event.type === 'payment.failed' ? 'payment_declined' : 'amount_mismatch';
+        const providerMessage = event.type === 'payment.failed' ? (event.reason ?? null) : `${event.amount} ${event.currency}`;
         await this.q.update(payments).set({ status: 'failed', failureReason: reason, completedAt: now }).where(eq(payments.id, payment.id));
-        await this.orders.note(payment.orderId, 'payment_failed', { actor: 'provider', actorId: providerCode }, { paymentId: payment.id, reason });
+        await this.orders.note(payment.orderId, 'payment_failed', { actor: 'provider', actorId: providerCode }, { paymentId: payment.id, reason, providerMessage });
         return 'failed' as const;
       }
       await this.q.update(payments).set({ status: 'succeeded', completedAt: now }).where(eq(payments.id, payment.id));
       await this.ledger(payment, 'capture', payment.amount, null, { eventId: event.eventId });
-      const applied = await this.orders.markPaid(payment.orderId, payment.amount, { actor: 'provider', actorId: providerCode });
+      const applied = lateForExpired ? 'late' : await this.orders.markPaid(payment.orderId, payment.amount, { actor: 'provider', actorId: providerCode });
+      if (applied === 'applied') await this.expirePending(payment.orderId, 'paid_by_another_attempt');
       if (applied === 'late') {
         // The order timed out or was cancelled (or paid by another attempt) before the money came:
         // give it back at once rather than keep money for nothing.
@@ -107,6 +113,31 @@ export class PaymentService {
       }
       return 'paid' as const;
     });
+  }
+
+  /**
+   * Ends the attempts of an order still waiting for the shopper, once the order no longer waits
+   * for them (paid by another attempt, or cancelled): each becomes `expired` with a timeline note,
+   * in the caller's transaction. Attempts already ended are left alone, so a replay changes nothing.
+   */
+  async expirePending(orderId: string, reason: 'paid_by_another_attempt' | 'order_cancelled'): Promise<number> {
+    // SKIP LOCKED: an attempt whose own callback is being handled right now is left to it (a success
+    // then finds the order paid or cancelled and is refunded); waiting for it could deadlock, since
+    // that callback holds its payment row and waits for the order row this transaction holds.
+    const open = await this.q
+      .select({ id: payments.id })
+      .from(payments)
+      .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')))
+      .for('update', { skipLocked: true });
+    if (open.length === 0) return 0;
+    const now = this.k.clock.now();
+    const ended = await this.q
+      .update(payments)
+      .set({ status: 'expired', failureReason: reason, completedAt: now })
+      .where(and(inArray(payments.id, open.map((p) => p.id)), eq(payments.status, 'pending')))
+      .returning({ id: payments.id });
+    for (const p of ended) await this.orders.note(orderId, 'payment_expired', { actor: 'system' }, { paymentId: p.id, reason });
+    return ended.length;
   }
 
   /** Sends `amount` of an order's captured money back through the provider(s). */

@@ -8,7 +8,7 @@ export const paymentView = z.object({
   method: z.string(),
   amount: z.number().int(),
   currency: z.string(),
-  status: z.enum(['pending', 'succeeded', 'failed']),
+  status: z.enum(['pending', 'succeeded', 'failed', 'expired']),
   payUrl: z.string(),
   expiresAt: z.string(),
 });

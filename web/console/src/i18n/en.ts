@@ -84,19 +84,21 @@ export const en: Shape<typeof zhCN> = {
     pending_payment: 'Awaiting payment', paid: 'To ship', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled',
     refunded: 'Refunded', partially_refunded: 'Partly refunded',
   },
-  paymentStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
+  paymentStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed', expired: 'Closed' },
   refundStatus: { requested: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', executed: 'Refunded' },
   tracking: { picked_up: 'Picked up', in_transit: 'In transit', out_for_delivery: 'Out for delivery', delivered: 'Delivered', exception: 'Exception', none: 'No scans yet' },
   timeline: {
     placed: 'Placed', pay: 'Paid', ship: 'Shipped', deliver: 'Delivered', confirmReceipt: 'Receipt confirmed', cancel: 'Cancelled', refund: 'Refunded in full',
     partialRefund: 'Partly refunded', refund_requested: 'Refund requested', refund_rejected: 'Refund request rejected',
-    payment_failed: 'Payment failed', late_payment_refunded: 'Late payment returned automatically',
+    payment_failed: 'Payment failed', late_payment_refunded: 'Late payment returned automatically', payment_expired: 'Unfinished payment closed',
   },
   actors: { shopper: 'shopper', staff: 'staff', provider: 'payment provider', carrier: 'carrier', system: 'system' },
   reasons: {
     changed_mind: 'Changed their mind', ordered_by_mistake: 'Ordered by mistake', found_cheaper: 'Found it cheaper', delivery_too_slow: 'Delivery too slow',
     not_as_described: 'Not as described', quality_issue: 'Quality issue', wrong_size: 'Wrong size', damaged_in_transit: 'Damaged in transit',
     out_of_stock: 'Out of stock', unpaid_timeout: 'Not paid in time', cancelled_by_staff: 'Cancelled by staff',
+    shopper_cancelled: 'Cancelled by the shopper', late_payment: 'Paid after the order closed', payment_declined: 'Declined by the payment provider', amount_mismatch: 'Amount received differs from the order',
+    paid_by_another_attempt: 'The order was paid by another attempt', order_cancelled: 'The order was cancelled', providerSays: 'Provider said: {{text}}',
   },
   channels: { organic: 'Organic', sem: 'Search ads', seo: 'SEO', email: 'Email', kol: 'KOL', livestream: 'Livestream', short_video: 'Short video', referral: 'Referral' },
   refunds: {
@@ -138,7 +140,7 @@ export const en: Shape<typeof zhCN> = {
   },
   audit: {
     title: 'Audit log', actionPlaceholder: 'Action, e.g. catalog.*', entityType: 'Entity type', entityId: 'Entity id', at: 'When', staff: 'Staff',
-    action: 'Action', entity: 'Entity', before: 'Before', after: 'After',
+    action: 'Action', entity: 'Entity', before: 'Before', after: 'After', what: 'What happened', showJson: 'Show raw data', hideJson: 'Hide raw data',
   },
   events: {
     title: 'Dead events', subtitle: 'Event deliveries that failed 8 times; once the cause is fixed, put them back in the queue', occurredAt: 'Occurred', type: 'Event', consumer: 'Consumer',
@@ -164,4 +166,31 @@ export const en: Shape<typeof zhCN> = {
     email: 'Email', sms: 'SMS', subject: 'Subject', at: 'When',
   },
   slip: { title: 'Packing slip', print: 'Print', shipTo: 'Ship to', units: 'Units', options: 'Options', thanks: 'Thank you for your order! Questions? Contact customer service.' },
+  // Order lines and the order list: what was bought, by name (issue 9).
+  orderItems: { one: '{{title}}', many: '{{title}} and more ({{count}} items)', count: '{{count}} items in all' },
+  // The audit log as sentences; {{target}} is the linked name, quoted by the sentence (issue 9).
+  auditSentence: {
+    create: '{{who}} created {{kind}} "{{target}}"',
+    fieldChange: '{{who}} changed the {{field}} of {{kind}} "{{target}}" from {{from}} to {{to}}',
+    fieldsChange: '{{who}} changed the {{fields}} of {{kind}} "{{target}}"',
+    publish: '{{who}} published {{kind}} "{{target}}"', archive: '{{who}} archived {{kind}} "{{target}}"',
+    import: '{{who}} imported {{kind}} "{{target}}" from a spreadsheet', importChange: '{{who}} changed the {{fields}} of {{kind}} "{{target}}" by spreadsheet import',
+    ship: '{{who}} shipped order "{{target}}"{{detail}}', cancel: '{{who}} cancelled order "{{target}}"',
+    refundRequest: '{{who}} requested a refund of {{amount}} on order "{{target}}"', refundExecute: '{{who}} refunded {{amount}} on order "{{target}}"',
+    refundApprove: '{{who}} approved a refund request on order "{{target}}"', refundReject: '{{who}} rejected a refund request on order "{{target}}"',
+    stockAdjust: '{{who}} changed the stock on hand of {{kind}} "{{target}}" from {{from}} to {{to}} ({{reason}})',
+    settings: '{{who}} changed the store settings: {{fields}}', upload: '{{who}} uploaded an image', retry: '{{who}} redelivered failed event "{{target}}"',
+    other: '{{who}} did {{action}} on {{kind}} "{{target}}"', listSep: ', ', yes: 'yes', no: 'no', empty: '(empty)',
+    kinds: {
+      product: 'product', variant: 'product', stock: 'product', order: 'order', refund: 'order', category: 'category', brand: 'brand', staff: 'staff member',
+      shippingMethod: 'shipping method', warehouse: 'warehouse', settings: 'store settings', media: 'image', event: 'event', other: 'item',
+    },
+    fields: {
+      price: 'price', listPrice: 'list price', cost: 'cost', title: 'title', subtitle: 'subtitle', description: 'description', status: 'status', slug: 'slug',
+      tags: 'tags', images: 'images', options: 'options', attributes: 'attributes', categoryId: 'category', brandId: 'brand', privateLabel: 'own brand', exclusive: 'exclusive',
+      active: 'on-sale setting', weightGrams: 'weight', barcode: 'barcode', sku: 'SKU', optionValues: 'option values', name: 'name', parentId: 'parent category', position: 'position',
+      role: 'role', email: 'email', passwordChanged: 'password', timezone: 'time zone', unpaidTimeoutMinutes: 'unpaid timeout', autoConfirmDays: 'auto-confirm days',
+      rule: 'shipping rule', kind: 'charging method', regions: 'regional rates', storeName: 'store name',
+    },
+  },
 };

@@ -52,3 +52,6 @@ export const antdLocale = (lang: Language) => (lang === 'en' ? enUSAntd : zhCNAn
 export const pick = (text: { 'zh-CN': string; en: string } | null | undefined, lang: Language = currentLanguage()) => (text ? text[lang] || text['zh-CN'] : '');
 
 export default i18next;
+
+/** The whole dictionary of a language, for the pure label functions that take a block of it. */
+export const dictionary = (lang: Language = currentLanguage()) => (lang === 'en' ? en : zhCN);

@@ -81,19 +81,21 @@ export const zhCN = {
     pending_payment: '待支付', paid: '待发货', shipped: '已发货', delivered: '已送达', completed: '已完成', cancelled: '已取消',
     refunded: '已退款', partially_refunded: '部分退款',
   },
-  paymentStatus: { pending: '处理中', succeeded: '成功', failed: '失败' },
+  paymentStatus: { pending: '处理中', succeeded: '成功', failed: '失败', expired: '已关闭' },
   refundStatus: { requested: '待审批', approved: '已批准', rejected: '已拒绝', executed: '已退款' },
   tracking: { picked_up: '已揽收', in_transit: '运输中', out_for_delivery: '派送中', delivered: '已签收', exception: '异常', none: '暂无轨迹' },
   timeline: {
     placed: '下单', pay: '支付', ship: '发货', deliver: '送达', confirmReceipt: '确认收货', cancel: '取消', refund: '全额退款',
     partialRefund: '部分退款', refund_requested: '提交退款申请', refund_rejected: '退款申请被拒绝',
-    payment_failed: '支付失败', late_payment_refunded: '超时后到账，已自动退回',
+    payment_failed: '支付失败', late_payment_refunded: '超时后到账，已自动退回', payment_expired: '未完成的支付已关闭',
   },
   actors: { shopper: '顾客', staff: '员工', provider: '支付渠道', carrier: '快递', system: '系统' },
   reasons: {
     changed_mind: '不想要了', ordered_by_mistake: '拍错了', found_cheaper: '别处更便宜', delivery_too_slow: '发货太慢',
     not_as_described: '与描述不符', quality_issue: '质量问题', wrong_size: '尺码不合适', damaged_in_transit: '运输损坏',
     out_of_stock: '缺货', unpaid_timeout: '超时未支付', cancelled_by_staff: '员工取消',
+    shopper_cancelled: '顾客取消', late_payment: '超时后到账', payment_declined: '支付渠道拒绝了这笔支付', amount_mismatch: '到账金额与订单不符',
+    paid_by_another_attempt: '订单已通过另一笔支付付款', order_cancelled: '订单已取消', providerSays: '渠道原文：{{text}}',
   },
   channels: { organic: '自然流量', sem: '搜索广告', seo: '搜索优化', email: '邮件', kol: 'KOL', livestream: '直播', short_video: '短视频', referral: '邀请' },
   refunds: {
@@ -135,7 +137,7 @@ export const zhCN = {
   },
   audit: {
     title: '操作日志', actionPlaceholder: '操作，如 catalog.*', entityType: '对象类型', entityId: '对象 ID', at: '时间', staff: '员工',
-    action: '操作', entity: '对象', before: '修改前', after: '修改后',
+    action: '操作', entity: '对象', before: '修改前', after: '修改后', what: '内容', showJson: '查看原始数据', hideJson: '收起原始数据',
   },
   events: {
     title: '失败事件', subtitle: '重试 8 次仍失败的事件投递；修复原因后可以重新放回队列', occurredAt: '发生时间', type: '事件', consumer: '处理者',
@@ -161,4 +163,31 @@ export const zhCN = {
     email: '邮件', sms: '短信', subject: '主题', at: '时间',
   },
   slip: { title: '装箱单', print: '打印', shipTo: '收货人', units: '件数', options: '规格', thanks: '感谢惠顾！如有问题请联系客服。' },
+  // Order lines and the order list: what was bought, by name (issue 9).
+  orderItems: { one: '{{title}}', many: '{{title}} 等 {{count}} 件', count: '等 {{count}} 件' },
+  // The audit log as sentences; {{target}} is the linked name, quoted by the sentence (issue 9).
+  auditSentence: {
+    create: '{{who}} 新建了{{kind}}「{{target}}」',
+    fieldChange: '{{who}} 把{{kind}}「{{target}}」的{{field}}从 {{from}} 改为 {{to}}',
+    fieldsChange: '{{who}} 修改了{{kind}}「{{target}}」的{{fields}}',
+    publish: '{{who}} 上架了{{kind}}「{{target}}」', archive: '{{who}} 下架了{{kind}}「{{target}}」',
+    import: '{{who}} 通过表格导入了{{kind}}「{{target}}」', importChange: '{{who}} 通过表格导入修改了{{kind}}「{{target}}」的{{fields}}',
+    ship: '{{who}} 发出了订单「{{target}}」{{detail}}', cancel: '{{who}} 取消了订单「{{target}}」',
+    refundRequest: '{{who}} 为订单「{{target}}」申请退款 {{amount}}', refundExecute: '{{who}} 为订单「{{target}}」退款 {{amount}}',
+    refundApprove: '{{who}} 批准了订单「{{target}}」的退款申请', refundReject: '{{who}} 拒绝了订单「{{target}}」的退款申请',
+    stockAdjust: '{{who}} 把{{kind}}「{{target}}」的在库数量从 {{from}} 改为 {{to}}（{{reason}}）',
+    settings: '{{who}} 修改了店铺设置：{{fields}}', upload: '{{who}} 上传了一张图片', retry: '{{who}} 重新投递了失败事件「{{target}}」',
+    other: '{{who}} 对{{kind}}「{{target}}」执行了 {{action}}', listSep: '、', yes: '是', no: '否', empty: '（空）',
+    kinds: {
+      product: '商品', variant: '商品', stock: '商品', order: '订单', refund: '订单', category: '类目', brand: '品牌', staff: '员工',
+      shippingMethod: '配送方式', warehouse: '仓库', settings: '店铺设置', media: '图片', event: '事件', other: '对象',
+    },
+    fields: {
+      price: '价格', listPrice: '划线价', cost: '成本价', title: '标题', subtitle: '副标题', description: '描述', status: '状态', slug: '链接标识',
+      tags: '标签', images: '图片', options: '规格', attributes: '属性', categoryId: '类目', brandId: '品牌', privateLabel: '自有品牌', exclusive: '独家',
+      active: '在售', weightGrams: '重量', barcode: '条码', sku: 'SKU', optionValues: '规格值', name: '名称', parentId: '上级类目', position: '排序',
+      role: '角色', email: '邮箱', passwordChanged: '密码', timezone: '时区', unpaidTimeoutMinutes: '未支付自动取消时间', autoConfirmDays: '自动确认收货天数',
+      rule: '运费规则', kind: '计费方式', regions: '地区运费', storeName: '店铺名称',
+    },
+  },
 };

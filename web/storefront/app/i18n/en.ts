@@ -248,6 +248,7 @@ export const en: Dictionary = {
       partialRefund: 'Partially refunded',
       payment_failed: 'Payment failed',
       late_payment_refunded: 'Late payment refunded',
+      payment_expired: 'Unfinished payment closed',
       refund_requested: 'Refund requested',
       refund_rejected: 'Refund request declined',
       other: 'Order updated',

@@ -246,6 +246,7 @@ export const zhCN = {
       partialRefund: '部分退款',
       payment_failed: '支付失败',
       late_payment_refunded: '超时支付已原路退回',
+      payment_expired: '未完成的支付已关闭',
       refund_requested: '已申请退款',
       refund_rejected: '退款申请未通过',
       other: '订单更新',

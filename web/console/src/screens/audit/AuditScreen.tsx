@@ -1,4 +1,5 @@
-import { Card, DatePicker, Flex, Input, Typography } from 'antd';
+import { Link } from 'react-router';
+import { Button, Card, DatePicker, Flex, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -7,14 +8,16 @@ import { toApiQuery } from '../../app/url-state';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { FilterBar } from '../../components/FilterBar';
-import { DateTime } from '../../components/format';
+import { DateTime, money } from '../../components/format';
+import { currentLanguage, dictionary } from '../../i18n';
+import { auditSentence, type SentencePart } from './sentence';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import type { AuditEntry, Page } from '../../types';
 
 const spec = { action: 'string', entityType: 'string', entityId: 'string', staffId: 'string', from: 'string', to: 'string' } as const;
 
-/** Every admin write, newest first (adminListAudit): who changed what, before and after. */
+/** Every admin write, newest first (adminListAudit), as a sentence linking to its target; the raw before/after behind a toggle. */
 export default function AuditScreen() {
   const { t } = useTranslation();
   const list = useCursorList(spec, (f, cursor) => api.get<Page<AuditEntry>>('/audit-log', { ...toApiQuery(f), cursor, limit: 30 }));
@@ -40,23 +43,46 @@ export default function AuditScreen() {
           rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items} pagination={false}
           expandable={{
             expandedRowRender: (e) => (
-              <Flex gap={16}>
+              <Flex gap={16} wrap>
                 <Json label={t('audit.before')} value={e.before} />
                 <Json label={t('audit.after')} value={e.after} />
               </Flex>
             ),
+            expandIcon: ({ expanded, onExpand, record }) => (
+              <Button type="link" size="small" aria-expanded={expanded} onClick={(ev) => onExpand(record, ev)} style={{ paddingInline: 0 }}>
+                {expanded ? t('audit.hideJson') : t('audit.showJson')}
+              </Button>
+            ),
+            expandIconColumnIndex: 4,
+            columnWidth: 150,
           }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => <DateTime at={v} seconds /> },
-            { title: t('audit.staff'), dataIndex: 'staffEmail', width: 210, ellipsis: true },
-            { title: t('audit.action'), dataIndex: 'action', width: 260, render: (a: string) => <><Typography.Text code>{a}</Typography.Text> {t(`auditActions.${a.replace(/\./g, '_')}`, { defaultValue: '' })}</> },
-            { title: t('audit.entity'), key: 'entity', render: (_, e) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.entityType} · {e.entityId}</Typography.Text> },
-            { title: 'IP', dataIndex: 'ip', width: 130 },
+            {
+              // A width, so the sentence wraps in it rather than running on where the table scrolls (phones).
+              title: t('audit.what'), key: 'what', width: 360,
+              render: (_, e) => (
+                <>
+                  <Sentence parts={auditSentence(e, { lang: currentLanguage(), dict: dictionary(), money: (fen) => money(fen) })} />
+                  <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.action}</Typography.Text></div>
+                </>
+              ),
+            },
+            { title: t('audit.staff'), key: 'staff', width: 200, ellipsis: true, render: (_, e) => <span title={e.staffEmail}>{e.staffEmail}</span> },
+            { title: 'IP', dataIndex: 'ip', width: 130, ellipsis: true },
           ]}
         />
         <Pager pageNumber={list.pageNumber} isFirstPage={list.isFirstPage} hasNext={list.hasNext} loading={list.loading} onFirst={list.first} onPrevious={list.previous} onNext={list.next} />
       </Card>
     </>
+  );
+}
+
+function Sentence({ parts }: { parts: SentencePart[] }) {
+  return (
+    <span>
+      {parts.map((p, i) => (typeof p === 'string' ? <span key={i}>{p}</span> : p.href ? <Link key={i} to={p.href} style={{ textDecoration: 'underline' }}>{p.target}</Link> : <Typography.Text key={i} strong>{p.target}</Typography.Text>))}
+    </span>
   );
 }
 

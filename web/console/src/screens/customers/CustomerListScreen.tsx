@@ -34,7 +34,7 @@ export default function CustomerListScreen() {
             { title: t('customers.name'), key: 'name', render: (_, c) => <Link to={`/customers/${c.id}`}>{c.name || c.email || c.mobile || c.id.slice(0, 8)}</Link> },
             { title: t('customers.email'), dataIndex: 'email', render: (v: string | null) => v ?? '—' },
             { title: t('customers.mobile'), dataIndex: 'mobile', render: (v: string | null) => v ?? '—' },
-            { title: t('customers.channel'), dataIndex: 'acquisitionChannel', render: (c: string | null) => (c ? t(`channels.${c}`, { defaultValue: c }) : '—') },
+            { title: t('customers.channel'), dataIndex: 'acquisitionChannel', width: 110, render: (c: string | null) => (c ? t(`channels.${c}`, { defaultValue: c }) : '—') },
             { title: t('customers.locale'), dataIndex: 'locale', width: 90 },
             { title: t('customers.registeredAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => <DateTime at={v} /> },
           ]}

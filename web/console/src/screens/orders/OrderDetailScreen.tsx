@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
 import { useSession } from '../../app/session';
-import { pick } from '../../i18n';
+import { currentLanguage, dictionary, pick } from '../../i18n';
+import { optionsText, reasonText } from '../../components/labels';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { DateTime, Money, OrderStatusTag } from '../../components/format';
@@ -73,7 +74,7 @@ export default function OrderDetailScreen() {
               { key: 'completed', label: order.cancelledAt ? t('orders.cancelledAt') : t('orders.completedAt'), children: <DateTime at={order.cancelledAt ?? order.completedAt} /> },
               { key: 'address', label: t('orders.address'), span: 'filled', children: <>{a.recipient} · {a.mobile}<br />{a.regionText} {a.detail}{a.postalCode ? ` (${a.postalCode})` : ''}</> },
               ...(order.note ? [{ key: 'note', label: t('orders.note'), span: 'filled' as const, children: order.note }] : []),
-              ...(order.cancelReason ? [{ key: 'reason', label: t('orders.cancelReason'), span: 'filled' as const, children: order.cancelReason }] : []),
+              ...(order.cancelReason ? [{ key: 'reason', label: t('orders.cancelReason'), span: 'filled' as const, children: reasonText(order.cancelReason, dictionary().reasons) }] : []),
             ]} />
           </Card>
           <Card title={t('orders.lines')} style={{ marginBottom: 16 }}>
@@ -84,7 +85,7 @@ export default function OrderDetailScreen() {
               pagination={false}
               dataSource={order.lines}
               columns={[
-                { title: t('orders.product'), key: 't', render: (_, l) => <><Link to={`/products/${l.productId}`}>{pick(l.title)}</Link><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.sku} {Object.values(l.optionValues).join(' / ')}</Typography.Text></div></> },
+                { title: t('orders.product'), key: 't', render: (_, l) => <><Link to={`/products/${l.productId}`}>{pick(l.title)}</Link><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.sku} {optionsText(l.options, currentLanguage())}</Typography.Text></div></> },
                 { title: t('orders.unitPrice'), dataIndex: 'unitPrice', align: 'right', width: 110, render: (v: number) => <Money fen={v} currency={c} /> },
                 { title: t('orders.quantity'), dataIndex: 'quantity', align: 'right', width: 70 },
                 { title: t('orders.discount'), dataIndex: 'discountTotal', align: 'right', width: 100, render: (v: number) => (v ? <>-<Money fen={v} currency={c} /></> : '—') },
@@ -95,7 +96,7 @@ export default function OrderDetailScreen() {
             />
             {narrow ? <TotalsList totals={totals} currency={c} /> : null}
           </Card>
-          <Card title={t('orders.payments')} style={{ marginBottom: 16 }}><PaymentsTable payments={order.payments} /></Card>
+          <Card title={t('orders.payments')} style={{ marginBottom: 16 }}><PaymentsTable payments={order.payments} timeline={order.timeline} /></Card>
           <Card title={t('orders.shipments')} style={{ marginBottom: 16 }}><ShipmentsList shipments={order.shipments} /></Card>
           <Card title={t('orders.refunds')} style={{ marginBottom: 16 }}><RefundsTable refunds={order.refunds} onChanged={reload} /></Card>
         </Col>

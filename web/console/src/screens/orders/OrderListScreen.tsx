@@ -16,6 +16,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import type { OrderSummary, Page } from '../../types';
 import { ORDER_STATES } from './order-states';
+import { dictionary, pick } from '../../i18n';
+import { orderItemsText } from '../../components/labels';
 
 const spec = { status: 'strings', q: 'string', from: 'string', to: 'string', customerId: 'string' } as const;
 
@@ -71,17 +73,37 @@ export default function OrderListScreen() {
           loading={list.loading}
           dataSource={list.data?.items}
           pagination={false}
-          scroll={{ x: 1100 }}
+          // Fits the 1,052 px a 1366 px window leaves, in both languages; narrower windows scroll it.
+          scroll={{ x: 1040 }}
           columns={[
-            { title: t('orders.number'), dataIndex: 'number', width: 200, render: (n: string) => <Link to={`/orders/${n}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{n}</Link> },
-            { title: t('orders.status'), dataIndex: 'status', width: 110, render: (s: string) => <OrderStatusTag status={s} /> },
-            { title: t('orders.recipient'), key: 'recipient', width: 170, render: (_, o) => <>{o.recipient}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.mobile}</Typography.Text></div></> },
-            { title: t('orders.items'), dataIndex: 'itemCount', width: 70, align: 'right' },
-            { title: t('orders.total'), dataIndex: 'total', width: 120, align: 'right', render: (v: number, o) => <Money fen={v} currency={o.currency} /> },
-            { title: t('orders.refunded'), dataIndex: 'refundedAmount', width: 110, align: 'right', render: (v: number, o) => (v ? <Typography.Text type="danger"><Money fen={v} currency={o.currency} /></Typography.Text> : '—') },
-            { title: t('orders.channel'), dataIndex: 'channel', width: 110, render: (c: string | null) => (c ? t(`channels.${c}`, { defaultValue: c }) : '—') },
-            { title: t('orders.placedAt'), dataIndex: 'placedAt', width: 150, render: (v: string) => <DateTime at={v} /> },
-            { title: t('orders.paidAt'), dataIndex: 'paidAt', width: 150, render: (v: string | null) => <DateTime at={v} /> },
+            { title: t('orders.number'), dataIndex: 'number', width: 180, render: (n: string) => <Link to={`/orders/${n}`} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{n}</Link> },
+            { title: t('orders.status'), dataIndex: 'status', width: 130, render: (s: string) => <OrderStatusTag status={s} /> },
+            { title: t('orders.recipient'), key: 'recipient', width: 115, render: (_, o) => <>{o.recipient}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.mobile}</Typography.Text></div></> },
+            {
+              title: t('orders.product'), key: 'items',
+              render: (_, o) => {
+                const text = o.firstLine ? orderItemsText(pick(o.firstLine.title), o.itemCount, dictionary().orderItems) : String(o.itemCount);
+                // The title takes one line (the whole text in a tooltip); how many units, always visible, the next.
+                return (
+                  <>
+                    <Typography.Paragraph ellipsis={{ rows: 1, tooltip: text }} style={{ margin: 0, minWidth: 120 }}>{o.firstLine ? pick(o.firstLine.title) : text}</Typography.Paragraph>
+                    {o.itemCount > 1 ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('orderItems.count', { count: o.itemCount })}</Typography.Text> : null}
+                  </>
+                );
+              },
+            },
+            {
+              title: t('orders.total'), dataIndex: 'total', width: 115, align: 'right',
+              render: (v: number, o) => (
+                <>
+                  <Money fen={v} currency={o.currency} />
+                  {o.refundedAmount ? <div><Typography.Text type="danger" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t('orders.refunded')} <Money fen={o.refundedAmount} currency={o.currency} /></Typography.Text></div> : null}
+                </>
+              ),
+            },
+            { title: t('orders.channel'), dataIndex: 'channel', width: 95, render: (c: string | null) => (c ? t(`channels.${c}`, { defaultValue: c }) : '—') },
+            { title: t('orders.placedAt'), dataIndex: 'placedAt', width: 140, render: (v: string) => <DateTime at={v} /> },
+            { title: t('orders.paidAt'), dataIndex: 'paidAt', width: 140, render: (v: string | null) => <DateTime at={v} /> },
           ]}
         />
         <Pager pageNumber={list.pageNumber} isFirstPage={list.isFirstPage} hasNext={list.hasNext} loading={list.loading} onFirst={list.first} onPrevious={list.previous} onNext={list.next} />

@@ -2,14 +2,20 @@ import { Button, Empty, Popconfirm, Space, Tag, Timeline, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
-import { pick } from '../../i18n';
+import { dictionary, pick } from '../../i18n';
+import { reasonText } from '../../components/labels';
 import { DataTable } from '../../components/DataTable';
 import { useFeedback } from '../../components/feedback';
 import { DateTime, Money, RefundStatusTag } from '../../components/format';
-import type { Payment, Refund, Shipment } from '../../types';
+import type { Payment, Refund, Shipment, TimelineEntry } from '../../types';
 
-export function PaymentsTable({ payments }: { payments: Payment[] }) {
+export function PaymentsTable({ payments, timeline }: { payments: Payment[]; timeline: TimelineEntry[] }) {
   const { t } = useTranslation();
+  // The provider's own words about an attempt are kept in the timeline note that recorded its end.
+  const providerMessage = (id: string) => {
+    const note = timeline.find((e) => e.data.paymentId === id && typeof e.data.providerMessage === 'string');
+    return note ? String(note.data.providerMessage) : null;
+  };
   if (!payments.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.noPayments')} />;
   return (
     <DataTable<Payment>
@@ -18,7 +24,18 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
       columns={[
         { title: t('orders.provider'), key: 'p', render: (_, p) => `${p.provider} / ${p.method}` },
         { title: t('orders.amount'), dataIndex: 'amount', align: 'right', render: (v: number, p) => <Money fen={v} currency={p.currency} /> },
-        { title: t('orders.status'), dataIndex: 'status', render: (s: string, p) => <>{t(`paymentStatus.${s}`, { defaultValue: s })}{p.failureReason ? <Typography.Text type="danger"> · {p.failureReason}</Typography.Text> : null}</> },
+        {
+          title: t('orders.status'), dataIndex: 'status', render: (s: string, p) => {
+            const said = providerMessage(p.id);
+            return (
+              <>
+                {t(`paymentStatus.${s}`, { defaultValue: s })}
+                {p.failureReason ? <Typography.Text type={s === 'failed' ? 'danger' : 'secondary'}> · {reasonText(p.failureReason, dictionary().reasons)}</Typography.Text> : null}
+                {said ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reasons.providerSays', { text: said })}</Typography.Text></div> : null}
+              </>
+            );
+          },
+        },
         { title: t('orders.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime at={v} /> },
         { title: t('orders.completedAt'), dataIndex: 'completedAt', render: (v: string | null) => <DateTime at={v} /> },
       ]}
@@ -63,7 +80,7 @@ export function RefundsTable({ refunds, onChanged }: { refunds: Refund[]; onChan
         { title: t('refunds.status'), dataIndex: 'status', render: (s: string) => <RefundStatusTag status={s} /> },
         { title: t('refunds.amount'), dataIndex: 'amount', align: 'right', render: (v: number, r) => <Money fen={v} currency={r.currency} /> },
         { title: t('refunds.scope'), key: 'scope', render: (_, r) => (r.wholeOrder ? t('refunds.wholeOrder') : t('refunds.unitsCount', { count: r.lines.reduce((s, l) => s + l.quantity, 0) })) },
-        { title: t('refunds.reason'), dataIndex: 'reason', render: (v: string) => t(`reasons.${v}`, { defaultValue: v }) },
+        { title: t('refunds.reason'), dataIndex: 'reason', render: (v: string) => reasonText(v, dictionary().reasons) },
         { title: t('refunds.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime at={v} /> },
         { key: 'a', align: 'right', render: (_, r) => <RefundDecision refund={r} onDone={onChanged} /> },
       ]}

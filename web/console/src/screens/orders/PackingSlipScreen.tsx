@@ -4,7 +4,8 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
-import { pick } from '../../i18n';
+import { currentLanguage, pick } from '../../i18n';
+import { optionsText } from '../../components/labels';
 import { ErrorState } from '../../components/ErrorState';
 import type { OrderDetail, StoreSettings } from '../../types';
 import { DateTime } from '../../components/format';
@@ -56,7 +57,7 @@ export default function PackingSlipScreen() {
               <td><span className="box" /></td>
               <td className="mono">{l.sku}</td>
               <td>{pick(l.title)}</td>
-              <td>{Object.values(l.optionValues).join(' / ') || '—'}</td>
+              <td>{optionsText(l.options, currentLanguage()) || '—'}</td>
               <td className="num">{l.toPack}</td>
             </tr>
           ))}

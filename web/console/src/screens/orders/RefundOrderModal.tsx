@@ -3,7 +3,8 @@ import { Alert, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
-import { pick } from '../../i18n';
+import { currentLanguage, pick } from '../../i18n';
+import { optionsText } from '../../components/labels';
 import { useFeedback } from '../../components/feedback';
 import { Money } from '../../components/format';
 import type { OrderDetail, Refund } from '../../types';
@@ -73,7 +74,7 @@ export function RefundOrderModal({ order, onClose }: { order: OrderDetail | null
             style={{ marginBottom: 16 }}
             dataSource={order.lines}
             columns={[
-              { title: t('orders.product'), key: 't', render: (_, l) => <>{pick(l.title)} <Typography.Text type="secondary">{l.sku}</Typography.Text></> },
+              { title: t('orders.product'), key: 't', render: (_, l) => <>{pick(l.title)} <Typography.Text type="secondary">{l.sku} {optionsText(l.options, currentLanguage())}</Typography.Text></> },
               { title: t('orders.lineTotal'), dataIndex: 'total', width: 110, align: 'right', render: (v: number) => <Money fen={v} currency={order.currency} /> },
               { title: t('refunds.refundable'), key: 'u', width: 90, align: 'right', render: (_, l) => units.get(l.id) ?? 0 },
               {

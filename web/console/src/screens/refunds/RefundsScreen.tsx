@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { Card, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { dictionary } from '../../i18n';
+import { reasonText } from '../../components/labels';
 import { api } from '../../app/api';
 import { useCursorList } from '../../app/hooks';
 import { toApiQuery } from '../../app/url-state';
@@ -41,14 +43,14 @@ export default function RefundsScreen() {
           label={t('refunds.title')}
           rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.items} pagination={false}
           columns={[
-            { title: t('orders.number'), dataIndex: 'orderNumber', width: 220, render: (n: string) => <Link to={`/orders/${n}`} style={{ fontFamily: 'monospace' }}>{n}</Link> },
-            { title: t('refunds.status'), dataIndex: 'status', width: 100, render: (s: string) => <RefundStatusTag status={s} /> },
-            { title: t('refunds.amount'), dataIndex: 'amount', width: 120, align: 'right', render: (v: number, r) => <Money fen={v} currency={r.currency} /> },
-            { title: t('refunds.scope'), key: 'scope', width: 120, render: (_, r) => (r.wholeOrder ? t('refunds.wholeOrder') : t('refunds.unitsCount', { count: r.lines.reduce((s, l) => s + l.quantity, 0) })) },
-            { title: t('refunds.reason'), dataIndex: 'reason', render: (v: string, r) => <>{t(`reasons.${v}`, { defaultValue: v })}{r.decisionNote ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.decisionNote}</Typography.Text></div> : null}</> },
-            { title: t('refunds.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => <DateTime at={v} /> },
-            { title: t('refunds.decidedAt'), key: 'decided', width: 150, render: (_, r) => <DateTime at={r.executedAt ?? r.decidedAt} /> },
-            { key: 'a', width: 150, align: 'right', render: (_, r) => <RefundDecision refund={r} onDone={list.reload} /> },
+            { title: t('orders.number'), dataIndex: 'orderNumber', width: 190, render: (n: string) => <Link to={`/orders/${n}`} style={{ fontFamily: 'monospace' }}>{n}</Link> },
+            { title: t('refunds.status'), dataIndex: 'status', width: 110, render: (s: string) => <RefundStatusTag status={s} /> },
+            { title: t('refunds.amount'), dataIndex: 'amount', width: 110, align: 'right', render: (v: number, r) => <Money fen={v} currency={r.currency} /> },
+            { title: t('refunds.scope'), key: 'scope', width: 100, render: (_, r) => (r.wholeOrder ? t('refunds.wholeOrder') : t('refunds.unitsCount', { count: r.lines.reduce((s, l) => s + l.quantity, 0) })) },
+            { title: t('refunds.reason'), dataIndex: 'reason', render: (v: string, r) => <>{reasonText(v, dictionary().reasons)}{r.decisionNote ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.decisionNote}</Typography.Text></div> : null}</> },
+            { title: t('refunds.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => <DateTime at={v} /> },
+            { title: t('refunds.decidedAt'), key: 'decided', width: 140, render: (_, r) => <DateTime at={r.executedAt ?? r.decidedAt} /> },
+            { key: 'a', width: 140, align: 'right', render: (_, r) => <RefundDecision refund={r} onDone={list.reload} /> },
           ]}
         />
         <Pager pageNumber={list.pageNumber} isFirstPage={list.isFirstPage} hasNext={list.hasNext} loading={list.loading} onFirst={list.first} onPrevious={list.previous} onNext={list.next} />

@@ -1,0 +1,14 @@
+import type { Kernel } from '../../platform/kernel.js';
+import { OrderEvents, type OrderEventPayload } from '../orders/index.js';
+import type { PaymentService } from './service.js';
+
+/**
+ * A cancelled order (unpaid timeout, shopper or staff) waits for no payment: its attempts still
+ * pending end as expired, so the console does not show them "processing" forever. Delivered
+ * after the cancellation commits, in a transaction of its own; a redelivery finds nothing pending.
+ */
+export function registerPaymentConsumers(k: Kernel, payments: PaymentService): void {
+  k.outbox.subscribe('payments.expire-attempts', [OrderEvents.cancelled], async (e) => {
+    await payments.expirePending((e.payload as OrderEventPayload).orderId, 'order_cancelled');
+  });
+}
