@@ -72,7 +72,7 @@ export class SearchIndex {
     const sort = query.sort !== undefined && (SORT_KEYS as readonly string[]).includes(query.sort) ? query.sort : 'relevance';
     const sortKey: SortKey = sort === 'relevance' ? 'sales' : sort;
     const filter = compileFilter(this.catalog, query);
-    const analyzed = analyzeQuery((query.q ?? '').slice(0, MAX_QUERY_LENGTH), this.matcher.knows);
+    const analyzed = analyzeQuery((query.q ?? '').slice(0, MAX_QUERY_LENGTH), this.matcher.knows, this.matcher.read);
     const terms = analyzed.terms.slice(0, MAX_TERMS);
 
     if (terms.length === 0) {
