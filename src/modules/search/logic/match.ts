@@ -20,6 +20,7 @@
  */
 import { readPinyin } from './pinyin.js';
 import type { Posting, TextIndex } from './text-index.js';
+import { maxTypoDistance } from './vocabulary.js';
 import { bigramsOf, pairKey, type QueryTerm } from './tokenize.js';
 
 export const QUALITY = { exact: 1, inflection: 0.9, pinyin: 0.9, initials: 0.7, bigram: 0.6, prefix: 0.6, unigram: 0.5, typo: 0.4 } as const;
@@ -178,6 +179,25 @@ export class Matcher {
     } else {
       this.applyGrams(bigramsOf(text), QUALITY.bigram * factor);
     }
+  }
+
+  /**
+   * Looser corrections for terms that matched nothing (one edit more than a typo allows, on letters
+   * or on the reading of Chinese words), offered as "did you mean" links, never searched by themselves.
+   */
+  alternatives(terms: readonly QueryTerm[]): Correction[] {
+    const { vocabulary, pinyin } = this.index;
+    const out: Correction[] = [];
+    for (const term of terms) {
+      let to: string | null = null;
+      // Looser still means plausible: three characters or four letters at least, and (Latin) the same first letter.
+      if (term.kind === 'han' && Array.from(term.text).length >= 3) to = pinyin.correct(term.text, true);
+      else if (term.kind === 'latin' && term.text.length >= 4) {
+        to = vocabulary.nearest(term.text, maxTypoDistance(term.text.length) + 1) ?? pinyin.nearlyReads(term.text);
+      }
+      if (to !== null && (term.kind === 'han' || to[0] === term.text[0] || !/^[a-z]/.test(to))) out.push({ from: term.text, to });
+    }
+    return out;
   }
 
   /** Products already matched whose title has two consecutive query words side by side score more. */

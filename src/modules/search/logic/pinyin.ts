@@ -12,7 +12,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { kindOf, type QueryTerm } from './tokenize.js';
-import { Vocabulary } from './vocabulary.js';
+import { maxTypoDistance, Vocabulary } from './vocabulary.js';
 
 /** A stretch of tokens read as one pinyin phrase: at most this many tokens and letters (bounds the work). */
 const MAX_STRETCH_TOKENS = 8;
@@ -152,8 +152,9 @@ export class PinyinIndex {
    * A catalog word for a Chinese word the catalog does not have: the most frequent word read the same
    * (耳鸡 → 耳机), else one within typo distance of its reading with as many characters (near-pinyin),
    * else, for three characters or more, one with a single character changed. Null when none.
+   * `looser`: one more edit on the reading (for "did you mean" links, never applied by itself).
    */
-  correct(word: string): string | null {
+  correct(word: string, looser = false): string | null {
     if (this.df.has(word)) return null;
     const chars = Array.from(word).length;
     if (chars < 2) return null;
@@ -161,11 +162,17 @@ export class PinyinIndex {
     if (reading.length > 0) {
       const same = this.byReading.get(reading)?.find((w) => Array.from(w).length === chars);
       if (same !== undefined) return same;
-      const near = this.readings.correct(reading);
+      const near = looser ? this.readings.nearest(reading, maxTypoDistance(reading.length) + 1) : this.readings.correct(reading);
       const nearWord = near === null ? undefined : this.byReading.get(near)?.find((w) => Array.from(w).length === chars);
       if (nearWord !== undefined) return nearWord;
     }
     return this.hanWords.correct(word);
+  }
+
+  /** Chinese words a Latin word nearly reads as (one edit more than a typo would allow), for "did you mean". */
+  nearlyReads(letters: string): string | null {
+    const near = this.readings.nearest(letters, maxTypoDistance(letters.length) + 1);
+    return near === null ? null : (this.byReading.get(near)?.[0] ?? null);
   }
 
   private readingOfQuery(word: string): string {

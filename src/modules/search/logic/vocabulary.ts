@@ -146,8 +146,15 @@ export class Vocabulary {
   }
 
   private findCorrection(word: string): string | null {
-    const max = this.maxDistance(word.length);
-    if (max === 0 || this.index.has(word)) return null;
+    return this.nearest(word, this.maxDistance(word.length));
+  }
+
+  /**
+   * The closest word within `max` edits (as `correct`, uncached): also asked with one edit more than
+   * `correct` allows, for "did you mean" links under an empty result.
+   */
+  nearest(word: string, max: number): string | null {
+    if (max <= 0 || this.index.has(word)) return null;
     const mask = letterMask(word);
     let best = -1;
     let bestDistance = max + 1;
