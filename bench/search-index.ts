@@ -60,6 +60,7 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 
+export { documents };
 const factors = process.argv.slice(2).map(Number).filter((n) => n > 0);
 buildSearchIndex(documents(1)); // loads jieba and pinyin-pro once, outside the figures
 const kept = [];

@@ -27,7 +27,8 @@ describe('PinyinIndex', () => {
   it('reads initials, keeping only words about as frequent as the best (hw: 华为, not 户外)', () => {
     expect(read('ej')).toEqual(['ej:耳机:i']);
     expect(read('hw')).toEqual(['hw:华为:i']);
-    expect(read('lyej')).toEqual(['ly:蓝牙:i', 'ej:耳机:i']);
+    expect(read('lyej')).toEqual(['lyej:']); // not cut into ly + ej: erjj would be er + jj, anything
+    expect(read('erjj')).toEqual(['erjj:']);
   });
 
   it('leaves what is not pinyin alone', () => {

@@ -21,8 +21,6 @@ const MAX_STRETCH_LETTERS = 40;
 const MAX_WORDS_PER_READING = 6;
 /** Initials are ambiguous (hw: 华为, 户外, 红外): only words at least this share as frequent as the first count. */
 const INITIALS_DF_SHARE = 0.25;
-/** Longer tokens are not read as initials (a sentence's worth of initials is more likely a typo). */
-const MAX_INITIALS = 8;
 const CACHE_LIMIT = 4096;
 const TONE_DIGIT = /^[1-5]$/;
 
@@ -52,7 +50,6 @@ export class PinyinIndex {
   /** The words as a vocabulary: one character wrong in a word of three characters or more. */
   private readonly hanWords: Vocabulary;
   private readonly longestReading: number;
-  private readonly longestInitials: number;
   private readonly queryReadings = new Map<string, string>();
 
   /** `docFreq`: Chinese word (2+ characters) → number of products having it. */
@@ -64,7 +61,6 @@ export class PinyinIndex {
       else if (!list.includes(word)) list.push(word);
     };
     let longest = 0;
-    let longestInitials = 0;
     for (const word of docFreq.keys()) {
       const syllables = syllablesOf(word);
       if (syllables.length < 2) continue;
@@ -74,7 +70,6 @@ export class PinyinIndex {
       if (reading.includes('v')) add(this.byReading, reading.replaceAll('v', 'u'), word);
       add(this.byInitials, syllables.map((s) => s[0]).join(''), word);
       longest = Math.max(longest, reading.length);
-      longestInitials = Math.max(longestInitials, syllables.length);
     }
     const byDf = (a: string, b: string) => (docFreq.get(b) ?? 0) - (docFreq.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
     for (const list of this.byReading.values()) list.sort(byDf).splice(MAX_WORDS_PER_READING);
@@ -88,7 +83,6 @@ export class PinyinIndex {
     this.readings = new Vocabulary(readingDf);
     this.hanWords = new Vocabulary(docFreq, (length) => (length >= 3 ? 1 : 0));
     this.longestReading = longest;
-    this.longestInitials = longestInitials;
   }
 
   /** Chinese words read as these letters (a full reading), or null. */
@@ -100,7 +94,7 @@ export class PinyinIndex {
    * Reads a run of Latin tokens (unknown to the catalog as words) as pinyin. Tone digits after a
    * syllable (lan2 ya2) belong to the run. Greedy from the left: the longest stretch of tokens whose
    * letters cut entirely into readings of catalog words becomes those words; a token that starts no
-   * such stretch is read as initials (ej; lyej → ly + ej) when it is, else left as it was (words: []).
+   * such stretch is read as initials (ej) when it is, else left as it was (words: []).
    */
   read(tokens: readonly string[]): PinyinPiece[] {
     const out: PinyinPiece[] = [];
@@ -119,15 +113,15 @@ export class PinyinIndex {
         done = true;
       }
       if (done) continue;
+      // Initials only as a whole token: cut into several (erjj → er + jj) they match anything.
       const token = tokens[i++];
-      const initials = TONE_DIGIT.test(token) || token.length > MAX_INITIALS ? null : this.cut(token, this.byInitials, this.longestInitials);
-      if (initials === null) out.push({ text: token, words: [], initials: false });
-      else for (const key of initials) out.push({ text: key, words: this.byInitials.get(key) ?? [], initials: true });
+      const initials = this.byInitials.get(token);
+      out.push({ text: token, words: initials ?? [], initials: initials !== undefined });
     }
     return out;
   }
 
-  /** The fewest keys of `keys` (readings or initials) that spell `letters` exactly, or null (dynamic programming). */
+  /** The fewest keys of `keys` (readings) that spell `letters` exactly, or null (dynamic programming). */
   private cut(letters: string, keys: ReadonlyMap<string, unknown>, longest: number): string[] | null {
     const n = letters.length;
     const pieces = new Int32Array(n + 1).fill(-1);

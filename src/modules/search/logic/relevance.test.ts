@@ -124,7 +124,6 @@ const CASES: Case[] = [
   { q: 'lanyaerji', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
   { q: 'lán yá ěr jī', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
   { q: 'lan2 ya2 er3 ji1', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
-  { q: 'lyej', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
   { q: 'shouji', top1: ['iphone15-case', 'apple-iphone15', 'hw-mate60', 'hw-nova12', 'mi-14', 'redmi-note13'] },
   { q: 'kafei', top1: COFFEE },
   { q: '华为 erji', top3: HUAWEI_EARBUDS },
