@@ -43,7 +43,6 @@ export interface PinyinPiece {
 export class PinyinIndex {
   private readonly byReading = new Map<string, string[]>();
   private readonly byInitials = new Map<string, string[]>();
-  private readonly readingOf = new Map<string, string>();
   private readonly df: ReadonlyMap<string, number>;
   /** Readings as a vocabulary: near-pinyin typos. */
   private readonly readings: Vocabulary;
@@ -65,7 +64,6 @@ export class PinyinIndex {
       const syllables = syllablesOf(word);
       if (syllables.length < 2) continue;
       const reading = syllables.join('');
-      this.readingOf.set(word, reading);
       add(this.byReading, reading, word);
       if (reading.includes('v')) add(this.byReading, reading.replaceAll('v', 'u'), word);
       add(this.byInitials, syllables.map((s) => s[0]).join(''), word);
@@ -83,11 +81,6 @@ export class PinyinIndex {
     this.readings = new Vocabulary(readingDf);
     this.hanWords = new Vocabulary(docFreq, (length) => (length >= 3 ? 1 : 0));
     this.longestReading = longest;
-  }
-
-  /** Chinese words read as these letters (a full reading), or null. */
-  wordsFor(letters: string): string[] | null {
-    return this.byReading.get(letters) ?? null;
   }
 
   /**
@@ -177,11 +170,6 @@ export class PinyinIndex {
       this.queryReadings.set(word, reading);
     }
     return reading;
-  }
-
-  /** The reading of a catalog word ('' when it has none): for suggestions typed in pinyin. */
-  reading(word: string): string {
-    return this.readingOf.get(word) ?? '';
   }
 }
 
