@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendCachedJson } from '../../platform/http/cached.js';
 import type { ResponseCache } from '../../platform/cache.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
+import { localeOf } from '../../platform/http/problem.js';
 import { MAX_QUERY_LENGTH } from './logic/index.js';
 import { SEARCH_TAG, type SearchService } from './service.js';
 import { searchResponse } from './views.js';
@@ -65,6 +66,7 @@ export function searchStoreRoutes(search: SearchService, cache: ResponseCache): 
             total: r.total,
             facets: r.facets,
             ...(r.corrected ? { corrected: r.corrected } : {}),
+            ...(r.didYouMean ? { didYouMean: r.didYouMean } : {}),
           };
         };
         if (q.q?.trim()) return answer();
@@ -80,12 +82,20 @@ export function searchStoreRoutes(search: SearchService, cache: ResponseCache): 
         schema: {
           operationId: 'suggestSearch',
           tags: ['search'],
-          summary: 'Suggestions as the shopper types',
-          querystring: z.object({ q: z.string().min(1).max(50), limit: z.coerce.number().int().min(1).max(20).default(8) }),
+          summary: 'Suggestions as the shopper types, in the page language (`lang`, else Accept-Language)',
+          querystring: z.object({
+            q: z.string().min(1).max(50),
+            limit: z.coerce.number().int().min(1).max(20).default(8),
+            lang: z.string().max(35).optional().describe('The page language (en…, else Chinese); Chinese pages are also offered words typed in pinyin'),
+          }),
           response: { 200: z.object({ items: z.array(z.string()) }) },
         },
       },
-      async (req) => ({ items: await search.suggest(req.query.q, req.query.limit) }),
+      async (req, reply) => {
+        // The answer depends on the language: a shared cache must key it on the header when no `lang` says it.
+        if (!req.query.lang) void reply.header('vary', 'Accept-Language');
+        return { items: await search.suggest(req.query.q, req.query.limit, localeOf(req)) };
+      },
     );
   };
 }

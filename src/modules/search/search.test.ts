@@ -54,6 +54,70 @@ describeEachBackend('search API', (backend) => {
     expect((await search('q=wirel')).items[0].slug).toBe('freebuds');
   });
 
+  it('reads pinyin and its initials, and corrects Chinese homophone typos', async () => {
+    const slugs = async (q: string) => (await search(`q=${encodeURIComponent(q)}`)).items.map((p: { slug: string }) => p.slug);
+    for (const q of ['erji', 'ej', 'hw', 'lan ya er ji', 'lanyaerji', '华为 erji']) expect((await slugs(q))[0], q).toBe('freebuds');
+    expect((await slugs('lanya')).sort()).toEqual(['freebuds', 'speaker']);
+    const typo = await search(`q=${encodeURIComponent('耳鸡')}`);
+    expect(typo.corrected).toBe('耳机');
+    expect(typo.items[0].slug).toBe('freebuds'); // the speaker follows: its category is 耳机音响
+    expect(await search(`q=${encodeURIComponent('华维')}`)).toMatchObject({ total: 1, corrected: '华为', items: [{ slug: 'freebuds' }] });
+    const right = await search(`q=${encodeURIComponent('耳机')}`);
+    expect(right.corrected).toBeUndefined();
+    expect(right.didYouMean).toBeUndefined();
+  });
+
+  it('offers did-you-mean queries under an empty result, and nothing for gibberish', async () => {
+    expect(await search('q=erjj')).toMatchObject({ total: 0, items: [], didYouMean: ['耳机'] });
+    const gibberish = await search('q=qwzxv');
+    expect(gibberish.total).toBe(0);
+    expect(gibberish.didYouMean).toBeUndefined();
+    expect(gibberish.corrected).toBeUndefined();
+  });
+
+  it('suggests in the page language, from ?lang= or Accept-Language', async () => {
+    const suggest = async (qs: string, headers: Record<string, string> = {}) => {
+      const res = await t.app.inject({ url: `/api/store/search/suggest?${qs}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as string[];
+    };
+    const han = /\p{Script=Han}/u;
+    const en = await suggest('q=hua&lang=en');
+    expect(en).toContain('Huawei Wireless Bluetooth Earbuds');
+    expect(en.some((s) => han.test(s))).toBe(false);
+    expect(await suggest('q=hua', { 'accept-language': 'en-GB,en;q=0.9' })).toEqual(en);
+    const zh = await suggest('q=hua&lang=zh-CN');
+    expect(zh[0]).toBe('华为');
+    expect(zh.every((s) => han.test(s))).toBe(true);
+    expect((await suggest(`q=${encodeURIComponent('蓝牙')}&lang=en`)).some((s) => han.test(s))).toBe(false);
+  });
+
+  it('answers hostile query text with 4xx or a clean answer, never 500, and quickly', async () => {
+    const nasty = [
+      `q=${encodeURIComponent('\u0000耳机')}`,
+      'q=%00%00%00',
+      `q=${encodeURIComponent('😀🎧')}`,
+      'q=%ED%A0%80', // a lone surrogate, as raw UTF-8 bytes (invalid)
+      'q=%F0%9F', // a truncated sequence
+      `q=${'x'.repeat(5000)}`,
+      `q=${encodeURIComponent('耳'.repeat(5000))}`,
+    ];
+    for (const path of ['/api/store/search', '/api/store/search/suggest']) {
+      for (const qs of nasty) {
+        const res = await t.app.inject({ url: `${path}?${qs}` });
+        expect(res.statusCode, `${path}?${qs.slice(0, 40)}`).toBeLessThan(500);
+        if (res.statusCode === 200) expect(res.json().items).toBeInstanceOf(Array);
+        else expect(res.headers['content-type']).toContain('application/problem+json');
+      }
+    }
+    // The longest query allowed, made of words that each go through pinyin and typo correction.
+    const worst = Array.from({ length: 66 }, (_, i) => ['lan', 'ya', 'qwz', '耳鸡', 'zz'][i % 5]).join(' ').slice(0, 200);
+    const started = performance.now();
+    const res = await t.app.inject({ url: `/api/store/search?q=${encodeURIComponent(worst)}` });
+    expect(res.statusCode).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('filters by category, brand, price and stock, with facet counts equal to filtered counts', async () => {
     const all = await search('');
     expect(all.total).toBe(4);

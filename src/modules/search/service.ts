@@ -2,7 +2,7 @@ import type { Kernel } from '../../platform/kernel.js';
 import type { CatalogService } from '../catalog/index.js';
 import { catalogTags, catalogTypes } from '../catalog/index.js';
 import type { InventoryService } from '../inventory/index.js';
-import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchQuery } from './logic/index.js';
+import { buildSearchIndex, type SearchDocument, type SearchIndex, type SearchQuery, type SuggestLocale } from './logic/index.js';
 
 type ProductSummary = catalogTypes.ProductSummary;
 
@@ -89,8 +89,8 @@ export class SearchService {
     return { ...result, items: result.ids.map((id) => this.summaries.get(id)!).filter(Boolean) };
   }
 
-  async suggest(prefix: string, limit: number) {
-    return (await this.ready()).suggest(prefix, limit);
+  async suggest(prefix: string, limit: number, locale?: SuggestLocale) {
+    return (await this.ready()).suggest(prefix, limit, locale);
   }
 
   private rebuild(): Promise<void> {

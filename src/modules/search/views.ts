@@ -10,6 +10,10 @@ export const searchResponse = z.object({
   nextCursor: z.string().nullable(),
   total: z.number().int(),
   corrected: z.string().optional().describe('The query actually searched when a typo was corrected'),
+  didYouMean: z
+    .array(z.string())
+    .optional()
+    .describe('When no product has any word of the query: close queries that do find products (offer them as links)'),
   facets: z.object({
     categories: z.array(facetCount),
     brands: z.array(facetCount),

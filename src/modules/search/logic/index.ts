@@ -14,9 +14,9 @@ import { compileFilter, FacetCounter } from './facets.js';
 import { analyzeDocument } from './fields.js';
 import { Matcher } from './match.js';
 import { firstK } from './rank.js';
-import { SuggestIndex } from './suggest.js';
+import { SuggestIndex, type SuggestLocale } from './suggest.js';
 import { buildTextIndex } from './text-index.js';
-import { analyzeQuery } from './tokenize.js';
+import { analyzeQuery, type QueryTerm } from './tokenize.js';
 import type { SearchDocument, SearchQuery, SearchResult } from './types.js';
 
 export type {
@@ -31,6 +31,7 @@ export type {
   SearchSort,
 } from './types.js';
 export { PRICE_BANDS } from './facets.js';
+export type { SuggestLocale } from './suggest.js';
 export { analyzeQuery, normalize, tokenize } from './tokenize.js';
 
 export const DEFAULT_LIMIT = 20;
@@ -72,7 +73,7 @@ export class SearchIndex {
     const sort = query.sort !== undefined && (SORT_KEYS as readonly string[]).includes(query.sort) ? query.sort : 'relevance';
     const sortKey: SortKey = sort === 'relevance' ? 'sales' : sort;
     const filter = compileFilter(this.catalog, query);
-    const analyzed = analyzeQuery((query.q ?? '').slice(0, MAX_QUERY_LENGTH), this.matcher.knows);
+    const analyzed = analyzeQuery((query.q ?? '').slice(0, MAX_QUERY_LENGTH), this.matcher.knows, this.matcher.read);
     const terms = analyzed.terms.slice(0, MAX_TERMS);
 
     if (terms.length === 0) {
@@ -100,12 +101,25 @@ export class SearchIndex {
       facets: outcome.facets,
     };
     if (match.corrections.length > 0) result.corrected = applyCorrections(analyzed.normalized, match.corrections);
+    if (match.docs.length === 0) {
+      const didYouMean = this.didYouMean(analyzed.normalized, terms);
+      if (didYouMean.length > 0) result.didYouMean = didYouMean;
+    }
     return result;
   }
 
-  /** Up to `limit` titles, names and words starting with `prefix`, best sellers first. */
-  suggest(prefix: string, limit = 8): string[] {
-    return this.suggestions.suggest(prefix, limit);
+  /** For words that match nothing: the query with looser corrections, if that query finds products. */
+  private didYouMean(normalized: string, terms: QueryTerm[]): string[] {
+    const alternatives = this.matcher.alternatives(terms);
+    if (alternatives.length === 0) return [];
+    const text = applyCorrections(normalized, alternatives);
+    const retried = analyzeQuery(text, this.matcher.knows, this.matcher.read);
+    return this.matcher.match(retried.terms.slice(0, MAX_TERMS)).docs.length > 0 ? [text] : [];
+  }
+
+  /** Up to `limit` titles, names and words starting with `prefix`, best sellers first; in `locale` when given. */
+  suggest(prefix: string, limit = 8, locale?: SuggestLocale): string[] {
+    return this.suggestions.suggest(prefix, limit, locale);
   }
 }
 

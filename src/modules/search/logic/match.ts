@@ -4,9 +4,11 @@
  * Each term is satisfied by any field, through the best of its alternatives (a product's term score
  * is the best alternative's score times its quality):
  *   exact word 1.0 · plural/singular 0.9 · Chinese bigrams 0.6 · Latin prefix 0.6 · typo 0.4
- *   (a lone Chinese character also matches by the character itself, 0.5).
+ *   (a lone Chinese character also matches by the character itself, 0.5); a Latin term read as
+ *   pinyin (pinyin.ts) matches its Chinese words as they would match, times 0.9 (initials 0.7).
  * Typo correction is tried only for a Latin term that is neither a vocabulary word, nor a plural of
- * one, nor a prefix of one. Terms are ANDed; when no product has them all, products having any are
+ * one, nor a prefix of one, nor pinyin; and for a Chinese word of two characters or more that
+ * matches nothing at all (homophones and near-pinyin first: 耳鸡 → 耳机, 华维 → 华为). Terms are ANDed; when no product has them all, products having any are
  * returned (OR), scored by the share of terms they match. Two query words found side by side in a
  * title add a proximity bonus (xiaomi 14 ranks the phone above the Notebook Pro 14).
  *
@@ -16,10 +18,12 @@
  * The Matcher keeps scratch arrays sized to the catalog and reuses them: results stay valid until
  * the next `match` call. Not re-entrant (JavaScript is single-threaded; `match` is synchronous).
  */
+import { readPinyin } from './pinyin.js';
 import type { Posting, TextIndex } from './text-index.js';
+import { maxTypoDistance } from './vocabulary.js';
 import { bigramsOf, pairKey, type QueryTerm } from './tokenize.js';
 
-export const QUALITY = { exact: 1, inflection: 0.9, bigram: 0.6, prefix: 0.6, unigram: 0.5, typo: 0.4 } as const;
+export const QUALITY = { exact: 1, inflection: 0.9, pinyin: 0.9, initials: 0.7, bigram: 0.6, prefix: 0.6, unigram: 0.5, typo: 0.4 } as const;
 /** Share of a title word pair's score added when two query words stand next to each other there. */
 export const PROXIMITY_BONUS = 0.5;
 
@@ -66,6 +70,8 @@ export class Matcher {
 
   /** Whether the catalog has this word (used to decide whether t-shirt is searched as tshirt). */
   readonly knows = (word: string): boolean => this.index.words.has(word);
+  /** Query words → terms, unknown Latin words read as pinyin where they spell catalog words. */
+  readonly read = (tokens: readonly string[]): QueryTerm[] => readPinyin(tokens, this.knows, this.index.pinyin);
 
   constructor(private readonly index: TextIndex) {
     const n = Math.max(1, index.size);
@@ -118,19 +124,18 @@ export class Matcher {
   }
 
   private evaluate(term: QueryTerm, corrections: Correction[]): void {
-    const { words, grams, vocabulary } = this.index;
-    const exact = words.get(term.text);
-    if (exact !== undefined) this.apply(exact, QUALITY.exact);
+    const { words, vocabulary, pinyin } = this.index;
     if (term.kind === 'han') {
-      const chars = Array.from(term.text);
-      if (chars.length === 1) {
-        const unigram = grams.get(term.text);
-        if (unigram !== undefined) this.apply(unigram, QUALITY.unigram);
-      } else {
-        this.applyGrams(bigramsOf(term.text), QUALITY.bigram);
-      }
+      this.evaluateHan(term.text, 1);
+      if (this.termCount > 0) return;
+      const corrected = pinyin.correct(term.text);
+      if (corrected === null) return;
+      this.evaluateHan(corrected, QUALITY.typo);
+      if (this.termCount > 0) corrections.push({ from: term.text, to: corrected });
       return;
     }
+    const exact = words.get(term.text);
+    if (exact !== undefined) this.apply(exact, QUALITY.exact);
     if (term.kind !== 'latin') return;
     let related = exact !== undefined;
     for (const form of inflections(term.text)) {
@@ -148,6 +153,11 @@ export class Matcher {
         related = true;
       }
     }
+    if (term.reads !== undefined) {
+      const factor = term.reads.initials ? QUALITY.initials : QUALITY.pinyin;
+      for (const word of term.reads.words) this.evaluateHan(word, factor);
+      related ||= this.termCount > 0;
+    }
     if (related) return;
     const corrected = vocabulary.correct(term.text);
     if (corrected === null) return;
@@ -155,6 +165,39 @@ export class Matcher {
     if (posting === undefined) return;
     this.apply(posting, QUALITY.typo);
     corrections.push({ from: term.text, to: corrected });
+  }
+
+  /** A Chinese word: as a word, else by its bigrams (or a lone character by itself), scaled by `factor`. */
+  private evaluateHan(text: string, factor: number): void {
+    const { words, grams } = this.index;
+    const exact = words.get(text);
+    if (exact !== undefined) this.apply(exact, QUALITY.exact * factor);
+    const chars = Array.from(text);
+    if (chars.length === 1) {
+      const unigram = grams.get(text);
+      if (unigram !== undefined) this.apply(unigram, QUALITY.unigram * factor);
+    } else {
+      this.applyGrams(bigramsOf(text), QUALITY.bigram * factor);
+    }
+  }
+
+  /**
+   * Looser corrections for terms that matched nothing (one edit more than a typo allows, on letters
+   * or on the reading of Chinese words), offered as "did you mean" links, never searched by themselves.
+   */
+  alternatives(terms: readonly QueryTerm[]): Correction[] {
+    const { vocabulary, pinyin } = this.index;
+    const out: Correction[] = [];
+    for (const term of terms) {
+      let to: string | null = null;
+      // Looser still means plausible: three characters or four letters at least, and (Latin) the same first letter.
+      if (term.kind === 'han' && Array.from(term.text).length >= 3) to = pinyin.correct(term.text, true);
+      else if (term.kind === 'latin' && term.text.length >= 4) {
+        to = vocabulary.nearest(term.text, maxTypoDistance(term.text.length) + 1) ?? pinyin.nearlyReads(term.text);
+      }
+      if (to !== null && (term.kind === 'han' || to[0] === term.text[0] || !/^[a-z]/.test(to))) out.push({ from: term.text, to });
+    }
+    return out;
   }
 
   /** Products already matched whose title has two consecutive query words side by side score more. */

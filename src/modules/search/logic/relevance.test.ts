@@ -116,6 +116,25 @@ const CASES: Case[] = [
   { q: 'cofee beans', top3: BEANS, corrected: 'coffee beans' },
   { q: 'wirless mouse', top1: ['logitech-m650'], corrected: 'wireless mouse' },
   { q: '华为 eadbuds', top3: HUAWEI_EARBUDS, corrected: '华为 earbuds' },
+  // Pinyin, its initials, with or without spaces and tones (nothing is "corrected": they are not typos)
+  { q: 'erji', top1: HEADPHONES, top3: ['hw-freebuds-se2', 'mi-buds-5'] },
+  { q: 'ej', top1: HEADPHONES },
+  { q: 'hw', top1: HUAWEI },
+  { q: 'lan ya er ji', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
+  { q: 'lanyaerji', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
+  { q: 'lán yá ěr jī', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
+  { q: 'lan2 ya2 er3 ji1', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'] },
+  { q: 'shouji', top1: ['iphone15-case', 'apple-iphone15', 'hw-mate60', 'hw-nova12', 'mi-14', 'redmi-note13'] },
+  { q: 'kafei', top1: COFFEE },
+  { q: '华为 erji', top3: HUAWEI_EARBUDS },
+  { q: 'huawei erji', top3: HUAWEI_EARBUDS },
+  { q: 'xiaomi shouji', top1: XIAOMI_PHONES },
+  // Chinese typos: homophones and near-pinyin
+  { q: '耳鸡', top1: HEADPHONES, corrected: '耳机' },
+  { q: '华维', top1: HUAWEI, corrected: '华为' },
+  { q: '华维手机', top1: ['hw-mate60', 'hw-nova12'], corrected: '华为手机' },
+  { q: '蓝芽耳机', top3: ['hw-freebuds-pro3', 'hw-freebuds-se2', 'mi-buds-5'], corrected: '蓝牙耳机' },
+  { q: '无线耳鸡', top3: ['hw-freebuds-se2', 'mi-buds-5'], corrected: '无线耳机' },
 ];
 
 describe('relevance table', () => {
@@ -131,6 +150,36 @@ describe('relevance table', () => {
       for (const id of top3) expect(ids.slice(0, 3), `top 3 of ${q}`).toContain(id);
     }
     expect(result.corrected).toBe(corrected);
+  });
+
+  it('corrects nothing that is right, and invents nothing for gibberish', () => {
+    for (const q of ['耳机', '华为', 'huawei', 'erji', 'hw', '蓝牙耳机']) {
+      const result = index.search({ q });
+      expect(result.corrected, q).toBeUndefined();
+      expect(result.didYouMean, q).toBeUndefined();
+      expect(result.total, q).toBeGreaterThan(0);
+    }
+    for (const q of ['qwzxv', 'asdfgh', 'xqzj', '汽车', '鑫龘', '的的', 'ipd', 'zzzz zzzz']) {
+      const result = index.search({ q });
+      expect(result.total, q).toBe(0);
+      expect(result.corrected, q).toBeUndefined();
+      expect(result.didYouMean, q).toBeUndefined();
+    }
+  });
+
+  it("reads initials as the catalog's frequent words: hw is 华为 (6 products), not 户外 (1)", () => {
+    const hw = index.search({ q: 'hw', limit: 20 });
+    expect(new Set(hw.ids)).toEqual(new Set(HUAWEI));
+    expect(index.search({ q: 'ej' }).total).toBe(HEADPHONES.length);
+  });
+
+  it('offers "did you mean" queries, that do find products, when no word matched at all', () => {
+    expect(index.search({ q: 'kafie' })).toMatchObject({ total: 0, didYouMean: ['咖啡'] });
+    expect(index.search({ q: 'erjj' })).toMatchObject({ total: 0, didYouMean: ['耳机'] });
+    expect(index.search({ q: 'headphonzzz' })).toMatchObject({ total: 0, didYouMean: ['headphones'] });
+    for (const [q] of index.search({ q: 'kafie' }).didYouMean!.map((d) => [d])) expect(index.search({ q }).total).toBeGreaterThan(0);
+    // A filter emptying the page is not a word problem: no link.
+    expect(index.search({ q: '耳机', priceMin: 99_999_999 }).didYouMean).toBeUndefined();
   });
 
   it('does not let a partial Chinese word over-match: 机耳 is not 耳机', () => {

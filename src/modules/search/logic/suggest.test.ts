@@ -22,6 +22,26 @@ describe('suggest', () => {
     expect(index.suggest('mob')).toContain('Mobile Phones');
   });
 
+  it('suggests in the page language: English names on an English page, Chinese on a Chinese one', () => {
+    const en = index.suggest('hua', 8, 'en');
+    expect(en[0]).toBe('huawei');
+    expect(en).toContain('HUAWEI FreeBuds SE 2 True Wireless Earbuds');
+    expect(en.some((s) => /\p{Script=Han}/u.test(s))).toBe(false);
+    const zh = index.suggest('hua', 8, 'zh-CN');
+    expect(zh[0]).toBe('华为'); // by pinyin
+    expect(zh).toContain('华为 FreeBuds SE 2 真无线蓝牙耳机');
+    expect(zh.some((s) => /^[A-Za-z]/.test(s))).toBe(false);
+    // Typed in the other language: that product's title in the page's language stands in.
+    expect(index.suggest('华为', 8, 'en')).toContain('HUAWEI Mate 60 Pro Smartphone');
+    expect(index.suggest('华为', 8, 'en').some((s) => /\p{Script=Han}/u.test(s))).toBe(false);
+    expect(index.suggest('wir', 8, 'en')).toEqual(['wireless', 'wired']);
+    expect(index.suggest('wir', 8, 'zh-CN').every((s) => /\p{Script=Han}/u.test(s))).toBe(true);
+    // Pinyin finds Chinese words and phrases on a Chinese page only.
+    expect(index.suggest('erji', 8, 'zh-CN')[0]).toBe('耳机');
+    expect(index.suggest('lanya', 8, 'zh-CN')).toEqual(expect.arrayContaining(['蓝牙', '蓝牙耳机', '蓝牙音箱']));
+    expect(index.suggest('lanya', 8, 'en')).toEqual([]);
+  });
+
   it('respects the limit (default 8) and returns nothing for nothing', () => {
     expect(index.suggest('c')).toHaveLength(8);
     expect(index.suggest('c', 3)).toEqual(index.suggest('c').slice(0, 3));

@@ -5,6 +5,7 @@
  * Nothing about a key's score depends on the query, so a search only adds numbers up.
  */
 import { FIELD_COUNT, FIELD_LENGTH_NORM, FIELD_WEIGHTS, type AnalyzedField } from './fields.js';
+import { PinyinIndex } from './pinyin.js';
 import { kindOf } from './tokenize.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -28,7 +29,12 @@ export interface TextIndex {
   pairs: Map<string, Posting>;
   /** Latin words, for prefixes and typos. */
   vocabulary: Vocabulary;
+  /** Chinese words of titles, brands, categories and tags, for pinyin and Chinese typos. */
+  pinyin: PinyinIndex;
 }
+
+/** Fields whose Chinese words are read in pinyin: title, brand, category, tags (bits of `Posting.masks`). */
+const PINYIN_FIELDS = 0b1111;
 
 interface Building extends Posting {
   filled: number;
@@ -106,8 +112,11 @@ function buildPostings(fieldsOf: readonly string[][][]): Map<string, Posting> {
 export function buildTextIndex(analyzed: readonly AnalyzedField[][]): TextIndex {
   const wordPostings = buildPostings(analyzed.map((fields) => fields.map((f) => f.words)));
   const latin = new Map<string, number>();
+  const han = new Map<string, number>();
   for (const [word, posting] of wordPostings) {
-    if (kindOf(word) === 'latin') latin.set(word, posting.docs.length);
+    const kind = kindOf(word);
+    if (kind === 'latin') latin.set(word, posting.docs.length);
+    else if (kind === 'han' && word.length >= 2 && posting.masks.some((m) => (m & PINYIN_FIELDS) !== 0)) han.set(word, posting.docs.length);
   }
   return {
     size: analyzed.length,
@@ -115,5 +124,6 @@ export function buildTextIndex(analyzed: readonly AnalyzedField[][]): TextIndex 
     grams: buildPostings(analyzed.map((fields) => fields.map((f) => f.grams))),
     pairs: buildPostings(analyzed.map((fields) => fields.map((f) => f.pairs))),
     vocabulary: new Vocabulary(latin),
+    pinyin: new PinyinIndex(han),
   };
 }

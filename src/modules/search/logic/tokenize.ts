@@ -55,6 +55,8 @@ export type TermKind = 'latin' | 'number' | 'han' | 'mixed';
 export interface QueryTerm {
   kind: TermKind;
   text: string;
+  /** Chinese words a Latin term reads as in pinyin (erji → 耳机; initials: ej → 耳机). */
+  reads?: { words: readonly string[]; initials: boolean };
 }
 
 export interface AnalyzedQuery {
@@ -243,17 +245,22 @@ function normalizeQuery(text: string, joinable: (joined: string) => boolean = ()
 
 /**
  * Split a query into distinct terms (see `preciseWords`). `joinable` tells whether a hyphenated
- * word is searched joined (t-shirt → tshirt, when the catalog knows tshirt) or as its parts.
+ * word is searched joined (t-shirt → tshirt, when the catalog knows tshirt) or as its parts;
+ * `read` turns the word sequence into terms (pinyin reading), before repeats are dropped.
  */
-export function analyzeQuery(text: string, joinable?: (joined: string) => boolean): AnalyzedQuery {
+export function analyzeQuery(
+  text: string,
+  joinable?: (joined: string) => boolean,
+  read: (tokens: readonly string[]) => QueryTerm[] = (tokens) => tokens.map((t) => ({ kind: kindOf(t), text: t })),
+): AnalyzedQuery {
   const normalized = normalizeQuery(text, joinable);
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const stopped: QueryTerm[] = [];
-  for (const token of preciseWords(normalized)) {
-    if (seen.has(token)) continue;
-    seen.add(token);
-    (keep(token) ? terms : stopped).push({ kind: kindOf(token), text: token });
+  for (const term of read(preciseWords(normalized))) {
+    if (seen.has(term.text)) continue;
+    seen.add(term.text);
+    (keep(term.text) || term.reads !== undefined ? terms : stopped).push(term);
   }
   // A query made only of stop words still searches for them (and finds nothing) rather than for all.
   return { normalized, terms: terms.length > 0 ? terms : stopped };

@@ -82,4 +82,9 @@ export interface SearchResult {
   facets: SearchFacets;
   /** The query actually used, when typo correction applied. */
   corrected?: string;
+  /**
+   * When no product has any word of the query: queries close to it (looser corrections) that do find
+   * products, to offer as links. Absent when there are none.
+   */
+  didYouMean?: string[];
 }

@@ -71,8 +71,14 @@ export class Vocabulary {
   /** Memo of corrections: the vocabulary never changes, so this only saves time. */
   private readonly corrections = new Map<string, string | null>();
 
-  /** `docFreq`: word → number of products containing it. */
-  constructor(docFreq: ReadonlyMap<string, number>) {
+  /**
+   * `docFreq`: word → number of products containing it. `maxDistance`: edits allowed for a typed word
+   * of that length (Chinese words, one character each, allow fewer than Latin letters).
+   */
+  constructor(
+    docFreq: ReadonlyMap<string, number>,
+    private readonly maxDistance: (length: number) => number = maxTypoDistance,
+  ) {
     const words = [...docFreq.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     this.words = words;
     this.df = new Int32Array(words.length);
@@ -127,7 +133,7 @@ export class Vocabulary {
   }
 
   /**
-   * The closest vocabulary word within `maxTypoDistance(word.length)` edits: smallest distance, then
+   * The closest vocabulary word within `maxDistance(word.length)` edits: smallest distance, then
    * most frequent, then first in sort order. Null when none (or when the word is known).
    */
   correct(word: string): string | null {
@@ -140,8 +146,15 @@ export class Vocabulary {
   }
 
   private findCorrection(word: string): string | null {
-    const max = maxTypoDistance(word.length);
-    if (max === 0 || this.index.has(word)) return null;
+    return this.nearest(word, this.maxDistance(word.length));
+  }
+
+  /**
+   * The closest word within `max` edits (as `correct`, uncached): also asked with one edit more than
+   * `correct` allows, for "did you mean" links under an empty result.
+   */
+  nearest(word: string, max: number): string | null {
+    if (max <= 0 || this.index.has(word)) return null;
     const mask = letterMask(word);
     let best = -1;
     let bestDistance = max + 1;

@@ -59,7 +59,6 @@ export const en: Dictionary = {
   listing: {
     results_one: '{{count}} product',
     results_other: '{{count}} products',
-    corrected: 'Showing results for “{{corrected}}”',
     filters: 'Filters',
     brand: 'Brand',
     price: 'Price',
@@ -80,6 +79,15 @@ export const en: Dictionary = {
     next: 'Next',
     page: 'Page {{page}} of {{pages}}',
     pagination: 'Pagination',
+  },
+  search: {
+    didYouMean: 'Did you mean',
+    question: '?',
+    or: ' or ',
+    correctedShown: 'Showing its results.',
+    nothingFor: 'Nothing found for “{{q}}”.',
+    nothingHint: 'Check the spelling, try other words, or see what other shoppers are buying.',
+    popular: 'Best sellers',
   },
   product: {
     priceFrom: 'From {{price}}',

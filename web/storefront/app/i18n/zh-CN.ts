@@ -57,7 +57,6 @@ export const zhCN = {
   listing: {
     results_one: '共 {{count}} 件商品',
     results_other: '共 {{count}} 件商品',
-    corrected: '已为你搜索“{{corrected}}”',
     filters: '筛选',
     brand: '品牌',
     price: '价格',
@@ -78,6 +77,15 @@ export const zhCN = {
     next: '下一页',
     page: '第 {{page}} / {{pages}} 页',
     pagination: '分页',
+  },
+  search: {
+    didYouMean: '您是不是要找',
+    question: '？',
+    or: '、',
+    correctedShown: '已为你显示它的搜索结果。',
+    nothingFor: '没有找到与“{{q}}”相关的商品。',
+    nothingHint: '检查一下错别字，换个说法（拼音也行），或者看看大家都在买什么。',
+    popular: '热销好物',
   },
   product: {
     priceFrom: '{{price}} 起',
