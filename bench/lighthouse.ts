@@ -52,7 +52,8 @@ function lighthouse(url: string): Promise<Report> {
 }
 
 async function measure(url: string): Promise<Run> {
-  const report = await lighthouse(url);
+  // On a loaded machine Chromium now and then loses the trace (NO_NAVSTART): that run is repeated.
+  const report = await lighthouse(url).catch(() => lighthouse(url)).catch(() => lighthouse(url));
   return {
     scores: CATEGORIES.map((c) => Math.round(report.categories[c].score * 100)),
     tbt: report.audits['total-blocking-time'].numericValue ?? NaN,
