@@ -55,6 +55,8 @@ export function compressAsync(body: Buffer, coding: ContentCoding, level: Compre
   return coding === 'br' ? brotliAsync(body, opts) : gzipAsync(body, opts);
 }
 
+const encodingByHeader = new Map<string, Encoding>();
+
 /**
  * The coding to answer with for an `Accept-Encoding` header (RFC 9110 §12.5.3): the highest q
  * among br and gzip (br on a tie, it is smaller), `*` standing for any not named; q=0 refuses.
@@ -62,8 +64,19 @@ export function compressAsync(body: Buffer, coding: ContentCoding, level: Compre
  */
 export function negotiateEncoding(header: string | string[] | undefined): Encoding {
   if (!header) return 'identity';
+  if (typeof header === 'string') {
+    const known = encodingByHeader.get(header);
+    if (known) return known;
+    const encoding = parseAcceptEncoding(header);
+    // Browsers send a handful of distinct headers: remember them, boundedly (clients choose them).
+    if (encodingByHeader.size < 64) encodingByHeader.set(header, encoding);
+    return encoding;
+  }
+  return parseAcceptEncoding(header.join(','));
+}
+function parseAcceptEncoding(header: string): Encoding {
   const q: Record<string, number> = {};
-  for (const part of (Array.isArray(header) ? header.join(',') : header).split(',')) {
+  for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     if (!name) continue;
     let weight = 1;
@@ -167,18 +180,22 @@ export function sendEncoded(
  * answers without a body (204, 304).
  */
 export function installCompression(app: FastifyInstance): void {
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (negotiated.has(reply) || reply.statusCode === 204 || reply.statusCode === 304 || reply.statusCode < 200) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (reply.hasHeader('content-encoding') || !isCompressible(reply.getHeader('content-type'))) return payload;
+  // Callback style: no promise per response on the hot path (cached hits pass straight through).
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (negotiated.has(reply) || reply.statusCode === 204 || reply.statusCode === 304 || reply.statusCode < 200) return done(null, payload);
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
+    if (reply.hasHeader('content-encoding') || !isCompressible(reply.getHeader('content-type'))) return done(null, payload);
     varyOnEncoding(reply);
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < MIN_COMPRESS_BYTES) return payload;
+    if (body.length < MIN_COMPRESS_BYTES) return done(null, payload);
     const encoding = negotiateEncoding(req.headers['accept-encoding']);
-    if (encoding === 'identity') return payload;
+    if (encoding === 'identity') return done(null, payload);
     const etag = reply.getHeader('etag');
     if (typeof etag === 'string') reply.header('etag', etagFor(etag, encoding));
     reply.header('content-encoding', encoding).removeHeader('content-length');
-    return compressAsync(body, encoding, 'fresh');
+    compressAsync(body, encoding, 'fresh').then(
+      (compressed) => done(null, compressed),
+      (err: Error) => done(err),
+    );
   });
 }
