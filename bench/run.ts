@@ -25,7 +25,10 @@ const UNITS_PER_SKU = Number(process.env.BENCH_UNITS_PER_SKU ?? 3000);
 
 /** What a browser sends: every measured request asks for compressed answers, as browsers do. */
 const BROWSER = { 'accept-encoding': 'br, gzip' };
-/** `BENCH_PARTS=reads`: the cached reads and pages against the bare route only (no fresh renders, no checkout). */
+/**
+ * `BENCH_PARTS=reads`: the cached reads and pages against the bare route only (no fresh renders, no
+ * checkout); with `BENCH_URL`, on a store that is already running with the demo shop.
+ */
 const READS_ONLY = process.env.BENCH_PARTS === 'reads';
 
 async function get(base: string, path: string) {
@@ -92,6 +95,36 @@ interface ShapeReport {
   firstStartSeconds: number;
 }
 
+/** Each read endpoint of the store at `base` against the bare route serving the same bytes. */
+async function measureReads(base: string) {
+  const { listPaths, detailPaths, searchPaths, pagePaths } = await collectPaths(base);
+  const all = [...listPaths, ...detailPaths, ...searchPaths, ...pagePaths];
+  const bodies: Record<string, { type: string; text: string }> = {};
+  for (const p of all) bodies[p] = await get(base, p);
+  const bare = await startBare(bodies);
+  const reads: ShapeReport['reads'] = [];
+  try {
+    for (const [name, paths] of [
+      ['product list (20/page)', listPaths],
+      ['product detail', detailPaths],
+      ['search', searchPaths],
+      ['storefront pages (cached HTML)', pagePaths],
+    ] as const) {
+      if (paths.length === 0) continue;
+      console.error(`   ${name}: ${paths.length} distinct URLs`);
+      const b = await load(`${name} — bare`, bare.url, [...paths], SECONDS, 50, BROWSER);
+      const r = await load(name, base, [...paths], SECONDS, 50, BROWSER);
+      const bytes = Math.round(paths.reduce((n, p) => n + Buffer.byteLength(bodies[p].text), 0) / paths.length);
+      let wire = 0;
+      for (const p of paths) wire += await wireSize(base, p);
+      reads.push({ real: r, bare: b, ratio: r.rps / b.rps, bytes, wire: Math.round(wire / paths.length) });
+    }
+  } finally {
+    bare.stop();
+  }
+  return { reads, pagePaths };
+}
+
 /**
  * `apiProcesses` > 1 (PostgreSQL only) starts more API processes on the same database once the
  * first is ready; reads are measured on the first (their ceiling is one Node process), the
@@ -104,32 +137,8 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
   let server = await startServerProcess({ ...serverEnv, DEMO_DATA: '1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 600_000);
   const firstStartSeconds = (Date.now() - t0) / 1000;
   try {
-    const { listPaths, detailPaths, searchPaths, pagePaths } = await collectPaths(server.url);
-    const all = [...listPaths, ...detailPaths, ...searchPaths, ...pagePaths];
-    const bodies: Record<string, { type: string; text: string }> = {};
-    for (const p of all) bodies[p] = await get(server.url, p);
-    const bare = await startBare(bodies);
-    const reads: ShapeReport['reads'] = [];
+    const { reads, pagePaths } = await measureReads(server.url);
     const fresh: LoadResult[] = [];
-    try {
-      for (const [name, paths] of [
-        ['product list (20/page)', listPaths],
-        ['product detail', detailPaths],
-        ['search', searchPaths],
-        ['storefront pages (cached HTML)', pagePaths],
-      ] as const) {
-        if (paths.length === 0) continue;
-        console.error(`   ${name}: ${paths.length} distinct URLs`);
-        const b = await load(`${name} — bare`, bare.url, [...paths], SECONDS, 50, BROWSER);
-        const r = await load(name, server.url, [...paths], SECONDS, 50, BROWSER);
-        const bytes = Math.round(paths.reduce((n, p) => n + Buffer.byteLength(bodies[p].text), 0) / paths.length);
-        let wire = 0;
-        for (const p of paths) wire += await wireSize(server.url, p);
-        reads.push({ real: r, bare: b, ratio: r.rps / b.rps, bytes, wire: Math.round(wire / paths.length) });
-      }
-    } finally {
-      bare.stop();
-    }
     if (READS_ONLY) return { shape, reads, fresh, units: 0, apiProcesses, reconciled: true, oversold: 0, firstStartSeconds };
     if (pagePaths.length) {
       // Fresh renders on servers of their own: not the one that just generated a year of demo
@@ -240,7 +249,7 @@ function report(reports: ShapeReport[]): string {
     '',
   ];
   for (const r of reports) {
-    lines.push(`### ${r.shape}`, '', `First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '');
+    lines.push(`### ${r.shape}`, '', ...(Number.isNaN(r.firstStartSeconds) ? [] : [`First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '']));
     lines.push('| endpoint | req/s | p50 | p99 | bare Fastify, same bytes: req/s (p50 / p99) | ratio | avg body (sent) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const x of r.reads) {
       const bad = x.real.non2xx + x.real.errors;
@@ -265,13 +274,20 @@ function report(reports: ShapeReport[]): string {
 }
 
 const reports: ShapeReport[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
-try {
-  reports.push(await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+const running = process.env.BENCH_URL?.replace(/\/$/, '');
+if (running && READS_ONLY) {
+  // A store already running with the demo shop (its first start can take minutes on a busy box).
+  const { reads } = await measureReads(running);
+  reports.push({ shape: `Running store at ${running}`, reads, fresh: [], units: 0, apiProcesses: 1, reconciled: true, oversold: 0, firstStartSeconds: NaN });
+} else {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
+  try {
+    reports.push(await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
-const pgUrl = process.env.BENCH_DATABASE_URL;
+const pgUrl = running ? undefined : process.env.BENCH_DATABASE_URL;
 if (pgUrl) {
   const name = `sk_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: pgUrl });
@@ -290,4 +306,5 @@ if (pgUrl) {
 }
 const md = report(reports);
 console.log(md);
-writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
+// A partial run (BENCH_PARTS) does not replace the full report.
+if (!READS_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
