@@ -4,8 +4,9 @@
  * route serving the very same bytes in the same run. Prints a Markdown report.
  */
 import { fork } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.js';
@@ -22,9 +23,30 @@ const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-passwor
 /** Units put on each contested SKU before the checkout load: enough for the run, few enough to compete for. */
 const UNITS_PER_SKU = Number(process.env.BENCH_UNITS_PER_SKU ?? 3000);
 
+/** What a browser sends: every measured request asks for compressed answers, as browsers do. */
+const BROWSER = { 'accept-encoding': 'br, gzip' };
+/**
+ * `BENCH_PARTS=reads`: the cached reads and pages against the bare route only (no fresh renders, no
+ * checkout); with `BENCH_URL`, on a store that is already running with the demo shop.
+ */
+const READS_ONLY = process.env.BENCH_PARTS === 'reads';
+
 async function get(base: string, path: string) {
   const res = await fetch(base + path);
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? 'application/json; charset=utf-8' };
+}
+
+/** The size a browser receives (Content-Length of the compressed answer), not what fetch decodes. */
+async function wireSize(base: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(base + path, { headers: BROWSER }, (res) => {
+      let n = 0;
+      res.on('data', (chunk: Buffer) => (n += chunk.length));
+      res.on('end', () => resolve(n));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function collectPaths(base: string) {
@@ -51,7 +73,7 @@ async function collectPaths(base: string) {
   return { listPaths, detailPaths, searchPaths, slugs, pagePaths: hasStorefront ? pagePaths : [] };
 }
 
-async function startBare(bodies: Record<string, string>) {
+async function startBare(bodies: Record<string, { type: string; text: string }>) {
   const dir = mkdtempSync(join(tmpdir(), 'sk-bare-'));
   const file = join(dir, 'bodies.json');
   writeFileSync(file, JSON.stringify(bodies));
@@ -63,14 +85,44 @@ async function startBare(bodies: Record<string, string>) {
 
 interface ShapeReport {
   shape: string;
-  reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number }>;
+  reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number; wire: number }>;
   fresh: LoadResult[];
-  checkout: CheckoutResult;
+  checkout?: CheckoutResult;
   units: number;
   apiProcesses: number;
   reconciled: boolean;
   oversold: number;
   firstStartSeconds: number;
+}
+
+/** Each read endpoint of the store at `base` against the bare route serving the same bytes. */
+async function measureReads(base: string) {
+  const { listPaths, detailPaths, searchPaths, pagePaths } = await collectPaths(base);
+  const all = [...listPaths, ...detailPaths, ...searchPaths, ...pagePaths];
+  const bodies: Record<string, { type: string; text: string }> = {};
+  for (const p of all) bodies[p] = await get(base, p);
+  const bare = await startBare(bodies);
+  const reads: ShapeReport['reads'] = [];
+  try {
+    for (const [name, paths] of [
+      ['product list (20/page)', listPaths],
+      ['product detail', detailPaths],
+      ['search', searchPaths],
+      ['storefront pages (cached HTML)', pagePaths],
+    ] as const) {
+      if (paths.length === 0) continue;
+      console.error(`   ${name}: ${paths.length} distinct URLs`);
+      const b = await load(`${name} — bare`, bare.url, [...paths], SECONDS, 50, BROWSER);
+      const r = await load(name, base, [...paths], SECONDS, 50, BROWSER);
+      const bytes = Math.round(paths.reduce((n, p) => n + Buffer.byteLength(bodies[p].text), 0) / paths.length);
+      let wire = 0;
+      for (const p of paths) wire += await wireSize(base, p);
+      reads.push({ real: r, bare: b, ratio: r.rps / b.rps, bytes, wire: Math.round(wire / paths.length) });
+    }
+  } finally {
+    bare.stop();
+  }
+  return { reads, pagePaths };
 }
 
 /**
@@ -85,30 +137,9 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
   let server = await startServerProcess({ ...serverEnv, DEMO_DATA: '1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 600_000);
   const firstStartSeconds = (Date.now() - t0) / 1000;
   try {
-    const { listPaths, detailPaths, searchPaths, pagePaths } = await collectPaths(server.url);
-    const all = [...listPaths, ...detailPaths, ...searchPaths, ...pagePaths];
-    const bodies: Record<string, string> = {};
-    for (const p of all) bodies[p] = (await get(server.url, p)).text;
-    const bare = await startBare(bodies);
-    const reads: ShapeReport['reads'] = [];
+    const { reads, pagePaths } = await measureReads(server.url);
     const fresh: LoadResult[] = [];
-    try {
-      for (const [name, paths] of [
-        ['product list (20/page)', listPaths],
-        ['product detail', detailPaths],
-        ['search', searchPaths],
-        ['storefront pages (cached HTML)', pagePaths],
-      ] as const) {
-        if (paths.length === 0) continue;
-        console.error(`   ${name}: ${paths.length} distinct URLs`);
-        const b = await load(`${name} — bare`, bare.url, [...paths], SECONDS);
-        const r = await load(name, server.url, [...paths], SECONDS);
-        const bytes = Math.round(paths.reduce((n, p) => n + Buffer.byteLength(bodies[p]), 0) / paths.length);
-        reads.push({ real: r, bare: b, ratio: r.rps / b.rps, bytes });
-      }
-    } finally {
-      bare.stop();
-    }
+    if (READS_ONLY) return { shape, reads, fresh, units: 0, apiProcesses, reconciled: true, oversold: 0, firstStartSeconds };
     if (pagePaths.length) {
       // Fresh renders on servers of their own: not the one that just generated a year of demo
       // history in its heap, and before the checkout load (whose stock changes and events would
@@ -145,8 +176,8 @@ async function freshRenders(env: Record<string, string>, pagePaths: string[], ap
   const uncached = await startServerProcess({ ...env, PAGE_CACHE: 'off' }, 120_000);
   try {
     console.error(`   storefront pages, anonymous with PAGE_CACHE=off (freshly rendered): ${pagePaths.length} distinct URLs`);
-    results.push(await load('storefront pages, anonymous, PAGE_CACHE=off (freshly rendered)', uncached.url, pagePaths, SECONDS));
-    results.push(await load('storefront pages, shopper with a cart (freshly rendered)', uncached.url, pagePaths, SECONDS, 50, { cookie: await shopperWithCart(uncached.url) }));
+    results.push(await load('storefront pages, anonymous, PAGE_CACHE=off (freshly rendered)', uncached.url, pagePaths, SECONDS, 50, BROWSER));
+    results.push(await load('storefront pages, shopper with a cart (freshly rendered)', uncached.url, pagePaths, SECONDS, 50, { ...BROWSER, cookie: await shopperWithCart(uncached.url) }));
   } finally {
     await uncached.stop();
   }
@@ -156,8 +187,8 @@ async function freshRenders(env: Record<string, string>, pagePaths: string[], ap
     try {
       const label = `${apiProcesses} processes (PROCESSES=${apiProcesses})`;
       console.error(`   storefront pages freshly rendered by ${label}: ${pagePaths.length} distinct URLs`);
-      results.push(await load(`storefront pages, anonymous, PAGE_CACHE=off, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS));
-      results.push(await load(`storefront pages, shopper with a cart, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS, 50, { cookie: await shopperWithCart(cluster.url) }));
+      results.push(await load(`storefront pages, anonymous, PAGE_CACHE=off, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS, 50, BROWSER));
+      results.push(await load(`storefront pages, shopper with a cart, ${label} (freshly rendered)`, cluster.url, pagePaths, SECONDS, 50, { ...BROWSER, cookie: await shopperWithCart(cluster.url) }));
     } finally {
       await cluster.stop();
     }
@@ -214,21 +245,22 @@ async function reconcile(env: Record<string, string>) {
 function report(reports: ShapeReport[]): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, 50 connections, loopback, ${SECONDS} s after a 3 s warm-up; server and load generator share the machine.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, 50 connections, loopback, ${SECONDS} s after a 3 s warm-up, every request with \`Accept-Encoding: br, gzip\` like a browser; server and load generator share the machine; load average at the end ${loadavg().map((n) => n.toFixed(1)).join(' / ')}.`,
     '',
   ];
   for (const r of reports) {
-    lines.push(`### ${r.shape}`, '', `First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '');
-    lines.push('| endpoint | req/s | p50 | p99 | bare Fastify, same bytes: req/s (p50 / p99) | ratio | avg body |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(`### ${r.shape}`, '', ...(Number.isNaN(r.firstStartSeconds) ? [] : [`First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '']));
+    lines.push('| endpoint | req/s | p50 | p99 | bare Fastify, same bytes: req/s (p50 / p99) | ratio | avg body (sent) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const x of r.reads) {
       const bad = x.real.non2xx + x.real.errors;
-      lines.push(`| ${x.real.name}${bad ? ` (⚠ ${bad} non-2xx/errors)` : ''} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} (${ms(x.bare.p50)} / ${ms(x.bare.p99)}) | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB |`);
+      lines.push(`| ${x.real.name}${bad ? ` (⚠ ${bad} non-2xx/errors)` : ''} | ${Math.round(x.real.rps)} | ${ms(x.real.p50)} | ${ms(x.real.p99)} | ${Math.round(x.bare.rps)} (${ms(x.bare.p50)} / ${ms(x.bare.p99)}) | ${x.ratio.toFixed(2)} | ${(x.bytes / 1024).toFixed(1)} KB (${(x.wire / 1024).toFixed(1)} KB) |`);
     }
     for (const f of r.fresh) {
       const bad = f.non2xx + f.errors;
       lines.push(`| ${f.name}${bad ? ` (⚠ ${bad} non-2xx/errors)` : ''} | ${Math.round(f.rps)} | ${ms(f.p50)} | ${ms(f.p99)} | — | — | — |`);
     }
     const c = r.checkout;
+    if (!c) continue;
     lines.push(
       '',
       `Checkout (cart → item → order → payment → signed callback), 50 shoppers on 5 SKUs holding ${r.units} units, ${r.apiProcesses} API process${r.apiProcesses > 1 ? 'es' : ''}: **${c.ordersPerSecond.toFixed(0)} paid orders/s** ` +
@@ -242,13 +274,20 @@ function report(reports: ShapeReport[]): string {
 }
 
 const reports: ShapeReport[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
-try {
-  reports.push(await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+const running = process.env.BENCH_URL?.replace(/\/$/, '');
+if (running && READS_ONLY) {
+  // A store already running with the demo shop (its first start can take minutes on a busy box).
+  const { reads } = await measureReads(running);
+  reports.push({ shape: `Running store at ${running}`, reads, fresh: [], units: 0, apiProcesses: 1, reconciled: true, oversold: 0, firstStartSeconds: NaN });
+} else {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
+  try {
+    reports.push(await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
-const pgUrl = process.env.BENCH_DATABASE_URL;
+const pgUrl = running ? undefined : process.env.BENCH_DATABASE_URL;
 if (pgUrl) {
   const name = `sk_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: pgUrl });
@@ -267,4 +306,5 @@ if (pgUrl) {
 }
 const md = report(reports);
 console.log(md);
-writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
+// A partial run (BENCH_PARTS) does not replace the full report.
+if (!READS_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');

@@ -9,6 +9,8 @@ export interface CacheEntry {
   body: string;
   etag?: string;
   tags: string[];
+  /** The body compressed (br, gzip), each made on the first request that asks for it: dropped with the entry. */
+  encoded?: Partial<Record<'br' | 'gzip', Buffer>>;
 }
 
 export class ResponseCache {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT = join(ROOT, 'dist/storefront/server/index.js');
+const ASSETS = join(ROOT, 'dist/storefront/client/assets');
 // The storefront also imports pure files of the core (view schemas, cache tags, renditions).
 const SOURCES = [join(ROOT, 'web/storefront'), join(ROOT, 'web/shared'), join(ROOT, 'src/modules')];
 
@@ -24,7 +25,9 @@ function newestSource(dir: string): number {
  * a lock directory keeps two test workers from building at once. Usable as a vitest globalSetup too.
  */
 export function ensureStorefrontBuild(): void {
-  const stale = () => !existsSync(BUILT) || statSync(BUILT).mtimeMs < Math.max(...SOURCES.map(newestSource));
+  // A build without the .br/.gz beside its assets (scripts/precompress.ts) is incomplete too.
+  const precompressed = () => existsSync(ASSETS) && readdirSync(ASSETS).some((name) => name.endsWith('.br'));
+  const stale = () => !existsSync(BUILT) || statSync(BUILT).mtimeMs < Math.max(...SOURCES.map(newestSource)) || !precompressed();
   if (!stale()) return;
   const lock = join(ROOT, 'dist/.storefront-build-lock');
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
@@ -41,6 +44,8 @@ export function ensureStorefrontBuild(): void {
     if (!stale()) return;
     const run = spawnSync('npx', ['react-router', 'build', 'web/storefront'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     if (run.status !== 0) throw new Error(`npm run build:storefront failed:\n${run.stdout}\n${run.stderr}`);
+    const pre = spawnSync('npx', ['tsx', 'scripts/precompress.ts', ASSETS], { cwd: ROOT, encoding: 'utf8' });
+    if (pre.status !== 0) throw new Error(`precompressing the storefront's assets failed:\n${pre.stdout}\n${pre.stderr}`);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

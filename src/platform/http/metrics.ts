@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { compressionCounts } from './compression.js';
 
 /** Prometheus metrics at /metrics: request durations by route and status, plus Node's own. */
 export function installMetrics(app: FastifyInstance): Registry {
@@ -11,6 +12,19 @@ export function installMetrics(app: FastifyInstance): Registry {
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
+  });
+  // Counted where compression happens (no registry there); a cached body compressed once shows as one.
+  new Counter({
+    name: 'http_compressions_total',
+    help: 'Response bodies compressed, by level (fresh: per response, cached: once per cache entry) and coding',
+    labelNames: ['level', 'coding'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [level, byCoding] of Object.entries(compressionCounts)) {
+        for (const [coding, n] of Object.entries(byCoding)) this.inc({ level, coding }, n);
+      }
+    },
   });
   // Callback style: no promise per request on the hot path.
   app.addHook('onResponse', (req, reply, done) => {

@@ -7,6 +7,7 @@ import { installErrorHandling, sendProblem } from './problem.js';
 import { CoreErrors, problemOf } from '../errors.js';
 import { installMetrics } from './metrics.js';
 import { securityHeaders } from './security-headers.js';
+import { installCompression } from './compression.js';
 
 export interface HttpOptions {
   logLevel: string;
@@ -74,6 +75,7 @@ export async function createHttpServer(opts: HttpOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   installMetrics(app);
+  installCompression(app);
   return app;
 }
 

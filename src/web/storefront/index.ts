@@ -7,6 +7,7 @@ import type { Kernel } from '../../platform/kernel.js';
 import { injectFetch } from './bridge.js';
 import { parseCookieHeader } from './cookies.js';
 import { isAnonymous, PageCache, type CachedPage } from './page-cache.js';
+import { sendEncoded } from '../../platform/http/compression.js';
 import type { StorefrontContext } from './context.js';
 import { hydrationByPattern } from '../../../web/storefront/app/lib/plain-page.js';
 
@@ -41,7 +42,9 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
     const pages = new PageCache(k.cache);
 
     // Hashed file names: a changed file is a new URL, so browsers may keep these for a year.
+    // The build writes .br/.gz beside each text asset (scripts/precompress.ts): sent as they are.
     await scope.register(fastifyStatic, {
+      preCompressed: true,
       root: join(dist, 'client', 'assets'),
       prefix: '/assets/',
       wildcard: false,
@@ -118,10 +121,10 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
 /** React Router answers `text/html`; say UTF-8 in the header too, before the parser meets <meta charset>. */
 const withCharset = (type: string | null) => (!type ? 'text/html; charset=utf-8' : type.startsWith('text/') && !type.includes('charset') ? `${type}; charset=utf-8` : type);
 
+/** A cached page in the coding the browser asks for: compressed once per page and coding, kept with the entry. */
 function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'hit' | 'miss') {
-  reply.headers({ etag: page.etag, 'cache-control': 'public, max-age=0, must-revalidate', 'x-page-cache': state, 'content-type': page.contentType });
-  if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
-  return reply.code(page.status).send(page.bytes);
+  reply.headers({ 'cache-control': 'public, max-age=0, must-revalidate', 'x-page-cache': state, 'content-type': page.contentType });
+  return sendEncoded(req, reply, page, page.bytes, page.status);
 }
 
 function toFetchRequest(req: FastifyRequest, signal: AbortSignal): Request {
@@ -136,7 +139,10 @@ function toFetchRequest(req: FastifyRequest, signal: AbortSignal): Request {
   // still tells a same-origin post apart; anything else keeps `null` and is refused.
   if (headers.get('origin') === 'null' && headers.get('sec-fetch-site') === 'same-origin') headers.set('origin', url.origin);
   const hasBody = req.method === 'POST' && Buffer.isBuffer(req.body);
-  return new Request(url, { method: req.method, headers, signal, body: hasBody ? new Uint8Array(req.body as Buffer) : undefined });
+  // HEAD gets the headers GET would (RFC 9110 §9.3.2), so it renders as GET and Fastify drops the
+  // body. Rendered as HEAD it came back empty, and that empty page went into the page cache for every GET.
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  return new Request(url, { method, headers, signal, body: hasBody ? new Uint8Array(req.body as Buffer) : undefined });
 }
 
 function notBuilt(req: FastifyRequest, reply: FastifyReply) {

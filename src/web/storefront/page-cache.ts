@@ -5,7 +5,7 @@ import type { CacheEntry, ResponseCache } from '../../platform/cache.js';
 export const PERSONAL_COOKIES = ['sk_session', 'sk_cart', 'sk_cart_id'];
 
 export interface CachedPage extends CacheEntry {
-  /** The body as bytes, encoded once: a hit writes them as they are. */
+  /** The body as bytes, encoded once: a hit writes them (or their br/gzip form, kept in `encoded`) as they are. */
   bytes: Buffer;
   status: number;
   contentType: string;
