@@ -14,7 +14,10 @@ import { CheckoutErrors } from './errors.js';
 import type { ShippingMethods } from './shipping-methods.js';
 
 export interface PlaceOrderInput {
-  cartId: string;
+  /** The cart to order: all its lines, and the cart is closed. */
+  cartId?: string;
+  /** Or items bought directly (立即购买): the cart, if any, stays as it is. */
+  items?: Array<{ variantId: string; quantity: number }>;
   shippingMethodId: string;
   address: ShippingAddress;
   note?: string | null;
@@ -79,9 +82,9 @@ export class CheckoutService {
         const earlier = await this.claimKey(customerId, idempotencyKey, requestHash(input));
         if (earlier) return { order: await this.orders.get(earlier), replayed: true };
       }
-      const cart = await this.carts.get(input.cartId, { customerId, token: null }, { forUpdate: true });
-      if (cart.status !== 'open') throw new AppError(CheckoutErrors.CART_EMPTY);
-      const lines = await this.carts.lines(cart.id);
+      const cart = input.cartId ? await this.carts.get(input.cartId, { customerId, token: null }, { forUpdate: true }) : null;
+      if (cart && cart.status !== 'open') throw new AppError(CheckoutErrors.CART_EMPTY);
+      const lines = cart ? await this.carts.lines(cart.id) : await this.carts.linesFor(input.items ?? []);
       if (lines.length === 0) throw new AppError(CheckoutErrors.CART_EMPTY);
       const gone = lines.find((l) => !l.variant?.sellable);
       if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { sku: gone.variant?.sku ?? gone.variantId });
@@ -114,7 +117,7 @@ export class CheckoutService {
         },
         orderId,
       );
-      await this.carts.markOrdered(cart.id);
+      if (cart) await this.carts.markOrdered(cart.id);
       if (idempotencyKey) {
         await this.k.db.q
           .update(idempotencyKeys)

@@ -75,6 +75,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
         const context: StorefrontContext = {
           apiFetch: injectFetch(app, { jar: new Map(cookies), relay, clientIp: req.ip, incoming: req.headers, shared: k.cache }),
           publicUrl: k.config.publicUrl,
+          now: () => k.clock.now(),
           page: { cacheable: false, tags: new Set() },
           document: !req.url.split('?', 1)[0].endsWith('.data'),
           hydrates,
