@@ -63,9 +63,26 @@ describeEachBackend('buy now', (backend) => {
     const unknown = await order({ items: [{ variantId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] });
     expect(unknown.statusCode).toBe(409);
     expect(unknown.json().code).toBe('ITEM_UNAVAILABLE');
-    const tooMany = await order({ items: [{ variantId: p.variantIds[0], quantity: 500 }] });
-    expect(tooMany.statusCode).toBeGreaterThanOrEqual(400);
-    expect(tooMany.statusCode).toBeLessThan(500);
+    expect(unknown.json().detail).not.toContain(p.skus[0]);
+    expect(await t.services.inventory.reconcile()).toEqual([]);
+  });
+
+  it('says "not enough stock" by the product’s title, with the figure only when few are left', async () => {
+    const ship = await standardShipping(t);
+    const order = (variantId: string, quantity: number, lang = 'zh-CN') =>
+      t.app.inject({ method: 'POST', url: '/api/store/orders', headers: { ...auth, 'accept-language': lang }, payload: { items: [{ variantId, quantity }], shippingMethodId: ship, address: testAddress } });
+    const available = (await t.services.inventory.availability([p.variantIds[0]])).get(p.variantIds[0])!;
+    expect(available).toBeGreaterThan(10);
+    const many = await order(p.variantIds[0], 500);
+    expect(many.statusCode).toBe(409);
+    expect(many.json()).toMatchObject({ code: 'OUT_OF_STOCK', detail: '无线蓝牙耳机 库存不足，请减少购买数量。', left: null });
+    expect(JSON.stringify(many.json())).not.toContain(p.skus[0]);
+    expect(many.json()).not.toHaveProperty('available');
+    // Leave 2, then ask for 5.
+    expect((await order(p.variantIds[0], available - 2)).statusCode).toBe(201);
+    const few = await order(p.variantIds[0], 5, 'en');
+    expect(few.statusCode).toBe(409);
+    expect(few.json()).toMatchObject({ code: 'FEW_LEFT', detail: 'Wireless earbuds: only 2 left.', left: 2 });
     expect(await t.services.inventory.reconcile()).toEqual([]);
   });
 

@@ -87,13 +87,13 @@ export class CheckoutService {
       const lines = cart ? await this.carts.lines(cart.id) : await this.carts.linesFor(input.items ?? []);
       if (lines.length === 0) throw new AppError(CheckoutErrors.CART_EMPTY);
       const gone = lines.find((l) => !l.variant?.sellable);
-      if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { sku: gone.variant?.sku ?? gone.variantId });
+      if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
       const method = await this.shippingMethod(input.shippingMethodId);
       const quote = this.quote(lines, method, input.address.provinceCode)!;
       const orderId = newId();
       await this.inventory.reserve(
         orderId,
-        lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sku: l.variant!.sku })),
+        lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
       );
       const order = await this.orders.create(
         {
