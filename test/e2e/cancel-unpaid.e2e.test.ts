@@ -44,13 +44,13 @@ describe('en shopper: cancelling an unpaid order releases its stock [chromium]',
   it('orders two units and leaves the order unpaid: the product page shows two fewer in stock', async () => {
     await page.goto(path(locale, `/p/${product.slug}`));
     await chooseVariant(page, locale, product);
-    before = await stockShown(page, locale);
+    before = await stockShown(page, locale, product);
     await journey.shoot(page, 'product-before');
     const order = await buyWithSavedAddress(page, locale, journey, product, 2);
     orderNumber = order.number;
     await journey.shoot(page, 'pay-unpaid');
     await page.goto(path(locale, `/p/${product.slug}?variant=${product.variant.id}`));
-    expect(await stockShown(page, locale)).toBe(before - 2);
+    expect(await stockShown(page, locale, product)).toBe(before - 2);
     await journey.shoot(page, 'product-reserved');
   });
 
@@ -73,7 +73,7 @@ describe('en shopper: cancelling an unpaid order releases its stock [chromium]',
 
   it('the stock is back on the product page, and the order is listed as cancelled', async () => {
     await page.goto(path(locale, `/p/${product.slug}?variant=${product.variant.id}`));
-    expect(await stockShown(page, locale)).toBe(before);
+    expect(await stockShown(page, locale, product)).toBe(before);
     await journey.shoot(page, 'product-released');
     await page.goto(path(locale, '/orders?tab=cancelled'));
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(orderNumber) }) });

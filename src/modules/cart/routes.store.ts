@@ -19,6 +19,22 @@ export function cartAccessOf(req: FastifyRequest): CartAccess {
 /** Turns lines into the cart's answer, with a price breakdown (the composition root supplies it). */
 export type CartPricer = (lines: CartLine[], q: { shippingMethodId?: string; province?: string }) => Promise<unknown>;
 
+/** One line as the cart's answer shows it; checkout's quote of a buy-now item uses it too. */
+export function cartItemOf(l: CartLine) {
+  return {
+    id: l.itemId,
+    variantId: l.variantId,
+    productId: l.variant?.productId ?? null,
+    sku: l.variant?.sku ?? null,
+    title: l.variant?.title ?? null,
+    optionValues: l.variant?.optionValues ?? {},
+    image: l.variant?.image ?? null,
+    unitPrice: l.variant?.price ?? null,
+    quantity: l.quantity,
+    available: l.variant?.sellable ?? false,
+  };
+}
+
 const idParams = z.object({ cartId: z.uuid() });
 const quoteQuery = z.object({ shippingMethodId: z.uuid().optional(), province: z.string().regex(/^\d{2}$/).optional() });
 
@@ -30,18 +46,7 @@ export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer
       status: cart.status,
       customerId: cart.customerId,
       token,
-      items: lines.map((l) => ({
-        id: l.itemId,
-        variantId: l.variantId,
-        productId: l.variant?.productId ?? null,
-        sku: l.variant?.sku ?? null,
-        title: l.variant?.title ?? null,
-        optionValues: l.variant?.optionValues ?? {},
-        image: l.variant?.image ?? null,
-        unitPrice: l.variant?.price ?? null,
-        quantity: l.quantity,
-        available: l.variant?.sellable ?? false,
-      })),
+      items: lines.map(cartItemOf),
       quote: await price(lines, q),
     };
   };

@@ -118,6 +118,15 @@ export class CartService {
     return items.map((i) => ({ itemId: i.id, variantId: i.variantId, quantity: i.quantity, variant: variants.get(i.variantId) ?? null }));
   }
 
+  /**
+   * Lines for items bought without the cart (立即购买): the same shape as a cart's lines, each with
+   * a new line id (it becomes the order line's id), so checkout prices and orders them alike.
+   */
+  async linesFor(items: ReadonlyArray<{ variantId: string; quantity: number }>): Promise<CartLine[]> {
+    const variants = await this.catalog.sellableVariants(items.map((i) => i.variantId));
+    return items.map((i) => ({ itemId: newId(), variantId: i.variantId, quantity: i.quantity, variant: variants.get(i.variantId) ?? null }));
+  }
+
   async addItem(cart: CartRow, variantId: string, quantity: number): Promise<void> {
     assertOpen(cart);
     const v = (await this.catalog.sellableVariants([variantId])).get(variantId);

@@ -79,7 +79,15 @@ describeEachBackend('catalog store API', (backend) => {
     expect(p.title).toEqual({ 'zh-CN': '无线蓝牙耳机 3', en: 'Wireless Earbuds 3' });
     expect(p.priceMin).toBe(19903);
     expect(p.priceMax).toBe(20903);
-    expect(p.variants.map((v: { sku: string }) => v.sku)).toEqual(['EB-3-BLK', 'EB-3-WHT']);
+    expect(p.variants.map((v: { optionValues: Record<string, string> }) => v.optionValues)).toHaveLength(2);
+    // Shoppers get a stock level, not the store's SKU codes, barcodes or exact stock.
+    for (const v of p.variants) {
+      expect(Object.keys(v)).not.toEqual(expect.arrayContaining(['sku']));
+      expect(v).not.toHaveProperty('barcode');
+      expect(v).not.toHaveProperty('available');
+      expect(['inStock', 'low', 'out']).toContain(v.stock);
+    }
+    expect(res.body).not.toContain('EB-3-BLK');
     const byId = await t.app.inject({ url: `/api/store/products/${p.id}` });
     expect(byId.json().slug).toBe('earbuds-3');
   });

@@ -8,6 +8,7 @@ import { brandView, categoryNode, productSummary, storeProduct } from './types.j
 import { AppError } from '../../platform/errors.js';
 import { CatalogErrors } from './errors.js';
 import { catalogTags } from './cache-tags.js';
+import { stockLevel } from './logic/stock-level.js';
 
 /** Shopper-facing catalog reads. Served from pre-serialized cache entries, dropped by catalog events. */
 /** Stock figures come from inventory; the composition root passes its reader in. */
@@ -80,7 +81,7 @@ export function catalogStoreRoutes(k: Kernel, catalog: CatalogService, availabil
         schema: {
           operationId: 'getProduct',
           tags: ['catalog'],
-          summary: 'One active product with its variants and stock per variant',
+          summary: 'One active product with its variants and their stock level (not the exact stock, nor SKU codes)',
           params: z.object({ idOrSlug: z.string().min(1).max(200) }),
           response: { 200: storeProduct },
         },
@@ -101,7 +102,7 @@ export function catalogStoreRoutes(k: Kernel, catalog: CatalogService, availabil
             const stock = await availability.read(p.variants.map((v) => v.id));
             return {
               ...p,
-              variants: p.variants.map((v) => ({ ...v, available: stock.get(v.id) ?? 0 })),
+              variants: p.variants.map(({ sku: _sku, barcode: _barcode, ...v }) => ({ ...v, ...stockLevel(stock.get(v.id) ?? 0) })),
               inStock: p.variants.some((v) => v.active && (stock.get(v.id) ?? 0) > 0),
             };
           },

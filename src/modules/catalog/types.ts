@@ -115,9 +115,18 @@ export interface CategoryNode {
 }
 export const brandView = z.object({ id: z.string(), slug: z.string(), name: localized });
 
-/** A product as the shop shows it: with stock per variant. */
+/**
+ * A variant as shoppers see it: no SKU code or barcode (the store's own references) and no exact
+ * stock, only its level (logic/stock-level.ts) — the units left only when few remain.
+ */
+export const storeVariantView = variantView.omit({ sku: true, barcode: true }).extend({
+  stock: z.enum(['inStock', 'low', 'out']).describe('inStock, low (few left) or out'),
+  left: z.number().int().nullable().describe('Units left when the level is low (at most 10); null otherwise'),
+});
+
+/** A product as the shop shows it: with a stock level per variant. */
 export const storeProduct = productDetail.extend({
-  variants: z.array(variantView.extend({ available: z.number().int().describe('Units available to buy now') })),
+  variants: z.array(storeVariantView),
   inStock: z.boolean(),
 });
 /** What a CSV import changed (it applies all rows or none). */

@@ -9,6 +9,9 @@ import { CheckoutErrors } from './errors.js';
 import { shippingMethodView } from './types.js';
 import { SHIPPING_METHODS_TAG } from './shipping-methods.js';
 import { sendCachedJson } from '../../platform/http/cached.js';
+import { cartItemOf, cartView, MAX_LINES, MAX_QUANTITY, type CartService } from '../cart/index.js';
+
+const item = z.object({ variantId: z.uuid(), quantity: z.number().int().min(1).max(MAX_QUANTITY) });
 
 /** Looks up one of the shopper's saved addresses (the customers module supplies it). */
 export interface AddressResolver {
@@ -18,7 +21,13 @@ export interface AddressResolver {
   typed(address: ShippingAddress): ShippingAddress;
 }
 
-export function checkoutStoreRoutes(k: Kernel, checkout: CheckoutService, orders: OrderService, addresses: AddressResolver): FastifyPluginAsyncZod {
+export function checkoutStoreRoutes(
+  k: Kernel,
+  checkout: CheckoutService,
+  carts: CartService,
+  orders: OrderService,
+  addresses: AddressResolver,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/shipping-methods',
@@ -37,24 +46,56 @@ export function checkoutStoreRoutes(k: Kernel, checkout: CheckoutService, orders
         })),
     );
 
+    app.get(
+      '/checkout/quote',
+      {
+        schema: {
+          operationId: 'quoteItem',
+          tags: ['checkout'],
+          summary: 'Price one item bought directly (立即购买), as placeOrder with `items` would',
+          querystring: z.object({
+            variantId: z.uuid(),
+            quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1),
+            shippingMethodId: z.uuid().optional(),
+            province: z.string().regex(/^\d{2}$/).optional(),
+          }),
+          response: { 200: cartView.pick({ items: true, quote: true }) },
+        },
+      },
+      async (req) => {
+        const { variantId, quantity, shippingMethodId, province } = req.query;
+        const lines = await carts.linesFor([{ variantId, quantity }]);
+        const method = shippingMethodId ? await checkout.shippingMethod(shippingMethodId) : null;
+        return { items: lines.map(cartItemOf), quote: checkout.quote(lines, method, province) };
+      },
+    );
+
     app.post(
       '/orders',
       {
         schema: {
           operationId: 'placeOrder',
           tags: ['checkout'],
-          summary: 'Place an order from the cart; send an Idempotency-Key to make retries safe',
+          summary: 'Place an order from the cart, or from `items` bought directly (the cart stays as it is); send an Idempotency-Key to make retries safe',
           headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }).loose(),
           body: z
             .object({
-              cartId: z.uuid(),
+              cartId: z.uuid().optional(),
+              items: z
+                .array(item)
+                .min(1)
+                .max(MAX_LINES)
+                .refine((a) => new Set(a.map((i) => i.variantId)).size === a.length, { message: 'each variant once' })
+                .optional()
+                .describe('Instead of cartId: the items to order (立即购买)'),
               shippingMethodId: z.uuid(),
               addressId: z.uuid().optional(),
               address: addressSchema.optional(),
               note: z.string().max(500).nullable().optional(),
               channel: z.string().max(40).nullable().optional(),
             })
-            .refine((b) => b.address || b.addressId, { message: 'give address or addressId' }),
+            .refine((b) => b.address || b.addressId, { message: 'give address or addressId' })
+            .refine((b) => (b.cartId === undefined) !== (b.items === undefined), { message: 'give cartId or items' }),
           response: { 201: orderDetailView, 200: orderDetailView },
         },
       },

@@ -10,6 +10,8 @@ export const shippingMethods = pgTable('checkout_shipping_methods', {
   rule: jsonb('rule').$type<Record<string, unknown>>().notNull(),
   active: boolean('active').notNull().default(true),
   position: integer('position').notNull().default(0),
+  /** Days from an order to its delivery, for the estimate a product page shows ("预计 12月5日 送达"). */
+  deliveryDays: integer('delivery_days').notNull().default(3),
 });
 
 /**

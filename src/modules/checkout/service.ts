@@ -14,7 +14,10 @@ import { CheckoutErrors } from './errors.js';
 import type { ShippingMethods } from './shipping-methods.js';
 
 export interface PlaceOrderInput {
-  cartId: string;
+  /** The cart to order: all its lines, and the cart is closed. */
+  cartId?: string;
+  /** Or items bought directly (立即购买): the cart, if any, stays as it is. */
+  items?: Array<{ variantId: string; quantity: number }>;
   shippingMethodId: string;
   address: ShippingAddress;
   note?: string | null;
@@ -79,18 +82,18 @@ export class CheckoutService {
         const earlier = await this.claimKey(customerId, idempotencyKey, requestHash(input));
         if (earlier) return { order: await this.orders.get(earlier), replayed: true };
       }
-      const cart = await this.carts.get(input.cartId, { customerId, token: null }, { forUpdate: true });
-      if (cart.status !== 'open') throw new AppError(CheckoutErrors.CART_EMPTY);
-      const lines = await this.carts.lines(cart.id);
+      const cart = input.cartId ? await this.carts.get(input.cartId, { customerId, token: null }, { forUpdate: true }) : null;
+      if (cart && cart.status !== 'open') throw new AppError(CheckoutErrors.CART_EMPTY);
+      const lines = cart ? await this.carts.lines(cart.id) : await this.carts.linesFor(input.items ?? []);
       if (lines.length === 0) throw new AppError(CheckoutErrors.CART_EMPTY);
       const gone = lines.find((l) => !l.variant?.sellable);
-      if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { sku: gone.variant?.sku ?? gone.variantId });
+      if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
       const method = await this.shippingMethod(input.shippingMethodId);
       const quote = this.quote(lines, method, input.address.provinceCode)!;
       const orderId = newId();
       await this.inventory.reserve(
         orderId,
-        lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sku: l.variant!.sku })),
+        lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
       );
       const order = await this.orders.create(
         {
@@ -114,7 +117,7 @@ export class CheckoutService {
         },
         orderId,
       );
-      await this.carts.markOrdered(cart.id);
+      if (cart) await this.carts.markOrdered(cart.id);
       if (idempotencyKey) {
         await this.k.db.q
           .update(idempotencyKeys)

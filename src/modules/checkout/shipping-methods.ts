@@ -6,13 +6,15 @@ import { DEFAULT_CURRENCY } from '../../platform/money.js';
 import { PricingInputError, validatePricingInput, type ShippingMethod } from '../pricing/index.js';
 import { shippingMethods } from './schema.js';
 import { CheckoutErrors } from './errors.js';
+import { SHIPPING_METHODS_TAG } from './cache-tags.js';
 import { RULE_FIELDS, shippingRule, type ShippingMethodInput, type ShippingMethodPatch } from './types.js';
 
-/** Cache tag of the store's shipping method list. */
-export const SHIPPING_METHODS_TAG = 'shipping-methods';
+export { SHIPPING_METHODS_TAG };
 
 type Row = typeof shippingMethods.$inferSelect;
-export type AdminShippingMethod = ShippingMethod & { active: boolean; position: number };
+/** A method as the store offers it: the pricing engine's fee rule and how many days delivery takes. */
+export type OfferedShippingMethod = ShippingMethod & { deliveryDays: number };
+export type AdminShippingMethod = OfferedShippingMethod & { active: boolean; position: number };
 
 /** The methods a new store starts with: 标准快递 (free over ¥99) and 顺丰 by weight with regional rates. */
 const DEFAULTS = [
@@ -22,6 +24,7 @@ const DEFAULTS = [
     kind: 'freeOver' as const,
     rule: { flatFee: 1000, freeThreshold: 9900 },
     position: 0,
+    deliveryDays: 3,
   },
   {
     code: 'express',
@@ -36,6 +39,7 @@ const DEFAULTS = [
       regionFees: [{ provinceCodes: ['65', '54', '63', '15'], firstFee: 3000, extraFee: 1500 }],
     },
     position: 1,
+    deliveryDays: 2,
   },
 ];
 
@@ -51,7 +55,7 @@ export class ShippingMethods {
       .onConflictDoNothing();
   }
 
-  async list(activeOnly = true): Promise<ShippingMethod[]> {
+  async list(activeOnly = true): Promise<OfferedShippingMethod[]> {
     const rows = await this.k.db.q.select().from(shippingMethods).orderBy(asc(shippingMethods.position));
     return rows.filter((r) => r.active || !activeOnly).map(toMethod);
   }
@@ -69,14 +73,14 @@ export class ShippingMethods {
 
   /** Adds a method (inside the caller's transaction); a code in use is a 409. */
   async create(input: ShippingMethodInput): Promise<AdminShippingMethod> {
-    const { code, name, active, position, kind, ...rule } = input;
+    const { code, name, active, position, kind, deliveryDays, ...rule } = input;
     assertPriceable({ id: 'new', code, name, kind, ...rule } as ShippingMethod);
     const [{ next }] = await this.k.db.q
       .select({ next: sql<number>`coalesce(max(${shippingMethods.position}) + 1, 0)::int` })
       .from(shippingMethods);
     const [row] = await this.k.db.q
       .insert(shippingMethods)
-      .values({ id: newId(), code, name, kind, rule, active, position: position ?? next })
+      .values({ id: newId(), code, name, kind, rule, active, position: position ?? next, deliveryDays })
       .onConflictDoNothing({ target: shippingMethods.code })
       .returning();
     if (!row) throw new AppError(CheckoutErrors.SHIPPING_METHOD_CODE_TAKEN, { code });
@@ -101,7 +105,7 @@ export class ShippingMethods {
     if (!row) throw notFound(`shipping method ${id}`);
     const before = toAdminMethod(row);
 
-    const { name, active: nextActive, position, kind, ...fees } = patch;
+    const { name, active: nextActive, position, kind, deliveryDays, ...fees } = patch;
     const base = kind !== undefined && kind !== row.kind ? {} : (row.rule as Record<string, unknown>);
     const merged: Record<string, unknown> = { kind: kind ?? row.kind, ...pickRule(base) };
     for (const [field, value] of Object.entries(fees)) {
@@ -119,7 +123,7 @@ export class ShippingMethods {
 
     const [updated] = await this.k.db.q
       .update(shippingMethods)
-      .set({ name: name ?? row.name, active: nextActive ?? row.active, position: position ?? row.position, kind: newKind, rule })
+      .set({ name: name ?? row.name, active: nextActive ?? row.active, position: position ?? row.position, deliveryDays: deliveryDays ?? row.deliveryDays, kind: newKind, rule })
       .where(eq(shippingMethods.id, id))
       .returning();
     this.changed();
@@ -150,8 +154,8 @@ function assertPriceable(method: ShippingMethod): void {
   }
 }
 
-function toMethod(r: Row): ShippingMethod {
-  return { id: r.id, code: r.code, name: r.name, kind: r.kind, ...(r.rule as object) };
+function toMethod(r: Row): OfferedShippingMethod {
+  return { id: r.id, code: r.code, name: r.name, kind: r.kind, ...(r.rule as object), deliveryDays: r.deliveryDays };
 }
 
 function toAdminMethod(r: Row): AdminShippingMethod {

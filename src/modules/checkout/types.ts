@@ -19,6 +19,7 @@ export const shippingMethodView = z.object({
   extraWeightGrams: fee,
   extraFee: fee,
   regionFees: z.array(z.object({ provinceCodes: z.array(z.string()), firstFee: z.number().int(), extraFee: z.number().int() })).optional(),
+  deliveryDays: z.number().int().describe('Days from ordering to delivery, for the estimate shoppers see'),
 });
 
 export const adminShippingMethodView = shippingMethodView.extend({
@@ -57,11 +58,14 @@ export const shippingRule = z.discriminatedUnion('kind', [flat, freeOver, byWeig
 export type ShippingRule = z.infer<typeof shippingRule>;
 export const RULE_FIELDS = ['flatFee', 'freeThreshold', 'firstWeightGrams', 'firstFee', 'extraWeightGrams', 'extraFee', 'regionFees'] as const;
 
+const deliveryDays = z.number().int().min(0).max(60).describe('Days from ordering to delivery, for the estimate shoppers see');
+
 const common = {
   code: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, dash or underscore').describe('Stable code, unique; cannot be changed'),
   name: localized,
   active: z.boolean().default(true).describe('Offered at checkout'),
   position: z.number().int().min(0).max(10_000).optional().describe('Order in the list; after the last method when absent'),
+  deliveryDays: deliveryDays.default(3),
 };
 
 /** A new method: its code, names, and the rule of its kind at the top level (like the view). */
@@ -82,6 +86,7 @@ export const shippingMethodPatch = z
     name: localized,
     active: z.boolean(),
     position: z.number().int().min(0).max(10_000),
+    deliveryDays,
     kind: z.enum(['flat', 'freeOver', 'byWeight']),
     flatFee: minor,
     freeThreshold: minor,

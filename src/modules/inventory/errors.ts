@@ -1,7 +1,8 @@
 import { defineErrors } from '../../platform/errors.js';
 
 export const InventoryErrors = defineErrors({
-  OUT_OF_STOCK: { status: 409, en: 'Not enough stock for {sku}: {available} available.', zh: '{sku} 库存不足：仅剩 {available} 件。' },
+  OUT_OF_STOCK: { status: 409, en: '{itemEn}: not enough in stock for that quantity.', zh: '{itemZh} 库存不足，请减少购买数量。' },
+  FEW_LEFT: { status: 409, en: '{itemEn}: only {left} left.', zh: '{itemZh} 库存不足：仅剩 {left} 件。' },
   WAREHOUSE_NOT_FOUND: { status: 404, en: 'Warehouse {id} was not found.', zh: '仓库 {id} 不存在。' },
   STOCK_BELOW_RESERVED: {
     status: 422,

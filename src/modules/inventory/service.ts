@@ -13,9 +13,12 @@ type Reason = (typeof stockLedger.$inferInsert)['reason'];
 export interface StockLine {
   variantId: string;
   quantity: number;
-  /** For messages only. */
-  sku?: string;
+  /** For messages only: the shopper reads them, so a title (never the SKU code). */
+  title?: Localized;
 }
+
+/** At or below this many units an out-of-stock message tells how many are left (as product pages do). */
+const FEW_LEFT = 10;
 
 interface Movement {
   variantId: string;
@@ -158,8 +161,12 @@ export class InventoryService {
         );
       }
       if (needed > 0) {
-        const available = (await this.availability([line.variantId])).get(line.variantId) ?? 0;
-        throw new AppError(InventoryErrors.OUT_OF_STOCK, { sku: line.sku ?? line.variantId, available }, { variantId: line.variantId, available });
+        // What was there before this line took its part (the transaction rolls the part back).
+        const available = line.quantity - needed + ((await this.availability([line.variantId])).get(line.variantId) ?? 0);
+        // The exact figure is the store's; the shopper learns it only when few are left.
+        const left = available <= FEW_LEFT ? available : null;
+        const code = left === null ? InventoryErrors.OUT_OF_STOCK : InventoryErrors.FEW_LEFT;
+        throw new AppError(code, { itemZh: line.title?.['zh-CN'] ?? '商品', itemEn: line.title?.en ?? 'An item', left: left ?? '' }, { variantId: line.variantId, left });
       }
     }
     await this.changed(sorted.map((l) => l.variantId), 'reserve');

@@ -19,6 +19,8 @@ export interface StorefrontContext {
   apiFetch: typeof fetch;
   /** PUBLIC_URL without a trailing slash: canonical URLs, sitemap, Open Graph. */
   publicUrl: string;
+  /** The store's clock (the one tests move): delivery estimates are counted from it. */
+  now: () => Date;
   page: PageCacheHints;
   /** A whole HTML document is being rendered (false for the `.data` requests of client navigations). */
   document: boolean;

@@ -39,7 +39,8 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
     const hydration = hydrationByPattern(build.routes);
     // An unknown pattern is treated as hydrating: its data is then encoded, which is only slower.
     const hydrates = (pattern: string) => hydration.get(pattern) ?? true;
-    const pages = new PageCache(k.cache);
+    // Page ages by the store clock: a page showing a delivery estimate expires at the store's midnight.
+    const pages = new PageCache(k.cache, () => k.clock.now().getTime());
 
     // Hashed file names: a changed file is a new URL, so browsers may keep these for a year.
     // The build writes .br/.gz beside each text asset (scripts/precompress.ts): sent as they are.
@@ -78,6 +79,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
         const context: StorefrontContext = {
           apiFetch: injectFetch(app, { jar: new Map(cookies), relay, clientIp: req.ip, incoming: req.headers, shared: k.cache }),
           publicUrl: k.config.publicUrl,
+          now: () => k.clock.now(),
           page: { cacheable: false, tags: new Set() },
           document: !req.url.split('?', 1)[0].endsWith('.data'),
           hydrates,

@@ -103,7 +103,7 @@ export function purchaseJourney(opts: {
       await visible(page.getByRole('heading', { level: 1, name: product.title[locale] }));
       await chooseVariant(page, locale, product);
       await visible(page.locator('.price').getByText(yuan(product.variant.price), { exact: true }));
-      expect(await stockShown(page, locale)).toBe(product.variant.available);
+      expect(await stockShown(page, locale, product)).toBe(product.variant.available);
       await journey.shoot(page, 'product');
       await journey.axe(page, key('product'));
     });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { baseUrl, type Journey } from './browser.js';
+import { ADMIN } from './env.js';
 import { STORE, yuan, type StoreLocale } from './labels.js';
 
 /** Playwright's assertions are not available (playwright-core): wait for a locator, then check with Vitest. */
@@ -29,18 +30,20 @@ export async function storeApi<T>(path: string): Promise<T> {
 }
 
 export interface ProductPick {
+  productId: string;
   slug: string;
   title: Record<'zh-CN' | 'en', string>;
   optionName: Record<'zh-CN' | 'en', string>;
   /** A variant that is not the page's default, with stock to spare. */
-  variant: { id: string; sku: string; price: number; available: number; label: Record<'zh-CN' | 'en', string> };
+  variant: { id: string; price: number; available: number; label: Record<'zh-CN' | 'en', string> };
 }
 
 interface StoreProduct {
+  id: string;
   slug: string;
   title: Record<'zh-CN' | 'en', string>;
   options: Array<{ code: string; name: Record<'zh-CN' | 'en', string>; values: Array<{ code: string; name: Record<'zh-CN' | 'en', string> }> }>;
-  variants: Array<{ id: string; sku: string; price: number; available: number; active: boolean; optionValues: Record<string, string> }>;
+  variants: Array<{ id: string; price: number; stock: 'inStock' | 'low' | 'out'; left: number | null; active: boolean; optionValues: Record<string, string> }>;
 }
 
 /**
@@ -52,13 +55,14 @@ export async function pickProduct(q: string, avoid: string[] = []): Promise<Prod
   for (const hit of found.items) {
     if (avoid.includes(hit.slug)) continue;
     const p = await storeApi<StoreProduct>(`/api/store/products/${encodeURIComponent(hit.slug)}`);
-    const inStock = p.variants.filter((v) => v.active && v.available >= 3);
+    const inStock = p.variants.filter((v) => v.active && v.stock !== 'out' && (v.left === null || v.left >= 3));
     if (p.options.length !== 1 || inStock.length < 2) continue;
     // The page opens on the first buyable variant: choose another one, as a person would.
     const v = inStock[1];
     const o = p.options[0];
     const value = o.values.find((x) => x.code === v.optionValues[o.code])!;
-    return { slug: p.slug, title: p.title, optionName: o.name, variant: { id: v.id, sku: v.sku, price: v.price, available: v.available, label: value.name } };
+    const available = await stockOf(p.id, v.id);
+    return { productId: p.id, slug: p.slug, title: p.title, optionName: o.name, variant: { id: v.id, price: v.price, available, label: value.name } };
   }
   throw new Error(`no product with two variants in stock among the results for ${q}`);
 }
@@ -68,12 +72,40 @@ export const uniqueEmail = (tag: string) => `e2e-${tag}-${randomBytes(4).toStrin
 /** The language of a page path: `/en/...` English, else zh-CN. */
 export const path = (locale: StoreLocale, p: string) => `${STORE[locale].prefix}${p === '/' && locale === 'en' ? '' : p}`;
 
-/** Reads the quantity in "有货（12 件）" / "In stock (12)" / "仅剩 3 件". */
-export async function stockShown(page: Page, locale: StoreLocale): Promise<number> {
-  const status = page.getByRole('status').filter({ hasText: STORE[locale].inStock });
-  const text = await textMatching(status, STORE[locale].inStock);
-  const m = STORE[locale].inStock.exec(text)!;
-  return Number(m[1] ?? m[2]);
+let staffToken: Promise<string> | undefined;
+
+/** A bearer token of the e2e store's staff account (signed in once per test file). */
+export function staffAuth(): Promise<string> {
+  staffToken ??= fetch(`${baseUrl()}/api/admin/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+  }).then(async (r) => {
+    if (!r.ok) throw new Error(`staff login: ${r.status} ${await r.text()}`);
+    return ((await r.json()) as { token: string }).token;
+  });
+  return staffToken;
+}
+
+/** The exact stock of a variant (every warehouse), as staff see it: shoppers are told only 有货 / 仅剩 N 件 / 缺货. */
+export async function stockOf(productId: string, variantId: string): Promise<number> {
+  const res = await fetch(`${baseUrl()}/api/admin/stock?product=${productId}&limit=100`, { headers: { authorization: `Bearer ${await staffAuth()}` } });
+  if (!res.ok) throw new Error(`stock: ${res.status} ${await res.text()}`);
+  const rows = ((await res.json()) as { items: Array<{ variantId: string; available: number }> }).items;
+  return rows.filter((r) => r.variantId === variantId).reduce((sum, r) => sum + r.available, 0);
+}
+
+/**
+ * The variant's exact stock, after checking that the product page words it as a shopper should see
+ * it: 有货 above 10, 仅剩 N 件 at 10 or fewer, 缺货 at none — never the figure itself above 10.
+ */
+export async function stockShown(page: Page, locale: StoreLocale, pick: ProductPick): Promise<number> {
+  const exact = await stockOf(pick.productId, pick.variant.id);
+  const words = STORE[locale].stock;
+  const expected = exact <= 0 ? words.out : exact <= 10 ? words.low(exact) : words.inStock;
+  const status = page.getByRole('status').filter({ hasText: new RegExp(`^${expected}$`) });
+  await visible(status);
+  return exact;
 }
 
 /** Opens the product page and chooses the variant by its option chip. */

@@ -158,7 +158,7 @@ export const en: Shape<typeof zhCN> = {
     create: 'New shipping method', edit: 'Edit shipping method', name: 'Name', kind: 'Fee rule', rule: 'Rule', active: 'Active', on: 'On', off: 'Off', code: 'Code',
     kinds: { flat: 'Flat fee', freeOver: 'Free over', byWeight: 'By weight' },
     flatRule: '{{fee}} per order', freeOverRule: 'Free from {{threshold}}, else {{fee}}', byWeightRule: 'First {{firstGrams}} g {{firstFee}}, then {{extraFee}} per {{extraGrams}} g',
-    regionCount: '{{count}} regional rates', flatFee: 'Fee', freeThreshold: 'Free from', feeBelow: 'Fee below it', firstWeight: 'First weight', firstFee: 'First-weight fee',
+    deliveryDays: 'Delivery days', deliveryDaysHint: 'Days from order to delivery: the estimate shoppers see on product pages.', regionCount: '{{count}} regional rates', flatFee: 'Fee', freeThreshold: 'Free from', feeBelow: 'Fee below it', firstWeight: 'First weight', firstFee: 'First-weight fee',
     extraWeight: 'Extra weight step', extraFee: 'Fee per step',
   },
   messages: {

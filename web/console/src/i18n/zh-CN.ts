@@ -155,7 +155,7 @@ export const zhCN = {
     create: '新建配送方式', edit: '编辑配送方式', name: '名称', kind: '计费方式', rule: '规则', active: '启用', on: '启用', off: '停用', code: '代码',
     kinds: { flat: '固定运费', freeOver: '满额包邮', byWeight: '按重量' },
     flatRule: '每单 {{fee}}', freeOverRule: '满 {{threshold}} 包邮，否则 {{fee}}', byWeightRule: '首重 {{firstGrams}}g {{firstFee}}，续重每 {{extraGrams}}g {{extraFee}}',
-    regionCount: '{{count}} 组地区运费', flatFee: '运费', freeThreshold: '包邮门槛', feeBelow: '未满时运费', firstWeight: '首重', firstFee: '首重运费',
+    deliveryDays: '送达天数', deliveryDaysHint: '下单到送达的天数，商品页据此显示预计送达日期。', regionCount: '{{count}} 组地区运费', flatFee: '运费', freeThreshold: '包邮门槛', feeBelow: '未满时运费', firstWeight: '首重', firstFee: '首重运费',
     extraWeight: '续重单位', extraFee: '续重运费',
   },
   messages: {

@@ -1,7 +1,7 @@
 import { ApiError, type Api } from '../../../shared/api';
 import type { Locale } from '../i18n';
 import { readCart } from './cart.server';
-import type { Address, Cart, Region, RegionDetail, ShippingMethod } from './types';
+import type { Address, Cart, PriceQuote, Region, RegionDetail, ShippingMethod } from './types';
 
 /** What the shopper has chosen so far; only codes and ids (never names or phone numbers in URLs). */
 export interface CheckoutChoice {
@@ -9,10 +9,23 @@ export interface CheckoutChoice {
   shipping: string;
   province: string;
   city: string;
+  /** 立即购买: the variant and quantity bought directly ('' when checking out the cart). */
+  variantId: string;
+  quantity: string;
+}
+
+/** What is being ordered: the cart's lines, or the one item bought directly, with its quote. */
+export interface CheckoutLines {
+  items: Cart['items'];
+  quote: PriceQuote | null;
 }
 
 export interface CheckoutState {
   cart: Cart | null;
+  /** The cart's lines, or the buy-now item's; null when there is nothing to order. */
+  lines: CheckoutLines | null;
+  /** Set when the shopper came by 立即购买: the order is placed with these items, not the cart. */
+  buyNow: { variantId: string; quantity: number } | null;
   clearCookie?: string;
   addresses: Address[];
   methods: ShippingMethod[];
@@ -20,6 +33,15 @@ export interface CheckoutState {
   cities: Region[];
   districts: Region[];
   choice: CheckoutChoice;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A buy-now choice from the URL or the form; anything malformed means "the cart". */
+export function buyNowOf(choice: Partial<CheckoutChoice>): { variantId: string; quantity: number } | null {
+  if (!choice.variantId || !UUID.test(choice.variantId)) return null;
+  const quantity = /^\d{1,3}$/.test(choice.quantity ?? '') ? Number(choice.quantity) : 1;
+  return { variantId: choice.variantId, quantity: Math.min(999, Math.max(1, quantity)) };
 }
 
 const regions = async (api: Api, parent?: string) =>
@@ -40,8 +62,17 @@ export async function checkoutState(api: Api, request: Request, wanted: Partial<
   const city = cities.some((c) => c.code === wanted.city) ? wanted.city! : '';
   const districts = city ? await regions(api, city) : [];
   const destination = address === 'new' ? province : addresses.find((a) => a.id === address)?.provinceCode;
-  const { cart, setCookie } = await readCart(api, request, { shippingMethodId: shipping || undefined, province: destination || undefined });
-  return { cart, clearCookie: setCookie, addresses, methods, provinces, cities, districts, choice: { address, shipping, province, city } };
+  const quoteFor = { shippingMethodId: shipping || undefined, province: destination || undefined };
+  const buyNow = buyNowOf(wanted);
+  const choice = { address, shipping, province, city, variantId: buyNow?.variantId ?? '', quantity: buyNow ? String(buyNow.quantity) : '' };
+  if (buyNow) {
+    const lines = await api.get<CheckoutLines>('/api/store/checkout/quote', { ...buyNow, ...quoteFor });
+    const orderable = lines.items.some((i) => i.available);
+    return { cart: null, lines: orderable ? lines : null, buyNow, addresses, methods, provinces, cities, districts, choice };
+  }
+  const { cart, setCookie } = await readCart(api, request, quoteFor);
+  const lines = cart && cart.items.length ? { items: cart.items, quote: cart.quote } : null;
+  return { cart, lines, buyNow: null, clearCookie: setCookie, addresses, methods, provinces, cities, districts, choice };
 }
 
 const regionOf = (api: Api, code: string) => api.get<RegionDetail>(`/api/store/regions/${encodeURIComponent(code)}`);

@@ -45,3 +45,11 @@ export function countdown(seconds: number): string {
   const ss = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
+
+/** A calendar day ("12月5日（周六）" / "Sat, Dec 5"), as computed in the store's time zone already. */
+export function calendarDay(d: { year: number; month: number; day: number }, locale: Locale): string {
+  const at = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  if (locale === 'en') return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(at);
+  const weekday = new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', weekday: 'short' }).format(at);
+  return `${d.month}月${d.day}日（${weekday}）`;
+}

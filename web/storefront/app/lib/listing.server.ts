@@ -8,6 +8,7 @@ export type Sort = (typeof SORTS)[number];
 /** The filters a listing URL carries (GET form fields, so they work without JavaScript). */
 export interface ListingQuery {
   q: string;
+  /** Brand slugs as the URL carries them (`?brand=huawei`); ids from older links are accepted too. */
   brands: string[];
   /** Yuan as typed by the shopper; sent to the API as fen. */
   min: string;
@@ -18,6 +19,9 @@ export interface ListingQuery {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/** A brand in a URL: its slug, or its id (links made before slugs). Anything else is ignored. */
+const brandToken = (b: string) => SLUG.test(b) || UUID.test(b);
 const yuanToFen = (v: string) => {
   if (!/^\d{1,7}(\.\d{1,2})?$/.test(v)) return undefined;
   return Math.round(Number(v) * 100);
@@ -29,7 +33,7 @@ export function parseListing(url: URL, defaultSort: Sort): ListingQuery {
   const page = Math.min(500, Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1));
   return {
     q: (p.get('q') ?? '').trim().slice(0, 100),
-    brands: p.getAll('brand').filter((b) => UUID.test(b)).slice(0, 20),
+    brands: [...new Set(p.getAll('brand').filter(brandToken))].slice(0, 20),
     min: yuanToFen(p.get('min') ?? '') === undefined ? '' : (p.get('min') ?? ''),
     max: yuanToFen(p.get('max') ?? '') === undefined ? '' : (p.get('max') ?? ''),
     inStock: p.get('inStock') === '1',
@@ -45,11 +49,15 @@ export function parseListing(url: URL, defaultSort: Sort): ListingQuery {
 const cursorAt = (offset: number) => (offset > 0 ? Buffer.from(JSON.stringify([offset])).toString('base64url') : undefined);
 
 export async function runListing(api: Api, query: ListingQuery, categoryId?: string): Promise<{ result: SearchResult; brands: Brand[] }> {
+  // The brand list is a cached public read: slugs become the ids search filters by.
+  const all = (await api.get<{ items: Brand[] }>('/api/store/brands')).items;
+  const wanted = all.filter((b) => query.brands.includes(b.slug) || query.brands.includes(b.id));
+  // A brand that no longer exists filters nothing out rather than everything.
   const [result, brands] = await Promise.all([
     api.get<SearchResult>('/api/store/search', {
       q: query.q || undefined,
       category: categoryId,
-      brand: query.brands.length ? query.brands.join(',') : undefined,
+      brand: wanted.length ? wanted.map((b) => b.id).join(',') : undefined,
       priceMin: query.min ? yuanToFen(query.min) : undefined,
       priceMax: query.max ? yuanToFen(query.max) : undefined,
       inStock: query.inStock ? 'true' : undefined,
@@ -57,11 +65,11 @@ export async function runListing(api: Api, query: ListingQuery, categoryId?: str
       limit: PAGE_SIZE,
       cursor: cursorAt((query.page - 1) * PAGE_SIZE),
     }),
-    api.get<{ items: Brand[] }>('/api/store/brands'),
+    all,
   ]);
   // Only the brands the facets name travel with the page: its loader data is encoded into the HTML.
   const named = new Set(result.facets.brands.map((b) => b.id));
-  return { result, brands: brands.items.filter((b) => named.has(b.id)) };
+  return { result, brands: brands.filter((b) => named.has(b.id)) };
 }
 
 /** Search listings: catalog and sales tags, and at most a minute old (the index rebuilds lazily). */

@@ -2,13 +2,16 @@ import type { StoreProduct } from './types';
 
 type Variant = StoreProduct['variants'][number];
 
-export const buyable = (v: Variant) => v.active && v.available > 0;
+export const buyable = (v: Variant) => v.active && v.stock !== 'out';
+
+/** The most units one add or buy-now may ask for: what is left when few are, else the page's cap. */
+export const maxQuantity = (v: Variant | undefined) => Math.max(1, Math.min(99, v?.left ?? 99));
 
 /** The variant a product page shows: the one asked for, else the first one that can be bought. */
 export function selectedVariant(product: StoreProduct, wanted: string | null): Variant | undefined {
   const active = product.variants.filter((v) => v.active);
   return (
-    active.find((v) => v.id === wanted || v.sku === wanted) ?? active.find(buyable) ?? active[0] ?? product.variants[0]
+    active.find((v) => v.id === wanted) ?? active.find(buyable) ?? active[0] ?? product.variants[0]
   );
 }
 

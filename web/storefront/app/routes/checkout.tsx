@@ -34,11 +34,13 @@ const choiceOf = (get: (k: string) => string | null): Partial<CheckoutChoice> =>
   shipping: get('shipping') ?? undefined,
   province: get('province') ?? undefined,
   city: get('city') ?? undefined,
+  variantId: get('variantId') ?? undefined,
+  quantity: get('quantity') ?? undefined,
 });
 
-/** Only what the page shows: the quote comes from the cart read with the chosen method and province. */
+/** Only what the page shows: the quote comes from the cart (or buy-now item) read with the chosen method and province. */
 const view = (s: CheckoutState, idempotencyKey: string) => ({
-  cart: s.cart!,
+  lines: s.lines!,
   addresses: s.addresses,
   methods: s.methods,
   provinces: s.provinces,
@@ -52,7 +54,7 @@ export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   await requireCustomer(context, request, url, locale);
   const state = await checkoutState(apiFor(context, locale), request, choiceOf((k) => url.searchParams.get(k)));
-  if (!state.cart || state.cart.items.length === 0) {
+  if (!state.lines) {
     throw redirect(lp(locale, '/cart'), state.clearCookie ? { headers: { 'set-cookie': state.clearCookie } } : undefined);
   }
   // A new key per visit of the page: a double submit or a retry of the same form places one order.
@@ -63,7 +65,7 @@ export async function loader({ request, context, url }: LoaderFunctionArgs) {
 const checkoutCheck: Check = (f) => (f.address === 'new' ? checks.address(f) : {});
 const CHECKED_FIELDS = [...checkedFields.address, 'address'];
 
-const FORM_FIELDS = ['intent', 'address', 'shipping', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'note', 'saveAddress', 'idempotencyKey'] as const;
+const FORM_FIELDS = ['intent', 'address', 'shipping', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'note', 'saveAddress', 'idempotencyKey', 'variantId', 'quantity'] as const;
 
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
@@ -73,9 +75,9 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
   const state = await checkoutState(api, request, choiceOf((k) => f[k] || null));
   const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: state.choice.province, city: state.choice.city, district: f.district };
   const again = (status: number, extra: { error?: string; errors?: FieldErrors }) =>
-    data({ values, note: f.note, state: state.cart ? view(state, f.idempotencyKey || crypto.randomUUID()) : null, ...extra }, { status });
+    data({ values, note: f.note, state: state.lines ? view(state, f.idempotencyKey || crypto.randomUUID()) : null, ...extra }, { status });
 
-  if (!state.cart || state.cart.items.length === 0) return redirect(lp(locale, '/cart'));
+  if (!state.lines) return redirect(lp(locale, '/cart'));
   if (f.intent === 'refresh') return again(200, {});
 
   const isNew = state.choice.address === 'new';
@@ -110,11 +112,11 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     const order = await api.request<OrderDetail>(
       'POST',
       '/api/store/orders',
-      { cartId: state.cart.id, shippingMethodId: state.choice.shipping, addressId, address, note: f.note || null },
+      { ...(state.buyNow ? { items: [state.buyNow] } : { cartId: state.cart?.id }), shippingMethodId: state.choice.shipping, addressId, address, note: f.note || null },
       { headers: { 'idempotency-key': f.idempotencyKey || crypto.randomUUID() } },
     );
-    // The cart became the order; the next add-to-cart opens a new one.
-    return redirect(lp(locale, `/orders/${order.number}/pay`), { headers: { 'set-cookie': clearCartIdCookie() } });
+    // The cart became the order; the next add-to-cart opens a new one. A buy-now order leaves the cart alone.
+    return redirect(lp(locale, `/orders/${order.number}/pay`), state.buyNow ? undefined : { headers: { 'set-cookie': clearCartIdCookie() } });
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const errors = isNew ? problemFieldErrors(err, ADDRESS_API_NAMES) : {};
@@ -135,7 +137,7 @@ export default function CheckoutPage() {
   const { locale, t } = useLocale();
   const s = result?.state ?? loaded;
   const values: AddressValues = result?.values ?? { province: s.choice.province, city: s.choice.city };
-  const quote = s.cart.quote as PriceQuote | null;
+  const quote = s.lines.quote as PriceQuote | null;
   // With JavaScript, a changed choice re-prices through the loader; only ids and region codes go in the URL.
   const reprice = (patch: Partial<CheckoutChoice>) => {
     const next = { ...s.choice, ...patch };
@@ -156,6 +158,12 @@ export default function CheckoutPage() {
       {serverErrors && Object.keys(serverErrors).length ? <Notice kind="error">{t('form.fixFields')}</Notice> : null}
       <Form method="post" className="two-col checkout" noValidate onSubmit={check.onSubmit}>
         <input type="hidden" name="idempotencyKey" value={s.idempotencyKey} />
+        {s.choice.variantId ? (
+          <>
+            <input type="hidden" name="variantId" value={s.choice.variantId} />
+            <input type="hidden" name="quantity" value={s.choice.quantity} />
+          </>
+        ) : null}
         <div>
           <fieldset className="panel">
             <legend>{t('checkout.address')}</legend>
@@ -233,7 +241,7 @@ export default function CheckoutPage() {
         <aside className="panel">
           <h2>{t('checkout.items')}</h2>
           <ul className="mini-lines">
-            {s.cart.items
+            {s.lines.items
               .filter((i) => i.available)
               .map((i) => (
                 <li key={i.id}>

@@ -1,20 +1,22 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { apiFor, ApiError, mutatingApiFor, orNull } from '../lib/api.server';
 import { cachePage, catalogTags, stockTag } from '../lib/cache.server';
+import { SHIPPING_METHODS_TAG } from '../../../../src/modules/checkout/cache-tags';
 import { addToCart } from '../lib/cart.server';
 import { CART_ID_COOKIE, readCookie } from '../lib/cookies.server';
 import { findCategoryById } from '../lib/categories';
-import { money } from '../lib/format';
+import { calendarDay, money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
 import { absoluteImage, breadcrumbLd, metaT, rootDataOf, seo } from '../lib/seo';
-import { buyable, selectedVariant, variantFor, variantLabel } from '../lib/variants';
+import { buyable, maxQuantity, selectedVariant, variantFor, variantLabel } from '../lib/variants';
 import { Breadcrumbs } from '../components/Breadcrumbs';
-import { IMAGE_SIZES, Img, responsiveImage } from '../components/Img';
+import { Gallery } from '../components/Gallery';
 import { Notice } from '../components/Notice';
 import { openPlainPage, plainPage } from '../lib/plain-page';
-import type { Brand, Category, StoreProduct } from '../lib/types';
+import type { Brand, Category, ShippingMethod, StoreProduct } from '../lib/types';
+import { estimatedDelivery, msUntilNextDay } from '../../../../src/modules/checkout/logic/delivery-estimate';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
 
@@ -25,15 +27,24 @@ export async function loader(args: LoaderFunctionArgs) {
 async function loadProduct({ request, params, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
-  const [product, tree, brands] = await Promise.all([
+  const [product, tree, brands, methods, store] = await Promise.all([
     orNull(api.get<StoreProduct>(`/api/store/products/${encodeURIComponent(params.slug ?? '')}`)),
     api.get<{ items: Category[] }>('/api/store/categories'),
     api.get<{ items: Brand[] }>('/api/store/brands'),
+    api.get<{ items: ShippingMethod[] }>('/api/store/shipping-methods'),
+    api.get<{ timezone: string }>('/api/store/info'),
   ]);
   if (!product) throw data(dictionaries[locale].errors.productNotFound, { status: 404 });
-  // Same tags as the API's own product read: an edit or a stock change evicts this page.
-  cachePage(context, [catalogTags.all, catalogTags.product(product.id), ...product.variants.map((v) => stockTag(v.id))]);
+  const now = context.now();
+  // Same tags as the API's own product read: an edit or a stock change evicts this page; the
+  // delivery estimates are right until the store's midnight.
+  cachePage(
+    context,
+    [catalogTags.all, catalogTags.product(product.id), ...product.variants.map((v) => stockTag(v.id)), SHIPPING_METHODS_TAG],
+    msUntilNextDay(now, store.timezone),
+  );
   return {
+    deliveries: methods.items.map((m) => ({ id: m.id, name: m.name, by: estimatedDelivery(now, m.deliveryDays, store.timezone) })),
     product,
     path: findCategoryById(tree.items, product.categoryId)?.path ?? [],
     brand: brands.items.find((b) => b.id === product.brandId) ?? null,
@@ -50,7 +61,7 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const form = await request.formData();
-  const variantId = String(form.get('variantId') ?? '');
+  const variantId = String(form.get('variantId') ?? '').slice(0, 64);
   const quantity = Math.min(999, Math.max(1, Number.parseInt(String(form.get('quantity') ?? '1'), 10) || 1));
   try {
     const api = await mutatingApiFor(context, request, locale);
@@ -90,7 +101,6 @@ export const meta: MetaFunction = (args) => {
         '@type': 'Product',
         name: title,
         description,
-        sku: product.variants[0]?.sku,
         url,
         ...(absoluteImage(publicUrl, image) ? { image: absoluteImage(publicUrl, image) } : {}),
         ...(page.brand ? { brand: { '@type': 'Brand', name: pick(page.brand.name, locale) } } : {}),
@@ -98,10 +108,9 @@ export const meta: MetaFunction = (args) => {
           .filter((v) => v.active)
           .map((v) => ({
             '@type': 'Offer',
-            sku: v.sku,
             price: (v.price / 100).toFixed(2),
             priceCurrency: 'CNY',
-            availability: v.available > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+            availability: v.stock === 'out' ? 'https://schema.org/OutOfStock' : v.stock === 'low' ? 'https://schema.org/LimitedAvailability' : 'https://schema.org/InStock',
             url: `${url}?variant=${v.id}`,
           })),
       },
@@ -115,7 +124,7 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function ProductPage() {
-  const { product, path, brand, wanted, added } = openPlainPage<ProductData>(useLoaderData());
+  const { product, path, brand, wanted, added, deliveries } = openPlainPage<ProductData>(useLoaderData());
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
@@ -124,6 +133,8 @@ export default function ProductPage() {
   const images = product.images.length ? product.images : product.image ? [product.image] : [];
   const canBuy = variant !== undefined && buyable(variant);
   const here = lp(locale, `/p/${product.slug}`);
+  const chosen = variant ? variantLabel(product, variant, locale) : '';
+  const price = money(variant?.price ?? product.priceMin, locale);
 
   return (
     <>
@@ -135,26 +146,7 @@ export default function ProductPage() {
         ]}
       />
       <div className="product">
-        <section className="gallery" aria-label={t('product.gallery')}>
-          <ul className="gallery-track">
-            {images.map((img, i) => (
-              <li key={img.url + i} id={`image-${i + 1}`}>
-                <Img src={img.url} width={img.width} height={img.height} alt={pick(img.alt, locale) || title} eager={i === 0} sizes={IMAGE_SIZES.gallery} />
-              </li>
-            ))}
-          </ul>
-          {images.length > 1 ? (
-            <ol className="gallery-thumbs">
-              {images.map((img, i) => (
-                <li key={img.url + i}>
-                  <a href={`#image-${i + 1}`} aria-label={t('product.imageOf', { n: i + 1 })}>
-                    <Img src={img.url} width={64} height={Math.round((64 * img.height) / img.width)} alt="" srcSet={responsiveImage(img, IMAGE_SIZES.thumb)?.srcSet} sizes={IMAGE_SIZES.thumb} />
-                  </a>
-                </li>
-              ))}
-            </ol>
-          ) : null}
-        </section>
+        <Gallery images={images} title={title} />
 
         <section className="buy">
           <h1>{title}</h1>
@@ -166,7 +158,7 @@ export default function ProductPage() {
             {product.salesCount > 0 ? <span className="muted">{t('product.sold', { count: product.salesCount })}</span> : null}
           </p>
           <p className="price">
-            <strong>{money(variant?.price ?? product.priceMin, locale)}</strong>
+            <strong>{price}</strong>
             {variant?.listPrice && variant.listPrice > variant.price ? (
               <s className="muted">
                 <span className="sr-only">{t('product.listPrice')} </span>
@@ -212,22 +204,40 @@ export default function ProductPage() {
               ? t('product.soldOut')
               : !variant || !variant.active
                 ? t('product.unavailable')
-                : variant.available <= 0
-                  ? t('product.outOfStock')
-                  : variant.available <= 5
-                    ? t('product.lowStock', { count: variant.available })
-                    : t('product.inStock', { count: variant.available })}
+                : stockText(variant, t)}
           </p>
 
-          <Form method="post" action={`${here}${wanted ? `?variant=${encodeURIComponent(wanted)}` : ''}`} className="add-to-cart">
+          {deliveries.length ? (
+            <dl className="delivery">
+              <dt>{t('product.delivery')}</dt>
+              {deliveries.map((d) => (
+                <dd key={d.id}>
+                  {pick(d.name, locale)} · {t('product.deliveryBy', { date: calendarDay(d.by, locale) })}
+                </dd>
+              ))}
+            </dl>
+          ) : null}
+
+          {/* One form, two ways out: 加入购物车 posts to this page; 立即购买 goes to checkout with
+              this variant and quantity (a GET: nothing is written, and the cart stays as it is). */}
+          <Form method="post" action={`${here}${wanted ? `?variant=${encodeURIComponent(wanted)}` : ''}`} className="add-to-cart" id="buy">
             <input type="hidden" name="variantId" value={variant?.id ?? ''} />
             <div className="field qty">
               <label htmlFor="quantity">{t('product.quantity')}</label>
-              <input id="quantity" name="quantity" type="number" inputMode="numeric" min={1} max={Math.max(1, Math.min(99, variant?.available ?? 1))} defaultValue={1} required />
+              <input id="quantity" name="quantity" type="number" inputMode="numeric" min={1} max={maxQuantity(variant)} defaultValue={1} required />
             </div>
-            <button type="submit" className="primary" disabled={!canBuy || navigation.state === 'submitting'}>
-              {canBuy ? t('product.addToCart') : t('product.outOfStock')}
-            </button>
+            <div className="buy-bar">
+              <p className="buy-bar-summary" aria-hidden="true">
+                <strong>{price}</strong>
+                {chosen ? <span>{chosen}</span> : null}
+              </p>
+              <button type="submit" className="secondary" disabled={!canBuy || navigation.state === 'submitting'}>
+                {canBuy ? t('product.addToCart') : t('product.outOfStock')}
+              </button>
+              <button type="submit" className="primary" formMethod="get" formAction={lp(locale, '/checkout')} disabled={!canBuy}>
+                {t('product.buyNow')}
+              </button>
+            </div>
           </Form>
           {added && !result?.error ? (
             <div id="added">
@@ -248,7 +258,6 @@ export default function ProductPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('product.variant')}</th>
-                  <th scope="col">{t('product.sku')}</th>
                   <th scope="col">{t('cart.unitPrice')}</th>
                   <th scope="col">{t('product.stock')}</th>
                 </tr>
@@ -260,12 +269,11 @@ export default function ProductPage() {
                     <tr key={v.id} aria-current={v.id === variant?.id ? 'true' : undefined}>
                       <th scope="row">
                         <a href={`${here}?variant=${v.id}`} rel="nofollow">
-                          {variantLabel(product, v, locale) || v.sku}
+                          {variantLabel(product, v, locale) || title}
                         </a>
                       </th>
-                      <td>{v.sku}</td>
                       <td>{money(v.price, locale)}</td>
-                      <td>{v.available > 0 ? v.available : t('product.outOfStock')}</td>
+                      <td>{stockText(v, t)}</td>
                     </tr>
                   ))}
               </tbody>
@@ -300,4 +308,11 @@ export default function ProductPage() {
       ) : null}
     </>
   );
+}
+
+/** 有货 / 仅剩 N 件 / 缺货: the API tells the level, and the count only when few are left. */
+function stockText(v: StoreProduct['variants'][number], t: ReturnType<typeof useLocale>['t']): string {
+  if (!v.active || v.stock === 'out') return t('product.outOfStock');
+  if (v.stock === 'low' && v.left !== null) return t('product.lowStock', { count: v.left });
+  return t('product.inStock');
 }

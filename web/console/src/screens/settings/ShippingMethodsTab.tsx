@@ -23,7 +23,7 @@ export function ShippingMethodsTab() {
 
   const open = (method?: ShippingMethod) => {
     setEditing({ method });
-    form.setFieldsValue(method ? toShippingForm(method) : { code: '', nameZh: '', nameEn: '', kind: 'flat', active: true, flatFee: 10 });
+    form.setFieldsValue(method ? toShippingForm(method) : { code: '', nameZh: '', nameEn: '', kind: 'flat', active: true, flatFee: 10, deliveryDays: 3 });
   };
   const submit = async (v: ShippingFormValues) => {
     try {
@@ -81,6 +81,7 @@ export function ShippingMethodsTab() {
             ) : null}
           </Row>
           <Row gutter={12}>
+            <Col xs={24} sm={12}><Form.Item name="deliveryDays" label={t('shipping.deliveryDays')} extra={t('shipping.deliveryDaysHint')}><InputNumber min={0} max={60} precision={0} /></Form.Item></Col>
             <Col xs={24} sm={12}><Form.Item name="position" label={t('categories.position')}><InputNumber min={0} max={10000} precision={0} /></Form.Item></Col>
             <Col xs={24} sm={12}><Form.Item name="active" label={t('shipping.active')} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>

@@ -9,6 +9,7 @@ export interface ShippingFormValues {
   kind: 'flat' | 'freeOver' | 'byWeight';
   active: boolean;
   position?: number;
+  deliveryDays?: number;
   flatFee?: number;
   freeThreshold?: number;
   firstWeightGrams?: number;
@@ -18,11 +19,12 @@ export interface ShippingFormValues {
 }
 
 const yuan = (fen: number | undefined) => (fen === undefined ? undefined : fenToYuan(fen));
+const days = (v: ShippingFormValues) => (v.deliveryDays !== undefined && v.deliveryDays !== null ? { deliveryDays: v.deliveryDays } : {});
 const fen = (y: number | undefined | null) => (y === undefined || y === null ? undefined : yuanToFen(y));
 
 export function toShippingForm(m: ShippingMethod): ShippingFormValues {
   return {
-    code: m.code, nameZh: m.name['zh-CN'], nameEn: m.name.en, kind: m.kind, active: m.active, position: m.position,
+    code: m.code, nameZh: m.name['zh-CN'], nameEn: m.name.en, kind: m.kind, active: m.active, position: m.position, deliveryDays: m.deliveryDays,
     flatFee: yuan(m.flatFee), freeThreshold: yuan(m.freeThreshold), firstWeightGrams: m.firstWeightGrams,
     firstFee: yuan(m.firstFee), extraWeightGrams: m.extraWeightGrams, extraFee: yuan(m.extraFee),
   };
@@ -40,7 +42,7 @@ function rule(v: ShippingFormValues) {
 }
 
 export function toShippingInput(v: ShippingFormValues): ShippingMethodInput {
-  return { ...rule(v), code: v.code.trim(), name: { 'zh-CN': v.nameZh.trim(), en: v.nameEn.trim() }, active: v.active, ...(v.position !== undefined && v.position !== null ? { position: v.position } : {}) } as ShippingMethodInput;
+  return { ...rule(v), code: v.code.trim(), name: { 'zh-CN': v.nameZh.trim(), en: v.nameEn.trim() }, active: v.active, ...days(v), ...(v.position !== undefined && v.position !== null ? { position: v.position } : {}) } as ShippingMethodInput;
 }
 
 /**
@@ -55,6 +57,7 @@ export function toShippingPatch(v: ShippingFormValues, before: Pick<ShippingMeth
     ...fees,
     name: { 'zh-CN': v.nameZh.trim(), en: v.nameEn.trim() },
     active: v.active,
+    ...days(v),
     ...(v.position !== undefined && v.position !== null ? { position: v.position } : {}),
   };
 }
