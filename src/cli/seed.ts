@@ -2,7 +2,8 @@ import cliProgress from 'cli-progress';
 import type { Config } from '../platform/config.js';
 import { createKernel, type Kernel } from '../platform/kernel.js';
 import { createServices, ensureStoreDefaults, type Services } from '../app.js';
-import { ensureFirstAdmin, type FirstAdmin } from '../modules/staff/index.js';
+import { ensureFirstAdmin } from '../modules/staff/index.js';
+import { adminBlock, siteUrl } from './banner.js';
 import { DEMO_PASSWORD, DEMO_SHOPPER_EMAIL, generateDemoShop, type DemoProgress, type DemoResult } from '../demo/index.js';
 
 /** A progress bar for the demo generator (plain lines every few seconds when not on a terminal). */
@@ -58,13 +59,6 @@ export function describeDemo(r: DemoResult): string {
   );
 }
 
-export function describeAdmin(admin: FirstAdmin): string {
-  if (!admin.created) return '';
-  return admin.password
-    ? `  Admin       ${admin.email} / ${admin.password}  (shown once; \`shopkeeper admin reset-password ${admin.email}\` sets a new one)\n`
-    : `  Admin       ${admin.email} (password from ADMIN_PASSWORD)\n`;
-}
-
 /** `shopkeeper seed`: the demo shop into an empty store (refused when the store has products). */
 export async function seed(config: Config, opts: { scale: number; seed: number }): Promise<void> {
   const k = await createKernel(config);
@@ -74,7 +68,7 @@ export async function seed(config: Config, opts: { scale: number; seed: number }
     console.log(`Generating the demo shop (scale ${opts.scale}, seed ${opts.seed})…`);
     const result = await generateWithProgress(k, services, opts);
     const admin = await ensureFirstAdmin(k, services.staff);
-    console.log(`\n${describeDemo(result)}${describeAdmin(admin)}`);
+    console.log(`\n${describeDemo(result)}${adminBlock(admin, `${siteUrl(config, { host: config.host, port: config.port })}/admin`)}`);
   } finally {
     await k.cache.close();
     await k.db.close();
