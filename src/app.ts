@@ -40,14 +40,14 @@ export function createServices(k: Kernel) {
   const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrlSet ? k.config.publicUrl : '');
   if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
   const sandboxCallbacks = new SandboxCallbacks(k, sandbox);
+  const media = new MediaService(k);
+  const storeSettings = new StoreSettingsService(k, { imageOf: (id) => media.image(id) });
   const messages = new MessagesService(k);
-  const customers = new CustomersService(k, messages);
+  const customers = new CustomersService(k, messages, (locale) => storeSettings.name(locale));
   const staff = new StaffService(k);
   const audit = new AuditService(k);
   const fulfilment = new FulfilmentService(k, orders, inventory);
   const afterSales = new AfterSalesService(k, orders, payments, inventory);
-  const storeSettings = new StoreSettingsService(k);
-  const media = new MediaService(k);
 
   // A guest's cart joins the shopper's own when they sign in or register (same transaction as the session).
   customers.onSignIn(async ({ customerId, req }) => {

@@ -21,6 +21,7 @@ import { htmlLang, localeOfPath } from './lib/locale';
 import { ENHANCE_SCRIPT } from './lib/enhance';
 import type { RootData } from './lib/seo';
 import { hydrates, openPlainPage, plainPage, type PlainPageData } from './lib/plain-page';
+import { readStoreInfo, storeNameOf } from './lib/store.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
@@ -28,7 +29,8 @@ export async function loader({ context, url, pattern }: LoaderFunctionArgs): Pro
   const locale = localeOfPath(url.pathname);
   // Importing the server dictionaries provides both languages to i18nFor (see i18n/index.ts).
   if (!dictionaries[locale]) throw new Error(`no dictionary for ${locale}`);
-  return plainPage({ context, pattern }, { locale, publicUrl: context.publicUrl });
+  const storeName = storeNameOf(await readStoreInfo(context, locale), locale);
+  return plainPage({ context, pattern }, { locale, publicUrl: context.publicUrl, storeName });
 }
 
 // The language switch reloads the document, so the dictionary never changes under a page.
