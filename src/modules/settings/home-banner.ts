@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isSafeLink } from './logic/links.js';
+
+export { isSafeLink };
 
 /**
  * The storefront home page's banner, one per language: a picture (an uploaded media asset), a
@@ -25,17 +28,6 @@ export const bannerLink = z
   .transform((s) => s.trim())
   .refine((s) => s === '' || isSafeLink(s), 'must be a path of this store (/…) or an http(s):// address')
   .transform((s) => (s === '' ? null : s));
-
-export function isSafeLink(s: string): boolean {
-  if (/[\s\p{Cc}\\]/u.test(s)) return false;
-  if (s.startsWith('/')) return !s.startsWith('//');
-  try {
-    const url = new URL(s);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
