@@ -17,6 +17,7 @@ export function demoProgressBar(): { update: (p: DemoProgress) => void; stop: ()
       noTTYOutput: true,
       notTTYSchedule: 5000,
       etaBuffer: 50,
+      formatTime: (seconds: number) => formatEta(seconds),
     },
     cliProgress.Presets.shades_classic,
   );
@@ -33,6 +34,13 @@ export function demoProgressBar(): { update: (p: DemoProgress) => void; stop: ()
       if (started) bar.stop();
     },
   };
+}
+
+/** Time left as a person reads it: `45 s`, `2 min 05 s` (cli-progress' own rounding printed `1m60s`). */
+export function formatEta(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '…';
+  const s = Math.ceil(seconds / 5) * 5;
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
 /** Generates the demo shop with a progress bar; prints what it made. */

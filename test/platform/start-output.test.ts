@@ -94,3 +94,13 @@ describe('start-up text and terminal logs (pure parts)', () => {
     expect(prettyLine('not json')).toBe('not json\n');
   });
 });
+
+describe('the demo progress bar', () => {
+  it('says how long is left as a person reads it, never 1m60s', async () => {
+    const { formatEta } = await import('../../src/cli/seed.js');
+    expect(formatEta(42)).toBe('45 s');
+    expect(formatEta(118)).toBe('2 min 00 s');
+    expect(formatEta(125)).toBe('2 min 05 s');
+    expect(formatEta(Infinity)).toBe('…');
+  });
+});
