@@ -38,8 +38,10 @@ describe('`shopkeeper serve` on a fresh embedded store (real process, stdout not
     expect(out).not.toMatch(/^ {2}\w[\w ]+ {2}http:\/\/localhost/m);
     expect(out).toMatch(/PUBLIC_URL {2}not set: pages and redirects stay on whatever address you browse at/);
 
-    const block = out.slice(out.lastIndexOf('┌'));
-    expect(block.trimEnd().endsWith('┘')).toBe(true);
+    const block = out.slice(out.lastIndexOf('┌'), out.lastIndexOf('┘') + 1);
+    // Nothing start-up prints comes after it (the readiness probe's request may be logged there).
+    const after = out.slice(out.lastIndexOf('┘') + 1).split('\n').filter((l) => l.trim());
+    for (const line of after) expect(JSON.parse(line)).toMatchObject({ url: '/readyz' });
     expect(block).toContain(`http://127.0.0.1:${port}/admin`);
     expect(block).toMatch(/admin@shopkeeper\.local {2}\/ {2}\S{12,}/);
     expect(block).toContain('npx shopkeeper admin reset-password admin@shopkeeper.local');
