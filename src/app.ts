@@ -38,17 +38,17 @@ export function createServices(k: Kernel) {
   const shipping = new ShippingMethods(k);
   const checkout = new CheckoutService(k, carts, inventory, orders, shipping);
   const payments = new PaymentService(k, orders);
-  const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrl);
+  const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrlSet ? k.config.publicUrl : '');
   if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
   const sandboxCallbacks = new SandboxCallbacks(k, sandbox);
+  const media = new MediaService(k);
+  const storeSettings = new StoreSettingsService(k, { imageOf: (id) => media.image(id) });
   const messages = new MessagesService(k);
-  const customers = new CustomersService(k, messages);
+  const customers = new CustomersService(k, messages, (locale) => storeSettings.name(locale));
   const staff = new StaffService(k);
   const audit = new AuditService(k);
   const fulfilment = new FulfilmentService(k, orders, inventory);
   const afterSales = new AfterSalesService(k, orders, payments, inventory);
-  const storeSettings = new StoreSettingsService(k);
-  const media = new MediaService(k);
 
   // A guest's cart joins the shopper's own when they sign in or register (same transaction as the session).
   customers.onSignIn(async ({ customerId, req }) => {
@@ -79,9 +79,11 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   const s = services;
   await ensureStoreDefaults(k, s);
   const app = await createHttpServer({
-    logLevel: k.config.logLevel,
+    logger: k.log,
+    requestLogLevel: k.config.logFormat === 'json' ? 'info' : 'debug',
     bodyLimit: k.config.bodyLimitBytes,
-    publicUrl: k.config.publicUrl,
+    // Without PUBLIC_URL the docs page's "try it" calls the host it was opened at.
+    publicUrl: k.config.publicUrlSet ? k.config.publicUrl : '/',
     version: VERSION,
   });
   app.decorateRequest('customer', null);
@@ -94,6 +96,13 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     await s.customers.close();
     await s.staff.close();
   });
+
+  // Without PUBLIC_URL the store has no address it knows it can reach itself at (it may listen on a
+  // LAN address only): the sandbox provider then calls back in-process rather than over the network.
+  if (!k.config.publicUrlSet) {
+    s.sandboxCallbacks.transport = async (body, headers) =>
+      (await app.inject({ method: 'POST', url: '/api/store/payments/webhook/sandbox', headers, payload: body })).statusCode;
+  }
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -2,7 +2,8 @@ import cliProgress from 'cli-progress';
 import type { Config } from '../platform/config.js';
 import { createKernel, type Kernel } from '../platform/kernel.js';
 import { createServices, ensureStoreDefaults, type Services } from '../app.js';
-import { ensureFirstAdmin, type FirstAdmin } from '../modules/staff/index.js';
+import { ensureFirstAdmin } from '../modules/staff/index.js';
+import { adminBlock, siteUrl } from './banner.js';
 import { DEMO_PASSWORD, DEMO_SHOPPER_EMAIL, generateDemoShop, type DemoProgress, type DemoResult } from '../demo/index.js';
 
 /** A progress bar for the demo generator (plain lines every few seconds when not on a terminal). */
@@ -16,6 +17,7 @@ export function demoProgressBar(): { update: (p: DemoProgress) => void; stop: ()
       noTTYOutput: true,
       notTTYSchedule: 5000,
       etaBuffer: 50,
+      formatTime: (seconds: number) => formatEta(seconds),
     },
     cliProgress.Presets.shades_classic,
   );
@@ -32,6 +34,13 @@ export function demoProgressBar(): { update: (p: DemoProgress) => void; stop: ()
       if (started) bar.stop();
     },
   };
+}
+
+/** Time left as a person reads it: `45 s`, `2 min 05 s` (cli-progress' own rounding printed `1m60s`). */
+export function formatEta(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '…';
+  const s = Math.ceil(seconds / 5) * 5;
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
 /** Generates the demo shop with a progress bar; prints what it made. */
@@ -58,13 +67,6 @@ export function describeDemo(r: DemoResult): string {
   );
 }
 
-export function describeAdmin(admin: FirstAdmin): string {
-  if (!admin.created) return '';
-  return admin.password
-    ? `  Admin       ${admin.email} / ${admin.password}  (shown once; \`shopkeeper admin reset-password ${admin.email}\` sets a new one)\n`
-    : `  Admin       ${admin.email} (password from ADMIN_PASSWORD)\n`;
-}
-
 /** `shopkeeper seed`: the demo shop into an empty store (refused when the store has products). */
 export async function seed(config: Config, opts: { scale: number; seed: number }): Promise<void> {
   const k = await createKernel(config);
@@ -74,7 +76,7 @@ export async function seed(config: Config, opts: { scale: number; seed: number }
     console.log(`Generating the demo shop (scale ${opts.scale}, seed ${opts.seed})…`);
     const result = await generateWithProgress(k, services, opts);
     const admin = await ensureFirstAdmin(k, services.staff);
-    console.log(`\n${describeDemo(result)}${describeAdmin(admin)}`);
+    console.log(`\n${describeDemo(result)}${adminBlock(admin, `${siteUrl(config, { host: config.host, port: config.port })}/admin`)}`);
   } finally {
     await k.cache.close();
     await k.db.close();

@@ -7,13 +7,17 @@ import { DemoDataExistsError, demoState, type DemoResult } from '../demo/index.j
 import cluster from 'node:cluster';
 import { clusterIndex, serveCluster } from './cluster.js';
 import { onShutdown } from './lifecycle.js';
-import { describeAdmin, describeDemo, generateWithProgress } from './seed.js';
+import type { AddressInfo } from 'node:net';
+import { describeDemo, generateWithProgress } from './seed.js';
+import { adminBlock, readyBanner, siteUrl } from './banner.js';
 
 export async function serve(config: Config, opts: { worker: boolean }): Promise<void> {
   if (!opts.worker && !config.databaseUrl) {
     throw new Error('serve --no-worker needs DATABASE_URL: the embedded database cannot be shared with a worker process.');
   }
-  if (config.processes > 1 && cluster.isPrimary) return serveCluster(config, { prepare: prepareStore, banner: readyBanner });
+  if (config.processes > 1 && cluster.isPrimary) {
+    return serveCluster(config, { prepare: prepareStore, banner: (c, started, n) => readyBanner(c, { host: c.host, port: c.port }, started, n) });
+  }
   const started = Date.now();
   const k = await createKernel(config);
   const services = createServices(k);
@@ -31,7 +35,10 @@ export async function serve(config: Config, opts: { worker: boolean }): Promise<
     await k.db.close();
   });
   if (cluster.isWorker) return;
-  console.log(readyBanner(config, started, 1) + (demo ? describeDemo(demo) : '') + (admin ? describeAdmin(admin) : ''));
+  // The port actually bound (PORT=0 picks a free one) and the host asked for.
+  const bound = { host: config.host, port: (app.server.address() as AddressInfo).port };
+  // The sign-in block comes last, after everything else start-up prints, so it is easy to find.
+  console.log(readyBanner(config, bound, started, 1) + (demo ? describeDemo(demo) : '') + (admin ? adminBlock(admin, `${siteUrl(config, bound)}/admin`) : ''));
 }
 
 /** Migrations, store defaults, the demo shop on first start and the first admin: once, before listening. */
@@ -39,7 +46,7 @@ async function prepareStore(config: Config): Promise<string> {
   const k = await createKernel(config);
   try {
     const { demo, admin } = await prepareStoreWith(k, createServices(k));
-    return (demo ? describeDemo(demo) : '') + describeAdmin(admin);
+    return (demo ? describeDemo(demo) : '') + adminBlock(admin, `${siteUrl(config, { host: config.host, port: config.port })}/admin`);
   } finally {
     await k.cache.close();
     await k.db.close();
@@ -51,18 +58,6 @@ async function prepareStoreWith(k: Kernel, services: Services) {
   const demo = k.config.demoData ? await demoOnFirstStart(k, services) : null;
   const admin = await ensureFirstAdmin(k, services.staff);
   return { demo, admin };
-}
-
-export function readyBanner(config: Config, started: number, processes: number): string {
-  const shape = config.databaseUrl ? `PostgreSQL${config.redisUrl ? ' + Redis' : ''}` : `embedded (${config.dataDir})`;
-  return (
-    `\nShopkeeper ${shape} ready in ${((Date.now() - started) / 1000).toFixed(1)} s${processes > 1 ? ` (${processes} processes)` : ''}\n` +
-      `  Storefront  ${config.publicUrl}/\n` +
-      `  Console     ${config.publicUrl}/admin\n` +
-      `  Store API   ${config.publicUrl}/api/store\n` +
-      `  Admin API   ${config.publicUrl}/api/admin\n` +
-      `  API docs    ${config.publicUrl}/api/docs\n`
-  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { defaultLogFormat, type LogFormat } from './log.js';
 
 /**
  * Environment → typed configuration, validated once at start.
@@ -36,6 +37,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   DEMO_DATA: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   UNPAID_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -54,7 +56,17 @@ export interface Config {
   redisUrl?: string;
   /** Namespaces queues and channels, so several stores (or test runs) can share one Redis. */
   redisPrefix: string;
+  /**
+   * The store's own absolute address, for links that must be absolute (sitemap, canonical, e-mail,
+   * payment callbacks). PUBLIC_URL, or `http://localhost:$PORT` when it is unset.
+   */
   publicUrl: string;
+  /**
+   * Whether PUBLIC_URL was set. When it was not, nothing a browser follows is built from publicUrl:
+   * redirects and pay-page addresses stay relative, so a store opened at 127.0.0.1, a LAN address or
+   * a domain keeps the shopper on that host (and its cookies).
+   */
+  publicUrlSet: boolean;
   storeTimezone: string;
   sessionSecret?: string;
   paymentSandboxSecret?: string;
@@ -64,6 +76,8 @@ export interface Config {
   adminPassword?: string;
   demoData: boolean;
   logLevel: string;
+  /** LOG_FORMAT; by default human lines on a terminal, JSON when stdout is a file or a pipe. */
+  logFormat: LogFormat;
   unpaidTimeoutMinutes: number;
   autoConfirmDays: number;
   bodyLimitBytes: number;
@@ -105,6 +119,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     storeTimezone: e.STORE_TIMEZONE,
     sessionSecret: e.SESSION_SECRET,
     paymentSandboxSecret: e.PAYMENT_SANDBOX_SECRET,
@@ -113,6 +128,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     adminPassword: e.ADMIN_PASSWORD,
     demoData: e.DEMO_DATA ?? !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? defaultLogFormat(process.stdout.isTTY),
     unpaidTimeoutMinutes: e.UNPAID_TIMEOUT_MINUTES,
     autoConfirmDays: e.AUTO_CONFIRM_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

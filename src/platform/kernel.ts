@@ -1,4 +1,5 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './log.js';
 import type { Config } from './config.js';
 import { SystemClock, type Clock } from './clock.js';
 import type { Database } from './db/database.js';
@@ -31,7 +32,7 @@ export interface KernelOptions {
 }
 
 export async function createKernel(config: Config, opts: KernelOptions = {}): Promise<Kernel> {
-  const log = pino({ level: config.logLevel });
+  const log = createLogger({ level: config.logLevel, format: config.logFormat });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (!opts.skipMigrations) await db.migrate();

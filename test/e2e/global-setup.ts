@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Where the shared store runs, e.g. http://localhost:41234 (the host the store calls itself: PUBLIC_URL). */
+    /** Where the shared store runs, e.g. http://127.0.0.1:41234. */
     e2eBaseUrl: string;
   }
 }
@@ -54,9 +54,9 @@ export default async function setup(project: TestProject) {
     throw err;
   }
   console.log(`[e2e] store with demo shop ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  // PUBLIC_URL defaults to http://localhost:$PORT: the sandbox pay page and its redirect back use
-  // that host, so the browser must too, or the shopper's session cookie would not travel.
-  project.provide('e2eBaseUrl', server.url.replace('127.0.0.1', 'localhost'));
+  // Browsed at 127.0.0.1 on purpose, with PUBLIC_URL unset: the store must keep the shopper on the
+  // host they opened it at (the sandbox pay page and its way back included), not send them to localhost.
+  project.provide('e2eBaseUrl', server.url);
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -20,7 +20,7 @@ export default defineConfig({
         // build report says what is what. antd is left to the default splitting, which keeps its
         // table, date picker, tree select… in the chunks of the screens that use them; ECharts is
         // loaded by the dashboard only.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|dayjs)[\\/]/ },
             { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },

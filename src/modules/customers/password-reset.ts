@@ -18,11 +18,11 @@ const REQUEST_LIMIT = { limit: 5, windowMs: 15 * MINUTE };
 
 const TEXT: Record<Locale, { subject: string; body: string }> = {
   'zh-CN': {
-    subject: '【掌柜】密码重置验证码',
+    subject: '【{store}】密码重置验证码',
     body: '您的验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本消息。',
   },
   en: {
-    subject: 'Your Shopkeeper password reset code',
+    subject: 'Your {store} password reset code',
     body: 'Your verification code is {code}. It is valid for {minutes} minutes. If you did not ask to reset your password, ignore this message.',
   },
 };
@@ -33,6 +33,7 @@ export class PasswordResets {
     private readonly k: Kernel,
     private readonly customers: CustomersService,
     private readonly messages: MessagesService,
+    private readonly storeName: (locale: Locale) => Promise<string>,
   ) {}
 
   /** Behaves the same whether or not the account exists: the caller always answers 202. */
@@ -60,11 +61,11 @@ export class PasswordResets {
         expiresAt: new Date(now.getTime() + RESET_TTL_MS),
       });
       const text = TEXT[customer.locale];
-      const params = { code, minutes: RESET_TTL_MS / MINUTE };
+      const params = { code, minutes: RESET_TTL_MS / MINUTE, store: await this.storeName(customer.locale) };
       await this.messages.send({
         channel: who.kind === 'email' ? 'email' : 'sms',
         to: who.value,
-        subject: text.subject,
+        subject: interpolate(text.subject, params),
         body: interpolate(text.body, params),
         locale: customer.locale,
       });

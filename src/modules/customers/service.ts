@@ -55,15 +55,17 @@ export class CustomersService {
   private readonly params: ScryptParams;
   private dummyHash: Promise<string> | null = null;
 
+  /** `storeName`: the store's name in a language as set now (the settings module), for messages to shoppers. */
   constructor(
     private readonly k: Kernel,
     messages: MessagesService,
+    storeName: (locale: Locale) => Promise<string>,
   ) {
     this.params = k.config.env === 'test' ? TEST_PARAMS : PRODUCTION_PARAMS;
     this.sessions = new SessionStore(k);
     this.throttle = new Throttle(attemptLogFor(k.config), k.clock);
     this.addresses = new AddressBook(k);
-    this.resets = new PasswordResets(k, this, messages);
+    this.resets = new PasswordResets(k, this, messages, storeName);
   }
 
   private get q() {

@@ -91,6 +91,18 @@ export class MediaService {
     return { asset: viewOf(existing, existing.bytes), created: false };
   }
 
+  /** An asset's URL and intrinsic size for other modules to show it (the store's banner), or null when there is none. */
+  async image(id: string): Promise<{ id: string; url: string; width: number; height: number } | null> {
+    if (!UUID.test(id)) return null;
+    try {
+      const meta = await this.assetMeta(id);
+      return { id: meta.id, url: mediaUrl(meta.id), width: meta.width, height: meta.height };
+    } catch (err) {
+      if (err instanceof AppError && err.code === MediaErrors.MEDIA_NOT_FOUND) return null;
+      throw err;
+    }
+  }
+
   /** The original as uploaded. */
   async original(id: string): Promise<MediaFile> {
     const meta = await this.assetMeta(id);

@@ -103,7 +103,9 @@ export function sandboxPayRoutes(k: Kernel, payments: PaymentService, orders: Or
           const p = await payments.get(req.params.paymentId);
           const order = await orders.get(p.orderId);
           if (p.status === 'pending') await callbacks.send(p, req.body.outcome);
-          const back = `${k.config.publicUrl}/${localeOf(req) === 'en' ? 'en/' : ''}orders/${order.number}?payment=${req.body.outcome === 'succeeded' ? 'processing' : 'failed'}`;
+          // A path, never an address: the shopper returns to the host they paid from (their cookie
+          // lives there), and nothing in the request can point the redirect at another site.
+          const back = `/${localeOf(req) === 'en' ? 'en/' : ''}orders/${order.number}?payment=${req.body.outcome === 'succeeded' ? 'processing' : 'failed'}`;
           if (req.headers.accept?.includes('application/json')) return { scheduled: p.status === 'pending', redirect: back };
           return reply.redirect(back, 303);
         },

@@ -33,13 +33,17 @@ export class SandboxProvider implements PaymentProvider {
   readonly code = 'sandbox';
   readonly methods = ['alipay', 'wechat', 'card'] as const;
 
+  /**
+   * `pageBase` is PUBLIC_URL when it is set, else '': the pay page is then a path on whatever host
+   * the shopper is browsing, so they come back to the store on that host with their session cookie.
+   */
   constructor(
     private readonly secret: string,
-    private readonly publicUrl: string,
+    private readonly pageBase: string,
   ) {}
 
   async create(input: CreatePaymentInput) {
-    return { providerRef: `sbx_${input.paymentId.replace(/-/g, '')}`, payUrl: `${this.publicUrl}/pay/sandbox/${input.paymentId}` };
+    return { providerRef: `sbx_${input.paymentId.replace(/-/g, '')}`, payUrl: `${this.pageBase}/pay/sandbox/${input.paymentId}` };
   }
 
   sign(rawBody: string, at: Date): string {

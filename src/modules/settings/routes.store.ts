@@ -10,14 +10,14 @@ export function settingsStoreRoutes(k: Kernel, settings: StoreSettingsService): 
   return async (app) => {
     app.get('/info', {
       schema: {
-        operationId: 'getStoreInfo', tags: ['store'], summary: 'The store’s name (zh-CN and en), currency and time zone',
+        operationId: 'getStoreInfo', tags: ['store'], summary: 'The store’s name (zh-CN and en), currency, time zone and home banner',
         response: { 200: storeInfoView },
       },
     }, (req, reply) =>
       sendCachedJson(k.cache, req, reply, 'store:info', () => [STORE_SETTINGS_TAG], async () => {
         // From the database, not k.timezone: another process may not have re-read it yet.
-        const { name, currency, timezone } = await settings.get();
-        return { name, currency, timezone };
+        const { name, currency, timezone, homeBanner } = await settings.get();
+        return { name, currency, timezone, homeBanner };
       }),
     );
   };

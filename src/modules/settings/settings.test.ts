@@ -35,11 +35,15 @@ describeEachBackend('store settings', (backend) => {
     const res = await get(merch);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      name: { 'zh-CN': '掌柜', en: 'Shopkeeper' },
+      name: { 'zh-CN': '掌柜商城', en: 'Shopkeeper Store' },
       timezone: 'Asia/Shanghai',
       unpaidTimeoutMinutes: 30,
       autoConfirmDays: 10,
       currency: 'CNY',
+      homeBanner: {
+        'zh-CN': { title: '好物精选', subtitle: '正品保障，全场满额包邮。', link: null, image: null },
+        en: { title: 'Picked for you', subtitle: 'Genuine products, free shipping over a threshold.', link: null, image: null },
+      },
       defaults: { timezone: 'Asia/Shanghai', unpaidTimeoutMinutes: 30, autoConfirmDays: 10 },
     });
     const anon = await get();
@@ -81,7 +85,7 @@ describeEachBackend('store settings', (backend) => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().code).toBe('VALIDATION_FAILED');
     }
-    expect((await get(admin)).json()).toMatchObject({ timezone: 'Asia/Shanghai', unpaidTimeoutMinutes: 30, name: { en: 'Shopkeeper' } });
+    expect((await get(admin)).json()).toMatchObject({ timezone: 'Asia/Shanghai', unpaidTimeoutMinutes: 30, name: { en: 'Shopkeeper Store' } });
     expect(await t.k.settings.get('orders.unpaidTimeoutMinutes')).toBeUndefined();
     expect(await audit()).toEqual([]);
   });
@@ -96,7 +100,7 @@ describeEachBackend('store settings', (backend) => {
     expect(rows[0]).toMatchObject({
       staffId: admin.staffId,
       entityType: 'settings',
-      before: { name: { 'zh-CN': '掌柜', en: 'Shopkeeper' }, autoConfirmDays: 10 },
+      before: { name: { 'zh-CN': '掌柜商城', en: 'Shopkeeper Store' }, autoConfirmDays: 10 },
       after: { name: { 'zh-CN': '山海小铺', en: 'Shanhai Store' }, autoConfirmDays: 7 },
     });
     expect(Object.keys(rows[0].after).sort()).toEqual(['autoConfirmDays', 'name']);
@@ -109,7 +113,8 @@ describeEachBackend('store settings', (backend) => {
   it('serves the store info to anyone, cached, and follows a change at once', async () => {
     const first = await t.app.inject({ url: '/api/store/info' });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ name: { 'zh-CN': '山海小铺', en: 'Shanhai Store' }, currency: 'CNY', timezone: 'Asia/Shanghai' });
+    expect(first.json()).toMatchObject({ name: { 'zh-CN': '山海小铺', en: 'Shanhai Store' }, currency: 'CNY', timezone: 'Asia/Shanghai' });
+    expect(Object.keys(first.json()).sort()).toEqual(['currency', 'homeBanner', 'name', 'timezone']);
     const etag = first.headers.etag as string;
     expect((await t.app.inject({ url: '/api/store/info', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
 

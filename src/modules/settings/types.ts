@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { canonicalTimeZone } from '../../platform/settings/store-timezone.js';
+import { homeBannerPatch, homeBannerView, plainText } from './home-banner.js';
 
 /** Zod shapes for the store settings API: they validate requests and produce the OpenAPI document. */
 export const storeName = z
-  .object({ 'zh-CN': z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60) })
+  .object({ 'zh-CN': plainText(60).pipe(z.string().min(1)), en: plainText(60).pipe(z.string().min(1)) })
   .strict()
-  .describe('The store’s name in both languages (storefront header, messages)');
+  .describe('The store’s name in both languages (storefront header, page titles, link previews, messages)');
 
 export const timeZone = z
   .string()
@@ -31,6 +32,7 @@ export const settingsPatch = z
       .describe('Unpaid orders are cancelled this many minutes after they are placed (5–1440); applies to orders placed from now on'),
     autoConfirmDays: z.number().int().min(AUTO_CONFIRM_RANGE.min).max(AUTO_CONFIRM_RANGE.max)
       .describe('Receipt is confirmed automatically this many days after shipment (1–30); applies to shipments from now on'),
+    homeBanner: homeBannerPatch,
   })
   .partial()
   .strict();
@@ -42,6 +44,7 @@ export const settingsView = z.object({
   unpaidTimeoutMinutes: z.number().int(),
   autoConfirmDays: z.number().int(),
   currency: z.string().describe('ISO 4217; CNY'),
+  homeBanner: homeBannerView,
   defaults: z
     .object({ timezone: z.string(), unpaidTimeoutMinutes: z.number().int(), autoConfirmDays: z.number().int() })
     .describe('What the environment gives when nothing was saved (STORE_TIMEZONE, UNPAID_TIMEOUT_MINUTES, AUTO_CONFIRM_DAYS)'),
@@ -52,4 +55,6 @@ export const storeInfoView = z.object({
   name: z.object({ 'zh-CN': z.string(), en: z.string() }),
   currency: z.string(),
   timezone: z.string(),
+  homeBanner: homeBannerView.describe('The home page banner per language (image: an uploaded media asset, or null)'),
 });
+export type StoreInfo = z.infer<typeof storeInfoView>;

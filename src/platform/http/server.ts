@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,7 +10,10 @@ import { securityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
 
 export interface HttpOptions {
-  logLevel: string;
+  /** The kernel's pino logger (its format and level); Fastify's own type, so the app stays the default instance type. */
+  logger: FastifyBaseLogger;
+  /** Where each request's one log line goes: `info` for JSON logs, `debug` (quiet at info) on a terminal. */
+  requestLogLevel: 'info' | 'debug';
   bodyLimit: number;
   publicUrl: string;
   version: string;
@@ -21,7 +24,9 @@ export type App = FastifyInstance;
 /** The bare HTTP server every module registers its routes on. Knows nothing about shops. */
 export async function createHttpServer(opts: HttpOptions) {
   const app = Fastify({
-    logger: { level: opts.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    loggerInstance: opts.logger,
+    // Fastify's two lines per request (incoming, completed) become one, below.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimit,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
@@ -50,6 +55,15 @@ export async function createHttpServer(opts: HttpOptions) {
   const security = securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(security);
+    done();
+  });
+  // One line per request (method, URL, status, time); server errors are logged by the error handler.
+  app.addHook('onResponse', (req, reply, done) => {
+    const ms = Math.round(reply.elapsedTime * 10) / 10;
+    req.log[opts.requestLogLevel](
+      { method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: ms },
+      `${req.method} ${req.url} ${reply.statusCode} ${ms} ms`,
+    );
     done();
   });
   await app.register(cookie);

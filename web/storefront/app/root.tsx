@@ -21,6 +21,7 @@ import { htmlLang, localeOfPath } from './lib/locale';
 import { ENHANCE_SCRIPT } from './lib/enhance';
 import type { RootData } from './lib/seo';
 import { hydrates, openPlainPage, plainPage, type PlainPageData } from './lib/plain-page';
+import { readStoreInfo, storeNameOf } from './lib/store.server';
 
 /**
  * The stylesheet is not in `links`: the layout writes it. A plain page (no scripts) carries it
@@ -38,7 +39,8 @@ export async function loader({ context, url, pattern }: LoaderFunctionArgs): Pro
   // Importing the server dictionaries provides both languages to i18nFor (see i18n/index.ts).
   if (!dictionaries[locale]) throw new Error(`no dictionary for ${locale}`);
   const plain = context.document && !context.hydrates(pattern);
-  return plainPage({ context, pattern }, { locale, publicUrl: context.publicUrl, inlineStyles: plain ? INLINE_STYLES : undefined });
+  const storeName = storeNameOf(await readStoreInfo(context, locale), locale);
+  return plainPage({ context, pattern }, { locale, publicUrl: context.publicUrl, storeName, inlineStyles: plain ? INLINE_STYLES : undefined });
 }
 
 // The language switch reloads the document, so the dictionary never changes under a page.

@@ -153,6 +153,13 @@ export const en: Shape<typeof zhCN> = {
     unpaidTimeout: 'Cancel unpaid orders after', unpaidTimeoutHelp: '5–1440 minutes; applies to orders placed from now on; default {{value}}',
     autoConfirm: 'Confirm receipt automatically after', autoConfirmHelp: '1–30 days after shipment; applies to shipments from now on; default {{value}}',
     minutes: 'minutes', days: 'days', currency: 'Currency: {{currency}}', nothingChanged: 'Nothing changed',
+    banner: {
+      title: 'Home banner', help: 'The banner at the top of the storefront home page, one per language; the storefront shows a saved change at once.', zh: 'Chinese', en: 'English',
+      image: 'Picture', imageHelp: 'JPEG, PNG, WebP, AVIF or GIF up to 10 MB; 1200×400 or larger works best (cropped to 16:9 around the centre on phones)', noImage: 'No picture (brand-colour background)',
+      uploadImage: 'Upload picture', replaceImage: 'Replace picture', removeImage: 'Remove picture',
+      heading: 'Title', subtitle: 'Subtitle', link: 'Link', linkHelp: 'A path of this store (e.g. /en/c/phones) or an https:// address; empty for no button',
+      linkInvalid: 'Enter a store path starting with / or an http(s):// address', view: 'View on the storefront',
+    },
   },
   shipping: {
     create: 'New shipping method', edit: 'Edit shipping method', name: 'Name', kind: 'Fee rule', rule: 'Rule', active: 'Active', on: 'On', off: 'Off', code: 'Code',

@@ -150,6 +150,13 @@ export const zhCN = {
     unpaidTimeout: '未支付自动取消', unpaidTimeoutHelp: '下单后多久未支付自动取消（5–1440 分钟），对之后的订单生效；默认 {{value}}',
     autoConfirm: '自动确认收货', autoConfirmHelp: '发货后多少天自动确认收货（1–30 天），对之后的发货生效；默认 {{value}}',
     minutes: '分钟', days: '天', currency: '结算币种：{{currency}}', nothingChanged: '没有修改',
+    banner: {
+      title: '首页横幅', help: '商城首页顶部的横幅，中英文各一份；保存后商城首页立即更新。', zh: '中文', en: '英文',
+      image: '图片', imageHelp: 'JPEG、PNG、WebP、AVIF 或 GIF，最大 10 MB；建议 1200×400 以上，手机上按 16:9 居中裁切', noImage: '未设置图片（使用品牌色背景）',
+      uploadImage: '上传图片', replaceImage: '更换图片', removeImage: '移除图片',
+      heading: '标题', subtitle: '副标题', link: '链接', linkHelp: '本店路径（如 /c/phones）或 https:// 开头的网址；留空则不显示按钮',
+      linkInvalid: '请填写以 / 开头的本店路径或 http(s):// 网址', view: '在商城中查看',
+    },
   },
   shipping: {
     create: '新建配送方式', edit: '编辑配送方式', name: '名称', kind: '计费方式', rule: '规则', active: '启用', on: '启用', off: '停用', code: '代码',

@@ -1,6 +1,7 @@
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { lp, otherLocale, pick, unlocalized } from '../lib/locale';
 import { useLocale, useShell } from '../lib/hooks';
+import { useStoreName } from '../lib/store';
 
 export function Header() {
   const { locale, t } = useLocale();
@@ -10,17 +11,18 @@ export function Header() {
   const other = otherLocale(locale);
   const switchTo = lp(other, unlocalized(location.pathname)) + location.search;
   const count = shell?.cartCount ?? 0;
+  const storeName = useStoreName(locale);
   return (
     <header className="site-header">
       <a className="skip" href="#main">
         {t('nav.skip')}
       </a>
       <div className="bar">
-        <a href={lp(locale, '/')} className="logo" aria-label={t('meta.siteName')}>
+        <a href={lp(locale, '/')} className="logo" aria-label={storeName}>
           <span aria-hidden="true" className="logo-mark">
             掌
           </span>
-          <span className="logo-text">{t('meta.siteName')}</span>
+          <span className="logo-text">{storeName}</span>
         </a>
         <nav className="actions" aria-label={t('nav.account')}>
           <Link to={lp(locale, '/cart')} className="action" aria-label={count > 0 ? t('nav.cartCount', { count }) : undefined}>

@@ -3,15 +3,16 @@ import type { Dictionary } from './zh-CN';
 /** English, served under /en/… (same keys as zh-CN.ts; the compiler checks none is missing). */
 export const en: Dictionary = {
   meta: {
+    /** Only when the store's own name (store settings, /api/store/info) could not be read; `{{store}}` below is that name. */
     siteName: 'Shopkeeper Store',
-    homeTitle: 'Shopkeeper Store — electronics, apparel and home goods',
-    homeDescription: 'Shopkeeper Store: genuine electronics, apparel and home goods in one place, with 7-day no-questions-asked returns.',
-    categoryDescription_one: 'Shop {{name}} at Shopkeeper Store: {{count}} product, sorted by price, sales or newest.',
-    categoryDescription_other: 'Shop {{name}} at Shopkeeper Store: {{count}} products, sorted by price, sales or newest.',
+    homeTitle: '{{store}} — electronics, apparel and home goods',
+    homeDescription: '{{store}}: genuine electronics, apparel and home goods in one place, with 7-day no-questions-asked returns.',
+    categoryDescription_one: 'Shop {{name}} at {{store}}: {{count}} product, sorted by price, sales or newest.',
+    categoryDescription_other: 'Shop {{name}} at {{store}}: {{count}} products, sorted by price, sales or newest.',
     searchTitle: 'Search: “{{q}}”',
     searchEmptyTitle: 'Search products',
-    searchDescription: 'Search products at Shopkeeper Store.',
-    productDescriptionFallback: '{{title}}, from {{price}}, at Shopkeeper Store.',
+    searchDescription: 'Search products at {{store}}.',
+    productDescriptionFallback: '{{title}}, from {{price}}, at {{store}}.',
     notFoundTitle: 'Page not found',
     errorTitle: 'Something went wrong',
     cartTitle: 'Cart',
@@ -24,7 +25,7 @@ export const en: Dictionary = {
     registerTitle: 'Create an account',
     resetTitle: 'Reset password',
     addressesTitle: 'Addresses',
-    privateDescription: 'Your Shopkeeper Store account.',
+    privateDescription: 'Your {{store}} account.',
   },
   nav: {
     skip: 'Skip to main content',
@@ -49,8 +50,7 @@ export const en: Dictionary = {
     sandbox: 'Payments are simulated by a sandbox: no real money moves.',
   },
   home: {
-    heading: 'Picked for you',
-    intro: 'Genuine products, free shipping over a threshold.',
+    bannerLink: 'Shop now',
     categories: 'Shop by category',
     featured: 'Best sellers',
     newArrivals: 'New arrivals',

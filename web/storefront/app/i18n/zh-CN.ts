@@ -1,15 +1,16 @@
 /** Simplified Chinese: the store's default language (URLs without a prefix). `en.ts` has the same keys. */
 export const zhCN = {
   meta: {
+    /** Only when the store's own name (店铺设置, /api/store/info) could not be read; `{{store}}` below is that name. */
     siteName: '掌柜商城',
-    homeTitle: '掌柜商城 — 数码、服饰、家居好物',
-    homeDescription: '掌柜商城：正品好物，数码、服饰、家居一站购齐，七天无理由退货。',
-    categoryDescription_one: '在掌柜商城选购{{name}}：共 {{count}} 件商品，按价格、销量、上新排序。',
-    categoryDescription_other: '在掌柜商城选购{{name}}：共 {{count}} 件商品，按价格、销量、上新排序。',
+    homeTitle: '{{store}} — 数码、服饰、家居好物',
+    homeDescription: '{{store}}：正品好物，数码、服饰、家居一站购齐，七天无理由退货。',
+    categoryDescription_one: '在{{store}}选购{{name}}：共 {{count}} 件商品，按价格、销量、上新排序。',
+    categoryDescription_other: '在{{store}}选购{{name}}：共 {{count}} 件商品，按价格、销量、上新排序。',
     searchTitle: '搜索“{{q}}”',
     searchEmptyTitle: '搜索商品',
-    searchDescription: '在掌柜商城搜索商品。',
-    productDescriptionFallback: '{{title}}，{{price}} 起，尽在掌柜商城。',
+    searchDescription: '在{{store}}搜索商品。',
+    productDescriptionFallback: '{{title}}，{{price}} 起，尽在{{store}}。',
     notFoundTitle: '页面未找到',
     errorTitle: '出错了',
     cartTitle: '购物车',
@@ -22,7 +23,7 @@ export const zhCN = {
     registerTitle: '注册',
     resetTitle: '重置密码',
     addressesTitle: '收货地址',
-    privateDescription: '掌柜商城个人中心。',
+    privateDescription: '{{store}}个人中心。',
   },
   nav: {
     skip: '跳到主要内容',
@@ -47,8 +48,8 @@ export const zhCN = {
     sandbox: '支付为沙箱模拟，不产生真实扣款。',
   },
   home: {
-    heading: '好物精选',
-    intro: '正品保障，全场满额包邮。',
+    /** The banner's own texts are store settings (店铺设置 → 首页横幅); this is its link's label. */
+    bannerLink: '去看看',
     categories: '逛分类',
     featured: '热销榜',
     newArrivals: '新品上架',

@@ -7,6 +7,8 @@ import { openPlainPage } from './plain-page';
 export interface RootData {
   locale: Locale;
   publicUrl: string;
+  /** The store's name in this language, as set in the console (lib/store.ts). */
+  storeName: string;
 }
 
 interface MetaArgs {
@@ -18,10 +20,17 @@ export function rootDataOf(args: MetaArgs): RootData {
   return openPlainPage<RootData>(args.matches.find((m) => m?.id === 'root')?.data);
 }
 
-/** `t` for meta functions (they run outside React). */
+/** `t` for meta functions (they run outside React); `{{store}}` is the store's name. */
 export function metaT(args: MetaArgs) {
   const root = rootDataOf(args);
-  return (key: string, vars?: Record<string, string | number>) => translate(dictionaryOf(root?.locale ?? 'zh-CN'), key, vars);
+  const dict = dictionaryOf(root?.locale ?? 'zh-CN');
+  const store = siteNameOf(root);
+  return (key: string, vars?: Record<string, string | number>) => translate(dict, key, { store, ...vars });
+}
+
+/** The store's name as the root loader read it (the dictionary's when it could not). */
+function siteNameOf(root: RootData | undefined): string {
+  return root?.storeName ?? translate(dictionaryOf(root?.locale ?? 'zh-CN'), 'meta.siteName');
 }
 
 export interface SeoPage {
@@ -46,7 +55,7 @@ export function seo(args: MetaArgs, page: SeoPage): MetaDescriptor[] {
   const base = root?.publicUrl ?? '';
   const path = page.path ?? unlocalized(args.location.pathname);
   const url = (l: Locale) => `${base}${lp(l, path)}`;
-  const siteName = translate(dictionaryOf(locale), 'meta.siteName');
+  const siteName = siteNameOf(root);
   const title = page.title === siteName || page.title.includes(siteName) ? page.title : `${page.title} - ${siteName}`;
   const tags: MetaDescriptor[] = [
     { title },

@@ -26,5 +26,6 @@ export async function requireCustomer(context: AppLoadContext, request: Request,
 
 /** Only our own paths after sign-in: `next` must not send the shopper to another site. */
 export function safeNext(next: string | null | undefined, fallback: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+  // Browsers read `/\host` as `//host` and drop tabs and newlines: a path with any of those is refused.
+  return next && /^\/(?![/\\])/.test(next) && !/[\\\u0000-\u001f\u007f]/.test(next) ? next : fallback;
 }

@@ -5,6 +5,8 @@ import { localeOfPath, lp, pick } from '../lib/locale';
 import { useLocale } from '../lib/hooks';
 import { metaT, rootDataOf, seo } from '../lib/seo';
 import { ProductGrid } from '../components/ProductCard';
+import { HomeBanner } from '../components/HomeBanner';
+import { readStoreInfo } from '../lib/store.server';
 import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Category, Page, ProductSummary, SearchResult } from '../lib/types';
 
@@ -15,15 +17,17 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 async function loadHome({ context, url }: LoaderFunctionArgs) {
-  const api = apiFor(context, localeOfPath(url.pathname));
-  const [tree, featured, fresh] = await Promise.all([
+  const locale = localeOfPath(url.pathname);
+  const api = apiFor(context, locale);
+  const [tree, featured, fresh, store] = await Promise.all([
     api.get<{ items: Category[] }>('/api/store/categories'),
     api.get<SearchResult>('/api/store/search', { sort: 'sales', inStock: 'true', limit: 8 }),
     api.get<Page<ProductSummary>>('/api/store/products', { limit: 8 }),
+    readStoreInfo(context, locale),
   ]);
   // Best sellers come from the search index (rebuilt in the background): bound their age too.
   cachePage(context, [catalogTags.all, catalogTags.sales], 60_000);
-  return { categories: tree.items, featured: featured.items, fresh: fresh.items };
+  return { categories: tree.items, featured: featured.items, fresh: fresh.items, banner: store?.homeBanner[locale] ?? null };
 }
 
 export const meta: MetaFunction = (args) => {
@@ -37,7 +41,7 @@ export const meta: MetaFunction = (args) => {
       {
         '@context': 'https://schema.org',
         '@type': 'WebSite',
-        name: t('meta.siteName'),
+        name: root?.storeName,
         url: root?.publicUrl,
         potentialAction: { '@type': 'SearchAction', target: `${root?.publicUrl}/search?q={q}`, 'query-input': 'required name=q' },
       },
@@ -46,14 +50,11 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function Home() {
-  const { categories, featured, fresh } = openPlainPage<HomeData>(useLoaderData());
+  const { categories, featured, fresh, banner } = openPlainPage<HomeData>(useLoaderData());
   const { locale, t } = useLocale();
   return (
     <>
-      <section className="hero">
-        <h1>{t('home.heading')}</h1>
-        <p>{t('home.intro')}</p>
-      </section>
+      <HomeBanner banner={banner} />
       <section aria-labelledby="home-cats">
         <h2 id="home-cats">{t('home.categories')}</h2>
         <ul className="cat-tiles">

@@ -43,10 +43,12 @@ export async function action(args: ActionFunctionArgs) {
     const payment = await api.post<Payment>(`/api/store/orders/${encodeURIComponent(order.id)}/payments`, {
       method: (METHODS as readonly string[]).includes(method) ? method : 'alipay',
     });
-    const url = new URL(payment.payUrl);
+    // A path when PUBLIC_URL is unset (the sandbox page on the host the shopper is browsing), else an address.
+    const relative = payment.payUrl.startsWith('/');
+    const url = new URL(payment.payUrl, 'http://relative.invalid');
     url.searchParams.set('lang', locale);
     // A document redirect: the provider's page is not one of ours, even when it is served on our origin.
-    return redirectDocument(url.toString());
+    return redirectDocument(relative ? url.pathname + url.search : url.toString());
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     return data({ error: err.message }, { status: 422 });

@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import type { StoreSettings, StoreSettingsPatch } from '../../types';
 import { Loading } from '../../components/Loading';
+import { HomeBannerForm } from './HomeBannerForm';
 
 interface Values { nameZh: string; nameEn: string; timezone: string; unpaidTimeoutMinutes: number; autoConfirmDays: number }
 
@@ -52,6 +53,7 @@ export function StoreSettingsForm() {
 
   const d = current.defaults;
   return (
+    <>
     <Card>
       <Form form={form} layout="vertical" onFinish={save} style={{ maxWidth: 720 }}>
         <Row gutter={16}>
@@ -77,5 +79,7 @@ export function StoreSettingsForm() {
         <Button type="primary" htmlType="submit" loading={saving}>{t('common.save')}</Button>
       </Form>
     </Card>
+    <HomeBannerForm current={current} onSaved={setCurrent} />
+    </>
   );
 }
