@@ -13,13 +13,15 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../test/support/processes.js';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking';
 const RUNS = Number(process.env.RUNS ?? 1);
-const LIGHTHOUSE = fileURLToPath(new URL('../node_modules/lighthouse/cli/index.js', import.meta.url));
+// Run through npx, not a devDependency: Lighthouse brings ~170 packages (~186 MB) that no install
+// needs, and its lock entry (a dependency on another package's "latest" tag) breaks `npm ci` whenever
+// that tag moves. 12.8 is the last major that runs on Node 20.
+const LIGHTHOUSE = ['--yes', 'lighthouse@12.8.2'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 interface Audit {
@@ -42,9 +44,9 @@ interface Run {
 }
 
 function lighthouse(url: string): Promise<Report> {
-  const args = [LIGHTHOUSE, url, '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${FLAGS}`];
+  const args = [...LIGHTHOUSE, url, '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${FLAGS}`];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile('npx', args, { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`lighthouse ${url} failed: ${stderr || err.message}`));
       resolve(JSON.parse(stdout) as Report);
     });
