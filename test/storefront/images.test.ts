@@ -69,6 +69,8 @@ describeEachBackend('storefront images: media renditions in srcset', (backend) =
     expect(card).toBeDefined();
     expect(attr(card, 'srcSet') ?? attr(card, 'srcset')).toContain(`/media/${mediaId}/320.webp 320w`);
     expect(attr(card, 'sizes')).toBe('(min-width: 1200px) 290px, (min-width: 960px) 25vw, (min-width: 640px) 33vw, 50vw');
+    // Decorative inside its link (the title beside it names the product): read once, not twice.
+    expect(attr(card, 'alt')).toBe('');
   });
 
   it('shows a small rendition for the cart line thumbnail', async () => {

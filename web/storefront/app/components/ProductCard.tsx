@@ -11,9 +11,11 @@ export function ProductCard({ product, eager }: { product: ProductSummary; eager
   return (
     <li className="card">
       {/* A plain link: cards appear only on browsing pages, which are not hydrated (a Link costs a route resolution per card). */}
+      {/* The picture is decorative inside the link: the title names it, so its alt is empty (a
+          repeated title is read twice by a screen reader, and Lighthouse flags image-redundant-alt). */}
       <a href={lp(locale, `/p/${product.slug}`)} className="card-link">
         {product.image ? (
-          <Img src={product.image.url} width={product.image.width} height={product.image.height} alt={pick(product.image.alt, locale) || title} eager={eager} sizes={IMAGE_SIZES.card} />
+          <Img src={product.image.url} width={product.image.width} height={product.image.height} alt="" eager={eager} sizes={IMAGE_SIZES.card} />
         ) : (
           <span className="img-placeholder" aria-hidden="true" />
         )}
