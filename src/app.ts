@@ -56,7 +56,7 @@ export function createServices(k: Kernel) {
   });
 
   registerCatalogConsumers(k, catalog);
-  registerInventoryConsumers(k);
+  registerInventoryConsumers(k, inventory);
   registerOrderJobs(k, orders);
   registerFulfilmentJobs(k, fulfilment);
 

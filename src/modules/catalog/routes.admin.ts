@@ -16,13 +16,16 @@ import {
   importProductsResult,
   localized,
   productDetail,
+  productDraft,
   productInput,
+  productSave,
   productSummary,
   variantInput,
   variantView,
 } from './types.js';
 import { exportProductsCsv } from './csv.js';
 import { importProductsCsv } from './csv-import.js';
+import { completeDraft, saveProduct } from './product-save.js';
 
 const tags = ['admin: catalog'];
 const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -67,17 +70,37 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
       ...permit('catalog.write'),
       schema: {
         operationId: 'adminCreateProduct', tags, security, summary: 'Create a product with its variants',
-        body: productInput,
+        body: productDraft,
         response: { 201: productDetail, ...problems },
       },
     }, async (req, reply) => {
       const created = await write(async () => {
-        const p = await catalog.createProduct(req.body);
+        const p = await catalog.createProduct(await completeDraft(k, req.body));
         await audit.record(req.staff, 'catalog.product.create', { type: 'product', id: p.id }, null, p);
         return p;
       });
       return reply.code(201).send(created);
     });
+
+    app.put('/products/:id', {
+      ...permit('catalog.write'),
+      schema: {
+        operationId: 'adminSaveProduct', tags, security,
+        summary: 'Save a product with its options and variants in one change (status stays: publish/archive change it)',
+        description:
+          'Variants with an id are updated, those without one created (or matched by SKU within the product, so a replay changes nothing); ' +
+          'saved variants left out are switched off. All of it is written or none of it; one audit entry.',
+        params: idParam,
+        body: productSave,
+        response: { 200: productDetail, ...problems },
+      },
+    }, async (req) =>
+      write(async () => {
+        const { before, after, changed } = await saveProduct(k, catalog, req.params.id, req.body);
+        if (changed) await audit.record(req.staff, 'catalog.product.save', { type: 'product', id: after.id }, before, after);
+        return after;
+      }),
+    );
 
     app.patch('/products/:id', {
       ...permit('catalog.write'),

@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { brands, categories, products, variants } from './schema.js';
 import { CatalogErrors } from './errors.js';
-import { CatalogEvents, type ProductChanged } from './events.js';
+import { CatalogEvents, type ProductChanged, type VariantsCreated } from './events.js';
 import type {
   BrandInput,
   CategoryInput,
@@ -309,6 +309,14 @@ export class CatalogService {
     return { before: row, after };
   }
 
+  checkOptions(options: ProductInput['options'], v: { sku: string; optionValues?: Record<string, string> }) {
+    validateOptions(options, v);
+  }
+
+  checkPublishable(vs: Array<{ active?: boolean }>) {
+    assertPublishable(vs);
+  }
+
   /** Units sold, kept from paid orders for the "sales" sort. */
   async addSales(productId: string, units: number): Promise<void> {
     await this.q
@@ -317,13 +325,19 @@ export class CatalogService {
       .where(eq(products.id, productId));
   }
 
-  private async insertVariants(productId: string, vs: VariantInput[], startPosition: number) {
+  // The methods below are the module's own building blocks (product-save.ts uses them), not its API.
+
+  /** Inserts variants and tells other modules (inventory opens a stock row for each). */
+  async insertVariants(productId: string, vs: VariantInput[], startPosition: number): Promise<string[]> {
     const now = this.k.clock.now();
+    const ids: string[] = [];
     for (const [i, v] of vs.entries()) {
+      const id = newId();
+      ids.push(id);
       await this.unique(
         () =>
           this.q.insert(variants).values({
-            id: newId(),
+            id,
             productId,
             ...v,
             listPrice: v.listPrice ?? null,
@@ -337,19 +351,21 @@ export class CatalogService {
         true,
       );
     }
+    if (ids.length) await this.k.outbox.emit<VariantsCreated>(CatalogEvents.variantsCreated, { productId, variantIds: ids });
+    return ids;
   }
 
-  private async refreshPriceRange(productId: string) {
+  async refreshPriceRange(productId: string) {
     const vs = await this.q.select().from(variants).where(eq(variants.productId, productId));
     await this.q.update(products).set(priceRange(vs)).where(eq(products.id, productId));
   }
 
-  private async emitProduct(productId: string, status: ProductChanged['status']) {
+  async emitProduct(productId: string, status: ProductChanged['status']) {
     await this.k.outbox.emit<ProductChanged>(CatalogEvents.productChanged, { productId, status });
   }
 
   /** Runs an insert/update, turning a unique-key clash into a 409 the client can act on. */
-  private async unique<T>(run: () => Promise<T>, value: string, sku = false): Promise<T> {
+  async unique<T>(run: () => Promise<T>, value: string, sku = false): Promise<T> {
     try {
       return await run();
     } catch (err) {

@@ -52,6 +52,29 @@ export const productInput = z.object({
   variants: z.array(variantInput).min(1).max(200),
 });
 export type ProductInput = z.infer<typeof productInput>;
+
+/**
+ * What the console sends: the slug and the English title may be left out; the server makes a slug
+ * from the Chinese title's pinyin and lets the English title fall back to the Chinese one.
+ */
+const titleDraft = z
+  .object({ 'zh-CN': z.string().trim().min(1).max(500), en: z.string().trim().max(500).default('') })
+  .describe('Title; an empty en falls back to zh-CN');
+export const productDraft = productInput.extend({
+  slug: slug.optional().describe('Made from the title (pinyin) when absent; unique'),
+  title: titleDraft,
+});
+export type ProductDraft = z.infer<typeof productDraft>;
+
+/** A whole product as the editor saves it: variants with an id are updated, without one created. */
+export const productSave = productDraft.omit({ status: true }).extend({
+  variants: z
+    .array(variantInput.extend({ id: z.uuid().optional().describe('A saved variant of this product; absent for a new one') }))
+    .min(1)
+    .max(200)
+    .describe('Saved variants left out are switched off (they are never deleted: orders point at them)'),
+});
+export type ProductSave = z.infer<typeof productSave>;
 export const productPatch = patchOf(productInput.omit({ variants: true }));
 export type ProductPatch = z.infer<typeof productPatch>;
 export type VariantInput = z.infer<typeof variantInput>;

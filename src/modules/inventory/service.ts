@@ -85,6 +85,24 @@ export class InventoryService {
     return this.q.select().from(stockLevels).where(inArray(stockLevels.variantId, variantIds));
   }
 
+  /**
+   * A zero stock row in the default warehouse for each new variant that has none anywhere, so the
+   * stock screen lists it (and it can be adjusted) before its first receipt. Zero needs no ledger
+   * entry: the ledger's sums stay equal to the figures.
+   */
+  async openStockRows(variantIds: string[]): Promise<void> {
+    if (variantIds.length === 0) return;
+    const present = new Set((await this.stockOf(variantIds)).map((r) => r.variantId));
+    const missing = variantIds.filter((id) => !present.has(id));
+    if (missing.length === 0) return;
+    const warehouseId = await this.ensureDefaultWarehouse();
+    const now = this.k.clock.now();
+    await this.q
+      .insert(stockLevels)
+      .values(missing.map((variantId) => ({ variantId, warehouseId, onHand: 0, reserved: 0, updatedAt: now })))
+      .onConflictDoNothing();
+  }
+
   /** Staff adjustment: `delta` added to on-hand (a receipt when positive with reason 'receipt'). */
   async adjust(input: { variantId: string; warehouseId: string; delta: number; reason: 'receipt' | 'adjustment'; note?: string; staffId?: string }) {
     await this.requireWarehouse(input.warehouseId);
