@@ -14,11 +14,11 @@ export function BasicFields() {
     <>
       <Row gutter={12}>
         <Col xs={24} md={12}><Form.Item name="titleZh" label={t('products.titleZh')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
-        <Col xs={24} md={12}><Form.Item name="titleEn" label={t('products.titleEn')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
+        <Col xs={24} md={12}><Form.Item name="titleEn" label={t('products.titleEn')} extra={t('products.titleEnHelp')} rules={[{ max: 500 }]}><Input /></Form.Item></Col>
         <Col xs={24} md={12}><Form.Item name="subtitleZh" label={t('products.subtitleZh')}><Input /></Form.Item></Col>
         <Col xs={24} md={12}><Form.Item name="subtitleEn" label={t('products.subtitleEn')}><Input /></Form.Item></Col>
         <Col xs={24} md={12}>
-          <Form.Item name="slug" label={t('products.slug')} tooltip={t('products.slugHelp')} rules={[required, { pattern: SLUG, message: t('form.slug') }]}>
+          <Form.Item name="slug" label={t('products.slug')} tooltip={t('products.slugHelp')} extra={t('products.slugAuto')} rules={[{ pattern: SLUG, message: t('form.slug') }]}>
             <Input />
           </Form.Item>
         </Col>
