@@ -8,7 +8,9 @@ import { localeOf } from '../../platform/http/problem.js';
 import { permit } from '../staff/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CatalogService } from './service.js';
+import type { AvailabilityReader } from './routes.store.js';
 import {
+  adminProductSummary,
   brandInput,
   brandView,
   categoryInput,
@@ -17,9 +19,10 @@ import {
   localized,
   productDetail,
   productDraft,
+  LOW_STOCK,
   productInput,
   productSave,
-  productSummary,
+  stockLevel,
   variantInput,
   variantView,
 } from './types.js';
@@ -36,7 +39,7 @@ const categoryView = z.object({ id: z.string(), slug: z.string(), name: localize
 const adminVariant = variantView.extend({ productId: z.string(), cost: z.number().int().nullable() });
 
 /** Staff catalog maintenance: products, variants, categories, brands and CSV. Every write is audited. */
-export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: AuditService): FastifyPluginAsyncZod {
+export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: AuditService, availability: AvailabilityReader): FastifyPluginAsyncZod {
   return async (app) => {
     const write = <T>(fn: () => Promise<T>) => k.db.transaction(fn);
 
@@ -49,12 +52,24 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
           category: z.uuid().optional().describe('Category id (includes its subcategories)'),
           brand: z.uuid().optional(),
           q: z.string().trim().min(1).max(100).optional().describe('Matches titles (zh-CN, en) and SKU codes'),
+          stock: stockLevel.optional().describe(`Units available over the variants on sale: out 0, low 1–${LOW_STOCK}, in more`),
         }),
-        response: { 200: page(productSummary), 400: problemSchema },
+        response: { 200: page(adminProductSummary), 400: problemSchema },
       },
     }, async (req) => {
-      const { status, category, brand, q, limit, cursor } = req.query;
-      return catalog.listProducts({ status, categoryId: category, brandId: brand, q, limit, cursor });
+      const { status, category, brand, q, limit, cursor, stock } = req.query;
+      let productIds: { in: string[] } | { notIn: string[] } | undefined;
+      if (stock) {
+        const totals = await catalog.productTotals(await availability.inStock());
+        const stocked = [...totals].filter(([, n]) => n > 0);
+        productIds =
+          stock === 'out' ? { notIn: stocked.map(([id]) => id) }
+          : { in: stocked.filter(([, n]) => (stock === 'low' ? n <= LOW_STOCK : n > LOW_STOCK)).map(([id]) => id) };
+      }
+      const page = await catalog.listProducts({ status, categoryId: category, brandId: brand, q, limit, cursor, productIds });
+      const ids = page.items.map((p) => p.id);
+      const totals = await catalog.productTotals(await availability.read(await catalog.activeVariantIds(ids)), ids);
+      return { ...page, items: page.items.map((p) => ({ ...p, available: totals.get(p.id) ?? 0 })) };
     });
 
     app.get('/products/:idOrSlug', {

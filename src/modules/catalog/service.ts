@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -37,6 +37,8 @@ export interface SellableVariant {
 }
 
 export interface ProductListFilter {
+  /** Only these products (an empty list matches none), or all but these. */
+  productIds?: { in: string[] } | { notIn: string[] };
   categoryId?: string;
   brandId?: string;
   status?: 'draft' | 'active' | 'archived';
@@ -141,9 +143,14 @@ export class CatalogService {
   // ── products ─────────────────────────────────────────────────────────────
 
   /** Newest first, keyset-paginated. */
-  async listProducts(f: ProductListFilter): Promise<{ items: ProductSummary[]; nextCursor: string | null }> {
+  async listProducts(f: ProductListFilter): Promise<{ items: Array<ProductSummary & { status: ProductRow['status'] }>; nextCursor: string | null }> {
     const where = [];
     if (f.status) where.push(eq(products.status, f.status));
+    if (f.productIds && 'in' in f.productIds) {
+      if (f.productIds.in.length === 0) return { items: [], nextCursor: null };
+      where.push(inArray(products.id, f.productIds.in));
+    }
+    if (f.productIds && 'notIn' in f.productIds && f.productIds.notIn.length) where.push(notInArray(products.id, f.productIds.notIn));
     if (f.categoryId) where.push(inArray(products.categoryId, await this.categoryWithDescendants(f.categoryId)));
     if (f.brandId) where.push(eq(products.brandId, f.brandId));
     if (f.q) {
@@ -167,7 +174,7 @@ export class CatalogService {
       .where(and(...where))
       .orderBy(desc(products.createdAt), desc(products.id))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], toSummary);
+    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({ ...toSummary(r), status: r.status }));
   }
 
   async getProduct(idOrSlug: string): Promise<ProductDetail> {
@@ -206,6 +213,29 @@ export class CatalogService {
     if (f.sku) where.push(sql`${variants.sku} ilike ${`%${f.sku.replace(/[%_\\]/g, (c) => '\\' + c)}%`}`);
     if (f.productId) where.push(eq(variants.productId, f.productId));
     const rows = await this.q.select({ id: variants.id }).from(variants).where(and(...where)).orderBy(asc(variants.id)).limit(max);
+    return rows.map((r) => r.id);
+  }
+
+  /** Units available per product over its variants on sale, from per-variant figures (inventory's). */
+  async productTotals(byVariant: Map<string, number>, productIds?: string[]): Promise<Map<string, number>> {
+    const ids = [...byVariant.keys()];
+    if (ids.length === 0 || productIds?.length === 0) return new Map();
+    const rows = await this.q
+      .select({ id: variants.id, productId: variants.productId })
+      .from(variants)
+      .where(and(eq(variants.active, true), productIds ? inArray(variants.productId, productIds) : inArray(variants.id, ids)));
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(r.productId, (totals.get(r.productId) ?? 0) + (byVariant.get(r.id) ?? 0));
+    return totals;
+  }
+
+  /** Ids of the variants on sale of these products. */
+  async activeVariantIds(productIds: string[]): Promise<string[]> {
+    if (productIds.length === 0) return [];
+    const rows = await this.q
+      .select({ id: variants.id })
+      .from(variants)
+      .where(and(eq(variants.active, true), inArray(variants.productId, productIds)));
     return rows.map((r) => r.id);
   }
 

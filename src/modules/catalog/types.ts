@@ -115,6 +115,14 @@ export const productSummary = z.object({
   exclusive: z.boolean(),
 });
 export type ProductSummary = z.infer<typeof productSummary>;
+/** Below or at this many units available a product counts as low on stock (the stock screen's warning too). */
+export const LOW_STOCK = 10;
+export const stockLevel = z.enum(['out', 'low', 'in']).describe(`out: nothing available; low: 1–${LOW_STOCK}; in: more`);
+/** A product in the staff list: with its status and units available over its variants on sale. */
+export const adminProductSummary = productSummary.extend({
+  status: z.enum(['draft', 'active', 'archived']),
+  available: z.number().int().describe('Units available now over the variants on sale'),
+});
 export const productDetail = productSummary.extend({
   description: localizedLong.nullable(),
   status: z.enum(['draft', 'active', 'archived']),

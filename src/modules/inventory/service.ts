@@ -79,6 +79,17 @@ export class InventoryService {
     return new Map(rows.map((r) => [r.variantId, Number(r.available)]));
   }
 
+  /** Every variant with units to sell now (over all warehouses), for stock-level filters. */
+  async variantsInStock(): Promise<Map<string, number>> {
+    const available = sql<number>`sum(${stockLevels.onHand} - ${stockLevels.reserved})::int`;
+    const rows = await this.q
+      .select({ variantId: stockLevels.variantId, available })
+      .from(stockLevels)
+      .groupBy(stockLevels.variantId)
+      .having(sql`sum(${stockLevels.onHand} - ${stockLevels.reserved}) > 0`);
+    return new Map(rows.map((r) => [r.variantId, Number(r.available)]));
+  }
+
   /** Stock rows for staff: per variant and warehouse. */
   async stockOf(variantIds: string[]) {
     if (variantIds.length === 0) return [];
