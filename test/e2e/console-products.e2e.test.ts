@@ -41,7 +41,7 @@ describe('console: editing and creating products [chromium]', () => {
   beforeAll(async () => {
     browser = await launch();
     context = await browser.newContext({ baseURL: origin, viewport: SIZES.desktop, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(45_000);
     page = await context.newPage();
     errors = watchErrors(page);
   });

@@ -6,6 +6,7 @@ import { CatalogErrors } from './errors.js';
 
 import { changedFields, planVariants } from './logic/save-plan.js';
 import { firstFreeSlug, slugify } from './logic/slug.js';
+import { sanitizeDescription } from './rich-text.js';
 import type { CatalogService } from './service.js';
 import type { ProductDetail, ProductDraft, ProductInput, ProductSave } from './types.js';
 
@@ -45,7 +46,8 @@ export async function saveProduct(k: Kernel, catalog: CatalogService, id: string
   const before = await catalog.getProduct(id);
   // A saved product keeps its slug (links to it stay valid) unless the editor sends a new one.
   const input = await completeDraft(k, { ...draft, slug: draft.slug ?? before.slug });
-  const { variants: incoming, ...fields } = input;
+  const { variants: incoming, ...rest } = input;
+  const fields = { ...rest, description: sanitizeDescription(rest.description) };
   await catalog.requireCategory(fields.categoryId);
   if (fields.brandId) await catalog.requireBrand(fields.brandId);
   for (const v of incoming) catalog.checkOptions(fields.options, v);

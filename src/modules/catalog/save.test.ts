@@ -124,4 +124,27 @@ describeEachBackend('catalog: saving a whole product', (backend) => {
     const saved = await api('PUT', `/products/${b.json().id}`, { ...withoutSlug, title: { 'zh-CN': '保温杯', en: 'Thermos' } });
     expect(saved.json()).toMatchObject({ slug: 'bao-wen-bei-2', title: { en: 'Thermos' } });
   });
+
+  it('keeps rich-text descriptions but removes scripts, event attributes and javascript: URLs, on the server', async () => {
+    const hostile =
+      '<h1>标题</h1><h3>特点</h3><ul><li><strong>保温</strong> 12 小时</li></ul><p onclick="steal()">正文 <a href="javascript:alert(1)">点我</a> ' +
+      '<a href="https://example.com/guide" onmouseover="x()">说明书</a></p><script>alert(1)</script>' +
+      '<img src="/media/abc/800.webp" alt="杯子" onerror="alert(1)"><img src="javascript:alert(1)"><iframe src="https://evil.example"></iframe>' +
+      '<p style="position:fixed">x</p><a href="JaVaScRiPt:alert(1)">y</a><a href="data:text/html,<script>alert(1)</script>">z</a>';
+    const res = await api('POST', '/products', {
+      title: { 'zh-CN': '富文本' }, categoryId: cat, variants: [{ sku: 'RICH-1', price: 100 }], description: { 'zh-CN': hostile, en: 'Plain text\n\nsecond paragraph' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const html = res.json().description['zh-CN'] as string;
+    expect(html).not.toMatch(/<script|onclick|onerror|onmouseover|javascript:|iframe|style=|data:/i);
+    expect(html).toContain('<h2>标题</h2><h3>特点</h3><ul><li><strong>保温</strong> 12 小时</li></ul><p>正文 <a rel="nofollow noopener" target="_blank">点我</a>');
+    expect(html).toContain('<a href="https://example.com/guide" rel="nofollow noopener" target="_blank">说明书</a>');
+    expect(html).toContain('<img src="/media/abc/800.webp" alt="杯子" />');
+    expect(res.json().description.en).toBe('Plain text\n\nsecond paragraph');
+    // The whole-product save cleans the same way.
+    const body = asSave(res.json());
+    body.description = { 'zh-CN': '<p>ok</p><script>alert(2)</script>', en: '<b onclick="x()">b</b>' };
+    const saved = await api('PUT', `/products/${res.json().id}`, body);
+    expect(saved.json().description).toEqual({ 'zh-CN': '<p>ok</p>', en: '<b>b</b>' });
+  });
 });

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { brands, categories, products, variants } from './schema.js';
 import { CatalogErrors } from './errors.js';
+import { sanitizeDescription } from './rich-text.js';
 import { CatalogEvents, type ProductChanged, type VariantsCreated } from './events.js';
 import type {
   BrandInput,
@@ -272,7 +273,8 @@ export class CatalogService {
     for (const v of input.variants) validateOptions(input.options, v);
     const now = this.k.clock.now();
     const id = newId();
-    const { variants: vs, ...fields } = input;
+    const { variants: vs, ...rest } = input;
+    const fields = { ...rest, description: sanitizeDescription(rest.description) };
     if (fields.status === 'active') assertPublishable(vs);
     await this.unique(
       () =>
@@ -304,6 +306,7 @@ export class CatalogService {
           .update(products)
           .set({
             ...patch,
+            ...(patch.description ? { description: sanitizeDescription(patch.description) } : {}),
             updatedAt: now,
             ...(patch.status === 'active' && before.status !== 'active' ? { publishedAt: now } : {}),
           })
@@ -449,7 +452,7 @@ export function toSummary(r: ProductRow): ProductSummary {
 function toDetail(r: ProductRow, vs: VariantRow[]): ProductDetail {
   return {
     ...toSummary(r),
-    description: r.description ?? null,
+    description: sanitizeDescription(r.description ?? null),
     status: r.status,
     attributes: r.attributes,
     options: r.options,

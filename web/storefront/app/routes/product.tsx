@@ -15,6 +15,7 @@ import { IMAGE_SIZES, Img, responsiveImage } from '../components/Img';
 import { Notice } from '../components/Notice';
 import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Brand, Category, StoreProduct } from '../lib/types';
+import { RichText } from '../components/RichText';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
 
@@ -277,11 +278,7 @@ export default function ProductPage() {
       {product.description ? (
         <section aria-labelledby="desc-heading" className="description">
           <h2 id="desc-heading">{t('product.description')}</h2>
-          {pick(product.description, locale)
-            .split(/\n{2,}/)
-            .map((para, i) => (
-              <p key={i}>{para}</p>
-            ))}
+          <RichText text={pick(product.description, locale)} />
         </section>
       ) : null}
 

@@ -8,6 +8,7 @@ import { useLoad } from '../../app/hooks';
 import { useSession } from '../../app/session';
 import { pick } from '../../i18n';
 import { DataTable } from '../../components/DataTable';
+import { ErrorState } from '../../components/ErrorState';
 import type { Page, ProductDetail, StockLine, Warehouse } from '../../types';
 import { AdjustStockModal } from '../stock/AdjustStockModal';
 import { productStockLines } from './product-stock';
@@ -18,14 +19,20 @@ export function useProductStock(product: ProductDetail | undefined) {
   const readable = can('stock.read');
   const loaded = useLoad(async () => {
     if (!product || !readable) return [];
-    const [warehouses, stock] = await Promise.all([
-      api.get<{ items: Warehouse[] }>('/warehouses'),
-      api.get<Page<StockLine>>('/stock', { product: product.id, limit: 200 }),
-    ]);
+    const warehouses = await api.get<{ items: Warehouse[] }>('/warehouses');
+    // Up to 200 variants × warehouses: follow the pages (100 rows each).
+    const lines: StockLine[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 20; i++) {
+      const page = await api.get<Page<StockLine>>('/stock', { product: product.id, limit: 100, cursor });
+      lines.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
     const main = warehouses.items.find((w) => w.isDefault) ?? warehouses.items[0];
-    return productStockLines(product.title, product.id, product.variants, stock.items, main);
+    return productStockLines(product.title, product.id, product.variants, lines, main);
   }, [product, readable]);
-  return { readable, lines: loaded.data, loading: loaded.loading, reload: loaded.reload };
+  return { readable, lines: loaded.data, loading: loaded.loading, error: loaded.error, reload: loaded.reload };
 }
 
 /** On hand, reserved and available per SKU and warehouse, with the stock screen's adjust action. */
@@ -40,6 +47,7 @@ export function ProductStockCard({ stock }: { stock: ReturnType<typeof useProduc
       style={{ marginTop: 16 }}
       extra={<Button type="text" icon={<ReloadOutlined />} onClick={stock.reload} aria-label={t('products.stockReload')} />}
     >
+      {stock.error ? <ErrorState error={stock.error} onRetry={stock.reload} /> : null}
       <DataTable<StockLine>
         label={t('products.stock')}
         size="small"
