@@ -78,7 +78,7 @@ describe('console: editing and creating products [chromium]', () => {
     await visible(price);
     await price.fill(String(newPrice / 100));
     await page.getByLabel(L.titleZh, { exact: true }).fill(newTitle);
-    await page.getByRole('button', { name: antdText(L.save) }).click();
+    await page.getByRole('button', { name: /保\s?存$/ }).click(); // the name starts with the icon's label
     await visible(page.getByText(L.saved));
     await visible(page.getByRole('heading', { level: 1 }).filter({ hasText: newTitle }));
     await journey.shoot(page, 'edited-product');

@@ -49,6 +49,7 @@ export const en: Shape<typeof zhCN> = {
     published: 'Published', archived: 'Archived',
     stock: 'Stock', stockReload: 'Reload stock', stockHelp: 'A new SKU starts at 0 once saved; use “Adjust” to book the goods received.', stockReadOnly: 'You can see stock; adjusting it needs the warehouse permission.', stockScreen: 'Open the stock screen', publishNoStockTitle: 'This product has no stock to sell', publishNoStock: 'Once published it will show as sold out and nobody can buy it. You can book stock in the Stock card below first.', publishAnyway: 'Publish anyway', titleEnHelp: 'Optional: left empty, English pages show the Chinese title', slugAuto: 'Optional: left empty, it is made from the title (pinyin), e.g. bao-wen-bei',
     status: 'Status', soldOut: 'Sold out', stockLevel: 'Stock level', stockLevels: { out: 'Sold out (0)', low: 'Low (1–10)', in: 'In stock (>10)' },
+    richH2: 'Heading', richH3: 'Subheading', richParagraph: 'Paragraph', richBold: 'Bold', richItalic: 'Italic', richBullets: 'Bulleted list', richNumbers: 'Numbered list', richLink: 'Insert link', richImage: 'Insert image (upload from disk)', richLinkPrompt: 'Link address (https:// or mailto:)',
   },
   productStatus: { draft: 'Draft', active: 'On sale', archived: 'Archived' },
   categories: { title: 'Categories', create: 'New category', edit: 'Edit category', name: 'Name', otherName: 'Other language', parent: 'Parent', position: 'Position', addChild: 'Subcategory' },
