@@ -102,7 +102,7 @@ describe('console: editing and creating products [chromium]', () => {
     await page.locator('.ant-select-tree-node-content-wrapper').first().click();
     await page.getByLabel(L.sku(1), { exact: true }).fill(`CUP-${stamp}`);
     await page.getByLabel(L.price(1), { exact: true }).fill('59');
-    await page.getByRole('button', { name: antdText(L.createSubmit) }).click();
+    await page.getByRole('button', { name: /创建商品$/ }).click();
     await visible(page.getByText(L.created));
     await page.waitForURL(/\/admin\/products\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;

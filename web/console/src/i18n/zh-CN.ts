@@ -47,6 +47,7 @@ export const zhCN = {
     stock: '库存', stockReload: '刷新库存', stockHelp: '新 SKU 保存后从 0 开始；点“调整”录入入库数量。', stockReadOnly: '你可以查看库存，调整需要仓储权限。', stockScreen: '打开库存页', publishNoStockTitle: '这个商品没有可售库存', publishNoStock: '上架后商品会显示为“已售罄”，顾客无法购买。可以先在下方“库存”里录入入库数量。', publishAnyway: '仍然上架', titleEnHelp: '可不填：留空时英文页面显示中文标题', slugAuto: '可不填：留空时根据标题拼音自动生成，例如 bao-wen-bei',
     status: '状态', soldOut: '售罄', stockLevel: '库存情况', stockLevels: { out: '售罄（0）', low: '库存紧张（1–10）', in: '库存充足（>10）' },
     richH2: '大标题', richH3: '小标题', richParagraph: '正文段落', richBold: '加粗', richItalic: '斜体', richBullets: '项目列表', richNumbers: '编号列表', richLink: '插入链接', richImage: '插入图片（从电脑上传）', richLinkPrompt: '链接地址（https:// 或 mailto:）',
+    mainImage: '主图', moveEarlier: '前移', moveLater: '后移', reorderHelp: '第一张是主图；拖动缩略图或用箭头按钮调整顺序。',
   },
   productStatus: { draft: '草稿', active: '在售', archived: '已下架' },
   categories: { title: '类目', create: '新建类目', edit: '编辑类目', name: '名称', otherName: '另一语言', parent: '上级类目', position: '排序', addChild: '子类目' },
