@@ -69,7 +69,7 @@ export function RichTextEditor({ value, onChange, label }: { value?: string; onC
             <Button size="small" type="text" aria-label={name} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>{icon}</Button>
           </Tooltip>
         ))}
-        <input ref={file} type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" hidden onChange={(e) => { void image(e.target.files?.[0]); e.target.value = ''; }} />
+        <input ref={file} type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" style={{ display: 'none' }} tabIndex={-1} aria-hidden="true" onChange={(e) => { void image(e.target.files?.[0]); e.target.value = ''; }} />
       </Flex>
       <div
         ref={ref}
