@@ -72,7 +72,7 @@ export function ProductStockCard({ stock }: { stock: ReturnType<typeof useProduc
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        {can('stock.adjust') ? t('products.stockHelp') : t('products.stockReadOnly')} <Link to="/stock">{t('products.stockScreen')}</Link>
+        {can('stock.adjust') ? t('products.stockHelp') : t('products.stockReadOnly')} <Link to="/stock" style={{ textDecoration: 'underline' }}>{t('products.stockScreen')}</Link>
       </Typography.Paragraph>
       <AdjustStockModal line={adjusting} onClose={(changed) => { setAdjusting(null); if (changed) stock.reload(); }} />
     </Card>
