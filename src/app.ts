@@ -57,7 +57,7 @@ export function createServices(k: Kernel) {
   });
 
   registerCatalogConsumers(k, catalog);
-  registerInventoryConsumers(k);
+  registerInventoryConsumers(k, inventory);
   registerOrderJobs(k, orders);
   registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
@@ -114,7 +114,11 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     }
   });
 
-  const availability = { read: (ids: string[]) => s.inventory.availability(ids), tags: (ids: string[]) => ids.map(stockTag) };
+  const availability = {
+    read: (ids: string[]) => s.inventory.availability(ids),
+    tags: (ids: string[]) => ids.map(stockTag),
+    inStock: () => s.inventory.variantsInStock(),
+  };
   const pricer = async (lines: Parameters<CheckoutService['quote']>[0], q: { shippingMethodId?: string; province?: string }) =>
     s.checkout.quote(lines, q.shippingMethodId ? await s.checkout.shippingMethod(q.shippingMethodId) : null, q.province);
   const addressOf = {
@@ -134,7 +138,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   if (k.config.paymentSandboxEnabled) await app.register(sandboxPayRoutes(k, s.payments, s.orders, s.sandboxCallbacks));
   await app.register(staffAdminRoutes(k, s.staff, s.audit), { prefix: '/api/admin' });
   await app.register(auditAdminRoutes(s.audit, auditTargetReader(s)), { prefix: '/api/admin' });
-  await app.register(catalogAdminRoutes(k, s.catalog, s.audit), { prefix: '/api/admin' });
+  await app.register(catalogAdminRoutes(k, s.catalog, s.audit, availability), { prefix: '/api/admin' });
   await app.register(mediaAdminRoutes(k, s.media, s.audit), { prefix: '/api/admin' });
   await app.register(mediaPublicRoutes(s.media)); // /media/<id>[/<width>.webp]
   await app.register(fulfilmentAdminRoutes(k, s.fulfilment, s.audit), { prefix: '/api/admin' });

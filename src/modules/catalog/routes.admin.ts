@@ -8,7 +8,9 @@ import { localeOf } from '../../platform/http/problem.js';
 import { permit } from '../staff/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CatalogService } from './service.js';
+import type { AvailabilityReader } from './routes.store.js';
 import {
+  adminProductSummary,
   brandInput,
   brandView,
   categoryInput,
@@ -16,13 +18,17 @@ import {
   importProductsResult,
   localized,
   productDetail,
+  productDraft,
+  LOW_STOCK,
   productInput,
-  productSummary,
+  productSave,
+  stockLevel,
   variantInput,
   variantView,
 } from './types.js';
 import { exportProductsCsv } from './csv.js';
 import { importProductsCsv } from './csv-import.js';
+import { completeDraft, saveProduct } from './product-save.js';
 
 const tags = ['admin: catalog'];
 const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -33,7 +39,7 @@ const categoryView = z.object({ id: z.string(), slug: z.string(), name: localize
 const adminVariant = variantView.extend({ productId: z.string(), cost: z.number().int().nullable() });
 
 /** Staff catalog maintenance: products, variants, categories, brands and CSV. Every write is audited. */
-export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: AuditService): FastifyPluginAsyncZod {
+export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: AuditService, availability: AvailabilityReader): FastifyPluginAsyncZod {
   return async (app) => {
     const write = <T>(fn: () => Promise<T>) => k.db.transaction(fn);
 
@@ -46,12 +52,24 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
           category: z.uuid().optional().describe('Category id (includes its subcategories)'),
           brand: z.uuid().optional(),
           q: z.string().trim().min(1).max(100).optional().describe('Matches titles (zh-CN, en) and SKU codes'),
+          stock: stockLevel.optional().describe(`Units available over the variants on sale: out 0, low 1–${LOW_STOCK}, in more`),
         }),
-        response: { 200: page(productSummary), 400: problemSchema },
+        response: { 200: page(adminProductSummary), 400: problemSchema },
       },
     }, async (req) => {
-      const { status, category, brand, q, limit, cursor } = req.query;
-      return catalog.listProducts({ status, categoryId: category, brandId: brand, q, limit, cursor });
+      const { status, category, brand, q, limit, cursor, stock } = req.query;
+      let productIds: { in: string[] } | { notIn: string[] } | undefined;
+      if (stock) {
+        const totals = await catalog.productTotals(await availability.inStock());
+        const stocked = [...totals].filter(([, n]) => n > 0);
+        productIds =
+          stock === 'out' ? { notIn: stocked.map(([id]) => id) }
+          : { in: stocked.filter(([, n]) => (stock === 'low' ? n <= LOW_STOCK : n > LOW_STOCK)).map(([id]) => id) };
+      }
+      const page = await catalog.listProducts({ status, categoryId: category, brandId: brand, q, limit, cursor, productIds });
+      const ids = page.items.map((p) => p.id);
+      const totals = await catalog.productTotals(await availability.read(await catalog.activeVariantIds(ids)), ids);
+      return { ...page, items: page.items.map((p) => ({ ...p, available: totals.get(p.id) ?? 0 })) };
     });
 
     app.get('/products/:idOrSlug', {
@@ -67,17 +85,37 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
       ...permit('catalog.write'),
       schema: {
         operationId: 'adminCreateProduct', tags, security, summary: 'Create a product with its variants',
-        body: productInput,
+        body: productDraft,
         response: { 201: productDetail, ...problems },
       },
     }, async (req, reply) => {
       const created = await write(async () => {
-        const p = await catalog.createProduct(req.body);
+        const p = await catalog.createProduct(await completeDraft(k, req.body));
         await audit.record(req.staff, 'catalog.product.create', { type: 'product', id: p.id }, null, p);
         return p;
       });
       return reply.code(201).send(created);
     });
+
+    app.put('/products/:id', {
+      ...permit('catalog.write'),
+      schema: {
+        operationId: 'adminSaveProduct', tags, security,
+        summary: 'Save a product with its options and variants in one change (status stays: publish/archive change it)',
+        description:
+          'Variants with an id are updated, those without one created (or matched by SKU within the product, so a replay changes nothing); ' +
+          'saved variants left out are switched off. All of it is written or none of it; one audit entry.',
+        params: idParam,
+        body: productSave,
+        response: { 200: productDetail, ...problems },
+      },
+    }, async (req) =>
+      write(async () => {
+        const { before, after, changed } = await saveProduct(k, catalog, req.params.id, req.body);
+        if (changed) await audit.record(req.staff, 'catalog.product.save', { type: 'product', id: after.id }, before, after);
+        return after;
+      }),
+    );
 
     app.patch('/products/:id', {
       ...permit('catalog.write'),

@@ -16,6 +16,8 @@ export interface AvailabilityReader {
   read(variantIds: string[]): Promise<Map<string, number>>;
   /** Cache tags that a change of these variants' stock invalidates. */
   tags(variantIds: string[]): string[];
+  /** Every variant with units available now (staff stock-level filters). */
+  inStock(): Promise<Map<string, number>>;
 }
 
 export function catalogStoreRoutes(k: Kernel, catalog: CatalogService, availability: AvailabilityReader): FastifyPluginAsyncZod {

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import { brands, categories, products, variants } from './schema.js';
 import { CatalogErrors } from './errors.js';
-import { CatalogEvents, type ProductChanged } from './events.js';
+import { sanitizeDescription } from './rich-text.js';
+import { CatalogEvents, type ProductChanged, type VariantsCreated } from './events.js';
 import type {
   BrandInput,
   CategoryInput,
@@ -37,6 +38,8 @@ export interface SellableVariant {
 }
 
 export interface ProductListFilter {
+  /** Only these products (an empty list matches none), or all but these. */
+  productIds?: { in: string[] } | { notIn: string[] };
   categoryId?: string;
   brandId?: string;
   status?: 'draft' | 'active' | 'archived';
@@ -141,9 +144,14 @@ export class CatalogService {
   // ── products ─────────────────────────────────────────────────────────────
 
   /** Newest first, keyset-paginated. */
-  async listProducts(f: ProductListFilter): Promise<{ items: ProductSummary[]; nextCursor: string | null }> {
+  async listProducts(f: ProductListFilter): Promise<{ items: Array<ProductSummary & { status: ProductRow['status'] }>; nextCursor: string | null }> {
     const where = [];
     if (f.status) where.push(eq(products.status, f.status));
+    if (f.productIds && 'in' in f.productIds) {
+      if (f.productIds.in.length === 0) return { items: [], nextCursor: null };
+      where.push(inArray(products.id, f.productIds.in));
+    }
+    if (f.productIds && 'notIn' in f.productIds && f.productIds.notIn.length) where.push(notInArray(products.id, f.productIds.notIn));
     if (f.categoryId) where.push(inArray(products.categoryId, await this.categoryWithDescendants(f.categoryId)));
     if (f.brandId) where.push(eq(products.brandId, f.brandId));
     if (f.q) {
@@ -167,7 +175,7 @@ export class CatalogService {
       .where(and(...where))
       .orderBy(desc(products.createdAt), desc(products.id))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], toSummary);
+    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({ ...toSummary(r), status: r.status }));
   }
 
   async getProduct(idOrSlug: string): Promise<ProductDetail> {
@@ -206,6 +214,29 @@ export class CatalogService {
     if (f.sku) where.push(sql`${variants.sku} ilike ${`%${f.sku.replace(/[%_\\]/g, (c) => '\\' + c)}%`}`);
     if (f.productId) where.push(eq(variants.productId, f.productId));
     const rows = await this.q.select({ id: variants.id }).from(variants).where(and(...where)).orderBy(asc(variants.id)).limit(max);
+    return rows.map((r) => r.id);
+  }
+
+  /** Units available per product over its variants on sale, from per-variant figures (inventory's). */
+  async productTotals(byVariant: Map<string, number>, productIds?: string[]): Promise<Map<string, number>> {
+    const ids = [...byVariant.keys()];
+    if (ids.length === 0 || productIds?.length === 0) return new Map();
+    const rows = await this.q
+      .select({ id: variants.id, productId: variants.productId })
+      .from(variants)
+      .where(and(eq(variants.active, true), productIds ? inArray(variants.productId, productIds) : inArray(variants.id, ids)));
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(r.productId, (totals.get(r.productId) ?? 0) + (byVariant.get(r.id) ?? 0));
+    return totals;
+  }
+
+  /** Ids of the variants on sale of these products. */
+  async activeVariantIds(productIds: string[]): Promise<string[]> {
+    if (productIds.length === 0) return [];
+    const rows = await this.q
+      .select({ id: variants.id })
+      .from(variants)
+      .where(and(eq(variants.active, true), inArray(variants.productId, productIds)));
     return rows.map((r) => r.id);
   }
 
@@ -255,7 +286,8 @@ export class CatalogService {
     for (const v of input.variants) validateOptions(input.options, v);
     const now = this.k.clock.now();
     const id = newId();
-    const { variants: vs, ...fields } = input;
+    const { variants: vs, ...rest } = input;
+    const fields = { ...rest, description: sanitizeDescription(rest.description) };
     if (fields.status === 'active') assertPublishable(vs);
     await this.unique(
       () =>
@@ -287,6 +319,7 @@ export class CatalogService {
           .update(products)
           .set({
             ...patch,
+            ...(patch.description ? { description: sanitizeDescription(patch.description) } : {}),
             updatedAt: now,
             ...(patch.status === 'active' && before.status !== 'active' ? { publishedAt: now } : {}),
           })
@@ -322,6 +355,14 @@ export class CatalogService {
     return { before: row, after };
   }
 
+  checkOptions(options: ProductInput['options'], v: { sku: string; optionValues?: Record<string, string> }) {
+    validateOptions(options, v);
+  }
+
+  checkPublishable(vs: Array<{ active?: boolean }>) {
+    assertPublishable(vs);
+  }
+
   /** Units sold, kept from paid orders for the "sales" sort. */
   async addSales(productId: string, units: number): Promise<void> {
     await this.q
@@ -330,13 +371,19 @@ export class CatalogService {
       .where(eq(products.id, productId));
   }
 
-  private async insertVariants(productId: string, vs: VariantInput[], startPosition: number) {
+  // The methods below are the module's own building blocks (product-save.ts uses them), not its API.
+
+  /** Inserts variants and tells other modules (inventory opens a stock row for each). */
+  async insertVariants(productId: string, vs: VariantInput[], startPosition: number): Promise<string[]> {
     const now = this.k.clock.now();
+    const ids: string[] = [];
     for (const [i, v] of vs.entries()) {
+      const id = newId();
+      ids.push(id);
       await this.unique(
         () =>
           this.q.insert(variants).values({
-            id: newId(),
+            id,
             productId,
             ...v,
             listPrice: v.listPrice ?? null,
@@ -350,19 +397,21 @@ export class CatalogService {
         true,
       );
     }
+    if (ids.length) await this.k.outbox.emit<VariantsCreated>(CatalogEvents.variantsCreated, { productId, variantIds: ids });
+    return ids;
   }
 
-  private async refreshPriceRange(productId: string) {
+  async refreshPriceRange(productId: string) {
     const vs = await this.q.select().from(variants).where(eq(variants.productId, productId));
     await this.q.update(products).set(priceRange(vs)).where(eq(products.id, productId));
   }
 
-  private async emitProduct(productId: string, status: ProductChanged['status']) {
+  async emitProduct(productId: string, status: ProductChanged['status']) {
     await this.k.outbox.emit<ProductChanged>(CatalogEvents.productChanged, { productId, status });
   }
 
   /** Runs an insert/update, turning a unique-key clash into a 409 the client can act on. */
-  private async unique<T>(run: () => Promise<T>, value: string, sku = false): Promise<T> {
+  async unique<T>(run: () => Promise<T>, value: string, sku = false): Promise<T> {
     try {
       return await run();
     } catch (err) {
@@ -416,7 +465,7 @@ export function toSummary(r: ProductRow): ProductSummary {
 function toDetail(r: ProductRow, vs: VariantRow[]): ProductDetail {
   return {
     ...toSummary(r),
-    description: r.description ?? null,
+    description: sanitizeDescription(r.description ?? null),
     status: r.status,
     attributes: r.attributes,
     options: r.options,

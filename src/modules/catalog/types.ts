@@ -52,6 +52,29 @@ export const productInput = z.object({
   variants: z.array(variantInput).min(1).max(200),
 });
 export type ProductInput = z.infer<typeof productInput>;
+
+/**
+ * What the console sends: the slug and the English title may be left out; the server makes a slug
+ * from the Chinese title's pinyin and lets the English title fall back to the Chinese one.
+ */
+const titleDraft = z
+  .object({ 'zh-CN': z.string().trim().min(1).max(500), en: z.string().trim().max(500).default('') })
+  .describe('Title; an empty en falls back to zh-CN');
+export const productDraft = productInput.extend({
+  slug: slug.optional().describe('Made from the title (pinyin) when absent; unique'),
+  title: titleDraft,
+});
+export type ProductDraft = z.infer<typeof productDraft>;
+
+/** A whole product as the editor saves it: variants with an id are updated, without one created. */
+export const productSave = productDraft.omit({ status: true }).extend({
+  variants: z
+    .array(variantInput.extend({ id: z.uuid().optional().describe('A saved variant of this product; absent for a new one') }))
+    .min(1)
+    .max(200)
+    .describe('Saved variants left out are switched off (they are never deleted: orders point at them)'),
+});
+export type ProductSave = z.infer<typeof productSave>;
 export const productPatch = patchOf(productInput.omit({ variants: true }));
 export type ProductPatch = z.infer<typeof productPatch>;
 export type VariantInput = z.infer<typeof variantInput>;
@@ -92,6 +115,14 @@ export const productSummary = z.object({
   exclusive: z.boolean(),
 });
 export type ProductSummary = z.infer<typeof productSummary>;
+/** Below or at this many units available a product counts as low on stock (the stock screen's warning too). */
+export const LOW_STOCK = 10;
+export const stockLevel = z.enum(['out', 'low', 'in']).describe(`out: nothing available; low: 1–${LOW_STOCK}; in: more`);
+/** A product in the staff list: with its status and units available over its variants on sale. */
+export const adminProductSummary = productSummary.extend({
+  status: z.enum(['draft', 'active', 'archived']),
+  available: z.number().int().describe('Units available now over the variants on sale'),
+});
 export const productDetail = productSummary.extend({
   description: localizedLong.nullable(),
   status: z.enum(['draft', 'active', 'archived']),

@@ -82,10 +82,39 @@ export class InventoryService {
     return new Map(rows.map((r) => [r.variantId, Number(r.available)]));
   }
 
+  /** Every variant with units to sell now (over all warehouses), for stock-level filters. */
+  async variantsInStock(): Promise<Map<string, number>> {
+    const available = sql<number>`sum(${stockLevels.onHand} - ${stockLevels.reserved})::int`;
+    const rows = await this.q
+      .select({ variantId: stockLevels.variantId, available })
+      .from(stockLevels)
+      .groupBy(stockLevels.variantId)
+      .having(sql`sum(${stockLevels.onHand} - ${stockLevels.reserved}) > 0`);
+    return new Map(rows.map((r) => [r.variantId, Number(r.available)]));
+  }
+
   /** Stock rows for staff: per variant and warehouse. */
   async stockOf(variantIds: string[]) {
     if (variantIds.length === 0) return [];
     return this.q.select().from(stockLevels).where(inArray(stockLevels.variantId, variantIds));
+  }
+
+  /**
+   * A zero stock row in the default warehouse for each new variant that has none anywhere, so the
+   * stock screen lists it (and it can be adjusted) before its first receipt. Zero needs no ledger
+   * entry: the ledger's sums stay equal to the figures.
+   */
+  async openStockRows(variantIds: string[]): Promise<void> {
+    if (variantIds.length === 0) return;
+    const present = new Set((await this.stockOf(variantIds)).map((r) => r.variantId));
+    const missing = variantIds.filter((id) => !present.has(id));
+    if (missing.length === 0) return;
+    const warehouseId = await this.ensureDefaultWarehouse();
+    const now = this.k.clock.now();
+    await this.q
+      .insert(stockLevels)
+      .values(missing.map((variantId) => ({ variantId, warehouseId, onHand: 0, reserved: 0, updatedAt: now })))
+      .onConflictDoNothing();
   }
 
   /** Staff adjustment: `delta` added to on-hand (a receipt when positive with reason 'receipt'). */

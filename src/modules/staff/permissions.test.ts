@@ -10,7 +10,7 @@ const DOC = new URL('../../../docs/permissions.md', import.meta.url);
 const OWN_OPERATIONS = [
   'adminListStaff', 'adminCreateStaff', 'adminUpdateStaff', 'adminListRoles', 'adminListAudit',
   'adminListDeadEvents', 'adminRetryEvent', 'adminListProducts', 'adminGetProduct', 'adminCreateProduct',
-  'adminUpdateProduct', 'publishProduct', 'archiveProduct', 'adminAddVariant', 'adminUpdateVariant',
+  'adminUpdateProduct', 'adminSaveProduct', 'publishProduct', 'archiveProduct', 'adminAddVariant', 'adminUpdateVariant',
   'adminListCategories', 'adminCreateCategory', 'adminUpdateCategory', 'adminListBrands', 'adminCreateBrand',
   'adminUpdateBrand', 'exportProducts', 'importProducts',
 ];

@@ -8,7 +8,7 @@ import type { meView, staffView, rolesView, deadEventView, staffCreated, staffCr
 import type { Permission, Role } from '../../../src/modules/staff/permissions.js';
 import type {
   productSummary, productDetail, productInput, variantInput, categoryNode, brandView, brandInput, categoryInput, imageSchema, optionSchema,
-  importProductsResult,
+  importProductsResult, productDraft, productSave, adminProductSummary,
 } from '../../../src/modules/catalog/types.js';
 import type { adminOrderSummaryView, adminOrderDetailView } from '../../../src/modules/orders/views.js';
 import type { carrierView, bulkShipResult } from '../../../src/modules/fulfilment/views.js';
@@ -35,8 +35,11 @@ export type StaffPatch = z.input<typeof staffPatch>;
 
 // ── catalog ──
 export type ProductSummary = z.infer<typeof productSummary>;
+export type AdminProductSummary = z.infer<typeof adminProductSummary>;
 export type ProductDetail = z.infer<typeof productDetail>;
 export type ProductInput = z.input<typeof productInput>;
+export type ProductDraft = z.input<typeof productDraft>;
+export type ProductSave = z.input<typeof productSave>;
 export type VariantInput = z.input<typeof variantInput>;
 export type Variant = ProductDetail['variants'][number];
 export type ProductImage = z.infer<typeof imageSchema>;

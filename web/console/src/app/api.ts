@@ -31,6 +31,7 @@ export const api = {
   get: <T>(path: string, query?: Parameters<typeof raw.get>[1]) => guarded(raw.get<T>(`/api/admin${path}`, query)),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => guarded(raw.post<T>(`/api/admin${path}`, body, headers)),
   patch: <T>(path: string, body?: unknown) => guarded(raw.patch<T>(`/api/admin${path}`, body)),
+  put: <T>(path: string, body?: unknown) => guarded(raw.request<T>('PUT', `/api/admin${path}`, body)),
   /** Raw CSV bodies (imports): the server reads UTF-8 or GBK bytes, so send the file as it is. */
   postCsv: <T>(path: string, file: Blob) => guarded(raw.request<T>('POST', `/api/admin${path}`, file, { headers: { 'content-type': 'text/csv' } })),
   /** A file as the raw body (image uploads): the server sniffs the format from the bytes. */

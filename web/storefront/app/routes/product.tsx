@@ -17,6 +17,7 @@ import { Notice } from '../components/Notice';
 import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Brand, Category, ShippingMethod, StoreProduct } from '../lib/types';
 import { estimatedDelivery, msUntilNextDay } from '../../../../src/modules/checkout/logic/delivery-estimate';
+import { RichText } from '../components/RichText';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
 
@@ -285,11 +286,7 @@ export default function ProductPage() {
       {product.description ? (
         <section aria-labelledby="desc-heading" className="description">
           <h2 id="desc-heading">{t('product.description')}</h2>
-          {pick(product.description, locale)
-            .split(/\n{2,}/)
-            .map((para, i) => (
-              <p key={i}>{para}</p>
-            ))}
+          <RichText text={pick(product.description, locale)} />
         </section>
       ) : null}
 

@@ -2,6 +2,7 @@ import { Checkbox, Col, Form, Input, Row, Select, Space, TreeSelect } from 'antd
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { categoryTreeData, useCatalogLookups } from './lookups';
+import { RichTextEditor } from './RichTextEditor';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
@@ -14,11 +15,11 @@ export function BasicFields() {
     <>
       <Row gutter={12}>
         <Col xs={24} md={12}><Form.Item name="titleZh" label={t('products.titleZh')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
-        <Col xs={24} md={12}><Form.Item name="titleEn" label={t('products.titleEn')} rules={[required, { max: 500 }]}><Input /></Form.Item></Col>
+        <Col xs={24} md={12}><Form.Item name="titleEn" label={t('products.titleEn')} extra={t('products.titleEnHelp')} rules={[{ max: 500 }]}><Input /></Form.Item></Col>
         <Col xs={24} md={12}><Form.Item name="subtitleZh" label={t('products.subtitleZh')}><Input /></Form.Item></Col>
         <Col xs={24} md={12}><Form.Item name="subtitleEn" label={t('products.subtitleEn')}><Input /></Form.Item></Col>
         <Col xs={24} md={12}>
-          <Form.Item name="slug" label={t('products.slug')} tooltip={t('products.slugHelp')} rules={[required, { pattern: SLUG, message: t('form.slug') }]}>
+          <Form.Item name="slug" label={t('products.slug')} tooltip={t('products.slugHelp')} extra={t('products.slugAuto')} rules={[{ pattern: SLUG, message: t('form.slug') }]}>
             <Input />
           </Form.Item>
         </Col>
@@ -43,8 +44,8 @@ export function BasicFields() {
         <Form.Item name="exclusive" valuePropName="checked" noStyle><Checkbox>{t('products.exclusive')}</Checkbox></Form.Item>
       </Space>
       <Row gutter={12}>
-        <Col xs={24} md={12}><Form.Item name="descriptionZh" label={t('products.descriptionZh')}><Input.TextArea rows={4} /></Form.Item></Col>
-        <Col xs={24} md={12}><Form.Item name="descriptionEn" label={t('products.descriptionEn')}><Input.TextArea rows={4} /></Form.Item></Col>
+        <Col xs={24} xl={12}><Form.Item name="descriptionZh" label={t('products.descriptionZh')}><RichTextEditor label={t('products.descriptionZh')} /></Form.Item></Col>
+        <Col xs={24} xl={12}><Form.Item name="descriptionEn" label={t('products.descriptionEn')}><RichTextEditor label={t('products.descriptionEn')} /></Form.Item></Col>
       </Row>
     </>
   );

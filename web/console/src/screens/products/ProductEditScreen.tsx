@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Card, Col, Form, Popconfirm, Row, Space } from 'antd';
+import { App, Button, Card, Col, Form, Popconfirm, Row, Space } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -12,7 +12,9 @@ import { useFeedback } from '../../components/feedback';
 import { ProductStatusTag } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import type { ProductDetail } from '../../types';
-import { emptyProduct, toFormValues, toProductFields, toProductInput, variantChanges, type ProductFormValues } from './product-form';
+import { emptyProduct, toFormValues, toProductDraft, toProductSave, type ProductFormValues } from './product-form';
+import { sellableUnits } from './product-stock';
+import { ProductStockCard, useProductStock } from './ProductStockCard';
 import { BasicFields } from './BasicFields';
 import { ImagesField } from './ImagesField';
 import { OptionsField } from './OptionsField';
@@ -20,8 +22,9 @@ import { VariantsField } from './VariantsField';
 import { Loading } from '../../components/Loading';
 
 /**
- * Create a product (adminCreateProduct) or edit one (adminUpdateProduct, adminAddVariant,
- * adminUpdateVariant), and put it on or off sale (publishProduct / archiveProduct).
+ * Create a product (adminCreateProduct) or save one whole (adminSaveProduct: its fields, options and
+ * variants in one change), see and adjust its stock, and put it on or off sale (publishProduct /
+ * archiveProduct; publishing with nothing to sell asks first).
  */
 export default function ProductEditScreen() {
   const { id } = useParams();
@@ -35,6 +38,8 @@ export default function ProductEditScreen() {
   const [saving, setSaving] = useState(false);
   const loaded = useLoad(() => (id ? api.get<ProductDetail>(`/products/${id}`) : Promise.resolve(undefined)), [id]);
   const [product, setProduct] = useState<ProductDetail | undefined>();
+  const stock = useProductStock(product);
+  const { modal } = App.useApp();
 
   useEffect(() => {
     setProduct(loaded.data);
@@ -44,20 +49,18 @@ export default function ProductEditScreen() {
   if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (!creating && !product) return <Loading />;
 
-  const save = async (values: ProductFormValues) => {
+  const save = async () => {
+    // The whole store, not onFinish's values: those leave out the variant ids (no input of their own).
+    const values = form.getFieldsValue(true) as ProductFormValues;
     setSaving(true);
     try {
       if (creating) {
-        const created = await api.post<ProductDetail>('/products', toProductInput(values));
+        const created = await api.post<ProductDetail>('/products', toProductDraft(values));
         feedback.ok(t('products.created'));
         navigate(`/products/${created.id}`, { replace: true });
         return;
       }
-      let next = await api.patch<ProductDetail>(`/products/${product!.id}`, toProductFields(values));
-      const { add, update } = variantChanges(product!.variants, values.variants);
-      for (const u of update) await api.patch(`/variants/${u.id}`, u.patch);
-      for (const a of add) next = await api.post<ProductDetail>(`/products/${product!.id}/variants`, a);
-      if (update.length) next = await api.get<ProductDetail>(`/products/${product!.id}`);
+      const next = await api.put<ProductDetail>(`/products/${product!.id}`, toProductSave(values));
       setProduct(next);
       form.setFieldsValue(toFormValues(next));
       feedback.ok(t('products.saved'));
@@ -66,6 +69,19 @@ export default function ProductEditScreen() {
     } finally {
       setSaving(false);
     }
+  };
+
+  const publish = () => {
+    if (stock.readable && stock.lines && sellableUnits(product!.variants, stock.lines) === 0) {
+      modal.confirm({
+        title: t('products.publishNoStockTitle'),
+        content: t('products.publishNoStock'),
+        okText: t('products.publishAnyway'),
+        onOk: () => changeStatus('publish'),
+      });
+      return;
+    }
+    void changeStatus('publish');
   };
 
   const changeStatus = async (verb: 'publish' | 'archive') => {
@@ -91,7 +107,7 @@ export default function ProductEditScreen() {
         extra={
           writable ? (
             <>
-              {product && product.status !== 'active' ? <Button onClick={() => void changeStatus('publish')}>{t('products.publish')}</Button> : null}
+              {product && product.status !== 'active' ? <Button onClick={publish}>{t('products.publish')}</Button> : null}
               {product && product.status !== 'archived' ? (
                 <Popconfirm title={t('products.archiveConfirm')} onConfirm={() => void changeStatus('archive')}>
                   <Button danger>{t('products.archive')}</Button>
@@ -114,6 +130,7 @@ export default function ProductEditScreen() {
       <Card title={t('products.variants')}>
         <VariantsField />
       </Card>
+      {product ? <ProductStockCard stock={stock} /> : null}
     </Form>
   );
 }

@@ -12,24 +12,26 @@ import { pick } from '../../i18n';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { FilterBar } from '../../components/FilterBar';
-import { Money } from '../../components/format';
+import { Money, ProductStatusTag } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
-import type { Page, ProductSummary } from '../../types';
+import type { AdminProductSummary, Page } from '../../types';
 import { categoryTreeData, flattenCategories, useCatalogLookups } from './lookups';
 import { BulkStatusButtons } from './BulkStatusButtons';
 import { ProductCsvButtons } from './ProductCsvButtons';
 
-const spec = { q: 'string', status: 'string', category: 'string', brand: 'string' } as const;
+const spec = { q: 'string', status: 'string', category: 'string', brand: 'string', stock: 'string' } as const;
+/** The API's LOW_STOCK: at or below it a product is low on stock. */
+const LOW_STOCK = 10;
 
-/** Products in any status (adminListProducts), with search and filters kept in the URL. */
+/** Products in any status with units available (adminListProducts), with search and filters (status, stock level…) kept in the URL. */
 export default function ProductListScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useSession();
   const { categories, brands } = useCatalogLookups();
   const [selected, setSelected] = useState<string[]>([]);
-  const list = useCursorList(spec, (f, cursor) => api.get<Page<ProductSummary>>('/products', { ...toApiQuery(f), cursor, limit: 20 }));
+  const list = useCursorList(spec, (f, cursor) => api.get<Page<AdminProductSummary>>('/products', { ...toApiQuery(f), cursor, limit: 20 }));
   const { filters, setFilters } = list;
   const categoryName = useMemo(() => new Map(flattenCategories(categories.data).map((c) => [c.id, pick(c.name)])), [categories.data]);
   const brandName = useMemo(() => new Map((brands.data ?? []).map((b) => [b.id, pick(b.name)])), [brands.data]);
@@ -84,10 +86,19 @@ export default function ProductListScreen() {
             options={(brands.data ?? []).map((b) => ({ value: b.id, label: pick(b.name) }))}
             onChange={(v) => setFilters({ brand: v ?? null })}
           />
+          <Select
+            allowClear
+            placeholder={t('products.stockLevel')}
+            aria-label={t('products.stockLevel')}
+            style={{ width: 160 }}
+            value={filters.stock}
+            options={(['out', 'low', 'in'] as const).map((k) => ({ value: k, label: t(`products.stockLevels.${k}`) }))}
+            onChange={(v) => setFilters({ stock: v ?? null })}
+          />
           {writable ? <BulkStatusButtons ids={selected} onDone={() => { setSelected([]); list.reload(); }} /> : null}
         </FilterBar>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        <DataTable<ProductSummary>
+        <DataTable<AdminProductSummary>
           label={t('products.title')}
           rowKey="id"
           size="middle"
@@ -115,12 +126,20 @@ export default function ProductListScreen() {
               title: t('products.price'), key: 'price', width: 170, align: 'right',
               render: (_, p) => (p.priceMin === p.priceMax ? <Money fen={p.priceMin} /> : <><Money fen={p.priceMin} /> – <Money fen={p.priceMax} /></>),
             },
+            { title: t('products.status'), key: 'status', width: 100, render: (_, p) => <ProductStatusTag status={p.status} /> },
+            {
+              title: t('stock.available'), dataIndex: 'available', width: 90, align: 'right',
+              render: (v: number) => (
+                <Typography.Text strong type={v <= 0 ? 'danger' : v <= LOW_STOCK ? 'warning' : undefined}>
+                  {v <= 0 ? t('products.soldOut') : v}
+                </Typography.Text>
+              ),
+            },
             { title: t('products.sales'), dataIndex: 'salesCount', width: 90, align: 'right' },
             {
               title: t('products.flags'), key: 'flags', width: 150,
               render: (_, p) => (
                 <Space size={4} wrap>
-                  {filters.status ? <Tag color={filters.status === 'active' ? 'green' : filters.status === 'archived' ? 'red' : 'default'}>{t(`productStatus.${filters.status}`)}</Tag> : null}
                   {p.privateLabel ? <Tag color="blue">{t('products.privateLabel')}</Tag> : null}
                   {p.exclusive ? <Tag color="purple">{t('products.exclusive')}</Tag> : null}
                 </Space>

@@ -1,45 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { toProductInput, toFormValues, variantChanges, yuanToFen, emptyProduct } from './product-form';
-import type { ProductDetail } from '../../types';
+import { emptyProduct, toFormValues, toProductDraft, toProductSave, yuanToFen } from './product-form';
+import { productStockLines, sellableUnits } from './product-stock';
+import type { ProductDetail, StockLine, Warehouse } from '../../types';
 
 const product: ProductDetail = {
   id: 'p1', slug: 'tee', title: { 'zh-CN': 'T恤', en: 'Tee' }, subtitle: null, categoryId: 'c1', brandId: null,
   priceMin: 1990, priceMax: 1990, image: null, tags: [], salesCount: 0, privateLabel: false, exclusive: false,
   description: null, status: 'draft', attributes: [], images: [],
   options: [{ code: 'size', name: { 'zh-CN': '尺码', en: 'Size' }, values: [{ code: 'm', name: { 'zh-CN': 'M', en: 'M' } }] }],
-  variants: [{ id: 'v1', sku: 'TEE-M', optionValues: { size: 'm' }, price: 1990, listPrice: null, weightGrams: 200, barcode: null, active: true }],
+  variants: [
+    { id: 'v1', sku: 'TEE-M', optionValues: { size: 'm' }, price: 1990, listPrice: null, weightGrams: 200, barcode: null, active: true },
+    { id: 'v2', sku: 'TEE-L', optionValues: { size: 'l' }, price: 1990, listPrice: 2990, weightGrams: 210, barcode: null, active: false },
+  ],
   createdAt: '', updatedAt: '',
 };
 
-describe('product form conversions', () => {
+describe('product form → adminSaveProduct payload', () => {
   it('turns typed yuan into whole fen without float noise', () => {
     expect(yuanToFen(19.99)).toBe(1999);
     expect(yuanToFen(0.1 + 0.2)).toBe(30);
   });
 
-  it('round-trips a product through the form unchanged', () => {
-    const input = toProductInput(toFormValues(product));
-    expect(input.title).toEqual(product.title);
-    expect(input.variants[0]).toMatchObject({ sku: 'TEE-M', price: 1990, optionValues: { size: 'm' } });
-    expect(input.options).toEqual(product.options);
+  it("keeps each saved variant's id, so a price edit updates that SKU instead of creating it again", () => {
+    const values = toFormValues(product);
+    values.variants[0].price = 25;
+    values.variants.push({ sku: 'TEE-XL', optionValues: { size: 'xl' }, price: 25, listPrice: null, weightGrams: 220, barcode: null, active: true });
+    const save = toProductSave(values);
+    expect(save.variants).toEqual([
+      { id: 'v1', sku: 'TEE-M', optionValues: { size: 'm' }, price: 2500, listPrice: null, weightGrams: 200, barcode: null, active: true },
+      { id: 'v2', sku: 'TEE-L', optionValues: { size: 'l' }, price: 1990, listPrice: 2990, weightGrams: 210, barcode: null, active: false },
+      { sku: 'TEE-XL', optionValues: { size: 'xl' }, price: 2500, listPrice: null, weightGrams: 220, barcode: null, active: true },
+    ]);
+    expect(save).not.toHaveProperty('status');
+    expect(save).toMatchObject({ slug: 'tee', title: product.title, options: product.options, categoryId: 'c1', brandId: null });
   });
 
-  it('fills a missing language from the other instead of sending an empty one', () => {
-    const v = { ...emptyProduct(), slug: 'x', titleZh: '杯子', titleEn: '  ', categoryId: 'c' };
-    expect(toProductInput(v).title).toEqual({ 'zh-CN': '杯子', en: '杯子' });
+  it('leaves the slug and an empty English title to the server', () => {
+    const v = { ...emptyProduct(), titleZh: ' 保温杯 ', titleEn: '  ', categoryId: 'c' };
+    v.variants[0] = { ...v.variants[0], sku: 'CUP-1', price: 49 };
+    const draft = toProductDraft(v);
+    expect(draft).not.toHaveProperty('slug');
+    expect(draft.title).toEqual({ 'zh-CN': '保温杯', en: '' });
+    expect(draft).toMatchObject({ status: 'draft', variants: [{ sku: 'CUP-1', price: 4900 }] });
+  });
+});
+
+describe('product form stock', () => {
+  const main: Warehouse = { id: 'w1', code: 'MAIN', name: { 'zh-CN': '主仓', en: 'Main' }, isDefault: true, active: true, createdAt: '' };
+  const line = (variantId: string, onHand: number, reserved: number): StockLine => ({
+    variantId, productId: 'p1', sku: null, title: product.title, warehouseId: 'w1', warehouseCode: 'MAIN', warehouseName: main.name,
+    onHand, reserved, available: onHand - reserved, updatedAt: '',
   });
 
-  it('patches only changed variant fields and adds new rows', () => {
-    const rows = toFormValues(product).variants;
-    rows[0].price = 25;
-    rows.push({ sku: 'TEE-L', optionValues: { size: 'l' }, price: 25, listPrice: null, weightGrams: 210, barcode: null, active: true });
-    const { add, update } = variantChanges(product.variants, rows);
-    expect(update).toEqual([{ id: 'v1', patch: { price: 2500 } }]);
-    expect(add).toHaveLength(1);
-    expect(add[0].sku).toBe('TEE-L');
+  it('shows a variant without a stock row at zero in the default warehouse', () => {
+    const lines = productStockLines(product.title, 'p1', product.variants, [line('v1', 5, 2)], main);
+    expect(lines.map((l) => [l.sku, l.onHand, l.reserved, l.available, l.warehouseId])).toEqual([['TEE-M', 5, 2, 3, 'w1'], ['TEE-L', 0, 0, 0, 'w1']]);
   });
 
-  it('leaves untouched variants alone', () => {
-    expect(variantChanges(product.variants, toFormValues(product).variants)).toEqual({ add: [], update: [] });
+  it('counts only available units of variants on sale: publishing with none warns', () => {
+    expect(sellableUnits(product.variants, [line('v1', 5, 2), line('v2', 9, 0)])).toBe(3);
+    expect(sellableUnits(product.variants, [line('v1', 2, 2), line('v2', 9, 0)])).toBe(0);
+    expect(sellableUnits(product.variants, [])).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { ProductDetail, ProductInput, VariantInput, Variant } from '../../types';
+import type { ProductDetail, ProductDraft, ProductSave, VariantInput, Variant } from '../../types';
 
 /**
  * The product form edits flat fields (one input per language, prices in yuan); these pure
@@ -84,12 +84,16 @@ export function toVariantRow(v: Variant): VariantRow {
   };
 }
 
-/** The product's own fields (everything but variants and status, which have their own calls). */
-export function toProductFields(v: ProductFormValues): Omit<ProductInput, 'variants' | 'status'> {
-  const title = both(v.titleZh, v.titleEn)!;
+/** Title, slug and the product's own fields: an empty slug or English title is made by the server. */
+function toProductFields(v: ProductFormValues) {
+  const zh = (v.titleZh ?? '').trim();
+  const en = (v.titleEn ?? '').trim();
+  // What the image alt falls back to: the server makes the same fallback for the title itself.
+  const title = { 'zh-CN': zh || en, en: en || zh };
+  const slug = (v.slug ?? '').trim();
   return {
-    slug: v.slug.trim(),
-    title,
+    ...(slug ? { slug } : {}),
+    title: { 'zh-CN': zh || en, en },
     subtitle: both(v.subtitleZh, v.subtitleEn),
     description: v.descriptionZh?.trim() || v.descriptionEn?.trim() ? { 'zh-CN': v.descriptionZh ?? '', en: v.descriptionEn ?? '' } : null,
     categoryId: v.categoryId,
@@ -98,7 +102,7 @@ export function toProductFields(v: ProductFormValues): Omit<ProductInput, 'varia
     exclusive: Boolean(v.exclusive),
     tags: v.tags ?? [],
     images: (v.images ?? []).map((i) => ({
-      url: i.url.trim(), width: i.width, height: i.height, alt: both(i.altZh, i.altEn) ?? { 'zh-CN': title['zh-CN'], en: title.en },
+      url: i.url.trim(), width: i.width, height: i.height, alt: both(i.altZh, i.altEn) ?? title,
     })),
     options: (v.options ?? []).map((o) => ({
       code: o.code.trim(), name: both(o.nameZh, o.nameEn)!,
@@ -120,38 +124,19 @@ export function toVariantInput(r: VariantRow): VariantInput {
   };
 }
 
-export function toProductInput(v: ProductFormValues): ProductInput {
-  return { ...toProductFields(v), status: 'draft', variants: v.variants.map(toVariantInput) };
+/** A new product (adminCreateProduct): always a draft; publishing is its own step. */
+export function toProductDraft(v: ProductFormValues): ProductDraft {
+  return { ...toProductFields(v), status: 'draft', variants: (v.variants ?? []).map(toVariantInput) };
 }
 
 /**
- * What saving an existing product's variants takes: new rows are added, changed rows patched with
- * only the fields that changed (so an untouched variant is not rewritten or audited).
+ * A saved product as one save (adminSaveProduct): every variant row with its id when it has one,
+ * so the server updates it rather than creating it again. Pass the form's whole store
+ * (`getFieldsValue(true)`): the ids have no input of their own and `onFinish` values leave them out.
  */
-export function variantChanges(before: Variant[], rows: VariantRow[]) {
-  const byId = new Map(before.map((v) => [v.id, v]));
-  const add: VariantInput[] = [];
-  const update: Array<{ id: string; patch: Partial<VariantInput> }> = [];
-  for (const row of rows) {
-    const input = toVariantInput(row);
-    const old = row.id ? byId.get(row.id) : undefined;
-    if (!old) {
-      add.push(input);
-      continue;
-    }
-    const patch: Partial<VariantInput> = {};
-    if (input.sku !== old.sku) patch.sku = input.sku;
-    if (JSON.stringify(sortKeys(input.optionValues ?? {})) !== JSON.stringify(sortKeys(old.optionValues))) patch.optionValues = input.optionValues;
-    if (input.price !== old.price) patch.price = input.price;
-    if ((input.listPrice ?? null) !== old.listPrice) patch.listPrice = input.listPrice;
-    if ((input.weightGrams ?? 0) !== old.weightGrams) patch.weightGrams = input.weightGrams;
-    if ((input.barcode ?? null) !== old.barcode) patch.barcode = input.barcode;
-    if ((input.active ?? true) !== old.active) patch.active = input.active;
-    if (Object.keys(patch).length) update.push({ id: old.id, patch });
-  }
-  return { add, update };
-}
-
-function sortKeys(o: Record<string, string>) {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+export function toProductSave(v: ProductFormValues): ProductSave {
+  return {
+    ...toProductFields(v),
+    variants: (v.variants ?? []).map((r) => ({ ...(r.id ? { id: r.id } : {}), ...toVariantInput(r) })),
+  };
 }

@@ -1,0 +1,163 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Journey, SIZES, baseUrl, launch, settled, watchErrors } from './support/browser.js';
+import { ADMIN } from './support/env.js';
+import { stopAfterFirstFailure } from './support/journey.js';
+import { yuan } from './support/labels.js';
+import { antdText, storeApi, visible } from './support/store.js';
+
+/** The console's words this journey acts on (zh-CN; the English editor is only looked at). */
+const L = {
+  email: '邮箱', password: '密码', signIn: '登录', home: '首页', save: '保存', saved: '商品已保存',
+  titleZh: '标题（中文）', category: '类目', createSubmit: '创建商品', created: '商品已创建（草稿）',
+  price: (n: number) => `第 ${n} 个规格：售价（元）`, sku: (n: number) => `第 ${n} 个规格：SKU`,
+  stock: '库存', adjust: '调整', adjustTitle: '调整库存', adjusted: '库存已调整', delta: '数量变化',
+  publish: '上架', published: '已上架', noStockTitle: '这个商品没有可售库存', onSale: '在售',
+};
+
+interface StoreProduct {
+  id: string;
+  slug: string;
+  title: Record<'zh-CN' | 'en', string>;
+  variants: Array<{ id: string; sku: string; price: number; available: number; active: boolean }>;
+}
+
+/**
+ * The merchant's walk in the console (WALKS.md, merchant 2 and 3), browsing at 127.0.0.1: change an
+ * existing SKU's price and the title in one save and see both on the storefront; create a product
+ * from a Chinese title only, meet the "no stock" warning when publishing, book stock from the
+ * product form, publish it and find it in the shop.
+ */
+describe('console: editing and creating products [chromium]', () => {
+  stopAfterFirstFailure();
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  const journey = new Journey('console-products');
+  const origin = baseUrl().replace('localhost', '127.0.0.1');
+  const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+
+  beforeAll(async () => {
+    browser = await launch();
+    context = await browser.newContext({ baseURL: origin, viewport: SIZES.desktop, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context.setDefaultTimeout(45_000);
+    page = await context.newPage();
+    errors = watchErrors(page);
+  });
+  afterAll(async () => {
+    if (errors?.length) console.warn(`[console-products] browser errors:\n  ${errors.join('\n  ')}`);
+    await browser?.close();
+  });
+
+  it('signs in to the console at 127.0.0.1', async () => {
+    await page.goto('/admin/');
+    await page.waitForURL(/\/admin\/sign-in/);
+    await page.getByLabel(L.email).fill(ADMIN.email);
+    await page.getByLabel(L.password).fill(ADMIN.password);
+    await page.getByRole('button', { name: antdText(L.signIn) }).click();
+    await visible(page.getByRole('heading', { level: 1, name: L.home, exact: true }), 30_000);
+  });
+
+  let edited: StoreProduct;
+  const newPrice = 12345;
+  const newTitle = `改价测试 ${stamp}`;
+
+  it("changes an existing SKU's price and the title in one save", async () => {
+    const list = await storeApi<{ items: Array<{ slug: string }> }>('/api/store/products?limit=10');
+    for (const { slug } of list.items) {
+      const p = await storeApi<StoreProduct>(`/api/store/products/${slug}`);
+      if (p.variants[0]?.active && p.variants[0].available > 0) {
+        edited = p;
+        break;
+      }
+    }
+    expect(edited, 'an active product whose first variant is in stock').toBeDefined();
+    await page.goto(`/admin/products/${edited.id}`);
+    const price = page.getByLabel(L.price(1), { exact: true });
+    await visible(price);
+    await price.fill(String(newPrice / 100));
+    await page.getByLabel(L.titleZh, { exact: true }).fill(newTitle);
+    await page.getByRole('button', { name: /保\s?存$/ }).click(); // the name starts with the icon's label
+    await visible(page.getByText(L.saved));
+    await visible(page.getByRole('heading', { level: 1 }).filter({ hasText: newTitle }));
+    await journey.shoot(page, 'edited-product');
+  });
+
+  it('shows the new price and title on the storefront product page', async () => {
+    await expect.poll(async () => (await storeApi<StoreProduct>(`/api/store/products/${edited.slug}`)).variants[0].price, { timeout: 10_000 }).toBe(newPrice);
+    await page.goto(`/p/${edited.slug}?variant=${edited.variants[0].id}`);
+    await visible(page.getByRole('heading', { level: 1, name: newTitle }));
+    await visible(page.getByText(yuan(newPrice)).first());
+    await journey.shoot(page, 'storefront-new-price', { fullPage: false });
+  });
+
+  let created: { id: string; slug: string };
+  const cupTitle = `保温杯 ${stamp}`;
+
+  it('creates a product from a Chinese title only', async () => {
+    await page.goto('/admin/products/new');
+    await page.getByLabel(L.titleZh, { exact: true }).fill(cupTitle);
+    await page.getByLabel(L.category, { exact: true }).click();
+    await page.locator('.ant-select-tree-node-content-wrapper').first().click();
+    await page.getByLabel(L.sku(1), { exact: true }).fill(`CUP-${stamp}`);
+    await page.getByLabel(L.price(1), { exact: true }).fill('59');
+    await page.getByRole('button', { name: /创建商品$/ }).click();
+    await visible(page.getByText(L.created));
+    await page.waitForURL(/\/admin\/products\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const slug = await page.getByLabel('链接标识（slug）').inputValue();
+    expect(slug).toMatch(/^bao-wen-bei-/);
+    created = { id, slug };
+    await visible(page.getByText(`CUP-${stamp}`, { exact: true }).last());
+    await journey.shoot(page, 'created-product');
+  });
+
+  it('warns before publishing a product with no stock', async () => {
+    await page.getByRole('button', { name: antdText(L.publish) }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: L.noStockTitle });
+    await visible(confirm);
+    await journey.shoot(page, 'publish-no-stock-warning', { fullPage: false });
+    await confirm.getByRole('button', { name: /取\s?消/ }).click();
+    await confirm.waitFor({ state: 'hidden' });
+  });
+
+  it('books stock from the product form and publishes without a warning', async () => {
+    const card = page.locator('.ant-card').filter({ has: page.getByText(L.stock, { exact: true }) }).last();
+    await card.getByRole('button', { name: new RegExp(`${L.adjust} CUP-${stamp}`) }).click();
+    const dialog = page.getByRole('dialog', { name: L.adjustTitle });
+    await visible(dialog);
+    await dialog.getByLabel(L.delta).fill('30');
+    await dialog.getByRole('button', { name: antdText(L.adjust) }).click();
+    await visible(page.getByText(L.adjusted));
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(card.getByRole('cell', { name: '30', exact: true }));
+    await page.getByRole('button', { name: antdText(L.publish) }).click();
+    await visible(page.getByText(L.published, { exact: true }));
+    await settled(page);
+    await journey.shoot(page, 'published-with-stock');
+  });
+
+  it('finds the new product in the shop, in stock', async () => {
+    await page.goto(`/p/${created.slug}`);
+    await visible(page.getByRole('heading', { level: 1, name: cupTitle }));
+    await visible(page.getByText(yuan(5900)).first());
+    await visible(page.getByRole('status').filter({ hasText: /有货（30 件）/ }));
+    await journey.shoot(page, 'storefront-new-product', { fullPage: false });
+  });
+
+  it('the English editor of the new product (a look at both languages)', async () => {
+    const en = await browser.newContext({ baseURL: origin, viewport: SIZES.phone, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    const p = await en.newPage();
+    await p.goto('/admin/');
+    await p.waitForURL(/\/admin\/sign-in/);
+    await p.getByLabel('Email').fill(ADMIN.email);
+    await p.getByLabel('Password').fill(ADMIN.password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await visible(p.getByRole('heading', { level: 1, name: 'Home', exact: true }), 30_000);
+    await p.goto(`/admin/products/${created.id}`);
+    await visible(p.getByText('Stock', { exact: true }).last());
+    await journey.shoot(p, 'product-editor-en');
+    await en.close();
+  });
+});
