@@ -192,8 +192,8 @@ export class InventoryService {
       if (needed > 0) {
         // What was there before this line took its part (the transaction rolls the part back).
         const available = line.quantity - needed + ((await this.availability([line.variantId])).get(line.variantId) ?? 0);
-        // The exact figure is the store's; the shopper learns it only when few are left.
-        const left = available <= FEW_LEFT ? available : null;
+        // The exact figure is the store's; the shopper learns it only when a few (not none) are left.
+        const left = available > 0 && available <= FEW_LEFT ? available : null;
         const code = left === null ? InventoryErrors.OUT_OF_STOCK : InventoryErrors.FEW_LEFT;
         throw new AppError(code, { itemZh: line.title?.['zh-CN'] ?? '商品', itemEn: line.title?.en ?? 'An item', left: left ?? '' }, { variantId: line.variantId, left });
       }
