@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend, startTestApp, type TestApp } from '../../../test/support/harness.js';
 import { loginStaff, type StaffLogin } from '../../../test/support/staff.js';
@@ -48,5 +50,23 @@ describeEachBackend('inventory: stock rows for new variants', (backend) => {
     await t.services.inventory.openStockRows(rows.map((r: { variantId: string }) => r.variantId));
     expect((await stock()).find((r: { variantId: string }) => r.variantId === rows[0].variantId)).toMatchObject({ onHand: 20 });
     expect(await stock()).toHaveLength(2);
+  });
+
+  it('opens the missing rows of variants made before rows were opened with them (migration 0007)', async () => {
+    const category = (await api(merch, 'POST', '/categories', { slug: 'older', name: { 'zh-CN': '旧品', en: 'Older' } })).json().id;
+    const product = (await api(merch, 'POST', '/products', { title: { 'zh-CN': '旧款水壶' }, categoryId: category, variants: [{ sku: 'OLD-1', price: 100 }] })).json();
+    await t.settle();
+    const variantId = product.variants[0].id as string;
+    // As a store upgraded from before decision 0016 would have it: the variant, no stock row.
+    await t.k.db.q.execute(sql`delete from inventory_stock where variant_id = ${variantId}`);
+    expect((await api(wh, 'GET', `/stock?product=${product.id}&limit=50`)).json().items).toEqual([]);
+
+    const migration = readFileSync(new URL('../../../drizzle/0007_stock_rows_for_all_variants.sql', import.meta.url), 'utf8');
+    await t.k.db.q.execute(sql.raw(migration));
+    expect((await api(wh, 'GET', `/stock?product=${product.id}&limit=50`)).json().items).toEqual([expect.objectContaining({ variantId, onHand: 0, available: 0 })]);
+    // Run again (or over rows that exist): nothing changes.
+    await t.k.db.q.execute(sql.raw(migration));
+    expect((await api(wh, 'GET', `/stock?product=${product.id}&limit=50`)).json().items).toHaveLength(1);
+    expect(await t.services.inventory.reconcile()).toEqual([]);
   });
 });
