@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend, startTestApp, type TestApp } from '../support/harness.js';
 import { ensureStorefrontBuild } from './build.js';
+import { cookieJar, form, FORM } from './browser.js';
 
 /**
  * Issue 9's shopping basics on the server-rendered pages: stock wording instead of stock figures
@@ -8,26 +9,6 @@ import { ensureStorefrontBuild } from './build.js';
  * picture gallery, and listing filters with readable brand slugs.
  */
 const zhEn = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-
-function cookieJar() {
-  const jar = new Map<string, string>();
-  return {
-    take(res: { headers: Record<string, unknown> }) {
-      const raw = res.headers['set-cookie'];
-      for (const line of Array.isArray(raw) ? raw : raw ? [String(raw)] : []) {
-        const [pair] = String(line).split(';');
-        const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-        if (value && !/max-age=0/i.test(line)) jar.set(name, value);
-        else jar.delete(name);
-      }
-    },
-    get header() {
-      return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    },
-  };
-}
 
 /** The page's text without tags and scripts (what a shopper reads). */
 const textOf = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
