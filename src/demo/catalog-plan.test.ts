@@ -82,12 +82,19 @@ describe('demo catalog plan (pure, no database)', () => {
 
   it('draws each product a small SVG picture as a data: URL, coloured by category', () => {
     for (const p of plan.products) {
-      const [image] = p.images;
-      expect(image.url.startsWith('data:image/svg+xml;utf8,')).toBe(true);
-      expect(image.url.length).toBeLessThan(1000);
-      expect(image).toMatchObject({ width: 800, height: 800, alt: p.title });
-      expect(decodeURIComponent(image.url)).toContain('<svg');
+      expect(p.images[0]).toMatchObject({ width: 800, height: 800, alt: p.title });
+      for (const image of p.images) {
+        expect(image.url.startsWith('data:image/svg+xml;utf8,')).toBe(true);
+        expect(image.url.length).toBeLessThan(1000);
+        expect(decodeURIComponent(image.url)).toContain('<svg');
+      }
     }
+    // The better sellers have a gallery: a close-up and the box besides the tile, each described.
+    const galleries = plan.products.filter((p) => p.images.length === 3);
+    expect(galleries.length).toBeGreaterThan(plan.products.length * 0.3);
+    expect(plan.products.every((p) => p.images.length === 1 || p.images.length === 3)).toBe(true);
+    expect(galleries[0].images[1].alt['zh-CN']).toBe(`${galleries[0].title['zh-CN']} 细节`);
+    expect(new Set(galleries[0].images.map((i) => i.url)).size).toBe(3);
     const fill = (slug: string) => decodeURIComponent(plan.products.find((p) => p.topSlug === slug)!.images[0].url).match(/fill='(#[0-9a-f]{6})'/)![1];
     expect(fill('electronics')).not.toBe(fill('food'));
   });

@@ -1,7 +1,7 @@
 import type { Localized } from '../platform/i18n.js';
 import type { ProductAttribute, ProductImage, ProductOption } from '../modules/catalog/schema.js';
 import { Rng } from './random.js';
-import { productImageUrl } from './images.js';
+import { productGalleryUrls, productImageUrl } from './images.js';
 import { BRANDS, TOP_CATEGORIES } from './vocab/brands.js';
 import { ELECTRONICS } from './vocab/leaves-electronics.js';
 import { LIFESTYLE } from './vocab/leaves-lifestyle.js';
@@ -68,6 +68,21 @@ export interface PlannedProduct {
   consumable: boolean;
   /** Days before the last history day it went on sale; more than the window means "before it". */
   launchDaysAgo: number;
+}
+
+/** The best-selling share of products that have a gallery (three pictures) rather than one. */
+const GALLERY_SHARE = 0.4;
+
+/** A product's pictures: its tile, and for the better sellers a close-up and its box too. */
+function pictures(hue: number, shade: number, initial: string, brandEn: string, title: Record<'zh-CN' | 'en', string>, gallery: boolean): ProductImage[] {
+  const main = { url: productImageUrl(hue, shade, initial, brandEn), width: 800, height: 800, alt: title };
+  if (!gallery) return [main];
+  const [closeUp, box] = productGalleryUrls(hue, shade, initial, brandEn);
+  return [
+    main,
+    { url: closeUp, width: 800, height: 800, alt: { 'zh-CN': `${title['zh-CN']} 细节`, en: `${title.en}, close-up` } },
+    { url: box, width: 800, height: 800, alt: { 'zh-CN': `${title['zh-CN']} 包装`, en: `${title.en}, packaging` } },
+  ];
 }
 
 export interface CatalogPlan {
@@ -286,14 +301,7 @@ export function planCatalog(seed: number, count = DEFAULT_PRODUCT_COUNT): Catalo
       tags: [...new Set(tags)],
       attributes,
       options,
-      images: [
-        {
-          url: productImageUrl(hueOf.get(top) ?? 0, r.next(), initial, brand.en),
-          width: 800,
-          height: 800,
-          alt: title,
-        },
-      ],
+      images: pictures(hueOf.get(top) ?? 0, r.next(), initial, brand.en, title, ranks[index % count] < count * GALLERY_SHARE),
       variants,
       popularity: (1 / Math.pow(ranks[index % count] + 1, 0.85)) * Math.pow(Math.max(variants[0].price, 1000) / 10_000, -0.45) * (c.type.consumable ? 1.3 : 1),
       consumable: !!c.type.consumable,

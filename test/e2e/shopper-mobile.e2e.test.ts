@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, Journey, launch, newPerson, SIZES, watchErrors } from './support/browser.js';
-import { DEMO_SHOPPER, path, pickProduct, signIn, staffAuth, stockShown, storeApi, STORE, visible, yuan, type ProductPick } from './support/store.js';
+import { DEMO_SHOPPER, path, pickProduct, signIn, stockShown, storeApi, STORE, visible, yuan, type ProductPick } from './support/store.js';
 import { stopAfterFirstFailure } from './support/journey.js';
 
 // Journey (f): the mobile shopping basics on a phone — the picture gallery and its full-screen view,
@@ -14,17 +14,6 @@ const L = STORE[locale];
  * shop's network reaches it by address. It never leaves for the sandbox pay page, so its cookies stay here.
  */
 const at = (p: string) => `${baseUrl().replace('//localhost:', '//127.0.0.1:')}${p}`;
-
-/** The merchant gives the product three pictures (the demo shop has one per product). */
-async function addPictures(productId: string): Promise<number> {
-  const auth = { authorization: `Bearer ${await staffAuth()}`, 'content-type': 'application/json' };
-  const product = (await (await fetch(`${baseUrl()}/api/admin/products/${productId}`, { headers: auth })).json()) as { images: unknown[] };
-  const others = await storeApi<{ items: Array<{ image: { url: string; width: number; height: number } | null }> }>('/api/store/search?q=%E8%80%B3%E6%9C%BA&limit=5');
-  const extra = others.items.flatMap((p) => (p.image ? [{ ...p.image, alt: { 'zh-CN': '细节图', en: 'Detail' } }] : [])).slice(0, 2);
-  const res = await fetch(`${baseUrl()}/api/admin/products/${productId}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ images: [...product.images, ...extra] }) });
-  if (!res.ok) throw new Error(`adding pictures: ${res.status} ${await res.text()}`);
-  return product.images.length + extra.length;
-}
 
 /** The element's box lies inside the phone's screen (what a person sees without scrolling). */
 async function onScreen(page: Page, selector: string) {
@@ -52,8 +41,9 @@ describe('zh-CN shopper on a phone: gallery, buy bar, 立即购买, filter sheet
     browser = await launch();
     ({ page } = await newPerson(browser, { size: 'phone', locale: 'zh-CN' }));
     errors = watchErrors(page);
-    product = await pickProduct('牛肉干');
-    pictures = await addPictures(product.productId);
+    // A best seller of the demo shop: its gallery has three pictures (the tile, a close-up, the box).
+    product = await pickProduct('牛肉干', [], { pictures: 3 });
+    pictures = (await storeApi<{ images: unknown[] }>(`/api/store/products/${product.slug}`)).images.length;
   });
   afterAll(async () => {
     if (errors?.length) console.warn(`[f-shopper-mobile] browser errors:\n  ${errors.join('\n  ')}`);
@@ -78,7 +68,7 @@ describe('zh-CN shopper on a phone: gallery, buy bar, 立即购买, filter sheet
     // Scrolled down, the bar is still there.
     await page.mouse.wheel(0, 1500);
     expect((await onScreen(page, '.buy-bar')).bottom).toBe(true);
-    await page.mouse.wheel(0, -3000);
+    await page.evaluate('window.scrollTo(0, 0)');
     await noSidewaysScroll(page);
     await journey.shoot(page, 'product-buy-bar', { fullPage: false });
     await journey.shoot(page, 'product-whole');

@@ -84,10 +84,9 @@ export class Journey {
     const primary: Size = original.width <= SIZES.phone.width ? 'phone' : 'desktop';
     const order: Size[] = primary === 'phone' ? ['phone', 'desktop'] : ['desktop', 'phone'];
     for (const size of order) {
-      if (size !== primary) {
-        await page.setViewportSize(SIZES[size]);
-        await settled(page);
-      }
+      if (size !== primary) await page.setViewportSize(SIZES[size]);
+      // Two frames drawn first: right after a scroll or a resize a shot can come out blank.
+      await settled(page);
       await page.screenshot({ path: join(this.dir, `${nn}-${step}-${size}.png`), fullPage: opts.fullPage ?? true, animations: 'disabled', caret: 'hide' });
     }
     await page.setViewportSize(original);

@@ -44,19 +44,21 @@ interface StoreProduct {
   title: Record<'zh-CN' | 'en', string>;
   options: Array<{ code: string; name: Record<'zh-CN' | 'en', string>; values: Array<{ code: string; name: Record<'zh-CN' | 'en', string> }> }>;
   variants: Array<{ id: string; price: number; stock: 'inStock' | 'low' | 'out'; left: number | null; active: boolean; optionValues: Record<string, string> }>;
+  images: unknown[];
 }
 
 /**
  * What the shopper will pick among the search results for `q`: a product with one option and at
- * least two variants in stock, skipping `avoid` (another journey's product, so stock checks stay exact).
+ * least two variants in stock, skipping `avoid` (another journey's product, so stock checks stay exact)
+ * and, with `pictures`, products with fewer pictures than that (the demo's better sellers have three).
  */
-export async function pickProduct(q: string, avoid: string[] = []): Promise<ProductPick> {
+export async function pickProduct(q: string, avoid: string[] = [], opts: { pictures?: number } = {}): Promise<ProductPick> {
   const found = await storeApi<{ items: Array<{ slug: string }> }>(`/api/store/search?q=${encodeURIComponent(q)}&limit=24`);
   for (const hit of found.items) {
     if (avoid.includes(hit.slug)) continue;
     const p = await storeApi<StoreProduct>(`/api/store/products/${encodeURIComponent(hit.slug)}`);
     const inStock = p.variants.filter((v) => v.active && v.stock !== 'out' && (v.left === null || v.left >= 3));
-    if (p.options.length !== 1 || inStock.length < 2) continue;
+    if (p.options.length !== 1 || inStock.length < 2 || p.images.length < (opts.pictures ?? 1)) continue;
     // The page opens on the first buyable variant: choose another one, as a person would.
     const v = inStock[1];
     const o = p.options[0];
