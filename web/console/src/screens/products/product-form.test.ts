@@ -43,6 +43,13 @@ describe('product form → adminSaveProduct payload', () => {
     expect(draft.title).toEqual({ 'zh-CN': '保温杯', en: '' });
     expect(draft).toMatchObject({ status: 'draft', variants: [{ sku: 'CUP-1', price: 4900 }] });
   });
+
+  it('shows an English title copied from the Chinese one as empty, so it follows a Chinese rename', () => {
+    const copied = toFormValues({ ...product, title: { 'zh-CN': '保温杯', en: '保温杯' } });
+    expect(copied.titleEn).toBe('');
+    expect(toProductSave({ ...copied, titleZh: '真空保温杯' }).title).toEqual({ 'zh-CN': '真空保温杯', en: '' });
+    expect(toFormValues(product).titleEn).toBe(product.title.en);
+  });
 });
 
 describe('product form stock', () => {

@@ -57,7 +57,9 @@ export function toFormValues(p: ProductDetail): ProductFormValues {
   return {
     slug: p.slug,
     titleZh: p.title['zh-CN'],
-    titleEn: p.title.en,
+    // An English title the server copied from the Chinese one shows as empty, so renaming the
+    // product in Chinese renames it on the English pages too (saved empty, it is copied again).
+    titleEn: p.title.en === p.title['zh-CN'] ? '' : p.title.en,
     subtitleZh: p.subtitle?.['zh-CN'],
     subtitleEn: p.subtitle?.en,
     descriptionZh: p.description?.['zh-CN'],
