@@ -1,10 +1,20 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey, SIZES, baseUrl, launch, settled, watchErrors } from './support/browser.js';
 import { ADMIN } from './support/env.js';
 import { stopAfterFirstFailure } from './support/journey.js';
 import { yuan } from './support/labels.js';
-import { antdText, storeApi, visible } from './support/store.js';
+import { antdText, staffAuth, storeApi, visible } from './support/store.js';
+
+async function adminApi<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl()}${path}`, { headers: { authorization: `Bearer ${await staffAuth()}` } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
 
 /** The console's words this journey acts on (zh-CN; the English editor is only looked at). */
 const L = {
@@ -13,7 +23,28 @@ const L = {
   price: (n: number) => `第 ${n} 个规格：售价（元）`, sku: (n: number) => `第 ${n} 个规格：SKU`,
   stock: '库存', adjust: '调整', adjustTitle: '调整库存', adjusted: '库存已调整', delta: '数量变化',
   publish: '上架', published: '已上架', noStockTitle: '这个商品没有可售库存', onSale: '在售',
+  uploadImage: '上传图片', imagePreview: (n: number) => `第 ${n} 张图片：预览`, moveEarlier: (n: number) => `第 ${n} 张图片：前移`,
+  descriptionZh: '描述（中文）', h3: '小标题', bullets: '项目列表',
 };
+
+/** Two photos on the merchant's disk (a red and a blue one), as a file chooser would give them. */
+async function photosOnDisk(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-photos-'));
+  const files: string[] = [];
+  for (const [name, colour] of [['red.png', '#c0392b'], ['blue.png', '#2c5aa0']] as const) {
+    const file = join(dir, name);
+    writeFileSync(file, await sharp({ create: { width: 900, height: 900, channels: 3, background: colour } }).png().toBuffer());
+    files.push(file);
+  }
+  return files;
+}
+
+/** The media URLs of the product form's thumbnails, in their order. */
+async function thumbnailOrder(page: Page, count: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let n = 1; n <= count; n++) out.push((await page.getByAltText(L.imagePreview(n)).getAttribute('src'))!.replace(/\/\d+\.webp$/, ''));
+  return out;
+}
 
 interface StoreProduct {
   id: string;
@@ -92,7 +123,7 @@ describe('console: editing and creating products [chromium]', () => {
     await journey.shoot(page, 'storefront-new-price', { fullPage: false });
   });
 
-  let created: { id: string; slug: string };
+  let created: { id: string; slug: string; mainImage: string };
   const cupTitle = `保温杯 ${stamp}`;
 
   it('creates a product from a Chinese title only', async () => {
@@ -102,13 +133,42 @@ describe('console: editing and creating products [chromium]', () => {
     await page.locator('.ant-select-tree-node-content-wrapper').first().click();
     await page.getByLabel(L.sku(1), { exact: true }).fill(`CUP-${stamp}`);
     await page.getByLabel(L.price(1), { exact: true }).fill('59');
+    // Two photos from disk, the second made the main picture by its arrow, then dragged back and forth.
+    const [red, blue] = await photosOnDisk();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: L.uploadImage }).click();
+    await (await chooser).setFiles([red, blue]);
+    await visible(page.getByAltText(L.imagePreview(2)), 20_000);
+    const uploaded = await thumbnailOrder(page, 2);
+    await page.getByRole('button', { name: L.moveEarlier(2) }).click();
+    expect(await thumbnailOrder(page, 2)).toEqual([uploaded[1], uploaded[0]]);
+    await page.getByAltText(L.imagePreview(2)).dragTo(page.getByAltText(L.imagePreview(1)));
+    expect(await thumbnailOrder(page, 2)).toEqual(uploaded);
+    await page.getByAltText(L.imagePreview(2)).dragTo(page.getByAltText(L.imagePreview(1)));
+    expect(await thumbnailOrder(page, 2)).toEqual([uploaded[1], uploaded[0]]);
+    // A description with a heading and a list, written in the editor's own toolbar.
+    const description = page.getByRole('textbox', { name: L.descriptionZh });
+    const tools = page.getByRole('toolbar', { name: L.descriptionZh });
+    await description.click();
+    await tools.getByRole('button', { name: L.h3 }).click();
+    await page.keyboard.type('产品特点');
+    await page.keyboard.press('Enter');
+    await tools.getByRole('button', { name: L.bullets }).click();
+    await page.keyboard.type('316 不锈钢内胆');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('保温 12 小时');
     await page.getByRole('button', { name: /创建商品$/ }).click();
     await visible(page.getByText(L.created));
     await page.waitForURL(/\/admin\/products\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;
     const slug = await page.getByLabel('链接标识（slug）').inputValue();
     expect(slug).toMatch(/^bao-wen-bei-/);
-    created = { id, slug };
+    created = { id, slug, mainImage: uploaded[1] };
+    // Saved as pictures in the order chosen and as clean HTML: the heading and the list survive.
+    const saved = await adminApi<{ images: Array<{ url: string }>; description: { 'zh-CN': string } | null }>(`/api/admin/products/${id}`);
+    expect(saved.images.map((i) => i.url)).toEqual([uploaded[1], uploaded[0]]);
+    expect(saved.description?.['zh-CN']).toMatch(/<h3>产品特点<\/h3>/);
+    expect(saved.description?.['zh-CN']).toMatch(/<ul><li>316 不锈钢内胆<\/li><li>保温 12 小时(<br>)?<\/li><\/ul>/);
     await visible(page.getByText(`CUP-${stamp}`, { exact: true }).last());
     await journey.shoot(page, 'created-product');
   });
@@ -144,6 +204,12 @@ describe('console: editing and creating products [chromium]', () => {
     await visible(page.getByText(yuan(5900)).first());
     await visible(page.getByRole('status').filter({ hasText: /^有货$/ }));
     await journey.shoot(page, 'storefront-new-product', { fullPage: false });
+    // The description as the merchant wrote it, and the blue photo first in the gallery.
+    await visible(page.getByRole('heading', { level: 3, name: '产品特点' }));
+    await visible(page.getByRole('listitem').filter({ hasText: '316 不锈钢内胆' }));
+    const main = await page.locator('.gallery img').first().getAttribute('src');
+    expect(main).toContain(created.mainImage);
+    await journey.shoot(page, 'storefront-new-product-description');
   });
 
   it('the English editor of the new product (a look at both languages)', async () => {
