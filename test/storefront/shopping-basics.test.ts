@@ -224,7 +224,11 @@ describeEachBackend('storefront shopping basics (issue 9)', (backend) => {
     const en = await t.app.inject({ url: '/en/c/basics-audio?brand=quiet-co&sort=price_asc' });
     expect(textOf(en.body)).toContain('Quiet plugs');
     expect(textOf(en.body)).not.toContain('ANC buds');
-    expect(en.body).toMatch(/aria-current="true"[^>]*>Price: low to high|href="[^"]*sort=price_asc"[^>]*aria-current="true"/);
+    // Price is one toggle: on low-to-high it leads to high-to-low, and says so.
+    expect(en.body).toMatch(/href="[^"]*sort=price_desc"[^>]*aria-current="true"[^>]*aria-label="Price: low to high \(tap again for high to low\)"/);
+    const desc = await t.app.inject({ url: '/c/basics-audio?sort=price_desc' });
+    expect(desc.body).toMatch(/href="\/c\/basics-audio\?sort=price_asc"[^>]*aria-current="true"[^>]*aria-label="价格从高到低（再点一次从低到高）"/);
+    expect(textOf(desc.body)).toMatch(/价格\s*↓/);
   });
 
   it('ignores hostile filter values (NUL, 5,000 characters, emoji) instead of failing', async () => {

@@ -7,7 +7,7 @@ import { useLocale } from '../lib/hooks';
 import { ProductGrid } from './ProductCard';
 import { Empty } from './Notice';
 
-const SORTS = ['relevance', 'sales', 'newest', 'price_asc', 'price_desc'] as const;
+const PLAIN_SORTS = ['relevance', 'sales', 'newest'] as const;
 const PAGE_SIZE = 24;
 
 /** Filters (one GET form, brands by slug), sorts (links), facet counts, results and pages of a category or a search. */
@@ -42,6 +42,7 @@ export function Listing(props: { query: ListingQuery; result: SearchResult; bran
     p.set('sort', sort);
     return `${location.pathname}?${p}`;
   };
+  const priceSort = query.sort === 'price_asc' || query.sort === 'price_desc' ? query.sort : null;
   const active = query.brands.length + (query.min !== '' || query.max !== '' ? 1 : 0) + (query.inStock ? 1 : 0);
   const filtered = active > 0;
   const chosen = (b: Brand) => query.brands.includes(b.slug) || query.brands.includes(b.id);
@@ -53,13 +54,25 @@ export function Listing(props: { query: ListingQuery; result: SearchResult; bran
       <div className="listing-bar">
         <nav className="sorts" aria-label={t('listing.sort')}>
           <ul>
-            {SORTS.map((s) => (
+            {PLAIN_SORTS.map((s) => (
               <li key={s}>
                 <a href={sortUrl(s)} rel="nofollow" aria-current={query.sort === s ? 'true' : undefined}>
                   {t(`listing.sorts.${s}`)}
                 </a>
               </li>
             ))}
+            {/* Price is one toggle, as in Chinese shops: low to high first, a second tap high to low. */}
+            <li>
+              <a
+                href={sortUrl(query.sort === 'price_asc' ? 'price_desc' : 'price_asc')}
+                rel="nofollow"
+                aria-current={priceSort ? 'true' : undefined}
+                aria-label={t(`listing.priceToggle.${priceSort ?? 'none'}`)}
+              >
+                {t('listing.price')}
+                <span className="sort-arrow" aria-hidden="true">{priceSort === 'price_asc' ? '↑' : priceSort === 'price_desc' ? '↓' : '↕'}</span>
+              </a>
+            </li>
           </ul>
         </nav>
         <a href="#filters" className="filters-open">

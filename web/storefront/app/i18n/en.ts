@@ -73,6 +73,7 @@ export const en: Dictionary = {
     closeFilters: 'Close',
     subcategories: 'Subcategories',
     sorts: { relevance: 'Relevance', sales: 'Best selling', newest: 'Newest', price_asc: 'Price: low to high', price_desc: 'Price: high to low' },
+    priceToggle: { none: 'Sort by price, low to high', price_asc: 'Price: low to high (tap again for high to low)', price_desc: 'Price: high to low (tap again for low to high)' },
     empty: 'No products match.',
     emptyHint: 'Try fewer filters or another word.',
     searchPrompt: 'Type a word to search products.',

@@ -72,6 +72,7 @@ export const zhCN = {
     closeFilters: '收起',
     subcategories: '子分类',
     sorts: { relevance: '综合', sales: '销量', newest: '新品', price_asc: '价格从低到高', price_desc: '价格从高到低' },
+    priceToggle: { none: '按价格从低到高排序', price_asc: '价格从低到高（再点一次从高到低）', price_desc: '价格从高到低（再点一次从低到高）' },
     empty: '没有找到符合条件的商品。',
     emptyHint: '试试减少筛选条件，或换个关键词。',
     searchPrompt: '输入关键词搜索商品。',
