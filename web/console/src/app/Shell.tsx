@@ -9,7 +9,7 @@ import { useNarrow } from './responsive';
 import { useMe, useSession } from './session';
 import { pick, setLanguage, type Language } from '../i18n';
 import { api } from './api';
-import { useLoad } from './hooks';
+import { SETTINGS_SAVED, useLoad, useWindowEvent } from './hooks';
 import type { StoreSettings } from '../types';
 import { Forbidden } from '../components/ErrorState';
 import { StoreTimeZone } from '../components/format';
@@ -32,6 +32,7 @@ export function Shell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   // Any signed-in staff member may read the settings; the header only wants the store's name.
   const store = useLoad(() => api.get<StoreSettings>('/settings').catch(() => undefined), []);
+  useWindowEvent(SETTINGS_SAVED, store.reload);
   const allowed = canOpen(location.pathname, me.permissions);
 
   return (

@@ -81,3 +81,17 @@ export function useCursorList<T, S extends FilterSpec>(spec: S, fetchPage: (filt
     },
   };
 }
+
+/**
+ * Settings saved on the settings screen: the shell (which shows the store's name) reloads them.
+ * A window event, so the screen need not know who shows what.
+ */
+export const SETTINGS_SAVED = 'shopkeeper:settings-saved';
+
+/** Calls `handler` whenever `name` is dispatched on window. */
+export function useWindowEvent(name: string, handler: () => void): void {
+  useEffect(() => {
+    window.addEventListener(name, handler);
+    return () => window.removeEventListener(name, handler);
+  }, [name, handler]);
+}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { useLoad } from '../../app/hooks';
+import { SETTINGS_SAVED, useLoad } from '../../app/hooks';
 import { ErrorState } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import type { StoreSettings, StoreSettingsPatch } from '../../types';
@@ -43,6 +43,7 @@ export function StoreSettingsForm() {
     setSaving(true);
     try {
       setCurrent(await api.patch<StoreSettings>('/settings', patch));
+      window.dispatchEvent(new Event(SETTINGS_SAVED));
       feedback.ok(t('common.savedOk'));
     } catch (err) {
       feedback.fail(err);
