@@ -5,20 +5,14 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey, SIZES, baseUrl, launch, settled, watchErrors } from './support/browser.js';
-import { ADMIN } from './support/env.js';
 import { stopAfterFirstFailure } from './support/journey.js';
 import { yuan } from './support/labels.js';
-import { antdText, staffAuth, storeApi, visible } from './support/store.js';
+import { adminApi, antdText, signInToConsole, storeApi, visible } from './support/store.js';
 
-async function adminApi<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}${path}`, { headers: { authorization: `Bearer ${await staffAuth()}` } });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** The console's words this journey acts on (zh-CN; the English editor is only looked at). */
 const L = {
-  email: '邮箱', password: '密码', signIn: '登录', home: '首页', save: '保存', saved: '商品已保存',
+  save: '保存', saved: '商品已保存',
   titleZh: '标题（中文）', category: '类目', createSubmit: '创建商品', created: '商品已创建（草稿）',
   price: (n: number) => `第 ${n} 个规格：售价（元）`, sku: (n: number) => `第 ${n} 个规格：SKU`,
   stock: '库存', adjust: '调整', adjustTitle: '调整库存', adjusted: '库存已调整', delta: '数量变化',
@@ -82,12 +76,7 @@ describe('console: editing and creating products [chromium]', () => {
   });
 
   it('signs in to the console at 127.0.0.1', async () => {
-    await page.goto('/admin/');
-    await page.waitForURL(/\/admin\/sign-in/);
-    await page.getByLabel(L.email).fill(ADMIN.email);
-    await page.getByLabel(L.password).fill(ADMIN.password);
-    await page.getByRole('button', { name: antdText(L.signIn) }).click();
-    await visible(page.getByRole('heading', { level: 1, name: L.home, exact: true }), 30_000);
+    await signInToConsole(page);
   });
 
   let edited: StoreProduct;
@@ -215,12 +204,7 @@ describe('console: editing and creating products [chromium]', () => {
   it('the English editor of the new product (a look at both languages)', async () => {
     const en = await browser.newContext({ baseURL: origin, viewport: SIZES.phone, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     const p = await en.newPage();
-    await p.goto('/admin/');
-    await p.waitForURL(/\/admin\/sign-in/);
-    await p.getByLabel('Email').fill(ADMIN.email);
-    await p.getByLabel('Password').fill(ADMIN.password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await visible(p.getByRole('heading', { level: 1, name: 'Home', exact: true }), 30_000);
+    await signInToConsole(p, 'en');
     await p.goto(`/admin/products/${created.id}`);
     await visible(p.getByText('Stock', { exact: true }).last());
     await journey.shoot(p, 'product-editor-en');

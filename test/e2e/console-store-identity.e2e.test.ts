@@ -5,13 +5,12 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey, SIZES, baseUrl, launch, watchErrors } from './support/browser.js';
-import { ADMIN } from './support/env.js';
 import { stopAfterFirstFailure } from './support/journey.js';
-import { antdText, staffAuth, visible } from './support/store.js';
+import { adminApi, antdText, signInToConsole, visible } from './support/store.js';
 
 /** The console's words this journey acts on (zh-CN). */
 const L = {
-  email: '邮箱', password: '密码', signIn: '登录', home: '首页', saved: '已保存',
+  saved: '已保存',
   nameZh: '店铺名称（中文）', nameEn: '店铺名称（英文）', store: '基本设置', banner: '首页横幅',
   heading: '标题', subtitle: '副标题', link: '链接', upload: '上传图片', en: '英文', save: '保存',
 };
@@ -21,14 +20,6 @@ interface Settings {
   homeBanner: Record<'zh-CN' | 'en', { title: string; subtitle: string; link: string | null; image: { id: string } | null }>;
 }
 
-async function adminSettings(init?: { method: string; body: string }): Promise<Settings> {
-  const res = await fetch(`${baseUrl()}/api/admin/settings`, {
-    ...init,
-    headers: { authorization: `Bearer ${await staffAuth()}`, ...(init ? { 'content-type': 'application/json' } : {}) },
-  });
-  if (!res.ok) throw new Error(`settings: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Settings;
-}
 
 /** A wide banner picture on the merchant's disk. */
 async function bannerOnDisk(): Promise<string> {
@@ -58,7 +49,7 @@ describe('console: the store’s name and home banner reach the storefront [chro
   const banner = { zh: { title: '双十二 狂欢价', subtitle: '全场满 199 减 30，顺丰包邮' }, en: { title: 'Double 12 deals', subtitle: '¥30 off every ¥199, free SF Express' } };
 
   beforeAll(async () => {
-    before = await adminSettings();
+    before = await adminApi<Settings>('/api/admin/settings');
     browser = await launch();
     context = await browser.newContext({ baseURL: origin, viewport: SIZES.desktop, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     context.setDefaultTimeout(45_000);
@@ -73,17 +64,12 @@ describe('console: the store’s name and home banner reach the storefront [chro
         const { image, ...rest } = before.homeBanner[l];
         return { ...rest, imageId: image?.id ?? null };
       };
-      await adminSettings({ method: 'PATCH', body: JSON.stringify({ name: before.name, homeBanner: { 'zh-CN': banner('zh-CN'), en: banner('en') } }) });
+      await adminApi('/api/admin/settings', { method: 'PATCH', body: { name: before.name, homeBanner: { 'zh-CN': banner('zh-CN'), en: banner('en') } } });
     }
   });
 
   it('signs in and renames the store', async () => {
-    await page.goto('/admin/');
-    await page.waitForURL(/\/admin\/sign-in/);
-    await page.getByLabel(L.email).fill(ADMIN.email);
-    await page.getByLabel(L.password).fill(ADMIN.password);
-    await page.getByRole('button', { name: antdText(L.signIn) }).click();
-    await visible(page.getByRole('heading', { level: 1, name: L.home, exact: true }), 30_000);
+    await signInToConsole(page);
     await page.goto('/admin/settings');
     await page.getByLabel(L.nameZh).fill(name['zh-CN']);
     await page.getByLabel(L.nameEn).fill(name.en);
@@ -111,7 +97,7 @@ describe('console: the store’s name and home banner reach the storefront [chro
     await card.getByRole('button', { name: antdText(L.save) }).click();
     await visible(page.getByText(L.saved).first());
     await journey.shoot(page, 'settings-saved');
-    const saved = await adminSettings();
+    const saved = await adminApi<Settings>('/api/admin/settings');
     expect(saved.name).toEqual(name);
     expect(saved.homeBanner['zh-CN']).toMatchObject({ ...banner.zh, link: '/c/food' });
     expect(saved.homeBanner['zh-CN'].image).not.toBeNull();

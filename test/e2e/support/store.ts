@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { baseUrl, type Journey } from './browser.js';
 import { ADMIN } from './env.js';
-import { STORE, yuan, type StoreLocale } from './labels.js';
+import { CONSOLE, STORE, yuan, type StoreLocale } from './labels.js';
 
 /** Playwright's assertions are not available (playwright-core): wait for a locator, then check with Vitest. */
 export async function visible(locator: Locator, timeout?: number): Promise<Locator> {
@@ -87,6 +87,28 @@ export function staffAuth(): Promise<string> {
     return ((await r.json()) as { token: string }).token;
   });
   return staffToken;
+}
+
+/** An admin API call as the e2e store's staff account: the parsed answer, or an error with the problem. */
+export async function adminApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${await staffAuth()}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Signs in to the console from its sign-in page, as staff would, and waits for the home screen. */
+export async function signInToConsole(page: Page, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
+  const C = CONSOLE[locale];
+  await page.goto('/admin/');
+  await page.waitForURL(/\/admin\/sign-in/);
+  await page.getByLabel(C.email).fill(ADMIN.email);
+  await page.getByLabel(C.password).fill(ADMIN.password);
+  await page.getByRole('button', { name: antdText(C.signIn) }).click();
+  await visible(page.getByRole('heading', { level: 1, name: C.homeTitle, exact: true }), 30_000);
 }
 
 /** The exact stock of a variant (every warehouse), as staff see it: shoppers are told only 有货 / 仅剩 N 件 / 缺货. */
