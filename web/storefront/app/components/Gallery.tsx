@@ -23,11 +23,7 @@ export function Gallery({ images, title }: { images: Image[]; title: string }) {
             <a href={`#zoom-${i + 1}`} className="zoom-open" aria-label={t('product.zoomImage', { n: i + 1 })}>
               <Img src={img.url} width={img.width} height={img.height} alt={alt(img)} eager={i === 0} sizes={IMAGE_SIZES.gallery} />
             </a>
-            {many ? (
-              <span className="gallery-count" aria-hidden="true">
-                {i + 1} / {images.length}
-              </span>
-            ) : null}
+            {many ? <Counter n={i + 1} of={images.length} /> : null}
           </li>
         ))}
       </ul>
@@ -50,15 +46,20 @@ export function Gallery({ images, title }: { images: Image[]; title: string }) {
               <a href={`#image-${i + 1}`} className="zoom-close">
                 {t('product.closeZoom')}
               </a>
-              {many ? (
-                <span className="gallery-count" aria-hidden="true">
-                  {i + 1} / {images.length}
-                </span>
-              ) : null}
+              {many ? <Counter n={i + 1} of={images.length} /> : null}
             </li>
           ))}
         </ul>
       </div>
     </section>
+  );
+}
+
+/** "2 / 3" over a picture: decoration (each picture's link already says which it is). */
+function Counter({ n, of }: { n: number; of: number }) {
+  return (
+    <span className="gallery-count" aria-hidden="true">
+      {n} / {of}
+    </span>
   );
 }
