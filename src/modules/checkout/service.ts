@@ -136,13 +136,15 @@ export class CheckoutService {
   private async claimKey(customerId: string, key: string, hash: string): Promise<string | null> {
     const q = this.k.db.q;
     const now = this.k.clock.now();
-    await q
-      .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.customerId, customerId), eq(idempotencyKeys.key, key), lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))));
+    // An expired key the hourly expiry has not deleted yet counts as absent: the claim takes it over.
     const claimed = await q
       .insert(idempotencyKeys)
       .values({ customerId, key, requestHash: hash, createdAt: now })
-      .onConflictDoNothing()
+      .onConflictDoUpdate({
+        target: [idempotencyKeys.customerId, idempotencyKeys.key],
+        set: { requestHash: hash, orderId: null, createdAt: now },
+        setWhere: lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
+      })
       .returning({ key: idempotencyKeys.key });
     if (claimed.length) return null;
     const [row] = await q
@@ -154,9 +156,13 @@ export class CheckoutService {
     return row.orderId;
   }
 
-  /** Drops keys past their 24 hours (a recurring job). */
-  async expireKeys(): Promise<void> {
-    await this.k.db.q.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(this.k.clock.now().getTime() - IDEMPOTENCY_TTL_MS)));
+  /** Drops keys past their 24 hours (the recurring job `checkout.expire-idempotency-keys`); returns how many. */
+  async expireKeys(): Promise<number> {
+    const gone = await this.k.db.q
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.createdAt, new Date(this.k.clock.now().getTime() - IDEMPOTENCY_TTL_MS)))
+      .returning({ key: idempotencyKeys.key });
+    return gone.length;
   }
 }
 
