@@ -73,18 +73,28 @@ describe('nextSlot: one worker never repeats a number', () => {
   });
 
   it('borrows the next second when the counter is full, and keeps counting there when the clock catches up', () => {
-    let last: NumberSlot = { second: s0, stamp: stamp(s0), counter: 998 };
+    let last: NumberSlot = { second: s0, stamp: stamp(s0), counter: 998, seen: s0 };
     const r1 = nextSlot(last, s0, stamp);
-    expect(r1).toEqual({ slot: { second: s0, stamp: '20261202113402', counter: 999 } });
+    expect(r1).toEqual({ slot: { second: s0, stamp: '20261202113402', counter: 999, seen: s0 } });
     last = (r1 as { slot: NumberSlot }).slot;
     const r2 = nextSlot(last, s0, stamp);
-    expect(r2).toEqual({ slot: { second: s0 + 1, stamp: '20261202113403', counter: 0 } });
+    expect(r2).toEqual({ slot: { second: s0 + 1, stamp: '20261202113403', counter: 0, seen: s0 } });
     // The clock reaches the borrowed second: that second goes on from where it is.
-    expect(nextSlot((r2 as { slot: NumberSlot }).slot, s0 + 1, stamp)).toEqual({ slot: { second: s0 + 1, stamp: '20261202113403', counter: 1 } });
+    expect(nextSlot((r2 as { slot: NumberSlot }).slot, s0 + 1, stamp)).toEqual({ slot: { second: s0 + 1, stamp: '20261202113403', counter: 1, seen: s0 + 1 } });
+  });
+
+  it('borrows as far ahead as the rate needs without mistaking its own lead for a clock set back', () => {
+    let last: NumberSlot | null = null;
+    for (let i = 0; i < 20_000; i++) {
+      const r = nextSlot(last, s0, stamp);
+      if (!('slot' in r)) throw new Error(`renewed after ${i}`);
+      last = r.slot;
+    }
+    expect(last).toEqual({ second: s0 + 19, stamp: stamp(s0 + 19), counter: 999, seen: s0 });
   });
 
   it('keeps counting on its last second when the clock steps back a little, renews when it steps back more', () => {
-    const last: NumberSlot = { second: s0, stamp: stamp(s0), counter: 4 };
+    const last: NumberSlot = { second: s0, stamp: stamp(s0), counter: 4, seen: s0 };
     expect(nextSlot(last, s0 - 2, stamp)).toEqual({ slot: { ...last, counter: 5 } });
     expect(nextSlot(last, s0 - ORDER_NUMBER_MAX_LEAD, stamp)).toEqual({ slot: { ...last, counter: 5 } });
     expect(nextSlot(last, s0 - ORDER_NUMBER_MAX_LEAD - 1, stamp)).toEqual({ renew: true });
@@ -96,17 +106,17 @@ describe('nextSlot: one worker never repeats a number', () => {
     const before = at('2026-11-01T05:59:59Z');
     expect(ny(before)).toBe('20261101015959');
     expect(ny(before + 1)).toBe('20261101010000');
-    const last: NumberSlot = { second: before, stamp: ny(before), counter: 0 };
+    const last: NumberSlot = { second: before, stamp: ny(before), counter: 0, seen: before };
     expect(nextSlot(last, before + 1, ny)).toEqual({ renew: true });
     // A fresh worker starts in the repeated hour as usual.
-    expect(nextSlot(null, before + 1, ny)).toEqual({ slot: { second: before + 1, stamp: '20261101010000', counter: 0 } });
+    expect(nextSlot(null, before + 1, ny)).toEqual({ slot: { second: before + 1, stamp: '20261101010000', counter: 0, seen: before + 1 } });
   });
 
   it('renews when the store moves to a time zone behind the old one', () => {
-    const last: NumberSlot = { second: s0, stamp: stamp(s0), counter: 0 };
+    const last: NumberSlot = { second: s0, stamp: stamp(s0), counter: 0, seen: s0 };
     expect(nextSlot(last, s0 + 1, stampIn('UTC'))).toEqual({ renew: true });
     // Ahead is fine: the stamps jump forward.
-    expect(nextSlot(last, s0 + 1, stampIn('Asia/Tokyo'))).toEqual({ slot: { second: s0 + 1, stamp: '20261202123403', counter: 0 } });
+    expect(nextSlot(last, s0 + 1, stampIn('Asia/Tokyo'))).toEqual({ slot: { second: s0 + 1, stamp: '20261202123403', counter: 0, seen: s0 + 1 } });
   });
 
   it('gives strictly increasing numbers for any run of calls and clock readings (property)', () => {

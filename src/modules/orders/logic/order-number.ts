@@ -19,9 +19,8 @@ export const ORDER_NUMBER_WORKERS = 1000;
 /** Numbers one worker can give out within one second before it borrows the next second. */
 export const ORDER_NUMBER_PER_SECOND = 1000;
 /**
- * How far (seconds) the wall clock may be behind the last second a worker used before the worker
- * is given up rather than kept counting on that second: a few seconds of lead come from borrowing
- * at more than 1,000 orders/s; more means the clock was set back.
+ * How far (seconds) the wall clock may step back before a worker is given up rather than kept
+ * counting on its last second (NTP slews a little; more means the clock was set back).
  */
 export const ORDER_NUMBER_MAX_LEAD = 5;
 
@@ -70,11 +69,16 @@ export function localStamp(epochMs: number, timeZone: string): string {
   return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}`;
 }
 
-/** Where a worker is: the last second it used (epoch seconds), that second's stamp and counter. */
+/**
+ * Where a worker is: the last second it used (epoch seconds) with that second's stamp and counter,
+ * and the latest wall-clock second it has been given (`seen`; `second` runs ahead of it while the
+ * worker borrows).
+ */
 export interface NumberSlot {
   second: number;
   stamp: string;
   counter: number;
+  seen: number;
 }
 
 /** The next slot, or `renew` when this worker must not go on (the store-local time went back). */
@@ -84,15 +88,18 @@ export type NextSlot = { slot: NumberSlot } | { renew: true };
  * The slot after `last` at wall-clock second `now` (epoch seconds); `stampOf` turns a second into
  * its store-local stamp. Same second: the counter grows. A later second: counter 0, provided its
  * stamp is later than the last one (a daylight-saving fall-back or a time-zone change can make it
- * earlier — then `renew`). Counter full: borrow the next second. Wall clock behind the last second
- * by more than ORDER_NUMBER_MAX_LEAD: `renew` instead of running ahead of real time.
+ * earlier — then `renew`). Counter full: borrow the next second, so more than 1,000 orders a
+ * second in one process run the stamps ahead of the clock until the rate drops. The clock behind
+ * the latest second seen by up to ORDER_NUMBER_MAX_LEAD: go on counting on the last second; by
+ * more (the clock was set back): `renew` rather than run ahead of real time.
  */
 export function nextSlot(last: NumberSlot | null, now: number, stampOf: (second: number) => string): NextSlot {
-  if (!last) return { slot: { second: now, stamp: stampOf(now), counter: 0 } };
-  if (now < last.second - ORDER_NUMBER_MAX_LEAD) return { renew: true };
-  if (now <= last.second && last.counter + 1 < ORDER_NUMBER_PER_SECOND) return { slot: { ...last, counter: last.counter + 1 } };
+  if (!last) return { slot: { second: now, stamp: stampOf(now), counter: 0, seen: now } };
+  if (now < last.seen - ORDER_NUMBER_MAX_LEAD) return { renew: true };
+  const seen = Math.max(now, last.seen);
+  if (now <= last.second && last.counter + 1 < ORDER_NUMBER_PER_SECOND) return { slot: { ...last, counter: last.counter + 1, seen } };
   const second = Math.max(now, last.second + 1);
   const stamp = stampOf(second);
   if (stamp <= last.stamp) return { renew: true };
-  return { slot: { second, stamp, counter: 0 } };
+  return { slot: { second, stamp, counter: 0, seen } };
 }
