@@ -74,7 +74,7 @@ export class OrderService {
     const now = this.k.clock.now();
     // Taken with the clock read, before any await: a process's numbers follow its placement times.
     let number = this.numbers.next(now);
-    number.catch(() => {}); // awaited below; not an unhandled rejection if settings fail first
+    void number.catch(() => {}); // awaited below; not an unhandled rejection if settings fail first
     const timeoutMinutes = (await this.k.settings.get<number>('orders.unpaidTimeoutMinutes')) ?? this.k.config.unpaidTimeoutMinutes;
     const dueAt = new Date(now.getTime() + timeoutMinutes * MINUTE);
     const qByLine = new Map(input.quote.lines.map((l) => [l.lineId, l]));
