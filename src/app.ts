@@ -81,6 +81,7 @@ export async function ensureStoreDefaults(k: Kernel, s: Services): Promise<void>
 export async function createApp(k: Kernel, services: Services = createServices(k)) {
   const s = services;
   await ensureStoreDefaults(k, s);
+  await s.orders.numbers.warm(); // this process's worker number for order numbers, leased once
   const app = await createHttpServer({
     logger: k.log,
     requestLogLevel: k.config.logFormat === 'json' ? 'info' : 'debug',
