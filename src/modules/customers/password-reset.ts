@@ -121,7 +121,7 @@ export class PasswordResets {
     if (!done) throw new AppError(CustomerErrors.RESET_CODE_INVALID);
     // The owner proved who they are: their sign-in is no longer slowed by anyone's guesses.
     await this.customers.throttle.release(addressRule.key);
-    await this.customers.guard.forgiveAccount(accountKey(done, ''));
+    for (const identifier of [done.email, done.mobile]) if (identifier) await this.customers.guard.forgiveAccount(accountKey(identifier));
   }
 
   /** Keyed by the store's secret: a leaked table does not give away 6-digit codes by brute force. */

@@ -138,8 +138,9 @@ export class CustomersService {
    * fail with the same error.
    */
   async login(who: Identifier | null, raw: string, password: string, req: FastifyRequest, reply?: FastifyReply): Promise<SignedIn> {
+    // Counted first, before any lookup: the order attempts arrive in is the order they are counted.
+    const attempt = await this.guard.begin(req, accountKey(who?.value ?? raw));
     const row = who ? await this.findBy(who) : undefined;
-    const attempt = await this.guard.begin(req, accountKey(row, who?.value ?? raw));
     const ok = await verifyPassword(password, row?.passwordHash ?? (await this.dummy()));
     if (!row || !row.passwordHash || !ok) throw new AppError(CustomerErrors.INVALID_CREDENTIALS);
     const signedIn = await this.k.db.transaction(() => this.signIn(row.id, req, reply));
@@ -263,9 +264,12 @@ export class CustomersService {
   }
 }
 
-/** Names the account in throttle keys: its id when it exists (email and mobile share one count). */
-export function accountKey(row: { id: string } | undefined, identifier: string): string {
-  return row ? `id:${row.id}` : `unknown:${identifierKey(identifier)}`;
+/**
+ * Names the account in throttle keys by the identifier signed in with (normalized, hashed), known
+ * before anything is looked up — so an unknown account is counted exactly like a known one.
+ */
+export function accountKey(identifier: string): string {
+  return identifierKey(identifier);
 }
 
 export function toView(r: CustomerRow): CustomerView {

@@ -110,6 +110,7 @@ export class StaffService {
     if (password) set.passwordHash = await hashPassword(password);
     const [after] = await this.q.update(staffUsers).set(set).where(eq(staffUsers.id, id)).returning();
     if (password || patch.active === false) await this.endSessions(id);
+    if (password) await this.guard.forgiveAccount(identifierKey(after.email));
     return { before: toView(row), after: toView(after) };
   }
 
@@ -124,6 +125,8 @@ export class StaffService {
       .returning({ id: staffUsers.id });
     if (!row) throw new AppError(StaffErrors.STAFF_NOT_FOUND, { id: email });
     await this.endSessions(row.id);
+    // A new password from an admin ends the slowing of the account's sign-in (shared in Redis).
+    await this.guard.forgiveAccount(identifierKey(email));
     return password;
   }
 
@@ -142,8 +145,9 @@ export class StaffService {
     reply?: FastifyReply,
   ): Promise<{ token: string; csrfToken: string; staff: StaffView }> {
     const email = normalizeEmail(rawEmail);
+    // Counted first, before any lookup: the order attempts arrive in is the order they are counted.
+    const attempt: SignInAttempt = await this.guard.begin(req, identifierKey(email));
     const [row] = await this.q.select().from(staffUsers).where(eq(staffUsers.email, email));
-    const attempt: SignInAttempt = await this.guard.begin(req, row ? `id:${row.id}` : `unknown:${identifierKey(email)}`);
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok || !row.active) throw new AppError(StaffErrors.INVALID_CREDENTIALS);
     const signedIn = await this.k.db.transaction(() => this.openSession(row.id, { ip: req.ip, userAgent: req.headers['user-agent'] }));
