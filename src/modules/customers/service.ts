@@ -127,7 +127,7 @@ export class CustomersService {
       });
       return this.signIn(id, req, reply);
     });
-    await attempt.succeeded();
+    await attempt.succeeded(accountKey((input.email ?? input.mobile)!), reply);
     return signedIn;
   }
 

@@ -81,10 +81,16 @@ export class SignInGuard {
    * Registration answers whether an identifier is taken, so it is counted like a sign-in, against
    * the same address count; an account actually created gives its attempt back.
    */
-  async beginRegistration(req: FastifyRequest): Promise<{ succeeded(): Promise<void> }> {
+  async beginRegistration(req: FastifyRequest): Promise<{ succeeded(account: string, reply?: FastifyReply): Promise<void> }> {
     const key = `${this.scope}:ip:${addressKey(req.ip)}`;
     await this.takeOrRefuse([{ key, ...SIGN_IN_RULES.address }]);
-    return { succeeded: () => this.throttle.release(key) };
+    return {
+      // The browser that created the account is the first device it knows.
+      succeeded: async (account, reply) => {
+        await this.throttle.release(key);
+        if (reply) rememberDevice(reply, this.device, this.secret(), account, this.clock.now().getTime());
+      },
+    };
   }
 
   /** A password reset proves the owner: the account's slowing ends at once. */
