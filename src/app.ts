@@ -86,6 +86,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     logger: k.log,
     requestLogLevel: k.config.logFormat === 'json' ? 'info' : 'debug',
     bodyLimit: k.config.bodyLimitBytes,
+    trustProxy: k.config.trustProxy,
     // Without PUBLIC_URL the docs page's "try it" calls the host it was opened at.
     publicUrl: k.config.publicUrlSet ? k.config.publicUrl : '/',
     version: VERSION,

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defaultLogFormat, type LogFormat } from './log.js';
+import { trustProxySetting, type TrustProxy } from './trust-proxy.js';
 
 /**
  * Environment → typed configuration, validated once at start.
@@ -44,6 +45,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   PAGE_CACHE: bool.optional(),
   PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+  TRUST_PROXY: trustProxySetting.optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -92,6 +94,8 @@ export interface Config {
    * process) and REDIS_URL (how processes tell each other which cached answers an edit made stale).
    */
   processes: number;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY, src/platform/trust-proxy.ts); off by default. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -138,5 +142,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     pageCache: e.PAGE_CACHE ?? true,
     processes,
+    trustProxy: e.TRUST_PROXY ?? false,
   };
 }

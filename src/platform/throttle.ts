@@ -1,129 +1,85 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Clock } from './clock.js';
+import { counted, current, retryAfterSeconds, waitMs, type AttemptState, type BackoffRule } from './backoff.js';
+import { RedisAttemptLog } from './throttle-redis.js';
+
+export type { BackoffRule } from './backoff.js';
 
 /**
- * Sliding-window attempt counting for sign-in and reset throttling. Only failures are recorded,
- * so each log holds at most a few dozen timestamps. In the scale shape the log lives in Redis
- * (a sorted set per key) so every API process sees the same counts; otherwise in memory.
+ * Counts attempts at guessable secrets (sign-in, password change, reset codes, registration).
+ * An attempt is counted *before* the secret is checked, in one atomic step with the decision to
+ * let it through: forty guesses sent at the same moment cannot all pass a check that was read
+ * before any of them was recorded. In the scale shape the counts live in Redis (one script per
+ * attempt), shared by every API process; otherwise in this process's memory, where a check-and-
+ * count with no `await` in between is atomic. Without Redis the store runs one process (config.ts
+ * refuses PROCESSES > 1), so memory sees every attempt; counts start again after a restart.
  */
 export interface AttemptLog {
-  /** Timestamps (ms, ascending) of the attempts under `key` in the window ending at `now`. */
-  recent(key: string, windowMs: number, now: number): Promise<number[]>;
-  add(key: string, windowMs: number, now: number): Promise<void>;
-  clear(key: string): Promise<void>;
+  /**
+   * When every rule lets one more attempt through at `now`, counts it under every rule and
+   * returns 0; otherwise counts nothing and returns the milliseconds to wait.
+   */
+  take(rules: BackoffRule[], now: number): Promise<number>;
+  /** Takes back one counted attempt under `key`: it succeeded, so it was no guess. */
+  release(key: string): Promise<void>;
+  /** Forgets the keys entirely (the owner proved who they are). */
+  clear(keys: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
 export class MemoryAttemptLog implements AttemptLog {
-  private readonly logs = new Map<string, { at: number[]; windowMs: number }>();
+  private readonly states = new Map<string, AttemptState & { forgetMs: number }>();
 
-  async recent(key: string, windowMs: number, now: number): Promise<number[]> {
-    const log = this.logs.get(key);
-    if (!log) return [];
-    log.at = log.at.filter((t) => t > now - windowMs);
-    if (log.at.length === 0) this.logs.delete(key);
-    return [...log.at];
+  async take(rules: BackoffRule[], now: number): Promise<number> {
+    // No await from here to the end: the check and the count are one step for this process.
+    let wait = 0;
+    for (const r of rules) wait = Math.max(wait, waitMs(this.states.get(r.key), r, now));
+    if (wait > 0) return wait;
+    if (this.states.size > 50_000) this.sweep(now);
+    for (const r of rules) {
+      const before = this.states.get(r.key);
+      this.states.set(r.key, { ...counted(before, r, now), forgetMs: Math.max(r.forgetMs, before?.forgetMs ?? 0) });
+    }
+    return 0;
   }
 
-  async add(key: string, windowMs: number, now: number): Promise<void> {
-    if (this.logs.size > 50_000) this.sweep(now);
-    const log = this.logs.get(key) ?? { at: [], windowMs };
-    log.at.push(now);
-    log.windowMs = Math.max(log.windowMs, windowMs);
-    this.logs.set(key, log);
+  async release(key: string): Promise<void> {
+    const s = this.states.get(key);
+    if (s && s.count > 0) s.count -= 1;
   }
 
-  async clear(key: string): Promise<void> {
-    this.logs.delete(key);
+  async clear(keys: string[]): Promise<void> {
+    for (const k of keys) this.states.delete(k);
   }
 
   async close(): Promise<void> {}
 
-  /** Bounds memory when many distinct identifiers are tried. */
+  /** Bounds memory when many distinct accounts or addresses are tried. */
   private sweep(now: number): void {
-    for (const [key, log] of this.logs) if ((log.at.at(-1) ?? 0) <= now - log.windowMs) this.logs.delete(key);
+    for (const [key, s] of this.states) {
+      if (current(s, { key, free: 0, baseMs: 0, maxMs: 0, forgetMs: s.forgetMs }, now).count === 0) this.states.delete(key);
+    }
   }
 }
 
-export class RedisAttemptLog implements AttemptLog {
-  private client: Redis | null = null;
-
-  constructor(
-    private readonly url: string,
-    private readonly prefix: string,
-  ) {}
-
-  private get redis(): Redis {
-    this.client ??= new Redis(this.url, { maxRetriesPerRequest: 2 });
-    return this.client;
-  }
-
-  private key(key: string) {
-    return `${this.prefix}:throttle:${key}`;
-  }
-
-  async recent(key: string, windowMs: number, now: number): Promise<number[]> {
-    const k = this.key(key);
-    const res = await this.redis
-      .multi()
-      .zremrangebyscore(k, '-inf', String(now - windowMs))
-      .zrange(k, 0, '-1', 'WITHSCORES')
-      .exec();
-    const flat = (res?.[1]?.[1] as string[] | undefined) ?? [];
-    return flat.filter((_, i) => i % 2 === 1).map(Number);
-  }
-
-  async add(key: string, windowMs: number, now: number): Promise<void> {
-    const k = this.key(key);
-    await this.redis
-      .multi()
-      .zadd(k, now, `${now}:${randomBytes(6).toString('hex')}`)
-      .pexpire(k, windowMs)
-      .exec();
-  }
-
-  async clear(key: string): Promise<void> {
-    await this.redis.del(this.key(key));
-  }
-
-  async close(): Promise<void> {
-    const c = this.client;
-    this.client = null;
-    if (c) await c.quit().catch(() => c.disconnect());
-  }
-}
-
-export interface ThrottleRule {
-  key: string;
-  limit: number;
-  windowMs: number;
-}
-
+/** The attempt log and the store's clock, answering in Retry-After seconds. */
 export class Throttle {
   constructor(
     readonly log: AttemptLog,
     private readonly clock: Clock,
   ) {}
 
-  /** Seconds until every rule is under its limit again; 0 when the attempt may go ahead. */
-  async retryAfter(rules: ThrottleRule[]): Promise<number> {
-    const now = this.clock.now().getTime();
-    let waitMs = 0;
-    for (const r of rules) {
-      const at = await this.log.recent(r.key, r.windowMs, now);
-      if (at.length >= r.limit) waitMs = Math.max(waitMs, at[at.length - r.limit] + r.windowMs - now);
-    }
-    return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+  /** Counts one attempt under every rule and returns 0, or returns the seconds to wait (nothing counted). */
+  async take(rules: BackoffRule[]): Promise<number> {
+    const wait = await this.log.take(rules, this.clock.now().getTime());
+    return wait > 0 ? retryAfterSeconds(wait) : 0;
   }
 
-  async record(rules: ThrottleRule[]): Promise<void> {
-    const now = this.clock.now().getTime();
-    for (const r of rules) await this.log.add(r.key, r.windowMs, now);
+  release(key: string): Promise<void> {
+    return this.log.release(key);
   }
 
-  async clear(key: string): Promise<void> {
-    await this.log.clear(key);
+  clear(...keys: string[]): Promise<void> {
+    return this.log.clear(keys);
   }
 }
 

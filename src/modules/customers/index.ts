@@ -1,7 +1,7 @@
 /** The customers module's public face: other modules import only from here. */
 export {
   CustomersService,
-  LOGIN_LIMITS,
+  KNOWN_DEVICE_COOKIE,
   type BulkCustomerRow,
   type SignInContext,
   type SignInHook,

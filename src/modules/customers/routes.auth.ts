@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kernel } from '../../platform/kernel.js';
-import { AppError, CoreErrors } from '../../platform/errors.js';
 import { localeOf } from '../../platform/http/problem.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';
 import { problemSchema } from '../../platform/http/pagination.js';
+import { withRetryAfter } from '../../platform/sign-in/index.js';
 import { maskMobile } from '../../platform/privacy.js';
 import type { CustomersService, SignedIn } from './service.js';
 import { SESSION_COOKIE } from './tokens.js';
@@ -29,16 +29,6 @@ const credentialRoute = { csrfExempt: true };
 const shownBack = <C extends { mobile: string | null }>(c: C): C => ({ ...c, mobile: maskMobile(c.mobile) });
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, problemSchema]));
 
-/** A throttled answer carries Retry-After (the platform's error handler does not know it). */
-async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof AppError && err.code === CoreErrors.RATE_LIMITED) reply.header('retry-after', String(err.params.retryAfter));
-    throw err;
-  }
-}
-
 /** Sign-up, sign-in, sign-out, the shopper's own account and password reset. */
 export function authRoutes(k: Kernel, customers: CustomersService): FastifyPluginAsyncZod {
   const secure = k.config.publicUrl.startsWith('https:');
@@ -57,12 +47,14 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
           operationId: 'register',
           tags,
           summary: 'Create an account with an email or a mobile number, and sign in',
+          description:
+            'A taken email or mobile number is answered 409 (EMAIL_TAKEN, MOBILE_TAKEN), as shoppers expect. Attempts that do not create an account count against the address like failed sign-ins; over the limit the answer is 429 with Retry-After.',
           body: registerInput,
-          response: { 201: authResult, ...problems(400, 409) },
+          response: { 201: authResult, ...problems(400, 409, 429) },
         },
       },
       async (req, reply) => {
-        const s = await customers.register({ ...req.body, locale: req.body.locale ?? localeOf(req) }, req, reply);
+        const s = await withRetryAfter(reply, () => customers.register({ ...req.body, locale: req.body.locale ?? localeOf(req) }, req, reply));
         return reply.code(201).send(startSession(reply, s));
       },
     );
@@ -75,7 +67,8 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
           operationId: 'login',
           tags,
           summary: 'Sign in by email or mobile number and password',
-          description: 'Failed sign-ins are limited per account and per IP; over the limit the answer is 429 with Retry-After.',
+          description:
+            'Every attempt is counted before the password is checked, per account, per address and per account from an address; after a few, each further attempt must wait longer (doubling, up to 15 minutes): 429 SIGN_IN_THROTTLED with Retry-After. A browser that signed in to the account before (its sk_device cookie) is counted on its own, so guesses from elsewhere do not keep it out.',
           body: loginInput,
           response: { 200: authResult, ...problems(400, 401, 429) },
         },
@@ -121,13 +114,13 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
           operationId: 'requestPasswordReset',
           tags,
           summary: 'Send a 6-digit reset code to the email or mobile number',
-          description: 'Always 202, whether or not the account exists. The code is valid for 15 minutes.',
+          description: 'Always 202, whether or not the account exists. The code is valid for 15 minutes. Five codes may be asked for at once; after that each waits longer (a minute, doubling to an hour), per identifier and per address — a request over the limit is still answered 202 and sends nothing.',
           body: resetRequestInput,
           response: { 202: z.object({ accepted: z.literal(true) }), ...problems(400) },
         },
       },
       async (req, reply) => {
-        await customers.resets.request(resolveIdentifier(req.body));
+        await customers.resets.request(resolveIdentifier(req.body), req.ip);
         return reply.code(202).send({ accepted: true });
       },
     );
@@ -140,12 +133,13 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
           operationId: 'confirmPasswordReset',
           tags,
           summary: 'Set a new password with the code; signs out every session',
+          description: 'Wrong codes count per address like failed sign-ins (429 with Retry-After over the limit). A reset ends any slowing of the account’s sign-in.',
           body: resetConfirmInput,
-          response: { 204: z.null(), ...problems(400) },
+          response: { 204: z.null(), ...problems(400, 429) },
         },
       },
       async (req, reply) => {
-        await customers.resets.confirm(resolveIdentifier(req.body), req.body.code, req.body.newPassword);
+        await withRetryAfter(reply, () => customers.resets.confirm(resolveIdentifier(req.body), req.body.code, req.body.newPassword, req.ip));
         return reply.code(204).send(null);
       },
     );

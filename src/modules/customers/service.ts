@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kernel } from '../../platform/kernel.js';
 import type { Locale } from '../../platform/i18n.js';
 import { AppError, CoreErrors } from '../../platform/errors.js';
-import { MINUTE } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import type { MessagesService } from '../messages/index.js';
@@ -13,7 +12,8 @@ import { CustomerEvents, type CustomerPasswordChanged, type CustomerRegistered, 
 import { hashPassword, PRODUCTION_PARAMS, TEST_PARAMS, verifyPassword, type ScryptParams } from './password.js';
 import { SessionStore } from './sessions.js';
 import { csrfTokenFor, sha256 } from './tokens.js';
-import { attemptLogFor, Throttle, type ThrottleRule } from '../../platform/throttle.js';
+import { attemptLogFor, Throttle } from '../../platform/throttle.js';
+import { identifierKey, SIGN_IN_RULES, SignInGuard } from '../../platform/sign-in/index.js';
 import { AddressBook } from './addresses.js';
 import { PasswordResets } from './password-reset.js';
 import type { CustomerView, Identifier, RegisterInput } from './types.js';
@@ -41,8 +41,8 @@ export interface SignedIn {
   customer: CustomerView;
 }
 
-const WINDOW = 15 * MINUTE;
-export const LOGIN_LIMITS = { perAccount: 10, perIp: 30, windowMs: WINDOW };
+/** The browser cookie that marks a device this account signed in from (platform/sign-in/known-device.ts). */
+export const KNOWN_DEVICE_COOKIE = 'sk_device';
 
 const isUniqueViolation = (err: unknown, constraint: string) =>
   String((err as { cause?: { constraint?: string } })?.cause?.constraint ?? (err as { constraint?: string }).constraint ?? '').includes(
@@ -52,6 +52,7 @@ const isUniqueViolation = (err: unknown, constraint: string) =>
 export class CustomersService {
   readonly sessions: SessionStore;
   readonly throttle: Throttle;
+  readonly guard: SignInGuard;
   readonly addresses: AddressBook;
   readonly resets: PasswordResets;
   private readonly signInHooks: SignInHook[] = [];
@@ -67,6 +68,14 @@ export class CustomersService {
     this.params = k.config.env === 'test' ? TEST_PARAMS : PRODUCTION_PARAMS;
     this.sessions = new SessionStore(k);
     this.throttle = new Throttle(attemptLogFor(k.config), k.clock);
+    // Same options as the session cookie (routes.auth.ts), so it reaches the same pages.
+    this.guard = new SignInGuard(this.throttle, k.clock, () => k.secrets.session, 'shopper', {
+      name: KNOWN_DEVICE_COOKIE,
+      path: '/',
+      sameSite: 'lax',
+      secure: k.config.publicUrl.startsWith('https:'),
+      scope: 'shopper',
+    });
     this.addresses = new AddressBook(k);
     this.resets = new PasswordResets(k, this, messages, storeName);
   }
@@ -88,9 +97,12 @@ export class CustomersService {
 
   /** Creates the account and signs it in, in one transaction (the slow hash is computed before it). */
   async register(input: RegisterInput & { locale: Locale }, req: FastifyRequest, reply?: FastifyReply): Promise<SignedIn> {
+    // Registration tells whether an identifier is taken: counted per address like a sign-in,
+    // before anything is looked up (docs/decisions/0025).
+    const attempt = await this.guard.beginRegistration(req);
     const passwordHash = await this.hashPassword(input.password);
     const acquisitionChannel = input.channel ?? input.utm_source ?? null;
-    return this.k.db.transaction(async () => {
+    const signedIn = await this.k.db.transaction(async () => {
       if (input.email && (await this.findBy({ kind: 'email', value: input.email }))) throw new AppError(CustomerErrors.EMAIL_TAKEN);
       if (input.mobile && (await this.findBy({ kind: 'mobile', value: input.mobile }))) throw new AppError(CustomerErrors.MOBILE_TAKEN);
       const now = this.k.clock.now();
@@ -118,28 +130,25 @@ export class CustomersService {
       });
       return this.signIn(id, req, reply);
     });
+    await attempt.succeeded(accountKey((input.email ?? input.mobile)!), reply);
+    return signedIn;
   }
 
   /**
-   * Checks the password, throttled per account identifier and per IP, and signs in. Unknown
-   * accounts cost the same hash as known ones and fail with the same error.
+   * Checks the password and signs in. The attempt is counted before the password is checked
+   * (per account, per address, per account from that address; or per known device), so a burst
+   * of guesses cannot outrun the count. Unknown accounts cost the same hash as known ones and
+   * fail with the same error.
    */
   async login(who: Identifier | null, raw: string, password: string, req: FastifyRequest, reply?: FastifyReply): Promise<SignedIn> {
-    const accountKey = `login:id:${sha256(who?.value ?? raw.trim().toLowerCase())}`;
-    const rules: ThrottleRule[] = [
-      { key: accountKey, limit: LOGIN_LIMITS.perAccount, windowMs: WINDOW },
-      { key: `login:ip:${req.ip}`, limit: LOGIN_LIMITS.perIp, windowMs: WINDOW },
-    ];
-    const wait = await this.throttle.retryAfter(rules);
-    if (wait > 0) throw new AppError(CoreErrors.RATE_LIMITED, { retryAfter: wait });
+    // Counted first, before any lookup: the order attempts arrive in is the order they are counted.
+    const attempt = await this.guard.begin(req, accountKey(who?.value ?? raw));
     const row = who ? await this.findBy(who) : undefined;
     const ok = await verifyPassword(password, row?.passwordHash ?? (await this.dummy()));
-    if (!row || !row.passwordHash || !ok) {
-      await this.throttle.record(rules);
-      throw new AppError(CustomerErrors.INVALID_CREDENTIALS);
-    }
-    await this.throttle.clear(accountKey);
-    return this.k.db.transaction(() => this.signIn(row.id, req, reply));
+    if (!row || !row.passwordHash || !ok) throw new AppError(CustomerErrors.INVALID_CREDENTIALS);
+    const signedIn = await this.k.db.transaction(() => this.signIn(row.id, req, reply));
+    await attempt.succeeded(reply);
+    return signedIn;
   }
 
   /** Opens a session and tells the rest of the store (hooks in this transaction, then the outbox). */
@@ -159,14 +168,11 @@ export class CustomersService {
   /** Requires the current password; signs out every other session. */
   async changePassword(customerId: string, sessionId: string, current: string, next: string): Promise<void> {
     // A stolen session must not become a way to guess the password either.
-    const rule = { key: `password:id:${customerId}`, limit: LOGIN_LIMITS.perAccount, windowMs: WINDOW };
-    const wait = await this.throttle.retryAfter([rule]);
-    if (wait > 0) throw new AppError(CoreErrors.RATE_LIMITED, { retryAfter: wait });
+    const key = `shopper:password:${customerId}`;
+    await this.guard.takeOrRefuse([{ key, ...SIGN_IN_RULES.account }]);
     const [row] = await this.q.select().from(customers).where(eq(customers.id, customerId));
-    if (!row || !row.passwordHash || !(await verifyPassword(current, row.passwordHash))) {
-      await this.throttle.record([rule]);
-      throw new AppError(CustomerErrors.WRONG_PASSWORD);
-    }
+    if (!row || !row.passwordHash || !(await verifyPassword(current, row.passwordHash))) throw new AppError(CustomerErrors.WRONG_PASSWORD);
+    await this.throttle.clear(key);
     const passwordHash = await this.hashPassword(next);
     await this.k.db.transaction(() => this.setPassword(customerId, passwordHash, 'change', sessionId));
   }
@@ -259,6 +265,14 @@ export class CustomersService {
     this.dummyHash ??= this.hashPassword('not-a-password-' + newId());
     return this.dummyHash;
   }
+}
+
+/**
+ * Names the account in throttle keys by the identifier signed in with (normalized, hashed), known
+ * before anything is looked up — so an unknown account is counted exactly like a known one.
+ */
+export function accountKey(identifier: string): string {
+  return identifierKey(identifier);
 }
 
 export function toView(r: CustomerRow): CustomerView {

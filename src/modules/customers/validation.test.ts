@@ -52,9 +52,11 @@ describeEachBackend('customers: bad input', (backend) => {
     expect(await customerCount()).toBe(0);
   });
 
-  it('marks the session cookie Secure when the store is served over https', async () => {
+  it('marks the session and known-device cookies Secure when the store is served over https', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/store/auth/register', payload: { email: 'secure@example.com', password: 'long-enough-1' } });
     expect(res.statusCode).toBe(201);
-    expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+    const cookies = [res.headers['set-cookie']].flat().map(String);
+    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['sk_device', 'sk_session']);
+    for (const c of cookies) expect(c).toMatch(/; Secure/);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kernel } from '../../platform/kernel.js';
-import { AppError, CoreErrors } from '../../platform/errors.js';
+import { withRetryAfter } from '../../platform/sign-in/index.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
 import type { StaffService } from './service.js';
@@ -21,21 +21,16 @@ export function staffAuthRoutes(k: Kernel, staff: StaffService): FastifyPluginAs
           operationId: 'adminLogin',
           tags: ['admin: staff'],
           summary: 'Sign in: sets the sk_admin cookie and returns a bearer token and the CSRF token',
+          description:
+            'Every attempt is counted before the password is checked, per account, per address and per account from an address; after a few, each further attempt waits longer (doubling, up to 15 minutes): 429 SIGN_IN_THROTTLED with Retry-After. A browser that signed in to the account before (its sk_admin_device cookie) is counted on its own.',
           body: loginInput,
           response: { 200: loginResult, 401: problemSchema, 429: problemSchema },
         },
       },
       async (req, reply) => {
-        try {
-          const result = await k.db.transaction(() =>
-            staff.login(req.body.email, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] }),
-          );
-          setSessionCookie(k, reply, result.token);
-          return result;
-        } catch (err) {
-          if (err instanceof AppError && err.code === CoreErrors.RATE_LIMITED) reply.header('retry-after', String(err.params.retryAfter));
-          throw err;
-        }
+        const result = await withRetryAfter(reply, () => staff.login(req.body.email, req.body.password, req, reply));
+        setSessionCookie(k, reply, result.token);
+        return result;
       },
     );
 

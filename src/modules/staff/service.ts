@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
-import { AppError, CoreErrors } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { HOUR } from '../../platform/clock.js';
 import { cursorKey, listCursor, toPage } from '../../platform/http/pagination.js';
@@ -10,6 +10,8 @@ import { staffSessions, staffUsers } from './schema.js';
 import { StaffErrors } from './errors.js';
 import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './passwords.js';
 import { attemptLogFor, Throttle } from '../../platform/throttle.js';
+import { identifierKey, SignInGuard, type SignInAttempt } from '../../platform/sign-in/index.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from './permissions.js';
 import type { StaffCreateInput, StaffPatch, StaffView } from './types.js';
 
@@ -22,6 +24,8 @@ export const SESSION_TTL_MS = 12 * HOUR;
 /** Advisory-lock keys (arbitrary constants) for staff-wide checks. */
 export const STAFF_ROLE_LOCK = 72_616_201;
 export const FIRST_ADMIN_LOCK = 72_616_202;
+/** Marks a browser a staff member signed in from (platform/sign-in/known-device.ts); only the admin API reads it. */
+export const STAFF_DEVICE_COOKIE = 'sk_admin_device';
 
 export interface Authenticated {
   staff: StaffView;
@@ -34,10 +38,19 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 /** Staff accounts and their sessions. Writes run in the caller's transaction (`k.db.q`). */
 export class StaffService {
   private readonly throttle: Throttle;
+  private readonly guard: SignInGuard;
 
   constructor(private readonly k: Kernel) {
-    // Failed sign-ins per email, shared by every API process (Redis) in the scale shape.
+    // Sign-in attempts, shared by every API process (Redis) in the scale shape.
     this.throttle = new Throttle(attemptLogFor(k.config), k.clock);
+    // Same options as the sk_admin session cookie (auth-hook.ts).
+    this.guard = new SignInGuard(this.throttle, k.clock, () => k.secrets.session, 'staff', {
+      name: STAFF_DEVICE_COOKIE,
+      path: '/api/admin',
+      sameSite: 'strict',
+      secure: k.config.publicUrl.startsWith('https:'),
+      scope: 'staff',
+    });
   }
 
   /** Releases the shared attempt log's connection. */
@@ -101,6 +114,7 @@ export class StaffService {
     if (password) set.passwordHash = await hashPassword(password);
     const [after] = await this.q.update(staffUsers).set(set).where(eq(staffUsers.id, id)).returning();
     if (password || patch.active === false) await this.endSessions(id);
+    if (password) await this.guard.forgiveAccount(identifierKey(after.email));
     return { before: toView(row), after: toView(after) };
   }
 
@@ -115,41 +129,51 @@ export class StaffService {
       .returning({ id: staffUsers.id });
     if (!row) throw new AppError(StaffErrors.STAFF_NOT_FOUND, { id: email });
     await this.endSessions(row.id);
+    // A new password from an admin ends the slowing of the account's sign-in (shared in Redis).
+    await this.guard.forgiveAccount(identifierKey(email));
     return password;
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────
 
+  /**
+   * Checks the password and opens a session. The attempt is counted before the password is
+   * checked (platform/sign-in): a burst of guesses cannot outrun the count, and a wrong guess slows
+   * the next ones instead of locking the account. The session is written in its own transaction,
+   * after the slow hash.
+   */
   async login(
     rawEmail: string,
     password: string,
-    meta: { ip?: string; userAgent?: string } = {},
+    req: FastifyRequest,
+    reply?: FastifyReply,
   ): Promise<{ token: string; csrfToken: string; staff: StaffView }> {
     const email = normalizeEmail(rawEmail);
-    const rule = { key: `staff-login:${email}`, limit: 10, windowMs: 15 * 60_000 };
-    const retryAfter = await this.throttle.retryAfter([rule]);
-    if (retryAfter > 0) throw new AppError(CoreErrors.RATE_LIMITED, { retryAfter }, { retryAfter });
+    // Counted first, before any lookup: the order attempts arrive in is the order they are counted.
+    const attempt: SignInAttempt = await this.guard.begin(req, identifierKey(email));
     const [row] = await this.q.select().from(staffUsers).where(eq(staffUsers.email, email));
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-    if (!row || !ok || !row.active) {
-      await this.throttle.record([rule]);
-      throw new AppError(StaffErrors.INVALID_CREDENTIALS);
-    }
-    await this.throttle.clear(rule.key);
+    if (!row || !ok || !row.active) throw new AppError(StaffErrors.INVALID_CREDENTIALS);
+    const signedIn = await this.k.db.transaction(() => this.openSession(row.id, { ip: req.ip, userAgent: req.headers['user-agent'] }));
+    await attempt.succeeded(reply);
+    return signedIn;
+  }
+
+  private async openSession(staffId: string, meta: { ip?: string; userAgent?: string }) {
     const now = this.k.clock.now();
     const token = randomBytes(32).toString('base64url');
     const sessionId = newId();
-    await this.q.delete(staffSessions).where(and(eq(staffSessions.staffId, row.id), lte(staffSessions.expiresAt, now)));
+    await this.q.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), lte(staffSessions.expiresAt, now)));
     await this.q.insert(staffSessions).values({
       id: sessionId,
-      staffId: row.id,
+      staffId,
       tokenHash: sha256(token),
       createdAt: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
       ip: meta.ip?.slice(0, 100) ?? null,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
     });
-    const [after] = await this.q.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, row.id)).returning();
+    const [after] = await this.q.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, staffId)).returning();
     return { token, csrfToken: this.csrfToken(sessionId), staff: toView(after) };
   }
 

@@ -9,6 +9,7 @@ import { installMetrics } from './metrics.js';
 import { securityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
 import { refuseUnstorableText } from './storable-text.js';
+import { fastifyTrustProxy, type TrustProxy } from '../trust-proxy.js';
 
 export interface HttpOptions {
   /** The kernel's pino logger (its format and level); Fastify's own type, so the app stays the default instance type. */
@@ -16,6 +17,8 @@ export interface HttpOptions {
   /** Where each request's one log line goes: `info` for JSON logs, `debug` (quiet at info) on a terminal. */
   requestLogLevel: 'info' | 'debug';
   bodyLimit: number;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY); `false`: the socket's address is the client's. */
+  trustProxy: TrustProxy;
   publicUrl: string;
   version: string;
 }
@@ -29,7 +32,7 @@ export async function createHttpServer(opts: HttpOptions) {
     // Fastify's two lines per request (incoming, completed) become one, below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimit,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(opts.trustProxy),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // Router-level client errors (bad URL encoding, …) get problem+json like every other error.
     frameworkErrors: (err, req, reply) => {

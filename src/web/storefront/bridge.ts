@@ -36,7 +36,9 @@ export function injectFetch(
     shared?: ResponseCache;
   },
 ): typeof fetch {
-  const base: Record<string, string> = { 'x-forwarded-for': opts.clientIp };
+  // The shopper's address arrives as the in-process request's own address, not as X-Forwarded-For:
+  // the API believes that header only from a configured proxy (TRUST_PROXY).
+  const base: Record<string, string> = {};
   for (const name of FORWARDED) {
     const v = opts.incoming[name];
     if (typeof v === 'string') base[name] = v;
@@ -65,7 +67,7 @@ export function injectFetch(
     const body = init.body;
     if (body !== undefined && body !== null && typeof body !== 'string') throw new Error('storefront bridge: only string bodies');
     const generation = opts.shared?.currentGeneration;
-    const send = () => app.inject({ method, url: target, headers, payload: body ?? undefined }) as Promise<Injected>;
+    const send = () => app.inject({ method, url: target, headers, payload: body ?? undefined, remoteAddress: opts.clientIp }) as Promise<Injected>;
     let res: Injected;
     if (method === 'GET') {
       const key = `${target}\n${JSON.stringify(headers)}`;
