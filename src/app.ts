@@ -85,6 +85,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     // Without PUBLIC_URL the docs page's "try it" calls the host it was opened at.
     publicUrl: k.config.publicUrlSet ? k.config.publicUrl : '/',
     version: VERSION,
+    metrics: { allow: k.config.metricsAllow, token: k.config.metricsToken },
   });
   app.decorateRequest('customer', null);
   app.addHook('onRequest', credentialed(customerAuthHook(k, s.customers)));

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defaultLogFormat, type LogFormat } from './log.js';
+import { parseAllowList } from './http/cidr.js';
 
 /**
  * Environment → typed configuration, validated once at start.
@@ -42,6 +43,8 @@ const envSchema = z.object({
   AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   PAGE_CACHE: bool.optional(),
+  METRICS_ALLOW: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
   PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
 });
 
@@ -89,6 +92,10 @@ export interface Config {
    * process) and REDIS_URL (how processes tell each other which cached answers an edit made stale).
    */
   processes: number;
+  /** CIDR blocks that may read /metrics without a token (METRICS_ALLOW; loopback by default). */
+  metricsAllow: string[];
+  /** Bearer token that opens /metrics from any address (METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +117,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       `PROCESSES: ${processes} processes need DATABASE_URL and REDIS_URL (the embedded database lives in one process; Redis carries cache invalidations between them)`,
     ]);
   }
+  const metricsAllow = parseAllowList(e.METRICS_ALLOW);
+  if (!Array.isArray(metricsAllow)) throw new ConfigError([`METRICS_ALLOW: ${metricsAllow.error} (write CIDR blocks such as 10.0.0.0/8, comma-separated, or none)`]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -134,5 +143,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     pageCache: e.PAGE_CACHE ?? true,
     processes,
+    metricsAllow,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { installErrorHandling, sendProblem } from './problem.js';
 import { CoreErrors, problemOf } from '../errors.js';
 import { installMetrics } from './metrics.js';
+import type { MetricsAccess } from './metrics-access.js';
 import { securityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
 
@@ -17,6 +18,8 @@ export interface HttpOptions {
   bodyLimit: number;
   publicUrl: string;
   version: string;
+  /** Who may read /metrics (METRICS_ALLOW, METRICS_TOKEN). */
+  metrics: MetricsAccess;
 }
 
 export type App = FastifyInstance;
@@ -88,7 +91,7 @@ export async function createHttpServer(opts: HttpOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  installMetrics(app);
+  installMetrics(app, opts.metrics);
   installCompression(app);
   return app;
 }
