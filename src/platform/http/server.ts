@@ -9,6 +9,7 @@ import { installMetrics } from './metrics.js';
 import type { MetricsAccess } from './metrics-access.js';
 import { securityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
+import { loggableUrl } from '../log-redact.js';
 
 export interface HttpOptions {
   /** The kernel's pino logger (its format and level); Fastify's own type, so the app stays the default instance type. */
@@ -63,9 +64,11 @@ export async function createHttpServer(opts: HttpOptions) {
   // One line per request (method, URL, status, time); server errors are logged by the error handler.
   app.addHook('onResponse', (req, reply, done) => {
     const ms = Math.round(reply.elapsedTime * 10) / 10;
+    // Query values stay out (a search for a phone number, an e-mail in a filter): names only.
+    const url = loggableUrl(req.url);
     req.log[opts.requestLogLevel](
-      { method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: ms },
-      `${req.method} ${req.url} ${reply.statusCode} ${ms} ms`,
+      { method: req.method, url, statusCode: reply.statusCode, responseTime: ms },
+      `${req.method} ${url} ${reply.statusCode} ${ms} ms`,
     );
     done();
   });
