@@ -154,7 +154,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(inventoryAdminRoutes(k, s.inventory, s.catalog, s.audit), { prefix: '/api/admin' });
   await app.register(customerAdminRoutes(s.customers, s.orders), { prefix: '/api/admin' });
   await app.register(analyticsAdminRoutes(new AnalyticsService(k, s.orders, s.customers)), { prefix: '/api/admin' });
-  await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit), { prefix: '/api/admin' });
+  await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit, () => s.payments.sandboxStatus()), { prefix: '/api/admin' });
   await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
