@@ -9,7 +9,7 @@ import { localeOf } from '../../platform/http/problem.js';
 import type { OrderService } from '../orders/index.js';
 import type { PaymentService } from './service.js';
 import type { SandboxCallbacks } from './sandbox-callbacks.js';
-import { sandboxPayPage } from './sandbox-page.js';
+import { SANDBOX_PAGE_CSP, sandboxPayPage } from './sandbox-page.js';
 import { paymentView } from './views.js';
 
 /** Store payment routes: start a payment, and the providers' webhooks (raw body, signature first). */
@@ -83,7 +83,7 @@ export function sandboxPayRoutes(k: Kernel, payments: PaymentService, orders: Or
       { schema: { hide: true, params: z.object({ paymentId: z.uuid() }), querystring: z.object({ lang: z.string().max(10).optional() }) } },
       async (req, reply) => {
         const { p, order } = await ownPayment(req, req.params.paymentId);
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', SANDBOX_PAGE_CSP);
         return sandboxPayPage({
           locale: localeOf(req),
           paymentId: p.id,

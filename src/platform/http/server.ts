@@ -9,6 +9,7 @@ import { installMetrics } from './metrics.js';
 import type { MetricsAccess } from './metrics-access.js';
 import { securityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
+import { NO_CONTENT_POLICY, originOf, pagePolicy } from './csp.js';
 import { loggableUrl } from '../log-redact.js';
 
 export interface HttpOptions {
@@ -56,7 +57,11 @@ export async function createHttpServer(opts: HttpOptions) {
 
   // Helmet's choice of headers on every answer, errors included. The API docs page, the console and
   // the storefront ship inline bootstraps: CSP is set per surface.
-  const security = securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // Anything that is not a page gets a policy that lets nothing run; pages set their own (csp.ts).
+  const security = {
+    ...securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }),
+    'content-security-policy': NO_CONTENT_POLICY,
+  };
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(security);
     done();
@@ -92,7 +97,12 @@ export async function createHttpServer(opts: HttpOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI ships no inline script (its csp.json lists none) but adds <style> elements as it
+  // runs: 'unsafe-inline' for styles only. "Try it" may call PUBLIC_URL.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: pagePolicy({ inlineStyles: true, connect: originOf(opts.publicUrl), images: ['https:'] }),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   installMetrics(app, opts.metrics);
   installCompression(app);
