@@ -12,6 +12,8 @@ export default defineConfig({
     name: 'e2e',
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
+    // Every journey fails on a Content-Security-Policy violation in its browser.
+    setupFiles: ['test/e2e/support/csp-check.ts'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

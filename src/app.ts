@@ -90,6 +90,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     // Without PUBLIC_URL the docs page's "try it" calls the host it was opened at.
     publicUrl: k.config.publicUrlSet ? k.config.publicUrl : '/',
     version: VERSION,
+    metrics: { allow: k.config.metricsAllow, token: k.config.metricsToken },
   });
   app.decorateRequest('customer', null);
   app.addHook('onRequest', credentialed(customerAuthHook(k, s.customers)));
@@ -158,7 +159,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(inventoryAdminRoutes(k, s.inventory, s.catalog, s.audit), { prefix: '/api/admin' });
   await app.register(customerAdminRoutes(s.customers, s.orders), { prefix: '/api/admin' });
   await app.register(analyticsAdminRoutes(new AnalyticsService(k, s.orders, s.customers)), { prefix: '/api/admin' });
-  await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit), { prefix: '/api/admin' });
+  await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit, () => s.payments.sandboxStatus()), { prefix: '/api/admin' });
   await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)

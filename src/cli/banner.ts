@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import type { Config } from '../platform/config.js';
 import type { FirstAdmin } from '../modules/staff/index.js';
+import { sandboxStatus } from '../modules/payments/index.js';
 
 /** The address the server is listening on, as `listen` reported it. */
 export interface Bound {
@@ -46,7 +47,24 @@ export function readyBanner(config: Config, bound: Bound, started: number, proce
     (config.publicUrlSet
       ? ''
       : `  PUBLIC_URL  not set: pages and redirects stay on whatever address you browse at; the sitemap,\n` +
-        `              canonical links and e-mails say ${config.publicUrl}. Set PUBLIC_URL to the address shoppers use.\n`)
+        `              canonical links and e-mails say ${config.publicUrl}. Set PUBLIC_URL to the address shoppers use.\n`) +
+    sandboxLines(config)
+  );
+}
+
+/**
+ * The sandbox payment provider marks orders paid with no money: said on every start while it is
+ * on, and as a warning when the store is at a public address (docs/decisions/0026). Only the
+ * sandbox exists today; a real provider's adapter adds itself to the check in PaymentService.
+ */
+export function sandboxLines(config: Config): string {
+  const status = sandboxStatus({ enabled: config.paymentSandboxEnabled, publicUrl: config.publicUrlSet ? config.publicUrl : undefined, providers: ['sandbox'] });
+  if (!status.enabled) return '';
+  if (!status.exposures.length) return `  Payments    sandbox: orders are paid with no money (PAYMENT_SANDBOX=0 turns it off)\n`;
+  return (
+    `\n  WARNING     sandbox payments are on at a public address (${config.publicUrl}):\n` +
+    `              anyone with an account can mark their orders paid with no money.\n` +
+    `              Set PAYMENT_SANDBOX=0 before taking real orders.\n`
   );
 }
 

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defaultLogFormat, type LogFormat } from './log.js';
 import { trustProxySetting, type TrustProxy } from './trust-proxy.js';
+import { parseAllowList } from './http/cidr.js';
 
 /**
  * Environment → typed configuration, validated once at start.
@@ -44,6 +45,8 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   PAGE_CACHE: bool.optional(),
+  METRICS_ALLOW: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
   PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   TRUST_PROXY: trustProxySetting.optional(),
 });
@@ -96,6 +99,10 @@ export interface Config {
   processes: number;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY, src/platform/trust-proxy.ts); off by default. */
   trustProxy: TrustProxy;
+  /** CIDR blocks that may read /metrics without a token (METRICS_ALLOW; loopback by default). */
+  metricsAllow: string[];
+  /** Bearer token that opens /metrics from any address (METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +124,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       `PROCESSES: ${processes} processes need DATABASE_URL and REDIS_URL (the embedded database lives in one process; Redis carries cache invalidations between them)`,
     ]);
   }
+  const metricsAllow = parseAllowList(e.METRICS_ALLOW);
+  if (!Array.isArray(metricsAllow)) throw new ConfigError([`METRICS_ALLOW: ${metricsAllow.error} (write CIDR blocks such as 10.0.0.0/8, comma-separated, or none)`]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -143,5 +152,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     pageCache: e.PAGE_CACHE ?? true,
     processes,
     trustProxy: e.TRUST_PROXY ?? false,
+    metricsAllow,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -32,10 +32,12 @@ export interface KernelOptions {
   clock?: Clock;
   /** Skip applying migrations (the `migrate` command applies them explicitly). */
   skipMigrations?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logOutput?: { write(line: string): unknown };
 }
 
 export async function createKernel(config: Config, opts: KernelOptions = {}): Promise<Kernel> {
-  const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  const log = createLogger({ level: config.logLevel, format: config.logFormat }, opts.logOutput);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (!opts.skipMigrations) await db.migrate();

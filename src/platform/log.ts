@@ -2,15 +2,19 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type LogFormat = 'json' | 'pretty';
 
-/** Request headers that must never reach a log line. */
-const REDACT = ['req.headers.authorization', 'req.headers.cookie'];
+import { REDACT_PATHS, REDACTED, serializeError } from './log-redact.js';
 
 /**
  * The process's logger. JSON lines (pino's own) for log collectors whenever stdout is not a
  * terminal or LOG_FORMAT=json; on a terminal, one short human line per entry (see prettyLine).
  */
 export function createLogger(opts: { level: string; format: LogFormat }, out: { write(line: string): unknown } = process.stdout): Logger {
-  const options = { level: opts.level, redact: REDACT };
+  // Secrets and personal data never reach a line: by field, and out of errors (see log-redact.ts).
+  const options = {
+    level: opts.level,
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    serializers: { err: serializeError, error: serializeError },
+  };
   if (opts.format === 'json') return out === process.stdout ? pino(options) : pino(options, out as DestinationStream);
   return pino(options, { write: (line: string) => void out.write(prettyLine(line)) });
 }

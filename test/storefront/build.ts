@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT = join(ROOT, 'dist/storefront/server/index.js');
 const ASSETS = join(ROOT, 'dist/storefront/client/assets');
-// The storefront also imports pure files of the core (view schemas, cache tags, renditions).
-const SOURCES = [join(ROOT, 'web/storefront'), join(ROOT, 'web/shared'), join(ROOT, 'src/modules')];
+// The storefront also imports pure files of the core (view schemas, cache tags, renditions, the cookie helper).
+const SOURCES = [join(ROOT, 'web/storefront'), join(ROOT, 'web/shared'), join(ROOT, 'src/modules'), join(ROOT, 'src/platform')];
 
 function newestSource(dir: string): number {
   let newest = 0;

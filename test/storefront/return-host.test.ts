@@ -96,7 +96,7 @@ describeEachBackend('paying at another host than PUBLIC_URL (unset)', (backend) 
     const complete = await t.app.inject({
       method: 'POST',
       url: `/pay/sandbox/${started.json().id}/complete?lang=en`,
-      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...shopper.auth, host: 'evil.example', 'x-forwarded-host': 'evil.example', 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'outcome=failed',
     });
     expect(complete.statusCode).toBe(303);

@@ -93,6 +93,8 @@ export async function createTestDatabase(b: Backend): Promise<TestDatabase> {
 export interface StartOptions {
   /** Open this database instead of a fresh one; `close()` leaves it in place for the next app. */
   database?: TestDatabase;
+  /** Receives the app's log lines (set LOG_LEVEL in `env` too: tests run silent by default). */
+  logOutput?: { write(line: string): unknown };
 }
 
 export async function startTestApp(b: Backend, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestApp> {
@@ -108,7 +110,7 @@ export async function startTestApp(b: Backend, env: Record<string, string> = {},
     ...env,
   });
   const clock = new AdjustableClock();
-  const k = await createKernel(config, { clock });
+  const k = await createKernel(config, { clock, logOutput: opts.logOutput });
   const { app, services } = await createApp(k);
   await app.ready();
   // The sandbox provider calls back into this app in-process instead of over the network.

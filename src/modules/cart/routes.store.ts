@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kernel } from '../../platform/kernel.js';
+import { setCookie } from '../../platform/http/cookies.js';
 import type { CartAccess, CartLine, CartRow, CartService } from './service.js';
 import { MAX_QUANTITY } from './errors.js';
 import { cartSummaryView, cartView } from './views.js';
@@ -50,8 +51,8 @@ export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer
       quote: await price(lines, q),
     };
   };
-  const setCookie = (reply: FastifyReply, token: string | null) => {
-    if (token) reply.setCookie(CART_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 30 * 86400 });
+  const setCartCookie = (reply: FastifyReply, token: string | null) => {
+    if (token) setCookie(reply, k.config.publicUrl, CART_COOKIE, token, { maxAgeSeconds: 30 * 86400 });
   };
 
   return async (app) => {
@@ -60,7 +61,7 @@ export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer
       { schema: { operationId: 'createCart', tags: ['cart'], summary: "Open a cart (a signed-in shopper gets their open cart back)", response: { 201: cartView } } },
       async (req, reply) => {
         const { cart, token } = await k.db.transaction(() => carts.open(req.customer?.id ?? null));
-        setCookie(reply, token);
+        setCartCookie(reply, token);
         return reply.code(201).send(await view(cart, token));
       },
     );

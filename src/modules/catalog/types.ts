@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchOf } from '../../platform/http/patch.js';
+import { imageUrl } from '../../platform/image-url.js';
 
 /** Zod shapes for the catalog API: they validate requests and produce the OpenAPI document. */
 export const localized = z
@@ -16,12 +17,15 @@ export const optionSchema = z.object({
   name: localized,
   values: z.array(z.object({ code, name: localized })).min(1).max(50),
 });
+/** A product picture as shown: the URL as stored (older rows may predate the input rule below). */
 export const imageSchema = z.object({
   url: z.string().min(1).max(1000),
   width: z.number().int().min(1).max(10_000),
   height: z.number().int().min(1).max(10_000),
   alt: localized,
 });
+/** A product picture as a client sends it: only http(s) or the store's own media (platform/image-url.ts). */
+export const imageInput = imageSchema.extend({ url: imageUrl });
 export const attributeSchema = z.object({ name: localized, value: localized });
 
 export const variantInput = z.object({
@@ -48,7 +52,7 @@ export const productInput = z.object({
   tags: z.array(z.string().min(1).max(40)).max(30).default([]),
   attributes: z.array(attributeSchema).max(50).default([]),
   options: z.array(optionSchema).max(5).default([]),
-  images: z.array(imageSchema).max(20).default([]),
+  images: z.array(imageInput).max(20).default([]),
   variants: z.array(variantInput).min(1).max(200),
 });
 export type ProductInput = z.infer<typeof productInput>;

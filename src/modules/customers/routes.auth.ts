@@ -7,6 +7,7 @@ import { requireCustomer } from '../../platform/http/require-customer.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { withRetryAfter } from '../../platform/sign-in/index.js';
 import { maskMobile } from '../../platform/privacy.js';
+import { clearCookie, setCookie } from '../../platform/http/cookies.js';
 import type { CustomersService, SignedIn } from './service.js';
 import { SESSION_COOKIE } from './tokens.js';
 import {
@@ -31,10 +32,8 @@ const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) 
 
 /** Sign-up, sign-in, sign-out, the shopper's own account and password reset. */
 export function authRoutes(k: Kernel, customers: CustomersService): FastifyPluginAsyncZod {
-  const secure = k.config.publicUrl.startsWith('https:');
-
   const startSession = (reply: FastifyReply, s: SignedIn) => {
-    reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: s.expiresAt });
+    setCookie(reply, k.config.publicUrl, SESSION_COOKIE, s.token, { expires: s.expiresAt });
     return { token: s.token, csrfToken: s.csrfToken, customer: s.customer };
   };
 
@@ -87,7 +86,7 @@ export function authRoutes(k: Kernel, customers: CustomersService): FastifyPlugi
       },
       async (req, reply) => {
         if (req.customer) await k.db.transaction(() => customers.sessions.revoke(req.customer!.sessionId));
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        clearCookie(reply, k.config.publicUrl, SESSION_COOKIE);
         return reply.code(204).send(null);
       },
     );

@@ -6,3 +6,4 @@ export { SandboxProvider, signSandboxPayload, SIGNATURE_HEADER } from './sandbox
 export { SandboxCallbacks, type CallbackTransport } from './sandbox-callbacks.js';
 export { paymentStoreRoutes, sandboxPayRoutes } from './routes.store.js';
 export { registerPaymentConsumers } from './consumers.js';
+export { sandboxStatus, type SandboxStatus, type SandboxExposure } from './logic/sandbox-exposure.js';

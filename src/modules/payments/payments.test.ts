@@ -109,14 +109,14 @@ describeEachBackend('payments', (backend) => {
   it('the sandbox pay page shows the order and its outcome reaches the webhook', async () => {
     const order = (await placeOrder(t, auth, p.variantIds[0], 1)).body;
     const pay = (await startPayment(t, auth, order.id)).body;
-    const page = await t.app.inject({ url: `/pay/sandbox/${pay.id}?lang=en` });
+    const page = await t.app.inject({ url: `/pay/sandbox/${pay.id}?lang=en`, headers: auth });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(order.number);
     expect(page.body).toContain('Pay now');
-    const zh = await t.app.inject({ url: `/pay/sandbox/${pay.id}` });
+    const zh = await t.app.inject({ url: `/pay/sandbox/${pay.id}`, headers: auth });
     expect(zh.body).toContain('确认支付');
     await t.k.settings.set('payments.sandbox.delayMs', 0);
-    const done = await t.app.inject({ method: 'POST', url: `/pay/sandbox/${pay.id}/complete`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'outcome=succeeded' });
+    const done = await t.app.inject({ method: 'POST', url: `/pay/sandbox/${pay.id}/complete`, headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'outcome=succeeded' });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toContain(`/orders/${order.number}`);
     await t.services.sandboxCallbacks.flush();

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.js';
+import { PaymentErrors } from './errors.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';
 import { localeOf } from '../../platform/http/problem.js';
 import { orderRefParams, type OrderService } from '../orders/index.js';
 import type { PaymentService } from './service.js';
 import type { SandboxCallbacks } from './sandbox-callbacks.js';
-import { sandboxPayPage } from './sandbox-page.js';
+import { SANDBOX_PAGE_CSP, sandboxPayPage } from './sandbox-page.js';
 import { paymentView } from './views.js';
 
 /** Store payment routes: start a payment, and the providers' webhooks (raw body, signature first). */
@@ -60,16 +63,27 @@ export function paymentStoreRoutes(k: Kernel, payments: PaymentService): Fastify
   };
 }
 
-/** The sandbox provider's hosted pay page (outside /api: it is the provider's page, not ours). */
+/**
+ * The sandbox provider's hosted pay page (outside /api: it is the provider's page, not ours).
+ * Only the order's own shopper may see or complete it (their session cookie or bearer token): a
+ * payment id alone — in a log, a shared link, a browser's history — marks nothing paid. Someone
+ * else's payment answers as if it did not exist.
+ */
 export function sandboxPayRoutes(k: Kernel, payments: PaymentService, orders: OrderService, callbacks: SandboxCallbacks): FastifyPluginAsyncZod {
+  const ownPayment = async (req: FastifyRequest, paymentId: string) => {
+    const me = requireCustomer(req);
+    const p = await payments.get(paymentId);
+    const order = await orders.get(p.orderId);
+    if (order.customerId !== me.id) throw new AppError(PaymentErrors.PAYMENT_NOT_FOUND, { id: paymentId });
+    return { p, order };
+  };
   return async (app) => {
     app.get(
       '/pay/sandbox/:paymentId',
       { schema: { hide: true, params: z.object({ paymentId: z.uuid() }), querystring: z.object({ lang: z.string().max(10).optional() }) } },
       async (req, reply) => {
-        const p = await payments.get(req.params.paymentId);
-        const order = await orders.get(p.orderId);
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+        const { p, order } = await ownPayment(req, req.params.paymentId);
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', SANDBOX_PAGE_CSP);
         return sandboxPayPage({
           locale: localeOf(req),
           paymentId: p.id,
@@ -100,8 +114,7 @@ export function sandboxPayRoutes(k: Kernel, payments: PaymentService, orders: Or
           },
         },
         async (req, reply) => {
-          const p = await payments.get(req.params.paymentId);
-          const order = await orders.get(p.orderId);
+          const { p, order } = await ownPayment(req, req.params.paymentId);
           if (p.status === 'pending') await callbacks.send(p, req.body.outcome);
           // A path, never an address: the shopper returns to the host they paid from (their cookie
           // lives there), and nothing in the request can point the redirect at another site.

@@ -6,6 +6,7 @@ import type { OrderService } from '../orders/index.js';
 import { paymentLedger, payments, refunds, webhookEvents } from './schema.js';
 import { PaymentErrors } from './errors.js';
 import type { PaymentProvider } from './provider.js';
+import { sandboxStatus, type SandboxStatus } from './logic/sandbox-exposure.js';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -28,6 +29,12 @@ export class PaymentService {
 
   addProvider(p: PaymentProvider): void {
     this.providers.set(p.code, p);
+  }
+
+  /** Whether the sandbox runs, and why it needs attention (a public PUBLIC_URL, a real provider beside it). */
+  sandboxStatus(): SandboxStatus {
+    const c = this.k.config;
+    return sandboxStatus({ enabled: this.providers.has('sandbox'), publicUrl: c.publicUrlSet ? c.publicUrl : undefined, providers: [...this.providers.keys()] });
   }
 
   provider(code: string): PaymentProvider {

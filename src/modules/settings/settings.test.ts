@@ -45,6 +45,8 @@ describeEachBackend('store settings', (backend) => {
         en: { title: 'Picked for you', subtitle: 'Genuine products, free shipping over a threshold.', link: null, image: null },
       },
       defaults: { timezone: 'Asia/Shanghai', unpaidTimeoutMinutes: 30, autoConfirmDays: 10 },
+      // Not a setting: how this process takes payments, for the console's badge (docs/decisions/0026).
+      paymentSandbox: { enabled: true, exposures: [] },
     });
     const anon = await get();
     expect(anon.statusCode).toBe(401);

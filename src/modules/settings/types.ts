@@ -51,6 +51,20 @@ export const settingsView = z.object({
 });
 export type StoreSettings = z.infer<typeof settingsView>;
 
+/** How the store takes payments, as far as staff must know: the sandbox marks orders paid with no money. */
+export const paymentSandboxView = z
+  .object({
+    enabled: z.boolean().describe('The sandbox payment provider is on (PAYMENT_SANDBOX)'),
+    exposures: z
+      .array(z.enum(['public-url', 'real-provider']))
+      .describe('Why it needs attention: PUBLIC_URL is a public address, or a real provider is configured beside it'),
+  })
+  .describe('The console shows a "sandbox payments" badge while enabled');
+export type PaymentSandboxView = z.infer<typeof paymentSandboxView>;
+/** The settings as staff read them: the stored settings and how the process runs. */
+export const adminSettingsView = settingsView.extend({ paymentSandbox: paymentSandboxView });
+export type AdminStoreSettings = z.infer<typeof adminSettingsView>;
+
 export const storeInfoView = z.object({
   name: z.object({ 'zh-CN': z.string(), en: z.string() }),
   currency: z.string(),

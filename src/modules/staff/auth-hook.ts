@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError, CoreErrors } from '../../platform/errors.js';
 import type { StaffPrincipal } from '../../platform/http/principals.js';
+import { clearCookie, setCookie } from '../../platform/http/cookies.js';
 import type { StaffService } from './service.js';
 import { SESSION_TTL_MS } from './service.js';
 
@@ -55,20 +56,9 @@ export function staffAuthHook(_k: Kernel, service: StaffService) {
 }
 
 export function setSessionCookie(k: Kernel, reply: FastifyReply, token: string): void {
-  reply.setCookie(ADMIN_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: k.config.publicUrl.startsWith('https:'),
-    path: ADMIN_PREFIX,
-    maxAge: Math.floor(SESSION_TTL_MS / 1000),
-  });
+  setCookie(reply, k.config.publicUrl, ADMIN_COOKIE, token, { sameSite: 'strict', path: ADMIN_PREFIX, maxAgeSeconds: Math.floor(SESSION_TTL_MS / 1000) });
 }
 
 export function clearSessionCookie(k: Kernel, reply: FastifyReply): void {
-  reply.clearCookie(ADMIN_COOKIE, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: k.config.publicUrl.startsWith('https:'),
-    path: ADMIN_PREFIX,
-  });
+  clearCookie(reply, k.config.publicUrl, ADMIN_COOKIE, { sameSite: 'strict', path: ADMIN_PREFIX });
 }

@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { compressionCounts } from './compression.js';
+import { metricsGuard, type MetricsAccess } from './metrics-access.js';
 
-/** Prometheus metrics at /metrics: request durations by route and status, plus Node's own. */
-export function installMetrics(app: FastifyInstance): Registry {
+/**
+ * Prometheus metrics at /metrics: request durations by route and status, plus Node's own. Served
+ * only to METRICS_ALLOW addresses or with METRICS_TOKEN (they name every route and its traffic).
+ */
+export function installMetrics(app: FastifyInstance, access: MetricsAccess): Registry {
+  const guard = metricsGuard(access);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -34,7 +39,9 @@ export function installMetrics(app: FastifyInstance): Registry {
     );
     done();
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    const refused = guard(req, reply);
+    if (refused) return refused;
     reply.type(registry.contentType);
     return registry.metrics();
   });

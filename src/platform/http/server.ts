@@ -6,10 +6,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { installErrorHandling, sendProblem } from './problem.js';
 import { CoreErrors, problemOf } from '../errors.js';
 import { installMetrics } from './metrics.js';
+import type { MetricsAccess } from './metrics-access.js';
 import { securityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
 import { refuseUnstorableText } from './storable-text.js';
 import { fastifyTrustProxy, type TrustProxy } from '../trust-proxy.js';
+import { NO_CONTENT_POLICY, originOf, pagePolicy } from './csp.js';
+import { loggableUrl } from '../log-redact.js';
 
 export interface HttpOptions {
   /** The kernel's pino logger (its format and level); Fastify's own type, so the app stays the default instance type. */
@@ -21,6 +24,8 @@ export interface HttpOptions {
   trustProxy: TrustProxy;
   publicUrl: string;
   version: string;
+  /** Who may read /metrics (METRICS_ALLOW, METRICS_TOKEN). */
+  metrics: MetricsAccess;
 }
 
 export type App = FastifyInstance;
@@ -57,7 +62,11 @@ export async function createHttpServer(opts: HttpOptions) {
 
   // Helmet's choice of headers on every answer, errors included. The API docs page, the console and
   // the storefront ship inline bootstraps: CSP is set per surface.
-  const security = securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // Anything that is not a page gets a policy that lets nothing run; pages set their own (csp.ts).
+  const security = {
+    ...securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }),
+    'content-security-policy': NO_CONTENT_POLICY,
+  };
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(security);
     done();
@@ -65,9 +74,11 @@ export async function createHttpServer(opts: HttpOptions) {
   // One line per request (method, URL, status, time); server errors are logged by the error handler.
   app.addHook('onResponse', (req, reply, done) => {
     const ms = Math.round(reply.elapsedTime * 10) / 10;
+    // Query values stay out (a search for a phone number, an e-mail in a filter): names only.
+    const url = loggableUrl(req.url);
     req.log[opts.requestLogLevel](
-      { method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: ms },
-      `${req.method} ${req.url} ${reply.statusCode} ${ms} ms`,
+      { method: req.method, url, statusCode: reply.statusCode, responseTime: ms },
+      `${req.method} ${url} ${reply.statusCode} ${ms} ms`,
     );
     done();
   });
@@ -91,9 +102,14 @@ export async function createHttpServer(opts: HttpOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI ships no inline script (its csp.json lists none) but adds <style> elements as it
+  // runs: 'unsafe-inline' for styles only. "Try it" may call PUBLIC_URL.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: pagePolicy({ inlineStyles: true, connect: originOf(opts.publicUrl), images: ['https:'] }),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  installMetrics(app);
+  installMetrics(app, opts.metrics);
   installCompression(app);
   return app;
 }

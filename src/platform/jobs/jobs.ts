@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { backoffMs, MAX_ATTEMPTS } from '../outbox/outbox.js';
 import { scheduledJobs } from './schema.js';
+import { safeErrorMessage } from '../log-redact.js';
 
 export type JobHandler = (payload: any) => Promise<void>;
 
@@ -99,7 +100,8 @@ export class Jobs {
           .where(eq(scheduledJobs.id, id));
       });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // Stored and shown to staff: without the values a failed statement carried.
+      const message = safeErrorMessage(err);
       await this.db.transaction(async () => {
         const [row] = await this.db.q.select({ attempts: scheduledJobs.attempts }).from(scheduledJobs).where(eq(scheduledJobs.id, id));
         if (!row) return;

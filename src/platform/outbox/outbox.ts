@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { outboxDeliveries, outboxEvents } from './schema.js';
+import { safeErrorMessage } from '../log-redact.js';
 
 export interface DomainEvent<P = unknown> {
   id: string;
@@ -115,7 +116,8 @@ export class Outbox {
   }
 
   private async recordFailure(eventId: string, consumer: string, err: unknown): Promise<void> {
-    const message = err instanceof Error ? err.message : String(err);
+    // Stored and shown to staff: without the values a failed statement carried.
+    const message = safeErrorMessage(err);
     await this.db.transaction(async () => {
       const [row] = await this.db.q
         .select({ attempts: outboxDeliveries.attempts })

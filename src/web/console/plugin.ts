@@ -5,6 +5,7 @@ import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { localeOf } from '../../platform/http/problem.js';
+import { pagePolicy } from '../../platform/http/csp.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -31,11 +32,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const ASSET_NAME = /^[A-Za-z0-9_.-]+$/;
 
 // antd injects its styles at run time (<style> elements), hence 'unsafe-inline' for styles only;
-// product images may live on any host, and the demo shop's are data: URLs.
-const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", 'img-src * data: blob:',
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'",
-].join('; ');
+// scripts are Vite's files, no inline code; product images may live on any http(s) host.
+const CSP = pagePolicy({ inlineStyles: true });
 
 /**
  * Serves the operations console (a Vite single-page app) at /admin from the same process as the

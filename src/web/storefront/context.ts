@@ -24,6 +24,11 @@ export interface StorefrontContext {
   page: PageCacheHints;
   /** A whole HTML document is being rendered (false for the `.data` requests of client navigations). */
   document: boolean;
+  /**
+   * A fresh CSP nonce for this render: entry.server.tsx gives it to React Router's scripts on pages
+   * that hydrate and names it in the page's Content-Security-Policy (src/platform/http/csp.ts).
+   */
+  cspNonce: string;
   /** Whether the page with this route pattern (a loader's `pattern` argument) loads React in the browser. */
   hydrates: (pattern: string) => boolean;
   /**

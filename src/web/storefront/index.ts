@@ -9,6 +9,7 @@ import { parseCookieHeader } from './cookies.js';
 import { isAnonymous, PageCache, type CachedPage } from './page-cache.js';
 import { sendEncoded } from '../../platform/http/compression.js';
 import type { StorefrontContext } from './context.js';
+import { newNonce } from '../../platform/http/csp.js';
 import { hydrationByPattern } from '../../../web/storefront/app/lib/plain-page.js';
 
 /** Built by `npm run build:storefront` (react-router build web/storefront). */
@@ -83,6 +84,7 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
           page: { cacheable: false, tags: new Set() },
           document: !req.url.split('?', 1)[0].endsWith('.data'),
           hydrates,
+          cspNonce: newNonce(),
         };
         const controller = new AbortController();
         reply.raw.on('close', () => {
@@ -99,6 +101,8 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
             {
               status: res.status,
               contentType: withCharset(res.headers.get('content-type')),
+              // Hashes only (a cached page does not hydrate, so it holds no nonce): the same for every visitor.
+              csp: res.headers.get('content-security-policy') ?? undefined,
               bytes: body,
               tags: [...context.page.tags],
               maxAgeMs: context.page.maxAgeMs,
@@ -126,6 +130,7 @@ const withCharset = (type: string | null) => (!type ? 'text/html; charset=utf-8'
 /** A cached page in the coding the browser asks for: compressed once per page and coding, kept with the entry. */
 function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'hit' | 'miss') {
   reply.headers({ 'cache-control': 'public, max-age=0, must-revalidate', 'x-page-cache': state, 'content-type': page.contentType });
+  if (page.csp) reply.header('content-security-policy', page.csp);
   return sendEncoded(req, reply, page, page.bytes, page.status);
 }
 

@@ -9,6 +9,8 @@ export interface CachedPage extends CacheEntry {
   bytes: Buffer;
   status: number;
   contentType: string;
+  /** The page's Content-Security-Policy, sent with every hit. */
+  csp?: string;
   etag: string;
   storedAt: number;
   maxAgeMs?: number;
@@ -41,7 +43,7 @@ export class PageCache {
     return this.cache.currentGeneration;
   }
 
-  set(url: string, page: { status: number; contentType: string; bytes: Buffer; tags: string[]; maxAgeMs?: number }, generation: number): CachedPage {
+  set(url: string, page: { status: number; contentType: string; csp?: string; bytes: Buffer; tags: string[]; maxAgeMs?: number }, generation: number): CachedPage {
     const entry: CachedPage = {
       ...page,
       body: page.bytes.toString('utf8'),

@@ -18,11 +18,38 @@ export type Size = keyof typeof SIZES;
 
 export const baseUrl = (): string => inject('e2eBaseUrl');
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Content-Security-Policy violations seen by any page of any browser this file launched: Chromium
+ * reports each one on the console ("…violates the following Content Security Policy directive…"),
+ * and a `securitypolicyviolation` listener in every page says so too (also for report-only cases).
+ * test/e2e/support/csp-check.ts fails every journey file that saw one.
+ */
+export const cspViolations: string[] = [];
+
+async function watchCsp(context: BrowserContext): Promise<void> {
+  context.on('console', (m) => {
+    const text = m.text();
+    if (/Content Security Policy|CSP-VIOLATION/i.test(text)) cspViolations.push(`${m.page()?.url() ?? '?'}: ${text}`);
+  });
+  // Page-side code as text: this file is compiled without the DOM's types.
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => console.error('CSP-VIOLATION ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || e.documentURI) + ':' + e.lineNumber));`,
+  });
+}
+
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  // Every context (newPage() makes one through newContext too) is watched for CSP violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  return browser;
 }
 
 export interface PersonOptions {

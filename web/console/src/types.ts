@@ -84,9 +84,9 @@ export type GmvSeries = z.infer<typeof seriesView>;
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 // ── settings, shipping methods, sandbox outbox ──
-import type { settingsView, settingsPatch } from '../../../src/modules/settings/types.js';
+import type { adminSettingsView, settingsPatch } from '../../../src/modules/settings/types.js';
 import type { adminShippingMethodView, shippingMethodInput, shippingMethodPatch } from '../../../src/modules/checkout/types.js';
-export type StoreSettings = z.infer<typeof settingsView>;
+export type StoreSettings = z.infer<typeof adminSettingsView>;
 export type StoreSettingsPatch = z.input<typeof settingsPatch>;
 export type ShippingMethod = z.infer<typeof adminShippingMethodView>;
 export type ShippingMethodInput = z.input<typeof shippingMethodInput>;

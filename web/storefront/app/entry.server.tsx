@@ -3,6 +3,9 @@ import type { AppLoadContext, EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
 import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { hydrates } from './lib/plain-page';
+import { NonceContext } from './lib/nonce';
+import { STATIC_INLINE } from './lib/inline-code.server';
+import { originOf, pagePolicy } from '../../../src/platform/http/csp';
 
 /** Rendering that does not finish in this time is cut short (its pending boundaries render their fallbacks). */
 export const streamTimeout = 5_000;
@@ -29,9 +32,22 @@ export default function handleRequest(
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-  const router = <ServerRouter context={routerContext} url={request.url} />;
   const routeModules = routerContext.routeModules;
-  if (!hydrates(routerContext.staticHandlerContext.matches.map((m) => routeModules[m.route.id]?.handle))) {
+  const hydrating = hydrates(routerContext.staticHandlerContext.matches.map((m) => routeModules[m.route.id]?.handle));
+  // A plain page's inline code is fixed (hashes); React Router's hydration scripts get this
+  // response's nonce, and such a page is never shared through the page cache.
+  const nonce = hydrating ? loadContext.cspNonce : undefined;
+  if (hydrating) loadContext.page.cacheable = false;
+  responseHeaders.set(
+    'Content-Security-Policy',
+    pagePolicy({ scripts: STATIC_INLINE.scripts, styles: STATIC_INLINE.styles, nonce, formTargets: originOf(loadContext.publicUrl) }),
+  );
+  const router = (
+    <NonceContext.Provider value={nonce}>
+      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+    </NonceContext.Provider>
+  );
+  if (!hydrating) {
     // React adds no doctype to a string render.
     return rendered(loadContext, Buffer.from(`<!DOCTYPE html>${renderToString(router)}`), responseStatusCode, responseHeaders);
   }
@@ -52,6 +68,7 @@ export default function handleRequest(
       },
     });
     const { pipe, abort } = renderToPipeableStream(router, {
+      nonce,
       onAllReady() {
         pipe(sink);
       },

@@ -22,6 +22,7 @@ import { ENHANCE_SCRIPT } from './lib/enhance';
 import type { RootData } from './lib/seo';
 import { hydrates, openPlainPage, plainPage, type PlainPageData } from './lib/plain-page';
 import { readStoreInfo, storeNameOf } from './lib/store.server';
+import { useNonce } from './lib/nonce';
 
 /**
  * The stylesheet is not in `links`: the layout writes it. A plain page (no scripts) carries it
@@ -55,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // Browsing pages are plain HTML (see docs/storefront.md); once React runs, it stays.
   const matches = useMatches();
   const hydrate = typeof document !== 'undefined' || hydrates(matches.map((m) => m.handle));
+  const nonce = useNonce();
   return (
     <html lang={htmlLang(locale)}>
       <head>
@@ -71,8 +73,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Drawer, Dropdown, Layout, Segmented, Typography, theme } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Layout, Segmented, Tag, Tooltip, Typography, theme } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { canOpen } from './navigation';
@@ -73,6 +73,7 @@ export function Shell() {
             />
           ) : null}
           <Typography.Text strong ellipsis style={{ fontSize: 16, marginRight: 'auto', minWidth: 0 }}>{pick(store.data?.name)}</Typography.Text>
+          <SandboxBadge sandbox={store.data?.paymentSandbox} />
           <Segmented
             size="small"
             aria-label={t('app.language')}
@@ -104,5 +105,23 @@ export function Shell() {
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+/**
+ * While the sandbox payment provider is on, every screen says so: it marks orders paid with no money
+ * behind them. Red when the store is public or takes real payments too (docs/decisions/0026).
+ */
+function SandboxBadge({ sandbox }: { sandbox?: StoreSettings['paymentSandbox'] }) {
+  const { t } = useTranslation();
+  if (!sandbox?.enabled) return null;
+  const exposed = sandbox.exposures.length > 0;
+  const why = sandbox.exposures.map((e) => t(e === 'public-url' ? 'app.sandboxPublic' : 'app.sandboxRealProvider'));
+  return (
+    <Tooltip title={[...why, t('app.sandboxNote')].join(' ')}>
+      <Tag color={exposed ? 'error' : 'warning'} data-testid="sandbox-badge" tabIndex={0} style={{ marginInlineEnd: 0 }}>
+        {t('app.sandbox')}
+      </Tag>
+    </Tooltip>
   );
 }

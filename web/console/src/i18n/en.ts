@@ -3,7 +3,12 @@ import type { Shape } from './shape';
 
 /** English. Typed by the Chinese dictionary's shape, so a missing or extra key fails to compile. */
 export const en: Shape<typeof zhCN> = {
-  app: { name: 'Shopkeeper · Console', short: 'S', language: 'Language', signOut: 'Sign out', menu: 'Menu', account: 'Account: {{name}}' },
+  app: { name: 'Shopkeeper · Console', short: 'S', language: 'Language', signOut: 'Sign out', menu: 'Menu', account: 'Account: {{name}}',
+    sandbox: 'Sandbox payments',
+    sandboxNote: 'Payments go to the built-in sandbox: orders can be marked paid without any money. Turn it off with PAYMENT_SANDBOX=0 before taking real orders.',
+    sandboxPublic: 'The store is at a public address (PUBLIC_URL).',
+    sandboxRealProvider: 'A real payment provider is configured as well.',
+  },
   nav: {
     home: 'Home', catalog: 'Catalog', products: 'Products', categories: 'Categories', brands: 'Brands', stock: 'Stock',
     sales: 'Orders', orders: 'All orders', bulkShip: 'Bulk shipping', refunds: 'Refunds', customers: 'Customers',

@@ -1,6 +1,11 @@
 /** Chinese (the default). en.ts must have exactly the same keys; the compiler and a test check it. */
 export const zhCN = {
-  app: { name: '掌柜 · 运营后台', short: '掌', language: '语言', signOut: '退出登录', menu: '菜单', account: '账号：{{name}}' },
+  app: { name: '掌柜 · 运营后台', short: '掌', language: '语言', signOut: '退出登录', menu: '菜单', account: '账号：{{name}}',
+    sandbox: '沙箱支付',
+    sandboxNote: '支付走内置沙箱：订单无需真实付款即可标记为已支付。接收真实订单前，请设置 PAYMENT_SANDBOX=0 关闭沙箱。',
+    sandboxPublic: '店铺使用公网地址（PUBLIC_URL）。',
+    sandboxRealProvider: '同时配置了真实支付渠道。',
+  },
   nav: {
     home: '首页', catalog: '商品', products: '商品管理', categories: '类目', brands: '品牌', stock: '库存',
     sales: '订单', orders: '订单管理', bulkShip: '批量发货', refunds: '退款', customers: '客户',

@@ -5,7 +5,6 @@ import { variantLabel } from './variants';
 import { CART_ID_COOKIE, clearCartIdCookie, readCookie, setCartIdCookie } from './cookies.server';
 import type { Cart, CartSummary, StoreProduct } from './types';
 
-const secureOf = (context: AppLoadContext) => context.publicUrl.startsWith('https:');
 const gone = (err: unknown) => err instanceof ApiError && (err.status === 404 || err.code === 'CART_CLOSED');
 
 /**
@@ -23,6 +22,7 @@ export async function readCartCount(api: Api, request: Request): Promise<number>
 export async function readCart(
   api: Api,
   request: Request,
+  publicUrl: string,
   quote: { shippingMethodId?: string; province?: string } = {},
 ): Promise<{ cart: Cart | null; setCookie?: string }> {
   const id = readCookie(request, CART_ID_COOKIE);
@@ -33,7 +33,7 @@ export async function readCart(
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 404) throw err;
   }
-  return { cart: null, setCookie: clearCartIdCookie() };
+  return { cart: null, setCookie: clearCartIdCookie(publicUrl) };
 }
 
 /**
@@ -57,7 +57,7 @@ export async function addToCart(
   }
   const opened = await api.post<Cart>('/api/store/carts');
   const cart = await api.post<Cart>(`/api/store/carts/${opened.id}/items`, { variantId, quantity });
-  return { cart, setCookie: setCartIdCookie(cart.id, secureOf(context)) };
+  return { cart, setCookie: setCartIdCookie(cart.id, context.publicUrl) };
 }
 
 /**
@@ -66,7 +66,7 @@ export async function addToCart(
  */
 export async function adoptCart(api: Api, context: AppLoadContext): Promise<string> {
   const mine = await api.post<Cart>('/api/store/carts');
-  return setCartIdCookie(mine.id, secureOf(context));
+  return setCartIdCookie(mine.id, context.publicUrl);
 }
 
 /** A cart item or an order line: what naming its options needs. */

@@ -48,7 +48,7 @@ const regions = async (api: Api, parent?: string) =>
   (await api.get<{ items: Region[] }>('/api/store/regions', parent ? { parent } : undefined)).items;
 
 /** Everything the checkout page shows for a choice, with the quote priced by the API for it. */
-export async function checkoutState(api: Api, request: Request, wanted: Partial<CheckoutChoice>): Promise<CheckoutState> {
+export async function checkoutState(api: Api, request: Request, wanted: Partial<CheckoutChoice>, publicUrl: string): Promise<CheckoutState> {
   const [addresses, methods, provinces] = await Promise.all([
     api.get<{ items: Address[] }>('/api/store/me/addresses').then((r) => r.items),
     api.get<{ items: ShippingMethod[] }>('/api/store/shipping-methods').then((r) => r.items),
@@ -70,7 +70,7 @@ export async function checkoutState(api: Api, request: Request, wanted: Partial<
     const orderable = lines.items.some((i) => i.available);
     return { cart: null, lines: orderable ? lines : null, buyNow, addresses, methods, provinces, cities, districts, choice };
   }
-  const { cart, setCookie } = await readCart(api, request, quoteFor);
+  const { cart, setCookie } = await readCart(api, request, publicUrl, quoteFor);
   const lines = cart && cart.items.length ? { items: cart.items, quote: cart.quote } : null;
   return { cart, lines, buyNow: null, clearCookie: setCookie, addresses, methods, provinces, cities, districts, choice };
 }

@@ -15,7 +15,7 @@ export const handle = { hydrate: true };
 export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
-  const { cart, setCookie } = await readCart(api, request);
+  const { cart, setCookie } = await readCart(api, request, context.publicUrl);
   return data({ cart, labels: await optionLabels(api, cart?.items ?? [], locale) }, { headers: setCookie ? { 'set-cookie': setCookie } : undefined });
 }
 

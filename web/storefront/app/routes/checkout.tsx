@@ -53,7 +53,7 @@ const view = (s: CheckoutState, idempotencyKey: string) => ({
 export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   await requireCustomer(context, request, url, locale);
-  const state = await checkoutState(apiFor(context, locale), request, choiceOf((k) => url.searchParams.get(k)));
+  const state = await checkoutState(apiFor(context, locale), request, choiceOf((k) => url.searchParams.get(k)), context.publicUrl);
   if (!state.lines) {
     throw redirect(lp(locale, '/cart'), state.clearCookie ? { headers: { 'set-cookie': state.clearCookie } } : undefined);
   }
@@ -72,7 +72,7 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
   await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), FORM_FIELDS);
   const api = await mutatingApiFor(context, request, locale);
-  const state = await checkoutState(api, request, choiceOf((k) => f[k] || null));
+  const state = await checkoutState(api, request, choiceOf((k) => f[k] || null), context.publicUrl);
   const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: state.choice.province, city: state.choice.city, district: f.district };
   const again = (status: number, extra: { error?: string; errors?: FieldErrors }) =>
     data({ values, note: f.note, state: state.lines ? view(state, f.idempotencyKey || crypto.randomUUID()) : null, ...extra }, { status });
@@ -116,7 +116,7 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
       { headers: { 'idempotency-key': f.idempotencyKey || crypto.randomUUID() } },
     );
     // The cart became the order; the next add-to-cart opens a new one. A buy-now order leaves the cart alone.
-    return redirect(lp(locale, `/orders/${order.number}/pay`), state.buyNow ? undefined : { headers: { 'set-cookie': clearCartIdCookie() } });
+    return redirect(lp(locale, `/orders/${order.number}/pay`), state.buyNow ? undefined : { headers: { 'set-cookie': clearCartIdCookie(context.publicUrl) } });
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const errors = isNew ? problemFieldErrors(err, ADDRESS_API_NAMES) : {};

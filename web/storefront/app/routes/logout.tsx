@@ -12,7 +12,7 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     if (!(err instanceof ApiError)) throw err;
   }
   // The signed-in shopper's cart stays with the account; this browser starts a guest cart next time.
-  return redirect(lp(locale, '/'), { headers: { 'set-cookie': clearCartIdCookie() } });
+  return redirect(lp(locale, '/'), { headers: { 'set-cookie': clearCartIdCookie(context.publicUrl) } });
 }
 
 export function loader({ url }: LoaderFunctionArgs) {
