@@ -15,8 +15,8 @@ import {
   brandView,
   categoryInput,
   categoryNode,
+  categoryView,
   importProductsResult,
-  localized,
   productDetail,
   productDraft,
   LOW_STOCK,
@@ -26,6 +26,7 @@ import {
   variantInput,
   variantView,
 } from './types.js';
+import { PRODUCT_STATUSES } from './statuses.js';
 import { exportProductsCsv } from './csv.js';
 import { importProductsCsv } from './csv-import.js';
 import { completeDraft, saveProduct } from './product-save.js';
@@ -35,7 +36,6 @@ const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 4
 const idParam = z.object({ id: z.uuid() });
 // Status changes go through publish/archive, so each is its own audited action.
 const productUpdate = patchOf(productInput.omit({ variants: true, status: true })).strict();
-const categoryView = z.object({ id: z.string(), slug: z.string(), name: localized, parentId: z.string().nullable(), position: z.number().int() });
 const adminVariant = variantView.extend({ productId: z.string(), cost: z.number().int().nullable() });
 
 /** Staff catalog maintenance: products, variants, categories, brands and CSV. Every write is audited. */
@@ -48,7 +48,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
       schema: {
         operationId: 'adminListProducts', tags, security, summary: 'Products in any status, newest first',
         querystring: listQuery.extend({
-          status: z.enum(['draft', 'active', 'archived']).optional(),
+          status: z.enum(PRODUCT_STATUSES).optional(),
           category: z.uuid().optional().describe('Category id (includes its subcategories)'),
           brand: z.uuid().optional(),
           q: z.string().trim().min(1).max(100).optional().describe('Matches titles (zh-CN, en) and SKU codes'),

@@ -1,12 +1,13 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Localized } from '../../platform/i18n.js';
+import { SHIPPING_KINDS } from '../pricing/index.js';
 
 /** Delivery options offered at checkout; `rule` holds the fee parameters of its kind. */
 export const shippingMethods = pgTable('checkout_shipping_methods', {
   id: uuid('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: jsonb('name').$type<Localized>().notNull(),
-  kind: text('kind', { enum: ['flat', 'freeOver', 'byWeight'] }).notNull(),
+  kind: text('kind', { enum: SHIPPING_KINDS }).notNull(),
   rule: jsonb('rule').$type<Record<string, unknown>>().notNull(),
   active: boolean('active').notNull().default(true),
   position: integer('position').notNull().default(0),

@@ -8,16 +8,20 @@ import { permit } from '../staff/index.js';
 import type { AuditService } from '../audit/index.js';
 import { CatalogErrors, type CatalogService } from '../catalog/index.js';
 import type { InventoryService } from './service.js';
-import { ledgerView, localized, stockLineView, warehouseView } from './views.js';
+import { ledgerView, stockLineView, warehouseView } from './views.js';
+import { ADJUSTMENT_REASONS } from './reasons.js';
 
 const tags = ['admin: stock'];
 const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 /** Largest single adjustment: a typo of a few extra digits is refused rather than booked. */
 export const MAX_ADJUSTMENT = 100_000;
 
+/** The longest warehouse name, per language. */
+export const WAREHOUSE_NAME_MAX = 60;
+const warehouseName = z.string().trim().min(1).max(WAREHOUSE_NAME_MAX);
 const warehouseInput = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, 'letters, digits, dash or underscore (up to 32)'),
-  name: localized,
+  name: z.object({ 'zh-CN': warehouseName, en: warehouseName }),
 });
 const adjustInput = z.object({
   variantId: z.uuid(),
@@ -29,7 +33,7 @@ const adjustInput = z.object({
     .max(MAX_ADJUSTMENT)
     .refine((d) => d !== 0, 'must not be zero')
     .describe('Units added to (positive) or taken from (negative) on-hand'),
-  reason: z.enum(['receipt', 'adjustment']).describe('receipt: goods received; adjustment: count correction, damage, loss'),
+  reason: z.enum(ADJUSTMENT_REASONS).describe('receipt: goods received; adjustment: count correction, damage, loss'),
   note: z.string().trim().max(500).optional(),
 });
 
