@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { safeEncode, type ZodType } from 'zod';
+import type { Database } from '../db/database.js';
 
 /**
  * An answer its route's response schema refuses. Fastify serializes an answer after the handler
@@ -60,4 +61,9 @@ export function logRefusedAnswer(req: FastifyRequest, err: unknown, status: numb
     'answer refused by its response schema at serialization',
   );
   return true;
+}
+
+/** A write in one transaction whose answer is checked (checkedAnswer) before the commit. */
+export function answeredWrite<T>(db: Database, req: FastifyRequest, status: number, fn: () => Promise<T>): Promise<T> {
+  return db.transaction(async () => checkedAnswer(req, status, await fn()));
 }
