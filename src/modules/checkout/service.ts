@@ -23,6 +23,9 @@ export interface PlaceOrderInput {
 
 export { IDEMPOTENCY_TTL_MS } from '../../platform/idempotency/idempotency.js';
 
+/** The largest amount an order's money columns (PostgreSQL integer) hold, in minor units. */
+export const MAX_ORDER_AMOUNT = 2_147_483_647;
+
 /**
  * Checkout: prices a cart (pure engine) and turns it into an order in one transaction —
  * reserve stock, write the order, close the cart, remember the Idempotency-Key.
@@ -93,6 +96,9 @@ export class CheckoutService {
     if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
     const method = await this.shippingMethod(input.shippingMethodId);
     const quote = this.quote(lines, method, input.address.provinceCode)!;
+    // Order amounts are integer (int4) columns: a cart the inputs allow (999 units at ¥10,000,000)
+    // can come to more than they hold, which was a 500 at the insert (decision 0024).
+    if (Math.max(quote.subtotal, quote.total, quote.shippingFee) > MAX_ORDER_AMOUNT) throw new AppError(CheckoutErrors.ORDER_TOO_LARGE, { max: MAX_ORDER_AMOUNT });
     const orderId = newId();
     await this.inventory.reserve(
       orderId,
