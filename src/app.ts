@@ -4,7 +4,7 @@ import { createHttpServer } from './platform/http/server.js';
 import { CatalogService, catalogStoreRoutes, registerCatalogConsumers } from './modules/catalog/index.js';
 import { InventoryService, registerInventoryConsumers, stockTag } from './modules/inventory/index.js';
 import { CartService, cartAccessOf, cartStoreRoutes } from './modules/cart/index.js';
-import { CheckoutService, ShippingMethods, checkoutStoreRoutes, shippingAdminRoutes } from './modules/checkout/index.js';
+import { CheckoutService, ShippingMethods, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
@@ -23,6 +23,7 @@ import { SearchService, searchStoreRoutes } from './modules/search/index.js';
 import { MediaService, mediaAdminRoutes, mediaPublicRoutes } from './modules/media/index.js';
 import { VERSION } from './version.js';
 import { credentialed } from './platform/http/credentialed.js';
+import { registerRetention } from './platform/jobs/retention.js';
 import { auditTargetReader } from './audit-targets.js';
 
 /**
@@ -61,6 +62,8 @@ export function createServices(k: Kernel) {
   registerOrderJobs(k, orders);
   registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
+  registerCheckoutJobs(k, checkout);
+  registerRetention(k);
 
   return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
 }
@@ -78,6 +81,7 @@ export async function ensureStoreDefaults(k: Kernel, s: Services): Promise<void>
 export async function createApp(k: Kernel, services: Services = createServices(k)) {
   const s = services;
   await ensureStoreDefaults(k, s);
+  await s.orders.numbers.warm(); // this process's worker number for order numbers, leased once
   const app = await createHttpServer({
     logger: k.log,
     requestLogLevel: k.config.logFormat === 'json' ? 'info' : 'debug',

@@ -49,10 +49,16 @@ export async function serveCluster(
       // Forked with the primary's arguments, so `serve --no-worker` holds in every process.
       const w = cluster.fork({ [INDEX_ENV]: String(index) });
       workers[index] = w;
-      w.once('listening', () => resolve());
+      let listening = false;
+      w.once('listening', () => {
+        listening = true;
+        resolve();
+      });
       w.once('exit', (code, signal) => {
         if (stopping) return;
-        if (!ready) return reject(new Error(`server process ${index} exited (${signal ?? code}) before it was ready`));
+        // A first process that never came up stops the start; one that was serving is replaced even
+        // while its sibling is still starting (connections already reach it: /readyz answers).
+        if (!ready && !listening) return reject(new Error(`server process ${index} exited (${signal ?? code}) before it was ready`));
         const now = Date.now();
         deaths.push(now);
         while (deaths.length && now - deaths[0] > 60_000) deaths.shift();

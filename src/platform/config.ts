@@ -40,6 +40,7 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   UNPAID_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   PAGE_CACHE: bool.optional(),
   PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
@@ -80,6 +81,8 @@ export interface Config {
   logFormat: LogFormat;
   unpaidTimeoutMinutes: number;
   autoConfirmDays: number;
+  /** Days delivered outbox events and finished jobs are kept before the daily prune deletes them. */
+  retentionDays: number;
   bodyLimitBytes: number;
   /** Anonymous storefront pages from the page cache (on by default; off to see template edits at once, or to measure rendering). */
   pageCache: boolean;
@@ -131,6 +134,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logFormat: e.LOG_FORMAT ?? defaultLogFormat(process.stdout.isTTY),
     unpaidTimeoutMinutes: e.UNPAID_TIMEOUT_MINUTES,
     autoConfirmDays: e.AUTO_CONFIRM_DAYS,
+    retentionDays: e.RETENTION_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     pageCache: e.PAGE_CACHE ?? true,
     processes,

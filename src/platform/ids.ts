@@ -6,26 +6,6 @@ export function newId(): string {
   return uuidv7();
 }
 
-/**
- * A human-readable, time-ordered, not guessable order number: the store-local timestamp to the
- * second followed by six random digits, e.g. 20261125143005 482913 → "20261125143005482913".
- */
-export function newOrderNumber(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  const stamp = `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}`;
-  return stamp + String(randomInt(0, 1_000_000)).padStart(6, '0');
-}
-
 /** A short numeric code for password resets and the like. */
 export function newNumericCode(digits = 6): string {
   return String(randomInt(0, 10 ** digits)).padStart(digits, '0');

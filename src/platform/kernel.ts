@@ -6,6 +6,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { Outbox } from './outbox/outbox.js';
 import { Jobs } from './jobs/jobs.js';
+import { Recurring } from './jobs/recurring.js';
 import { ResponseCache } from './cache.js';
 import { Settings } from './settings/settings.js';
 import { StoreTimezone } from './settings/store-timezone.js';
@@ -17,6 +18,8 @@ export interface Kernel {
   clock: Clock;
   outbox: Outbox;
   jobs: Jobs;
+  /** Cron-like work run once per tick across processes (docs/jobs.md). */
+  recurring: Recurring;
   cache: ResponseCache;
   settings: Settings;
   /** The store's live time zone: `k.timezone.get()`. Not `config.storeTimezone`, which is only its default. */
@@ -52,6 +55,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
       clock,
       outbox: new Outbox(db, clock),
       jobs: new Jobs(db, clock),
+      recurring: new Recurring(db, clock, log, () => timezone.get()),
       cache,
       settings,
       timezone,

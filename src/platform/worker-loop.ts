@@ -2,8 +2,10 @@ import type { Kernel } from './kernel.js';
 import { BullJobTransport } from './jobs/bullmq.js';
 
 /**
- * Runs background work in this process: outbox dispatch and due jobs. Embedded, it polls and is
- * woken at once by commits; with Redis, BullMQ carries delayed jobs across worker processes.
+ * Runs background work in this process: outbox dispatch, due jobs and recurring jobs. Embedded, it
+ * polls and is woken at once by commits; with Redis, BullMQ carries delayed jobs across worker
+ * processes and fires recurring jobs at their ticks (the poll stays as a safety net). Recurring
+ * jobs run on a loop of their own, so a long prune never holds up event delivery.
  */
 export class BackgroundWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -11,10 +13,13 @@ export class BackgroundWorker {
   private again = false;
   private stopped = false;
   private bull: BullJobTransport | null = null;
+  private recurringTimer: NodeJS.Timeout | null = null;
+  private recurringRound: Promise<void> | null = null;
 
   constructor(
     private readonly k: Kernel,
     private readonly pollMs = 500,
+    private readonly recurringPollMs = 1000,
   ) {}
 
   async start(): Promise<void> {
@@ -22,10 +27,24 @@ export class BackgroundWorker {
     if (this.k.config.redisUrl) {
       this.bull = new BullJobTransport(this.k.config.redisUrl, this.k.config.redisPrefix, () => this.k.clock.now());
       this.k.jobs.setTrigger(this.bull);
-      await this.bull.startWorker(this.k.jobs, () => this.tick());
+      await this.bull.startWorker(this.k.jobs, () => this.tick(), this.k.recurring);
     }
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.timer.unref();
+    this.recurringTimer = setInterval(() => this.pollRecurring(), this.recurringPollMs);
+    this.recurringTimer.unref();
+  }
+
+  /** Claims and runs due recurring jobs (failures are logged by Recurring and retried next tick). */
+  private pollRecurring(): void {
+    if (this.stopped || this.recurringRound) return;
+    this.recurringRound = this.k.recurring
+      .runDue()
+      .then(() => undefined)
+      .catch((err) => this.k.log.error({ err }, 'recurring jobs round failed'))
+      .finally(() => {
+        this.recurringRound = null;
+      });
   }
 
   /** Runs a round now (or right after the current one). */
@@ -55,7 +74,9 @@ export class BackgroundWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.recurringTimer) clearInterval(this.recurringTimer);
     await this.running;
+    await this.recurringRound;
     await this.bull?.close();
   }
 }

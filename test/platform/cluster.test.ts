@@ -5,7 +5,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeOnBackend, type TestDatabase } from '../support/harness.js';
 import { startServerProcess, type ServerProcess } from '../support/processes.js';
 
-/** Live child processes of `pid`, read from /proc (Linux). */
+/**
+ * Live server processes forked by `pid`, read from /proc (Linux). tsx's esbuild service is a child
+ * too (it compiles the TypeScript, and may still be running when the test looks): not counted.
+ */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -13,7 +16,9 @@ function childrenOf(pid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid && fields[0] !== 'Z') out.push(Number(entry));
+      if (Number(fields[1]) !== pid || fields[0] === 'Z') continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('esbuild')) continue;
+      out.push(Number(entry));
     } catch {
       // gone meanwhile
     }
@@ -33,12 +38,12 @@ function getOnNewConnection(url: string): Promise<{ status: number; body: string
   });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function until<T>(what: string | (() => string), probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -94,7 +99,7 @@ describeOnBackend('postgres', 'serve with PROCESSES=2 (node:cluster on one port)
     const pid = server.child.pid!;
     const [victim] = childrenOf(pid);
     process.kill(victim, 'SIGKILL');
-    const replaced = await until('a replacement process', () => {
+    const replaced = await until(() => `a replacement process; the server said:\n${server.output()}`, () => {
       const now = childrenOf(pid);
       return now.length === 2 && !now.includes(victim) ? now : undefined;
     });

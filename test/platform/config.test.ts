@@ -32,6 +32,8 @@ describe('platform: configuration', () => {
     ['PROCESSES', '0'],
     ['PROCESSES', 'many'],
     ['PROCESSES', '2'], // embedded: one process only
+    ['RETENTION_DAYS', '0'],
+    ['RETENTION_DAYS', 'a week'],
   ])('throws ConfigError naming %s for %j', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -43,6 +45,11 @@ describe('platform: configuration', () => {
     const problems = problemsOf({ PORT: '70000', STORE_TIMEZONE: 'Nowhere/Special', DATABASE_URL: 'ftp://x' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'STORE_TIMEZONE']);
     expect(problems.find((p) => p.startsWith('STORE_TIMEZONE'))).toContain('IANA time zone');
+  });
+
+  it('keeps delivered events and finished jobs 7 days unless RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).retentionDays).toBe(7);
+    expect(loadConfig({ RETENTION_DAYS: '30' }).retentionDays).toBe(30);
   });
 
   it('accepts good values', () => {

@@ -130,8 +130,8 @@ export class CheckoutService {
     return order;
   }
 
-  /** Drops keys past their 24 hours (a recurring job). */
-  expireKeys(): Promise<void> {
+  /** Drops keys past their 24 hours (the recurring job `checkout.expire-idempotency-keys`); returns how many. */
+  expireKeys(): Promise<number> {
     return this.keys.expire();
   }
 }

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Localized } from '../../platform/i18n.js';
 import type { PriceQuote } from '../pricing/index.js';
 import type { OrderState } from './logic/state-machine.js';
@@ -13,6 +13,12 @@ export interface ShippingAddress {
   detail: string;
   postalCode?: string | null;
 }
+
+/**
+ * Leases worker numbers for order numbers (logic/order-number.ts): each process takes one when it
+ * starts; cycling over 0–999, a worker number comes back only after 999 other leases.
+ */
+export const orderNumberWorkers = pgSequence('order_number_workers', { startWith: 0, minValue: 0, maxValue: 999, increment: 1, cycle: true, cache: 1 });
 
 export const orders = pgTable(
   'orders',

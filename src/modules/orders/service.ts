@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
-import { newId, newOrderNumber } from '../../platform/ids.js';
+import { newId } from '../../platform/ids.js';
 import { DAY, MINUTE } from '../../platform/clock.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
 import type { InventoryService } from '../inventory/index.js';
@@ -11,6 +11,7 @@ import { OrderErrors } from './errors.js';
 import { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
 import { transition, type OrderEvent, type OrderState } from './logic/state-machine.js';
 import { countTabs, factsInTab, ORDER_PROGRESS, type OrderProgress, type OrderTab, type OrderTabFacts } from './logic/tabs.js';
+import { OrderNumberAllocator } from './numbers.js';
 import { customerTotals, paidTotals, paidTotalsByDay, refundTotals } from './stats.js';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -54,10 +55,15 @@ export interface OrderFilter {
  * row locked, writes a timeline entry and emits a domain event in the same transaction.
  */
 export class OrderService {
+  /** This process's order numbers; `numbers.warm()` leases its worker when the server starts. */
+  readonly numbers: OrderNumberAllocator;
+
   constructor(
     private readonly k: Kernel,
     private readonly inventory: InventoryService,
-  ) {}
+  ) {
+    this.numbers = new OrderNumberAllocator(k.db, () => k.timezone.get());
+  }
 
   private get q() {
     return this.k.db.q;
@@ -66,34 +72,46 @@ export class OrderService {
   /** Writes a new order (inside checkout's transaction, after stock was reserved). */
   async create(input: NewOrder, orderId = newId()): Promise<OrderRow> {
     const now = this.k.clock.now();
+    // Taken with the clock read, before any await: a process's numbers follow its placement times.
+    let number = this.numbers.next(now);
+    void number.catch(() => {}); // awaited below; not an unhandled rejection if settings fail first
     const timeoutMinutes = (await this.k.settings.get<number>('orders.unpaidTimeoutMinutes')) ?? this.k.config.unpaidTimeoutMinutes;
     const dueAt = new Date(now.getTime() + timeoutMinutes * MINUTE);
     const qByLine = new Map(input.quote.lines.map((l) => [l.lineId, l]));
-    const [order] = await this.q
-      .insert(orders)
-      .values({
-        id: orderId,
-        number: newOrderNumber(now, this.k.timezone.get()),
-        customerId: input.customerId,
-        status: 'pending_payment',
-        currency: input.currency,
-        subtotal: input.quote.subtotal,
-        discountTotal: input.quote.discountTotal,
-        shippingFee: input.quote.shippingFee,
-        shippingDiscount: input.quote.shippingDiscount,
-        total: input.quote.total,
-        itemCount: input.quote.lines.reduce((n, l) => n + l.quantity, 0),
-        shippingMethodId: input.shippingMethod?.id ?? null,
-        shippingMethodName: input.shippingMethod?.name ?? null,
-        shippingAddress: input.shippingAddress,
-        quote: input.quote,
-        note: input.note ?? null,
-        channel: input.channel ?? null,
-        placedAt: now,
-        paymentDueAt: dueAt,
-        updatedAt: now,
-      })
-      .returning();
+    const row = {
+      id: orderId,
+      customerId: input.customerId,
+      status: 'pending_payment' as const,
+      currency: input.currency,
+      subtotal: input.quote.subtotal,
+      discountTotal: input.quote.discountTotal,
+      shippingFee: input.quote.shippingFee,
+      shippingDiscount: input.quote.shippingDiscount,
+      total: input.quote.total,
+      itemCount: input.quote.lines.reduce((n, l) => n + l.quantity, 0),
+      shippingMethodId: input.shippingMethod?.id ?? null,
+      shippingMethodName: input.shippingMethod?.name ?? null,
+      shippingAddress: input.shippingAddress,
+      quote: input.quote,
+      note: input.note ?? null,
+      channel: input.channel ?? null,
+      placedAt: now,
+      paymentDueAt: dueAt,
+      updatedAt: now,
+    };
+    let order: OrderRow | undefined = undefined;
+    // The allocator cannot repeat a number; a number found taken anyway (a worker number reused
+    // while its earlier holder still ran, a demo order in the same second) costs a new worker and
+    // one more insert, not the order. ON CONFLICT keeps the transaction usable without a savepoint.
+    for (let attempt = 0; ; attempt++) {
+      const n = await number;
+      [order] = await this.q.insert(orders).values({ ...row, number: n }).onConflictDoNothing({ target: orders.number }).returning();
+      if (order) break;
+      if (attempt >= 3) throw new Error(`order number ${n} and three after it were taken`);
+      this.k.log.warn({ number: n }, 'order number already taken; leasing a new worker number');
+      this.numbers.taken(n);
+      number = this.numbers.next(now);
+    }
     await this.q.insert(orderLines).values(
       input.lines.map((l) => {
         const ql = qByLine.get(l.lineId)!;

@@ -56,11 +56,15 @@ export class IdempotencyKeys {
     const q = this.db.q;
     const now = this.clock.now();
     const same = and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.owner, ref.owner), eq(idempotencyKeys.key, ref.key));
-    await q.delete(idempotencyKeys).where(and(same, lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))));
+    // An expired key the hourly expiry has not deleted yet counts as absent: the claim takes it over.
     const claimed = await q
       .insert(idempotencyKeys)
       .values({ ...ref, requestHash: hash, createdAt: now })
-      .onConflictDoNothing()
+      .onConflictDoUpdate({
+        target: [idempotencyKeys.scope, idempotencyKeys.owner, idempotencyKeys.key],
+        set: { requestHash: hash, result: null, createdAt: now },
+        setWhere: lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
+      })
       .returning({ key: idempotencyKeys.key });
     if (claimed.length) return null;
     const [row] = await q.select().from(idempotencyKeys).where(same);
@@ -69,9 +73,13 @@ export class IdempotencyKeys {
     return { result: row.result };
   }
 
-  /** Drops keys past their 24 hours. */
-  async expire(): Promise<void> {
-    await this.db.q.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(this.clock.now().getTime() - IDEMPOTENCY_TTL_MS)));
+  /** Drops keys past their 24 hours, of every operation (the recurring job `checkout.expire-idempotency-keys`); returns how many. */
+  async expire(): Promise<number> {
+    const gone = await this.db.q
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.createdAt, new Date(this.clock.now().getTime() - IDEMPOTENCY_TTL_MS)))
+      .returning({ key: idempotencyKeys.key });
+    return gone.length;
   }
 }
 

@@ -55,6 +55,19 @@ export class Jobs {
       .where(and(eq(scheduledJobs.key, key), eq(scheduledJobs.status, 'pending')));
   }
 
+  /** Retention (a recurring job): deletes jobs finished (done or cancelled) before `before`, in batches; dead jobs stay. */
+  async prune(before: Date, batch = 5000): Promise<number> {
+    let total = 0;
+    for (let n = batch; n === batch; total += n) {
+      const res = await this.db.q.execute(sql`
+        delete from scheduled_jobs where id in (
+          select id from scheduled_jobs where status = 'done' and finished_at < ${before} limit ${batch})
+        returning 1`);
+      n = (res as unknown as { rows: unknown[] }).rows.length;
+    }
+    return total;
+  }
+
   /** Runs every job due by the clock; returns how many ran. */
   async runDue(limit = 100): Promise<number> {
     const due = await this.db.q

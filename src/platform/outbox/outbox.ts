@@ -135,6 +135,32 @@ export class Outbox {
     });
   }
 
+  /**
+   * Retention (a recurring job): deletes deliveries handled before `before`, then events older than
+   * it that have no delivery left — an event waiting for, or dead at, any consumer stays. Batches of
+   * `batch` rows, each its own short statement, so the hot tables are never locked for long.
+   */
+  async prune(before: Date, batch = 5000): Promise<{ deliveries: number; events: number }> {
+    const count = async (query: ReturnType<typeof sql>) => (((await this.db.q.execute(query)) as unknown as { rows: unknown[] }).rows.length);
+    let deliveries = 0;
+    for (let n = batch; n === batch; deliveries += n) {
+      n = await count(sql`
+        delete from outbox_deliveries where (event_id, consumer) in (
+          select event_id, consumer from outbox_deliveries where status = 'done' and handled_at < ${before} limit ${batch})
+        returning 1`);
+    }
+    let events = 0;
+    for (let n = batch; n === batch; events += n) {
+      n = await count(sql`
+        delete from outbox_events where id in (
+          select e.id from outbox_events e
+          where e.occurred_at < ${before} and not exists (select 1 from outbox_deliveries d where d.event_id = e.id)
+          limit ${batch})
+        returning 1`);
+    }
+    return { deliveries, events };
+  }
+
   /** Dead deliveries for staff, newest first. */
   async listDead(limit = 50, offset = 0) {
     return this.db.q
