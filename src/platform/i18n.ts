@@ -1,6 +1,6 @@
 /** The two languages every screen and message ships in. */
-export type Locale = 'zh-CN' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /** Picks the locale from `?lang=`, then Accept-Language; Chinese by default (the store's home market). */

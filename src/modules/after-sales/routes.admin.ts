@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderRefParams } from '../orders/index.js';
+import { answeredWrite, checkedAnswer } from '../../platform/http/answer.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { listQuery, page, problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
@@ -51,12 +52,13 @@ export function afterSalesAdminRoutes(k: Kernel, afterSales: AfterSalesService, 
     }, async (req, reply) => {
       const staff = req.staff!;
       const now = can(staff.role, 'refunds.approve');
-      const refund = await k.db.transaction(async () => {
+      const status = now ? 201 : 202;
+      const refund = await answeredWrite(k.db, req, status, async () => {
         const r = now ? await afterSales.refundNow(req.params.orderId, req.body, staff.id) : await afterSales.request(req.params.orderId, req.body, staff.id);
         await audit.record(staff, now ? 'refunds.execute' : 'refunds.request', { type: 'refund', id: r.id }, null, r);
-        return r;
+        return toRefundView(r);
       });
-      return reply.code(now ? 201 : 202).send(toRefundView(refund));
+      return reply.code(status).send(refund);
     });
 
     for (const [verb, operationId, summary] of [
@@ -67,7 +69,7 @@ export function afterSalesAdminRoutes(k: Kernel, afterSales: AfterSalesService, 
         ...permit('refunds.approve'),
         schema: { operationId, tags, security, summary, params: refundParams, body: decisionBody, response: { 200: refundView, ...problems } },
       }, async (req) =>
-        k.db.transaction(async () => {
+        answeredWrite(k.db, req, 200, async () => {
           const staff = req.staff!;
           const note = req.body.note || null;
           const { before, after } = verb === 'approve' ? await afterSales.approve(req.params.refundId, staff.id, note) : await afterSales.reject(req.params.refundId, staff.id, note);
@@ -100,16 +102,17 @@ export function afterSalesAdminRoutes(k: Kernel, afterSales: AfterSalesService, 
       },
     }, async (req, reply) => {
       const staff = req.staff!;
-      const result = await k.db.transaction(async () => {
+      const { status, body } = await k.db.transaction(async () => {
         const r = await afterSales.cancel(req.params.orderId, req.body.reason || 'cancelled_by_staff', {
           id: staff.id, canApprove: can(staff.role, 'refunds.approve'), canRequest: can(staff.role, 'refunds.request'),
         });
         await audit.record(staff, 'orders.cancel', { type: 'order', id: r.after.id }, { status: r.before.status }, { status: r.after.status, outcome: r.outcome, refundId: r.refund?.id ?? null });
         if (r.refund) await audit.record(staff, r.outcome === 'refunded' ? 'refunds.execute' : 'refunds.request', { type: 'refund', id: r.refund.id }, null, r.refund);
-        return r;
+        const code = r.outcome === 'refund_requested' ? 202 : 200;
+        const answer = { outcome: r.outcome, order: { id: r.after.id, number: r.after.number, status: r.after.status }, refund: r.refund ? toRefundView(r.refund) : null };
+        return { status: code, body: checkedAnswer(req, code, answer) };
       });
-      const body = { outcome: result.outcome, order: { id: result.after.id, number: result.after.number, status: result.after.status }, refund: result.refund ? toRefundView(result.refund) : null };
-      return reply.code(result.outcome === 'refund_requested' ? 202 : 200).send(body);
+      return reply.code(status).send(body);
     });
   };
 }

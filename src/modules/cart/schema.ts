@@ -1,5 +1,7 @@
 import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
+export const CART_STATUSES = ['open', 'merged', 'ordered'] as const;
+
 /**
  * A cart belongs to a signed-in shopper, or to whoever holds its secret token (a guest).
  * Only the token's hash is stored.
@@ -10,7 +12,7 @@ export const carts = pgTable(
     id: uuid('id').primaryKey(),
     customerId: uuid('customer_id'),
     tokenHash: text('token_hash').notNull(),
-    status: text('status', { enum: ['open', 'merged', 'ordered'] }).notNull(),
+    status: text('status', { enum: CART_STATUSES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+import { localizedView as localized } from '../../platform/http/view-fields.js';
+import { CART_STATUSES } from './schema.js';
 
 /** The cart's HTTP answer. Zod only, so the storefront can infer its `Cart` type from it. */
 export const cartView = z.object({
   id: z.string(),
-  status: z.enum(['open', 'merged', 'ordered']),
+  status: z.enum(CART_STATUSES),
   customerId: z.string().nullable(),
   token: z.string().nullable().describe('Guest cart token: send it back as X-Cart-Token (also set as a cookie)'),
   items: z.array(
@@ -28,6 +28,6 @@ export const cartView = z.object({
 /** What a page header needs on every page: the cart's state and its number of units. */
 export const cartSummaryView = z.object({
   id: z.string(),
-  status: z.enum(['open', 'merged', 'ordered']),
+  status: z.enum(CART_STATUSES),
   itemCount: z.number().int().describe('Units in the cart (the sum of the quantities)'),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answeredWrite } from '../../platform/http/answer.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { listQuery, page, problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
@@ -15,8 +17,8 @@ import {
   brandView,
   categoryInput,
   categoryNode,
+  categoryView,
   importProductsResult,
-  localized,
   productDetail,
   productDraft,
   LOW_STOCK,
@@ -26,6 +28,7 @@ import {
   variantInput,
   variantView,
 } from './types.js';
+import { PRODUCT_STATUSES } from './statuses.js';
 import { exportProductsCsv } from './csv.js';
 import { importProductsCsv } from './csv-import.js';
 import { completeDraft, saveProduct } from './product-save.js';
@@ -35,20 +38,20 @@ const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 4
 const idParam = z.object({ id: z.uuid() });
 // Status changes go through publish/archive, so each is its own audited action.
 const productUpdate = patchOf(productInput.omit({ variants: true, status: true })).strict();
-const categoryView = z.object({ id: z.string(), slug: z.string(), name: localized, parentId: z.string().nullable(), position: z.number().int() });
 const adminVariant = variantView.extend({ productId: z.string(), cost: z.number().int().nullable() });
 
 /** Staff catalog maintenance: products, variants, categories, brands and CSV. Every write is audited. */
 export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: AuditService, availability: AvailabilityReader): FastifyPluginAsyncZod {
   return async (app) => {
-    const write = <T>(fn: () => Promise<T>) => k.db.transaction(fn);
+    // Every write's answer is checked before its commit (decision 0024).
+    const write = <T>(req: FastifyRequest, status: number, fn: () => Promise<T>) => answeredWrite(k.db, req, status, fn);
 
     app.get('/products', {
       ...permit('catalog.read'),
       schema: {
         operationId: 'adminListProducts', tags, security, summary: 'Products in any status, newest first',
         querystring: listQuery.extend({
-          status: z.enum(['draft', 'active', 'archived']).optional(),
+          status: z.enum(PRODUCT_STATUSES).optional(),
           category: z.uuid().optional().describe('Category id (includes its subcategories)'),
           brand: z.uuid().optional(),
           q: z.string().trim().min(1).max(100).optional().describe('Matches titles (zh-CN, en) and SKU codes'),
@@ -89,7 +92,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 201: productDetail, ...problems },
       },
     }, async (req, reply) => {
-      const created = await write(async () => {
+      const created = await write(req, 201, async () => {
         const p = await catalog.createProduct(await completeDraft(k, req.body));
         await audit.record(req.staff, 'catalog.product.create', { type: 'product', id: p.id }, null, p);
         return p;
@@ -110,7 +113,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 200: productDetail, ...problems },
       },
     }, async (req) =>
-      write(async () => {
+      write(req, 200, async () => {
         const { before, after, changed } = await saveProduct(k, catalog, req.params.id, req.body);
         if (changed) await audit.record(req.staff, 'catalog.product.save', { type: 'product', id: after.id }, before, after);
         return after;
@@ -126,7 +129,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 200: productDetail, ...problems },
       },
     }, async (req) =>
-      write(async () => {
+      write(req, 200, async () => {
         const { before, after } = await catalog.updateProduct(req.params.id, req.body);
         await audit.record(req.staff, 'catalog.product.update', { type: 'product', id: after.id }, before, after);
         return after;
@@ -146,7 +149,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
           response: { 200: productDetail, 404: problemSchema, 422: problemSchema },
         },
       }, async (req) =>
-        write(async () => {
+        write(req, 200, async () => {
           const { before, after } = await catalog.updateProduct(req.params.id, { status });
           await audit.record(req.staff, `catalog.product.${verb}`, { type: 'product', id: after.id }, before, after);
           return after;
@@ -163,7 +166,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 201: productDetail, ...problems },
       },
     }, async (req, reply) => {
-      const product = await write(async () => {
+      const product = await write(req, 201, async () => {
         const p = await catalog.addVariant(req.params.id, req.body);
         const v = p.variants.find((x) => x.sku === req.body.sku)!;
         await audit.record(req.staff, 'catalog.variant.create', { type: 'variant', id: v.id }, null, { productId: p.id, ...v });
@@ -181,7 +184,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 200: adminVariant, ...problems },
       },
     }, async (req) =>
-      write(async () => {
+      write(req, 200, async () => {
         const { before, after } = await catalog.updateVariant(req.params.id, req.body);
         await audit.record(req.staff, 'catalog.variant.update', { type: 'variant', id: after.id }, before, after);
         return after;
@@ -204,7 +207,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 201: categoryView, ...problems },
       },
     }, async (req, reply) => {
-      const created = await write(async () => {
+      const created = await write(req, 201, async () => {
         const c = await catalog.createCategory(req.body);
         await audit.record(req.staff, 'catalog.category.create', { type: 'category', id: c.id }, null, c);
         return c;
@@ -221,7 +224,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 200: categoryView, ...problems },
       },
     }, async (req) =>
-      write(async () => {
+      write(req, 200, async () => {
         const { before, after } = await catalog.updateCategory(req.params.id, req.body);
         await audit.record(req.staff, 'catalog.category.update', { type: 'category', id: after.id }, before, after);
         return after;
@@ -244,7 +247,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 201: brandView, ...problems },
       },
     }, async (req, reply) => {
-      const created = await write(async () => {
+      const created = await write(req, 201, async () => {
         const b = await catalog.createBrand(req.body);
         await audit.record(req.staff, 'catalog.brand.create', { type: 'brand', id: b.id }, null, b);
         return b;
@@ -261,7 +264,7 @@ export function catalogAdminRoutes(k: Kernel, catalog: CatalogService, audit: Au
         response: { 200: brandView, ...problems },
       },
     }, async (req) =>
-      write(async () => {
+      write(req, 200, async () => {
         const { before, after } = await catalog.updateBrand(req.params.id, req.body);
         await audit.record(req.staff, 'catalog.brand.update', { type: 'brand', id: after.id }, before, after);
         return after;

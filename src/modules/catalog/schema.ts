@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Localized } from '../../platform/i18n.js';
+import { PRODUCT_STATUSES } from './statuses.js';
 
 export interface ProductOption {
   code: string;
@@ -50,7 +51,7 @@ export const products = pgTable(
     description: jsonb('description').$type<Localized>(),
     categoryId: uuid('category_id').notNull(),
     brandId: uuid('brand_id'),
-    status: text('status', { enum: ['draft', 'active', 'archived'] }).notNull(),
+    status: text('status', { enum: PRODUCT_STATUSES }).notNull(),
     privateLabel: boolean('private_label').notNull().default(false),
     exclusive: boolean('exclusive').notNull().default(false),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { patchOf } from '../../platform/http/patch.js';
 import { imageUrl } from '../../platform/image-url.js';
+import { localizedView } from '../../platform/http/view-fields.js';
+import { PRODUCT_STATUSES } from './statuses.js';
+
+/**
+ * The longest texts a product may hold, one constant per field: the input schemas (API, console,
+ * CSV) take them from here. The views below have no limits at all (platform/http/view-fields.ts):
+ * the columns are text, so what is stored is what an answer must be able to show.
+ */
+export const CATALOG_LIMITS = { text: 500, description: 20_000, imageUrl: 1000, imageSide: 10_000, tag: 40 } as const;
 
 /** Zod shapes for the catalog API: they validate requests and produce the OpenAPI document. */
 export const localized = z
-  .object({ 'zh-CN': z.string().min(1).max(500), en: z.string().min(1).max(500) })
+  .object({ 'zh-CN': z.string().min(1).max(CATALOG_LIMITS.text), en: z.string().min(1).max(CATALOG_LIMITS.text) })
   .describe('Text in both languages');
-export const localizedLong = z.object({ 'zh-CN': z.string().max(20_000), en: z.string().max(20_000) });
+export const localizedLong = z.object({ 'zh-CN': z.string().max(CATALOG_LIMITS.description), en: z.string().max(CATALOG_LIMITS.description) });
 
 const minor = z.number().int().min(0).max(1_000_000_000).describe('Integer minor units (fen)');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lowercase letters, digits and dashes');
@@ -19,9 +28,9 @@ export const optionSchema = z.object({
 });
 /** A product picture as shown: the URL as stored (older rows may predate the input rule below). */
 export const imageSchema = z.object({
-  url: z.string().min(1).max(1000),
-  width: z.number().int().min(1).max(10_000),
-  height: z.number().int().min(1).max(10_000),
+  url: z.string().min(1).max(CATALOG_LIMITS.imageUrl),
+  width: z.number().int().min(1).max(CATALOG_LIMITS.imageSide),
+  height: z.number().int().min(1).max(CATALOG_LIMITS.imageSide),
   alt: localized,
 });
 /** A product picture as a client sends it: only http(s) or the store's own media (platform/image-url.ts). */
@@ -46,10 +55,10 @@ export const productInput = z.object({
   description: localizedLong.nullable().optional(),
   categoryId: z.uuid(),
   brandId: z.uuid().nullable().optional(),
-  status: z.enum(['draft', 'active', 'archived']).default('draft'),
+  status: z.enum(PRODUCT_STATUSES).default('draft'),
   privateLabel: z.boolean().default(false),
   exclusive: z.boolean().default(false),
-  tags: z.array(z.string().min(1).max(40)).max(30).default([]),
+  tags: z.array(z.string().min(1).max(CATALOG_LIMITS.tag)).max(30).default([]),
   attributes: z.array(attributeSchema).max(50).default([]),
   options: z.array(optionSchema).max(5).default([]),
   images: z.array(imageInput).max(20).default([]),
@@ -62,7 +71,7 @@ export type ProductInput = z.infer<typeof productInput>;
  * from the Chinese title's pinyin and lets the English title fall back to the Chinese one.
  */
 const titleDraft = z
-  .object({ 'zh-CN': z.string().trim().min(1).max(500), en: z.string().trim().max(500).default('') })
+  .object({ 'zh-CN': z.string().trim().min(1).max(CATALOG_LIMITS.text), en: z.string().trim().max(CATALOG_LIMITS.text).default('') })
   .describe('Title; an empty en falls back to zh-CN');
 export const productDraft = productInput.extend({
   slug: slug.optional().describe('Made from the title (pinyin) when absent; unique'),
@@ -93,6 +102,11 @@ export type CategoryInput = z.infer<typeof categoryInput>;
 export const brandInput = z.object({ slug, name: localized });
 export type BrandInput = z.infer<typeof brandInput>;
 
+// ── Views: what answers show. As wide as the tables (no lengths, patterns or ranges). ──────────
+const imageView = z.object({ url: z.string(), width: z.number().int(), height: z.number().int(), alt: localizedView });
+const optionView = z.object({ code: z.string(), name: localizedView, values: z.array(z.object({ code: z.string(), name: localizedView })) });
+const attributeView = z.object({ name: localizedView, value: localizedView });
+
 export const variantView = z.object({
   id: z.string(),
   sku: z.string(),
@@ -106,13 +120,13 @@ export const variantView = z.object({
 export const productSummary = z.object({
   id: z.string(),
   slug: z.string(),
-  title: localized,
-  subtitle: localized.nullable(),
+  title: localizedView,
+  subtitle: localizedView.nullable(),
   categoryId: z.string(),
   brandId: z.string().nullable(),
   priceMin: z.number().int(),
   priceMax: z.number().int(),
-  image: imageSchema.nullable(),
+  image: imageView.nullable(),
   tags: z.array(z.string()),
   salesCount: z.number().int(),
   privateLabel: z.boolean(),
@@ -124,22 +138,22 @@ export const LOW_STOCK = 10;
 export const stockLevel = z.enum(['out', 'low', 'in']).describe(`out: nothing available; low: 1–${LOW_STOCK}; in: more`);
 /** A product in the staff list: with its status and units available over its variants on sale. */
 export const adminProductSummary = productSummary.extend({
-  status: z.enum(['draft', 'active', 'archived']),
+  status: z.enum(PRODUCT_STATUSES),
   available: z.number().int().describe('Units available now over the variants on sale'),
 });
 export const productDetail = productSummary.extend({
-  description: localizedLong.nullable(),
-  status: z.enum(['draft', 'active', 'archived']),
-  attributes: z.array(attributeSchema),
-  options: z.array(optionSchema),
-  images: z.array(imageSchema),
+  description: localizedView.nullable(),
+  status: z.enum(PRODUCT_STATUSES),
+  attributes: z.array(attributeView),
+  options: z.array(optionView),
+  images: z.array(imageView),
   variants: z.array(variantView),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type ProductDetail = z.infer<typeof productDetail>;
 export const categoryNode: z.ZodType<CategoryNode> = z.lazy(() =>
-  z.object({ id: z.string(), slug: z.string(), name: localized, parentId: z.string().nullable(), children: z.array(categoryNode) }),
+  z.object({ id: z.string(), slug: z.string(), name: localizedView, parentId: z.string().nullable(), children: z.array(categoryNode) }),
 );
 export interface CategoryNode {
   id: string;
@@ -148,7 +162,8 @@ export interface CategoryNode {
   parentId: string | null;
   children: CategoryNode[];
 }
-export const brandView = z.object({ id: z.string(), slug: z.string(), name: localized });
+export const brandView = z.object({ id: z.string(), slug: z.string(), name: localizedView });
+export const categoryView = z.object({ id: z.string(), slug: z.string(), name: localizedView, parentId: z.string().nullable(), position: z.number().int() });
 
 /**
  * A variant as shoppers see it: no SKU code or barcode (the store's own references) and no exact

@@ -7,5 +7,10 @@ export const CheckoutErrors = defineErrors({
   ADDRESS_REQUIRED: { status: 422, en: 'A shipping address is required.', zh: '请填写收货地址。' },
   SHIPPING_METHOD_CODE_TAKEN: { status: 409, en: 'A shipping method with code {code} already exists.', zh: '配送方式代码 {code} 已存在。' },
   LAST_SHIPPING_METHOD: { status: 422, en: 'The last active shipping method cannot be deactivated; checkout needs one.', zh: '至少需要保留一个启用的配送方式，无法停用最后一个。' },
+  ORDER_TOO_LARGE: {
+    status: 422,
+    en: 'An order can come to at most {max} (minor units); split it into smaller orders.',
+    zh: '单笔订单金额最多为 {max}（分），请拆分为多笔订单。',
+  },
   PRICING_FAILED: { status: 422, en: 'The order cannot be priced: {reason}', zh: '无法计算订单价格：{reason}' },
 });

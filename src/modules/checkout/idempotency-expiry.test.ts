@@ -4,7 +4,7 @@ import { describeEachBackend, startTestApp, type TestApp } from '../../../test/s
 import { registerShopper, type Shopper } from '../../../test/support/customers.js';
 import { seedProduct, standardShipping, testAddress, type SeededProduct } from '../../../test/support/commerce.js';
 import { HOUR } from '../../platform/clock.js';
-import { idempotencyKeys } from './schema.js';
+import { idempotencyKeys } from '../../platform/idempotency/schema.js';
 import { EXPIRE_KEYS_JOB } from './jobs.js';
 
 const T0 = new Date('2026-03-01T00:00:00Z');
@@ -32,7 +32,7 @@ describeEachBackend('checkout: idempotency keys expire', (backend) => {
     return { status: res.statusCode, id: res.json().id as string, replayed: res.headers['idempotent-replayed'] === 'true' };
   };
   const keyRow = async (key: string) =>
-    (await t.k.db.q.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.customerId, shopper.customerId), eq(idempotencyKeys.key, key))))[0];
+    (await t.k.db.q.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, 'checkout.placeOrder'), eq(idempotencyKeys.owner, shopper.customerId), eq(idempotencyKeys.key, key))))[0];
 
   it('replays an unexpired key, and lets an expired one be reused before the expiry job has run', async () => {
     const first = await order('expiry-key-0001');
@@ -41,11 +41,11 @@ describeEachBackend('checkout: idempotency keys expire', (backend) => {
     expect(await order('expiry-key-0001')).toEqual({ status: 200, id: first.id, replayed: true });
 
     t.clock.advance(2 * HOUR);
-    expect(await keyRow('expiry-key-0001')).toMatchObject({ orderId: first.id, createdAt: T0 }); // expired, still there
+    expect(await keyRow('expiry-key-0001')).toMatchObject({ result: { orderId: first.id }, createdAt: T0 }); // expired, still there
     const reused = await order('expiry-key-0001');
     expect(reused.status).toBe(201);
     expect(reused.id).not.toBe(first.id);
-    expect(await keyRow('expiry-key-0001')).toMatchObject({ orderId: reused.id, createdAt: t.clock.now() });
+    expect(await keyRow('expiry-key-0001')).toMatchObject({ result: { orderId: reused.id }, createdAt: t.clock.now() });
     expect(await order('expiry-key-0001')).toEqual({ status: 200, id: reused.id, replayed: true });
   });
 
@@ -57,7 +57,7 @@ describeEachBackend('checkout: idempotency keys expire', (backend) => {
     t.clock.set(new Date(T0.getTime() + 50 * HOUR + 7 * 60_000)); // the job's tick, :07 past the hour
     expect(await t.k.recurring.runOne(EXPIRE_KEYS_JOB)).toBe(true);
     expect(await keyRow('expiry-key-0001')).toBeUndefined();
-    expect(await keyRow('expiry-key-0002')).toMatchObject({ orderId: kept.id });
+    expect(await keyRow('expiry-key-0002')).toMatchObject({ result: { orderId: kept.id } });
     expect(await order('expiry-key-0002')).toEqual({ status: 200, id: kept.id, replayed: true });
     const fresh = await order('expiry-key-0001');
     expect(fresh.status).toBe(201);

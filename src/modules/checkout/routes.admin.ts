@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answeredWrite } from '../../platform/http/answer.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
@@ -17,7 +19,8 @@ const problems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 4
  */
 export function shippingAdminRoutes(k: Kernel, shipping: ShippingMethods, audit: AuditService): FastifyPluginAsyncZod {
   return async (app) => {
-    const write = <T>(fn: () => Promise<T>) => k.db.transaction(fn);
+    // Every write's answer is checked before its commit (decision 0024).
+    const write = <T>(req: FastifyRequest, status: number, fn: () => Promise<T>) => answeredWrite(k.db, req, status, fn);
 
     app.get('/shipping-methods', {
       onRequest: async (req) => void requireStaff(req),
@@ -36,7 +39,7 @@ export function shippingAdminRoutes(k: Kernel, shipping: ShippingMethods, audit:
         response: { 201: adminShippingMethodView, ...problems },
       },
     }, async (req, reply) => {
-      const created = await write(async () => {
+      const created = await write(req, 201, async () => {
         const m = await shipping.create(req.body);
         await audit.record(req.staff, 'checkout.shippingMethod.create', { type: 'shippingMethod', id: m.id }, null, m);
         return m;
@@ -54,7 +57,7 @@ export function shippingAdminRoutes(k: Kernel, shipping: ShippingMethods, audit:
         response: { 200: adminShippingMethodView, ...problems },
       },
     }, async (req) =>
-      write(async () => {
+      write(req, 200, async () => {
         const { before, after } = await shipping.update(req.params.id, req.body);
         await audit.record(req.staff, 'checkout.shippingMethod.update', { type: 'shippingMethod', id: after.id }, before, after);
         return after;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idempotencyKeyHeader } from '../../platform/idempotency/idempotency.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
@@ -77,7 +78,7 @@ export function checkoutStoreRoutes(
           operationId: 'placeOrder',
           tags: ['checkout'],
           summary: 'Place an order from the cart, or from `items` bought directly (the cart stays as it is); send an Idempotency-Key to make retries safe',
-          headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }).loose(),
+          headers: z.object({ 'idempotency-key': idempotencyKeyHeader }).loose(),
           body: z
             .object({
               cartId: z.uuid().optional(),

@@ -1,15 +1,12 @@
-import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
-import { AppError, CoreErrors } from '../../platform/errors.js';
-import { newId, } from '../../platform/ids.js';
-import { DAY } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { IdempotencyKeys } from '../../platform/idempotency/idempotency.js';
 import { DEFAULT_CURRENCY } from '../../platform/money.js';
 import type { CartLine, CartService } from '../cart/index.js';
 import type { InventoryService } from '../inventory/index.js';
 import type { OrderRow, OrderService, ShippingAddress } from '../orders/index.js';
 import { priceCart, PricingInputError, type PriceQuote, type ShippingMethod } from '../pricing/index.js';
-import { idempotencyKeys } from './schema.js';
 import { CheckoutErrors } from './errors.js';
 import type { ShippingMethods } from './shipping-methods.js';
 
@@ -24,21 +21,27 @@ export interface PlaceOrderInput {
   channel?: string | null;
 }
 
-/** Idempotency keys are honoured for a day; older ones may be reused. */
-export const IDEMPOTENCY_TTL_MS = DAY;
+export { IDEMPOTENCY_TTL_MS } from '../../platform/idempotency/idempotency.js';
+
+/** The largest amount an order's money columns (PostgreSQL integer) hold, in minor units. */
+export const MAX_ORDER_AMOUNT = 2_147_483_647;
 
 /**
  * Checkout: prices a cart (pure engine) and turns it into an order in one transaction —
  * reserve stock, write the order, close the cart, remember the Idempotency-Key.
  */
 export class CheckoutService {
+  private readonly keys: IdempotencyKeys;
+
   constructor(
     private readonly k: Kernel,
     private readonly carts: CartService,
     private readonly inventory: InventoryService,
     private readonly orders: OrderService,
     readonly shipping: ShippingMethods,
-  ) {}
+  ) {
+    this.keys = new IdempotencyKeys(k.db, k.clock);
+  }
 
   /** The price breakdown of cart lines with an optional shipping method and destination. */
   quote(lines: CartLine[], shipping: ShippingMethod | null, provinceCode?: string): PriceQuote | null {
@@ -77,99 +80,58 @@ export class CheckoutService {
    * returns the same order; the same key with another body is refused.
    */
   async placeOrder(customerId: string, input: PlaceOrderInput, idempotencyKey?: string): Promise<{ order: OrderRow; replayed: boolean }> {
-    return this.k.db.transaction(async () => {
-      if (idempotencyKey) {
-        const earlier = await this.claimKey(customerId, idempotencyKey, requestHash(input));
-        if (earlier) return { order: await this.orders.get(earlier), replayed: true };
-      }
-      const cart = input.cartId ? await this.carts.get(input.cartId, { customerId, token: null }, { forUpdate: true }) : null;
-      if (cart && cart.status !== 'open') throw new AppError(CheckoutErrors.CART_EMPTY);
-      const lines = cart ? await this.carts.lines(cart.id) : await this.carts.linesFor(input.items ?? []);
-      if (lines.length === 0) throw new AppError(CheckoutErrors.CART_EMPTY);
-      const gone = lines.find((l) => !l.variant?.sellable);
-      if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
-      const method = await this.shippingMethod(input.shippingMethodId);
-      const quote = this.quote(lines, method, input.address.provinceCode)!;
-      const orderId = newId();
-      await this.inventory.reserve(
-        orderId,
-        lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
-      );
-      const order = await this.orders.create(
-        {
-          customerId,
-          currency: quote.currency,
-          quote,
-          shippingMethod: { id: method.id, name: method.name },
-          shippingAddress: input.address,
-          note: input.note,
-          channel: input.channel,
-          lines: lines.map((l) => ({
-            lineId: l.itemId,
-            variantId: l.variantId,
-            productId: l.variant!.productId,
-            sku: l.variant!.sku,
-            title: l.variant!.title,
-            optionValues: l.variant!.optionValues,
-            image: l.variant!.image,
-            weightGrams: l.variant!.weightGrams,
-          })),
-        },
-        orderId,
-      );
-      if (cart) await this.carts.markOrdered(cart.id);
-      if (idempotencyKey) {
-        await this.k.db.q
-          .update(idempotencyKeys)
-          .set({ orderId: order.id })
-          .where(and(eq(idempotencyKeys.customerId, customerId), eq(idempotencyKeys.key, idempotencyKey)));
-      }
-      return { order, replayed: false };
-    });
+    if (!idempotencyKey) return { order: await this.k.db.transaction(() => this.place(customerId, input)), replayed: false };
+    const ref = { scope: 'checkout.placeOrder', owner: customerId, key: idempotencyKey };
+    // The key remembers the order's id; a replay shows the order as it is now.
+    const { result, replayed } = await this.keys.once(ref, input, async () => ({ orderId: (await this.place(customerId, input)).id }));
+    return { order: await this.orders.get(result.orderId), replayed };
   }
 
-  /**
-   * Claims the key inside the order's transaction. A concurrent request with the same key blocks
-   * on the primary key until this transaction ends, then sees the order (or, after a rollback,
-   * claims the key itself). Returns the earlier order's id for a replay.
-   */
-  private async claimKey(customerId: string, key: string, hash: string): Promise<string | null> {
-    const q = this.k.db.q;
-    const now = this.k.clock.now();
-    // An expired key the hourly expiry has not deleted yet counts as absent: the claim takes it over.
-    const claimed = await q
-      .insert(idempotencyKeys)
-      .values({ customerId, key, requestHash: hash, createdAt: now })
-      .onConflictDoUpdate({
-        target: [idempotencyKeys.customerId, idempotencyKeys.key],
-        set: { requestHash: hash, orderId: null, createdAt: now },
-        setWhere: lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
-      })
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length) return null;
-    const [row] = await q
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.customerId, customerId), eq(idempotencyKeys.key, key)));
-    if (!row || row.requestHash !== hash) throw new AppError(CoreErrors.IDEMPOTENCY_KEY_REUSED);
-    if (!row.orderId) throw new AppError(CoreErrors.IDEMPOTENCY_IN_PROGRESS);
-    return row.orderId;
+  private async place(customerId: string, input: PlaceOrderInput): Promise<OrderRow> {
+    const cart = input.cartId ? await this.carts.get(input.cartId, { customerId, token: null }, { forUpdate: true }) : null;
+    if (cart && cart.status !== 'open') throw new AppError(CheckoutErrors.CART_EMPTY);
+    const lines = cart ? await this.carts.lines(cart.id) : await this.carts.linesFor(input.items ?? []);
+    if (lines.length === 0) throw new AppError(CheckoutErrors.CART_EMPTY);
+    const gone = lines.find((l) => !l.variant?.sellable);
+    if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
+    const method = await this.shippingMethod(input.shippingMethodId);
+    const quote = this.quote(lines, method, input.address.provinceCode)!;
+    // Order amounts are integer (int4) columns: a cart the inputs allow (999 units at ¥10,000,000)
+    // can come to more than they hold, which was a 500 at the insert (decision 0024).
+    if (Math.max(quote.subtotal, quote.total, quote.shippingFee) > MAX_ORDER_AMOUNT) throw new AppError(CheckoutErrors.ORDER_TOO_LARGE, { max: MAX_ORDER_AMOUNT });
+    const orderId = newId();
+    await this.inventory.reserve(
+      orderId,
+      lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
+    );
+    const order = await this.orders.create(
+      {
+        customerId,
+        currency: quote.currency,
+        quote,
+        shippingMethod: { id: method.id, name: method.name },
+        shippingAddress: input.address,
+        note: input.note,
+        channel: input.channel,
+        lines: lines.map((l) => ({
+          lineId: l.itemId,
+          variantId: l.variantId,
+          productId: l.variant!.productId,
+          sku: l.variant!.sku,
+          title: l.variant!.title,
+          optionValues: l.variant!.optionValues,
+          image: l.variant!.image,
+          weightGrams: l.variant!.weightGrams,
+        })),
+      },
+      orderId,
+    );
+    if (cart) await this.carts.markOrdered(cart.id);
+    return order;
   }
 
   /** Drops keys past their 24 hours (the recurring job `checkout.expire-idempotency-keys`); returns how many. */
-  async expireKeys(): Promise<number> {
-    const gone = await this.k.db.q
-      .delete(idempotencyKeys)
-      .where(lt(idempotencyKeys.createdAt, new Date(this.k.clock.now().getTime() - IDEMPOTENCY_TTL_MS)))
-      .returning({ key: idempotencyKeys.key });
-    return gone.length;
+  expireKeys(): Promise<number> {
+    return this.keys.expire();
   }
-}
-
-function requestHash(input: PlaceOrderInput): string {
-  const canonical = (v: unknown): unknown =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-      : v;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
 }

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { localizedView } from '../../platform/http/view-fields.js';
+import { SHIPPING_KINDS } from '../pricing/index.js';
 
 /**
  * Shipping methods over HTTP. The fee fields mirror the pricing engine's `ShippingMethod`
  * (src/modules/pricing/logic/types.ts); what a kind needs is what `validatePricingInput` checks.
  */
-const localizedView = z.object({ 'zh-CN': z.string(), en: z.string() });
 const fee = z.number().int().optional();
 
 export const shippingMethodView = z.object({
   id: z.string(),
   code: z.string(),
   name: localizedView,
-  kind: z.enum(['flat', 'freeOver', 'byWeight']),
+  kind: z.enum(SHIPPING_KINDS),
   flatFee: fee,
   freeThreshold: fee,
   firstWeightGrams: fee,
@@ -87,7 +88,7 @@ export const shippingMethodPatch = z
     active: z.boolean(),
     position: z.number().int().min(0).max(10_000),
     deliveryDays,
-    kind: z.enum(['flat', 'freeOver', 'byWeight']),
+    kind: z.enum(SHIPPING_KINDS),
     flatFee: minor,
     freeThreshold: minor,
     firstWeightGrams: grams,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { LOCALES } from '../../platform/i18n.js';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Shoppers. Email is stored lower-cased; a shopper has an email, a mobile number, or both. */
@@ -11,7 +12,7 @@ export const customers = pgTable(
     /** `scrypt$N$r$p$salt$hash`; null for accounts that cannot sign in with a password (imports). */
     passwordHash: text('password_hash'),
     name: text('name'),
-    locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
     /** Where the shopper came from (organic, sem, seo, email, kol, livestream, short_video, referral, or a utm_source). */
     acquisitionChannel: text('acquisition_channel'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { page } from '../../platform/http/pagination.js';
+import { LOCALES } from '../../platform/i18n.js';
 
 /** Zod shapes for the customers API: they validate requests and produce the OpenAPI document. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const email = z.string().trim().toLowerCase().max(254).check(z.email()).describe('Email address');
 export const mobile = z.string().trim().regex(MOBILE_PATTERN, 'a China mainland mobile number (11 digits, 1[3-9]…)');
 export const password = z.string().min(8, 'at least 8 characters').max(128);
-export const locale = z.enum(['zh-CN', 'en']);
+export const locale = z.enum(LOCALES);
 export const channel = z
   .string()
   .trim()

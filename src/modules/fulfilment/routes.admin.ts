@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderRefParams } from '../orders/index.js';
+import { answeredWrite } from '../../platform/http/answer.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
@@ -41,7 +42,7 @@ export function fulfilmentAdminRoutes(k: Kernel, fulfilment: FulfilmentService, 
         response: { 201: z.object({ order: z.object({ id: z.string(), number: z.string(), status: z.string() }), shipment: adminShipmentView }), ...problems },
       },
     }, async (req, reply) => {
-      const result = await k.db.transaction(async () => {
+      const result = await answeredWrite(k.db, req, 201, async () => {
         const { body } = req;
         const { shipment, before, after } = await fulfilment.ship(req.params.orderId, { carrier: body.carrier, trackingNumber: body.trackingNumber, warehouse: body.warehouseId }, req.staff!.id);
         await audit.record(req.staff, 'orders.ship', { type: 'order', id: after.id }, { status: before.status, shippedAt: null }, { status: after.status, shippedAt: after.shippedAt, shipment });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CARRIERS, TRACKING_STATUSES } from './logic/carriers.js';
 import type { shipments, trackingEvents } from './schema.js';
 
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+import { localizedView as localized } from '../../platform/http/view-fields.js';
 
 export const carrierView = z.object({ code: z.string(), name: localized });
 

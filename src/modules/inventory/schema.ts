@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Localized } from '../../platform/i18n.js';
+import { LEDGER_REASONS } from './reasons.js';
 
 export const warehouses = pgTable('inventory_warehouses', {
   id: uuid('id').primaryKey(),
@@ -38,7 +39,7 @@ export const stockLedger = pgTable(
     deltaReserved: integer('delta_reserved').notNull(),
     onHandAfter: integer('on_hand_after').notNull(),
     reservedAfter: integer('reserved_after').notNull(),
-    reason: text('reason', { enum: ['receipt', 'adjustment', 'reserve', 'release', 'commit', 'restock'] }).notNull(),
+    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
     refType: text('ref_type'),
     refId: text('ref_id'),
     note: text('note'),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { localizedView as localized } from '../../platform/http/view-fields.js';
+import { LEDGER_REASONS } from './reasons.js';
 
-// Stock screens over HTTP. Zod only, so the console can infer its types from these.
-
-/** Text in both languages; also what creating a warehouse accepts as its name. */
-export const localized = z.object({ 'zh-CN': z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60) });
+// Stock screens over HTTP. Zod only, so the console can infer its types from these. As wide as the
+// tables: a product title here is the catalog's (up to its own limit), not a warehouse name's.
 
 export const warehouseView = z.object({
   id: z.string(),
@@ -36,7 +36,7 @@ export const ledgerView = z.object({
   deltaReserved: z.number().int(),
   onHandAfter: z.number().int(),
   reservedAfter: z.number().int(),
-  reason: z.string(),
+  reason: z.string().describe(LEDGER_REASONS.join(', ')),
   refType: z.string().nullable(),
   refId: z.string().nullable(),
   note: z.string().nullable(),

@@ -10,13 +10,14 @@ import type { AuditService } from '../audit/index.js';
 import { MediaErrors } from './errors.js';
 import { firstFilePart } from './multipart.js';
 import { MAX_UPLOAD_BYTES, type MediaService } from './service.js';
+import { MEDIA_FORMATS } from './schema.js';
 
 const assetView = z.object({
   id: z.string(),
   url: z.string().describe('The original: /media/<id>; renditions are /media/<id>/<width>.webp'),
   width: z.number().int().describe('Intrinsic width in pixels (as displayed, after EXIF orientation)'),
   height: z.number().int(),
-  format: z.enum(['jpeg', 'png', 'webp', 'avif', 'gif']),
+  format: z.enum(MEDIA_FORMATS),
   bytes: z.number().int(),
 });
 const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'application/octet-stream', 'multipart/form-data'];

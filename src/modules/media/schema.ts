@@ -6,7 +6,8 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength)),
 });
 
-export type MediaFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
+export const MEDIA_FORMATS = ['jpeg', 'png', 'webp', 'avif', 'gif'] as const;
+export type MediaFormat = (typeof MEDIA_FORMATS)[number];
 
 /** Uploaded originals, content-addressed: the same bytes are one asset. Never changed once written. */
 export const mediaAssets = pgTable('media_assets', {

@@ -5,6 +5,7 @@ import { adminSecurity as security } from '../../platform/http/admin-security.js
 import { permit } from '../staff/index.js';
 import type { MessagesService } from './service.js';
 import { messageView } from './views.js';
+import { MESSAGE_CHANNELS } from './schema.js';
 
 /**
  * The sandbox outbox for staff. It needs settings.manage (admins only), not customers.read: the
@@ -20,7 +21,7 @@ export function messagesAdminRoutes(messages: MessagesService): FastifyPluginAsy
         summary: 'Email and SMS the store has queued (the sandbox mailbox), newest first',
         querystring: listQuery.extend({
           to: z.string().trim().min(1).max(200).optional().describe('An email address or a mobile number, exactly'),
-          channel: z.enum(['email', 'sms']).optional(),
+          channel: z.enum(MESSAGE_CHANNELS).optional(),
         }),
         response: { 200: page(messageView), 400: problemSchema },
       },

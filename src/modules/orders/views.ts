@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedView as localized } from '../../platform/http/view-fields.js';
 // Other modules' pure view files, not their index: a views file must not pull in services or routes.
 import { adminShipmentView } from '../fulfilment/views.js';
 import { refundView } from '../after-sales/views.js';
@@ -8,9 +9,9 @@ import type { orderLines, orders } from './schema.js';
 type OrderRow = typeof orders.$inferSelect;
 type OrderLineRow = typeof orderLines.$inferSelect;
 
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** A shipping address typed at checkout (input). */
 export const addressSchema = z.object({
   recipient: z.string().min(1).max(50),
   mobile: z.string().regex(/^1[3-9]\d{9}$/, 'a mainland China mobile number'),
@@ -20,6 +21,18 @@ export const addressSchema = z.object({
   regionText: z.string().max(100).default(''),
   detail: z.string().min(1).max(200),
   postalCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+});
+
+/** The address as stored on the order (what checkout accepted, or a saved address): no limits of its own. */
+const shippingAddressView = z.object({
+  recipient: z.string(),
+  mobile: z.string(),
+  provinceCode: z.string(),
+  cityCode: z.string(),
+  districtCode: z.string(),
+  regionText: z.string(),
+  detail: z.string(),
+  postalCode: z.string().nullable().optional(),
 });
 
 const orderLineView = z.object({
@@ -59,7 +72,7 @@ export const orderDetailView = orderSummaryView.extend({
   paidAmount: z.number().int(),
   refundedAmount: z.number().int(),
   shippingMethodName: localized.nullable(),
-  shippingAddress: addressSchema,
+  shippingAddress: shippingAddressView,
   note: z.string().nullable(),
   paidAt: z.string().nullable(),
   shippedAt: z.string().nullable(),
@@ -76,7 +89,7 @@ export const orderDetailView = orderSummaryView.extend({
 /** Staff see more of each order in the list. */
 /** An order as its shopper reads it: the recipient's mobile masked (138****5678; docs/decisions/0019). */
 export const shopperOrderDetailView = orderDetailView.extend({
-  shippingAddress: addressSchema.extend({ mobile: z.string().describe('Masked: 138****5678') }),
+  shippingAddress: shippingAddressView.extend({ mobile: z.string().describe('Masked: 138****5678') }),
 });
 
 export const adminOrderSummaryView = orderSummaryView.extend({

@@ -1,5 +1,7 @@
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired'] as const;
+
 /** One attempt to pay an order through a provider. */
 export const payments = pgTable(
   'payments',
@@ -12,7 +14,7 @@ export const payments = pgTable(
     currency: text('currency').notNull(),
     // expired: the shopper never completed it and the order no longer waits for it (paid by another
     // attempt, or cancelled); a success arriving later is refunded. A text column: no migration.
-    status: text('status', { enum: ['pending', 'succeeded', 'failed', 'expired'] }).notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
     /** A code (payment_declined, amount_mismatch, paid_by_another_attempt, order_cancelled); the provider's own words go to the timeline. */
     providerRef: text('provider_ref'),
     failureReason: text('failure_reason'),

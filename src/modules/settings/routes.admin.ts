@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answeredWrite } from '../../platform/http/answer.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
@@ -33,7 +34,7 @@ export function settingsAdminRoutes(k: Kernel, settings: StoreSettingsService, a
         response: { 200: adminSettingsView, 400: problemSchema },
       },
     }, async (req) =>
-      k.db.transaction(async () => {
+      answeredWrite(k.db, req, 200, async () => {
         const { before, after, changed } = await settings.update(req.body);
         if (changed) await audit.record(req.staff, 'settings.update', { type: 'settings', id: 'store' }, before, after);
         return { ...after, paymentSandbox: paymentSandbox() };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answeredWrite } from '../../platform/http/answer.js';
 import { z } from 'zod';
 import type { Kernel } from '../../platform/kernel.js';
 import { listQuery, page, problemSchema } from '../../platform/http/pagination.js';
@@ -47,7 +48,7 @@ export function staffManagementRoutes(k: Kernel, staff: StaffService, audit: Aud
         },
       },
       async (req, reply) => {
-        const created = await k.db.transaction(async () => {
+        const created = await answeredWrite(k.db, req, 201, async () => {
           const result = await staff.create(req.body);
           await audit.record(req.staff, 'staff.create', { type: 'staff', id: result.staff.id }, null, result.staff);
           return result;
@@ -71,7 +72,7 @@ export function staffManagementRoutes(k: Kernel, staff: StaffService, audit: Aud
         },
       },
       async (req) =>
-        k.db.transaction(async () => {
+        answeredWrite(k.db, req, 200, async () => {
           const { before, after } = await staff.update(req.params.staffId, req.body);
           const changed = { passwordChanged: req.body.password !== undefined };
           await audit.record(req.staff, 'staff.update', { type: 'staff', id: after.id }, { ...before, passwordChanged: false }, { ...after, ...changed });

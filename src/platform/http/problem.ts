@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, CoreErrors, problemOf } from '../errors.js';
 import { pickLocale } from '../i18n.js';
 import { drainRequest } from './drain.js';
+import { logRefusedAnswer } from './answer.js';
 
 export function localeOf(req: FastifyRequest) {
   const lang = (req.query as Record<string, unknown> | undefined)?.lang;
@@ -64,7 +65,8 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(req, reply, CoreErrors.VALIDATION_FAILED, { summary: err.message });
     }
-    req.log.error({ err }, 'unhandled error');
+    // An answer its schema refused is logged with its operation and fields (not the whole body).
+    if (!logRefusedAnswer(req, err, reply.statusCode)) req.log.error({ err }, 'unhandled error');
     return sendProblem(req, reply, CoreErrors.INTERNAL);
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Descriptions, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { newIdempotencyKey } from '../../app/idempotency-key';
 import { pick } from '../../i18n';
 import { useFeedback } from '../../components/feedback';
 import type { StockLine } from '../../types';
@@ -14,8 +15,14 @@ export function AdjustStockModal({ line, onClose }: { line: StockLine | null; on
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  // One key per opening of the dialog: a double click or a retry after a lost answer replays the
+  // first booking instead of booking again (the server keeps keys 24 h).
+  const [key, setKey] = useState('');
   useEffect(() => {
-    if (line) form.setFieldsValue({ delta: undefined, reason: 'receipt', note: '' });
+    if (line) {
+      form.setFieldsValue({ delta: undefined, reason: 'receipt', note: '' });
+      setKey(newIdempotencyKey());
+    }
   }, [line, form]);
   const delta = Form.useWatch('delta', form);
 
@@ -23,7 +30,11 @@ export function AdjustStockModal({ line, onClose }: { line: StockLine | null; on
     if (!line) return;
     setBusy(true);
     try {
-      await api.post('/stock/adjustments', { variantId: line.variantId, warehouseId: line.warehouseId, delta: v.delta, reason: v.reason, note: v.note?.trim() || undefined });
+      await api.post(
+        '/stock/adjustments',
+        { variantId: line.variantId, warehouseId: line.warehouseId, delta: v.delta, reason: v.reason, note: v.note?.trim() || undefined },
+        { 'idempotency-key': key },
+      );
       feedback.ok(t('stock.adjusted'));
       onClose(true);
     } catch (err) {
