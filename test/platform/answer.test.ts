@@ -25,7 +25,7 @@ describeEachBackend('platform: answers checked before commit', (backend) => {
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: db.dataDir ?? 'memory://', DATABASE_URL: db.databaseUrl, DEMO_DATA: 'false' });
     k = await createKernel(config);
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) });
-    app = await createHttpServer({ logger: pino({ level: 'info' }, sink), requestLogLevel: 'debug', bodyLimit: 1_000_000, publicUrl: '/', version: 'test' });
+    app = await createHttpServer({ logger: pino({ level: 'info' }, sink), requestLogLevel: 'debug', bodyLimit: 1_000_000, trustProxy: false, publicUrl: '/', version: 'test', metrics: { allow: config.metricsAllow, token: config.metricsToken } });
     const narrow = z.object({ name: z.string().max(5) });
     app.post('/checked/:key', { schema: { operationId: 'checkedWrite', params: z.object({ key: z.string() }), response: { 201: narrow } } }, async (req, reply) => {
       const body = await k.db.transaction(async () => {
