@@ -131,7 +131,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   };
 
   await app.register(catalogStoreRoutes(k, s.catalog, availability), { prefix: '/api/store' });
-  await app.register(searchStoreRoutes(s.search, k.cache), { prefix: '/api/store' });
+  await app.register(searchStoreRoutes(s.search, k.cache, k.secrets.session), { prefix: '/api/store' });
   await app.register(cartStoreRoutes(k, s.carts, pricer), { prefix: '/api/store' });
   await app.register(checkoutStoreRoutes(k, s.checkout, s.carts, s.orders, addressOf), { prefix: '/api/store' });
   await app.register(orderStoreRoutes(k, s.orders), { prefix: '/api/store' });

@@ -1,6 +1,7 @@
 import type { AuditEntity, AuditTarget, AuditTargetReader } from './modules/audit/index.js';
 import { targetKey } from './modules/audit/index.js';
 import type { createServices } from './app.js';
+import { isUuid } from './platform/ids.js';
 
 type Services = ReturnType<typeof createServices>;
 const same = (s: string) => ({ 'zh-CN': s, en: s });
@@ -58,4 +59,3 @@ export function auditTargetReader(s: Services): AuditTargetReader {
   };
 }
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

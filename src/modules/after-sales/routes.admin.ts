@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { orderRefParams } from '../orders/index.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { listQuery, page, problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
@@ -11,7 +12,7 @@ import { cancelResult, refundView, toRefundView } from './views.js';
 
 const tags = ['admin: after-sales'];
 const problems = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-const orderParams = z.object({ orderId: z.string().min(1).max(64).describe('Order id or order number') });
+const orderParams = orderRefParams;
 const refundParams = z.object({ refundId: z.uuid() });
 const decisionBody = z.object({ note: z.string().trim().max(500).optional() }).default({});
 

@@ -3,7 +3,7 @@ import type { Kernel } from '../../platform/kernel.js';
 import { AppError, CoreErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { formatMoney } from '../../platform/money.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import type { InventoryService } from '../inventory/index.js';
 import type { PaymentService } from '../payments/index.js';
 import { OrderErrors, type OrderLineRow, type OrderRow, type OrderService } from '../orders/index.js';
@@ -11,6 +11,9 @@ import { afterSaleRefunds, type RefundStatus } from './schema.js';
 import { AfterSaleErrors } from './errors.js';
 import { AfterSaleEvents, type RefundEventPayload } from './events.js';
 import { planRefund, type RefundPlan } from './logic/plan.js';
+
+/** The list's cursor: its sort key, signed (platform/http/pagination.ts). */
+const refundCursor = listCursor('after-sales.refunds', timeAndId);
 
 export type RefundRow = typeof afterSaleRefunds.$inferSelect;
 
@@ -134,10 +137,10 @@ export class AfterSalesService {
     const where: SQL[] = [];
     if (f.status?.length) where.push(inArray(afterSaleRefunds.status, f.status));
     if (f.orderId) where.push(eq(afterSaleRefunds.orderId, f.orderId));
-    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    const after = refundCursor.decode(this.k.secrets.session, f.cursor);
     if (after) {
-      const at = new Date(after[0]);
-      where.push(or(lt(afterSaleRefunds.createdAt, at), and(eq(afterSaleRefunds.createdAt, at), lt(afterSaleRefunds.id, after[1])))!);
+      const [at, id] = after;
+      where.push(or(lt(afterSaleRefunds.createdAt, at), and(eq(afterSaleRefunds.createdAt, at), lt(afterSaleRefunds.id, id)))!);
     }
     const rows = await this.q
       .select()
@@ -145,7 +148,7 @@ export class AfterSalesService {
       .where(and(...where))
       .orderBy(desc(afterSaleRefunds.createdAt), desc(afterSaleRefunds.id))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
+    return toPage(rows, f.limit, (r) => refundCursor.encode(this.k.secrets.session, [r.createdAt.toISOString(), r.id]), (r) => r);
   }
 
   // ── inside the transaction, with the order locked ─────────────────────────

@@ -2,8 +2,11 @@ import { and, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError, CoreErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import { auditLog } from './schema.js';
+
+/** The list's cursor: its sort key, signed (platform/http/pagination.ts). */
+const auditCursor = listCursor('audit', timeAndId);
 
 /** Who did it: `req.staff` (its `ip` is set by the staff auth hook). */
 export interface AuditActor {
@@ -73,10 +76,10 @@ export class AuditService {
     else if (f.action) where.push(eq(auditLog.action, f.action));
     if (f.from) where.push(gte(auditLog.at, f.from));
     if (f.to) where.push(lt(auditLog.at, f.to));
-    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    const after = auditCursor.decode(this.k.secrets.session, f.cursor);
     if (after) {
-      const at = new Date(after[0]);
-      where.push(or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(auditLog.id, after[1])))!);
+      const [at, id] = after;
+      where.push(or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(auditLog.id, id)))!);
     }
     const rows = await this.k.db.q
       .select()
@@ -84,7 +87,7 @@ export class AuditService {
       .where(and(...where))
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.at.toISOString(), r.id], toView);
+    return toPage(rows, f.limit, (r) => auditCursor.encode(this.k.secrets.session, [r.at.toISOString(), r.id]), toView);
   }
 }
 

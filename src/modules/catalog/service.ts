@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { isUuid, newId } from '../../platform/ids.js';
+import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import { brands, categories, products, variants } from './schema.js';
 import { CatalogErrors } from './errors.js';
 import { sanitizeDescription } from './rich-text.js';
@@ -17,6 +17,9 @@ import type {
   ProductSummary,
   VariantInput,
 } from './types.js';
+
+/** The list's cursor: its sort key, signed (platform/http/pagination.ts). */
+const productCursor = listCursor('catalog.products', timeAndId);
 
 type ProductRow = typeof products.$inferSelect;
 type VariantRow = typeof variants.$inferSelect;
@@ -164,10 +167,10 @@ export class CatalogService {
         )!,
       );
     }
-    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    const after = productCursor.decode(this.k.secrets.session, f.cursor);
     if (after) {
-      const at = new Date(after[0]);
-      where.push(or(lt(products.createdAt, at), and(eq(products.createdAt, at), lt(products.id, after[1])))!);
+      const [at, id] = after;
+      where.push(or(lt(products.createdAt, at), and(eq(products.createdAt, at), lt(products.id, id)))!);
     }
     const rows = await this.q
       .select()
@@ -175,15 +178,14 @@ export class CatalogService {
       .where(and(...where))
       .orderBy(desc(products.createdAt), desc(products.id))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({ ...toSummary(r), status: r.status }));
+    return toPage(rows, f.limit, (r) => productCursor.encode(this.k.secrets.session, [r.createdAt.toISOString(), r.id]), (r) => ({ ...toSummary(r), status: r.status }));
   }
 
   async getProduct(idOrSlug: string): Promise<ProductDetail> {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
     const [row] = await this.q
       .select()
       .from(products)
-      .where(isUuid ? eq(products.id, idOrSlug) : eq(products.slug, idOrSlug));
+      .where(isUuid(idOrSlug) ? eq(products.id, idOrSlug) : eq(products.slug, idOrSlug));
     if (!row) throw new AppError(CatalogErrors.PRODUCT_NOT_FOUND, { id: idOrSlug });
     const vs = await this.q
       .select()

@@ -5,7 +5,7 @@ import type { Locale } from '../../platform/i18n.js';
 import { AppError, CoreErrors } from '../../platform/errors.js';
 import { MINUTE } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import type { MessagesService } from '../messages/index.js';
 import { customers } from './schema.js';
 import { CustomerErrors } from './errors.js';
@@ -17,6 +17,9 @@ import { attemptLogFor, Throttle, type ThrottleRule } from '../../platform/throt
 import { AddressBook } from './addresses.js';
 import { PasswordResets } from './password-reset.js';
 import type { CustomerView, Identifier, RegisterInput } from './types.js';
+
+/** The list's cursor: its sort key, signed (platform/http/pagination.ts). */
+const customerCursor = listCursor('customers', timeAndId);
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type BulkCustomerRow = Partial<Omit<CustomerRow, 'createdAt' | 'updatedAt'>> & { createdAt: Date; updatedAt?: Date };
@@ -209,10 +212,10 @@ export class CustomersService {
       const like = `%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
       where.push(or(ilike(customers.email, like), ilike(customers.mobile, like), ilike(customers.name, like))!);
     }
-    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    const after = customerCursor.decode(this.k.secrets.session, f.cursor);
     if (after) {
-      const at = new Date(after[0]);
-      where.push(or(lt(customers.createdAt, at), and(eq(customers.createdAt, at), lt(customers.id, after[1])))!);
+      const [at, id] = after;
+      where.push(or(lt(customers.createdAt, at), and(eq(customers.createdAt, at), lt(customers.id, id)))!);
     }
     const rows = await this.q
       .select()
@@ -220,7 +223,7 @@ export class CustomersService {
       .where(and(...where))
       .orderBy(desc(customers.createdAt), desc(customers.id))
       .limit(limit + 1);
-    return toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id], toView);
+    return toPage(rows, limit, (r) => customerCursor.encode(this.k.secrets.session, [r.createdAt.toISOString(), r.id]), toView);
   }
 
   /** Accounts created in [from, to). */

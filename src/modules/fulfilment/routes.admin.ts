@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { orderRefParams } from '../orders/index.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
@@ -35,7 +36,7 @@ export function fulfilmentAdminRoutes(k: Kernel, fulfilment: FulfilmentService, 
       schema: {
         operationId: 'shipOrder', tags, security,
         summary: 'Ship a paid order: records the carrier and waybill and moves the order to shipped',
-        params: z.object({ orderId: z.string().min(1).max(64).describe('Order id or order number') }),
+        params: orderRefParams,
         body: shipBody,
         response: { 201: z.object({ order: z.object({ id: z.string(), number: z.string(), status: z.string() }), shipment: adminShipmentView }), ...problems },
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { orderRefParams } from '../orders/index.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import type { FulfilmentService } from './service.js';
@@ -15,7 +16,7 @@ export function fulfilmentStoreRoutes(fulfilment: FulfilmentService): FastifyPlu
           operationId: 'getOrderTracking',
           tags: ['orders'],
           summary: "An order's shipments and their tracking events (only the shopper's own order)",
-          params: z.object({ orderId: z.string().min(1).max(64).describe('Order id or order number') }),
+          params: orderRefParams,
           response: { 200: orderTrackingView, 401: problemSchema, 404: problemSchema },
         },
       },

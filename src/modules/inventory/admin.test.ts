@@ -153,7 +153,7 @@ describeEachBackend('inventory admin API', (backend) => {
     expect(new Set(seen).size).toBe(3);
     expect(seen).toEqual([...seen].sort());
 
-    expect((await api(merch, 'GET', '/stock?cursor=not-a-cursor')).json().code).toBe('VALIDATION_FAILED');
+    expect((await api(merch, 'GET', '/stock?cursor=not-a-cursor')).json().code).toBe('INVALID_CURSOR');
     const forged = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');
     expect((await api(merch, 'GET', `/stock?cursor=${forged}`)).statusCode).toBe(400);
     expect((await api(merch, 'GET', '/stock?lowStock=-1')).statusCode).toBe(400);

@@ -1,12 +1,17 @@
+import { z } from 'zod';
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
-import { AppError, CoreErrors } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { cursorKey, listCursor, toPage } from '../../platform/http/pagination.js';
 import type { Localized } from '../../platform/i18n.js';
 import { reservations, stockLedger, stockLevels, warehouses } from './schema.js';
 import { InventoryErrors } from './errors.js';
 import { InventoryEvents, type StockChanged } from './events.js';
+
+/** The lists' cursors: their sort keys, signed (platform/http/pagination.ts). */
+const stockCursor = listCursor('inventory.stock', z.tuple([cursorKey.id, cursorKey.id]));
+const ledgerCursor = listCursor('inventory.ledger', z.tuple([cursorKey.serial]));
 
 type Reason = (typeof stockLedger.$inferInsert)['reason'];
 
@@ -305,9 +310,8 @@ export class InventoryService {
     if (f.variantIds) where.push(inArray(stockLevels.variantId, f.variantIds));
     if (f.warehouseId) where.push(eq(stockLevels.warehouseId, f.warehouseId));
     if (f.lowStock !== undefined) where.push(sql`${stockLevels.onHand} - ${stockLevels.reserved} <= ${f.lowStock}`);
-    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    const after = stockCursor.decode(this.k.secrets.session, f.cursor);
     if (after) {
-      if (!after.every((v) => typeof v === 'string' && UUID.test(v))) throw new AppError(CoreErrors.VALIDATION_FAILED, { summary: 'cursor is not valid' });
       where.push(or(gt(stockLevels.variantId, after[0]), and(eq(stockLevels.variantId, after[0]), gt(stockLevels.warehouseId, after[1])))!);
     }
     const rows = await this.q
@@ -317,7 +321,7 @@ export class InventoryService {
       .where(and(...where))
       .orderBy(asc(stockLevels.variantId), asc(stockLevels.warehouseId))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.s.variantId, r.s.warehouseId], ({ s, w }) => ({
+    return toPage(rows, f.limit, (r) => stockCursor.encode(this.k.secrets.session, [r.s.variantId, r.s.warehouseId]), ({ s, w }) => ({
       variantId: s.variantId,
       warehouseId: s.warehouseId,
       warehouseCode: w.code,
@@ -333,10 +337,10 @@ export class InventoryService {
   async listLedger(f: { variantId?: string; limit: number; cursor?: string }) {
     const where = [];
     if (f.variantId) where.push(eq(stockLedger.variantId, f.variantId));
-    const after = decodeCursor<[number]>(f.cursor, 1);
+    const after = ledgerCursor.decode(this.k.secrets.session, f.cursor);
     if (after) where.push(lt(stockLedger.id, after[0]));
     const rows = await this.q.select().from(stockLedger).where(and(...where)).orderBy(desc(stockLedger.id)).limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.id], (r) => ({ ...r, at: r.at.toISOString() }));
+    return toPage(rows, f.limit, (r) => ledgerCursor.encode(this.k.secrets.session, [r.id]), (r) => ({ ...r, at: r.at.toISOString() }));
   }
 
   /** Rows whose stock figures differ from the sum of their ledger: empty when all reconcile. */
@@ -363,7 +367,6 @@ export class InventoryService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function mergeLines(lines: StockLine[]): StockLine[] {
   const m = new Map<string, StockLine>();

@@ -66,7 +66,7 @@ describeEachBackend('messages: the sandbox outbox for staff', (backend) => {
     for (const bad of ['not-a-cursor', Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url'), Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', 'x'])).toString('base64url')]) {
       const res = await list(`?cursor=${bad}`);
       expect(res.statusCode, bad).toBe(400);
-      expect(res.json().code).toBe('VALIDATION_FAILED');
+      expect(res.json().code).toBe('INVALID_CURSOR');
     }
     expect((await list('?limit=0')).statusCode).toBe(400);
     expect((await list('?channel=pigeon')).statusCode).toBe(400);

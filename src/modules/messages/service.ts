@@ -1,12 +1,13 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
-import { AppError, CoreErrors } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import { messages } from './schema.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The list's cursor: its sort key, signed (platform/http/pagination.ts). */
+const messageCursor = listCursor('messages', timeAndId);
+
 
 export type MessageChannel = 'email' | 'sms';
 
@@ -60,11 +61,10 @@ export class MessagesService {
     const where: SQL[] = [];
     if (f.to) where.push(eq(messages.to, f.to));
     if (f.channel) where.push(eq(messages.channel, f.channel));
-    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    const after = messageCursor.decode(this.k.secrets.session, f.cursor);
     if (after) {
-      const at = new Date(after[0]);
-      if (Number.isNaN(at.getTime()) || !UUID.test(String(after[1]))) throw new AppError(CoreErrors.VALIDATION_FAILED, { summary: 'cursor is not valid' });
-      where.push(or(lt(messages.createdAt, at), and(eq(messages.createdAt, at), lt(messages.id, after[1])))!);
+      const [at, id] = after;
+      where.push(or(lt(messages.createdAt, at), and(eq(messages.createdAt, at), lt(messages.id, id)))!);
     }
     const rows = await this.k.db.q
       .select()
@@ -72,6 +72,6 @@ export class MessagesService {
       .where(and(...where))
       .orderBy(desc(messages.createdAt), desc(messages.id))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    return toPage(rows, f.limit, (r) => messageCursor.encode(this.k.secrets.session, [r.createdAt.toISOString(), r.id]), (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   }
 }

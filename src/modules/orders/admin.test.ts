@@ -5,7 +5,7 @@ import { registerShopper, type Shopper } from '../../../test/support/customers.j
 import { placeOrder, seedProduct, testAddress, type SeededProduct } from '../../../test/support/commerce.js';
 import { loginStaff, type StaffLogin } from '../../../test/support/staff.js';
 import { placePaidOrder } from '../../../test/support/paid-orders.js';
-import { ORDER_EXPORT_COLUMNS, orderCsvChunks } from './csv.js';
+import { ORDER_EXPORT_COLUMNS, orderCsvChunks, orderCsvStream } from './csv.js';
 
 describeEachBackend('orders (admin): list, detail, export', (backend) => {
   let t: TestApp;
@@ -121,7 +121,18 @@ describeEachBackend('orders (admin): list, detail, export', (backend) => {
   it('writes the export batch by batch', async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of orderCsvChunks(t.k, t.services.orders, {}, 1)) chunks.push(chunk);
-    // The header, then one chunk per order.
-    expect(chunks).toHaveLength(1 + placed.length);
+    // The header comes with the first order, then one chunk per order.
+    expect(chunks).toHaveLength(placed.length);
+    expect(chunks[0].subarray(3).toString('utf8')).toMatch(/^order_number,.*\r\n.+/);
+  });
+
+  it('fails an export before its first byte when the first query fails', async () => {
+    // A NUL never gets this far over HTTP (refused at the schema); straight to the service, PostgreSQL refuses it.
+    await expect(orderCsvStream(t.k, t.services.orders, { q: 'a\0b' })).rejects.toThrow();
+    const res = await t.app.inject({ url: '/api/admin/orders/export.csv?q=a%00b', headers: analyst.auth });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.json()).toMatchObject({ code: 'UNSTORABLE_CHARACTER', errors: [{ in: 'query', path: 'q' }] });
   });
 });

@@ -56,7 +56,11 @@ function rowsOf(o: OrderRow, lines: OrderLineRow[], time: (d: Date | null) => st
   ]);
 }
 
-/** The export as chunks: the BOM and header, then one chunk per batch of orders. */
+/**
+ * The export as chunks: the BOM and header together with the first batch, then one chunk per batch.
+ * The first page is read before anything is yielded, so a filter the database refuses fails the
+ * request before its first byte (a proper error answer), not halfway through a 200.
+ */
 export async function* orderCsvChunks(
   k: Kernel,
   orders: OrderService,
@@ -65,10 +69,11 @@ export async function* orderCsvChunks(
 ): AsyncGenerator<Buffer> {
   const time = localTime(k.timezone.get());
   const csv = (records: string[][]) => Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');
-  yield Buffer.concat([UTF8_BOM, csv([[...ORDER_EXPORT_COLUMNS]])]);
+  let head: Buffer | null = Buffer.concat([UTF8_BOM, csv([[...ORDER_EXPORT_COLUMNS]])]);
   let cursor: string | undefined;
   do {
     const page = await orders.list({ ...filter, limit: batch, cursor });
+    let body = Buffer.alloc(0);
     if (page.items.length) {
       const lines = await k.db.q
         .select()
@@ -81,12 +86,24 @@ export async function* orderCsvChunks(
         if (list) list.push(l);
         else byOrder.set(l.orderId, [l]);
       }
-      yield csv(page.items.flatMap((o) => rowsOf(o, byOrder.get(o.id) ?? [], time)));
+      body = csv(page.items.flatMap((o) => rowsOf(o, byOrder.get(o.id) ?? [], time)));
     }
+    yield head ? Buffer.concat([head, body]) : body;
+    head = null;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
 
-export function orderCsvStream(k: Kernel, orders: OrderService, filter: Omit<OrderFilter, 'limit' | 'cursor'>): Readable {
-  return Readable.from(orderCsvChunks(k, orders, filter));
+/**
+ * The export as a stream, once its first chunk is in hand: an error up to there rejects (and the
+ * route answers with a problem); the headers go out only with bytes that are already good.
+ */
+export async function orderCsvStream(k: Kernel, orders: OrderService, filter: Omit<OrderFilter, 'limit' | 'cursor'>): Promise<Readable> {
+  const chunks = orderCsvChunks(k, orders, filter);
+  const first = await chunks.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* chunks;
+  }
+  return Readable.from(all());
 }

@@ -5,6 +5,7 @@ export type { CustomerTotals, PaidTotals, RefundTotals } from './stats.js';
 export { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
 export { OrderErrors } from './errors.js';
 export { orderStoreRoutes } from './routes.store.js';
+export { orderRef, orderRefParams } from './order-ref.js';
 export { registerOrderJobs } from './jobs.js';
 export { addressSchema, orderDetailView, orderSummaryView, toOrderDetail, toOrderSummary } from './views.js';
 export * from './logic/state-machine.js';

@@ -11,6 +11,7 @@ import { ORDER_STATES, allowedEvents } from './logic/state-machine.js';
 import { lineOptions, type NamedOption } from './logic/line-options.js';
 import { adminOrderDetailView, adminOrderSummaryView, orderPaymentView, toOrderDetail, toOrderSummary } from './views.js';
 import { orderCsvStream } from './csv.js';
+import { orderRefParams } from './order-ref.js';
 
 const tags = ['admin: orders'];
 
@@ -100,18 +101,20 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
       },
     }, async (req, reply) => {
       const day = localDay(k.clock.now(), k.timezone.get());
+      // Awaited before any header is set: the first page's query runs (and may fail) here.
+      const csv = await orderCsvStream(k, orders, toFilter(req.query, k.timezone.get()));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="orders-${day}.csv"`)
         .header('cache-control', 'no-store')
-        .send(orderCsvStream(k, orders, toFilter(req.query, k.timezone.get())));
+        .send(csv);
     });
 
     app.get('/orders/:orderId', {
       ...permit('orders.read'),
       schema: {
         operationId: 'adminGetOrder', tags, security, summary: 'One order with its lines, timeline, payments, shipments and refunds',
-        params: z.object({ orderId: z.string().min(1).max(64).describe('Order id or order number') }),
+        params: orderRefParams,
         response: { 200: adminOrderDetailView, 404: problemSchema },
       },
     }, async (req) => {

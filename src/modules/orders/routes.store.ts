@@ -8,8 +8,9 @@ import { shopperOrderDetailView, orderSummaryView, toOrderDetail, toOrderSummary
 import { ORDER_STATES } from './logic/state-machine.js';
 import { ORDER_TABS } from './logic/tabs.js';
 import { maskMobile } from '../../platform/privacy.js';
+import { orderRefParams } from './order-ref.js';
 
-const orderParams = z.object({ orderId: z.string().min(1).max(64).describe('Order id or order number') });
+const orderParams = orderRefParams;
 
 /** The shopper's own orders: read, cancel while unpaid, confirm receipt. */
 export function orderStoreRoutes(k: Kernel, orders: OrderService): FastifyPluginAsyncZod {

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
+import { isUuid, newId } from '../../platform/ids.js';
 import { DAY, MINUTE } from '../../platform/clock.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import type { InventoryService } from '../inventory/index.js';
 import type { PriceQuote } from '../pricing/index.js';
 import { orderLines, orders, orderTimeline, type ShippingAddress } from './schema.js';
@@ -13,6 +13,9 @@ import { transition, type OrderEvent, type OrderState } from './logic/state-mach
 import { countTabs, factsInTab, ORDER_PROGRESS, type OrderProgress, type OrderTab, type OrderTabFacts } from './logic/tabs.js';
 import { OrderNumberAllocator } from './numbers.js';
 import { customerTotals, paidTotals, paidTotalsByDay, refundTotals } from './stats.js';
+
+/** The list's cursor: its sort key, signed (platform/http/pagination.ts). */
+const orderCursor = listCursor('orders', timeAndId);
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
@@ -147,7 +150,7 @@ export class OrderService {
 
   /** The shopper's own order, by id or number; another shopper's is "not found". */
   async getForCustomer(idOrNumber: string, customerId: string): Promise<OrderRow> {
-    const byId = /^[0-9a-f-]{36}$/i.test(idOrNumber);
+    const byId = isUuid(idOrNumber);
     const [row] = await this.q
       .select()
       .from(orders)
@@ -158,7 +161,7 @@ export class OrderService {
 
   /** Any order by id or number, for staff (the console uses ids, spreadsheets use numbers). */
   async getByRef(idOrNumber: string): Promise<OrderRow> {
-    const byId = /^[0-9a-f-]{36}$/i.test(idOrNumber);
+    const byId = isUuid(idOrNumber);
     const [row] = await this.q.select().from(orders).where(byId ? eq(orders.id, idOrNumber) : eq(orders.number, idOrNumber));
     if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: idOrNumber });
     return row;
@@ -192,10 +195,10 @@ export class OrderService {
     if (f.from) where.push(gte(orders.placedAt, f.from));
     if (f.to) where.push(lt(orders.placedAt, f.to));
     if (f.q) where.push(or(eq(orders.number, f.q), sql`${orders.shippingAddress}->>'mobile' = ${f.q}`)!);
-    const after = decodeCursor<[string, string]>(f.cursor, 2);
+    const after = orderCursor.decode(this.k.secrets.session, f.cursor);
     if (after) {
-      const at = new Date(after[0]);
-      where.push(or(lt(orders.placedAt, at), and(eq(orders.placedAt, at), lt(orders.id, after[1])))!);
+      const [at, id] = after;
+      where.push(or(lt(orders.placedAt, at), and(eq(orders.placedAt, at), lt(orders.id, id)))!);
     }
     const rows = await this.q
       .select()
@@ -203,7 +206,7 @@ export class OrderService {
       .where(and(...where))
       .orderBy(desc(orders.placedAt), desc(orders.id))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.placedAt.toISOString(), r.id], (r) => r);
+    return toPage(rows, f.limit, (r) => orderCursor.encode(this.k.secrets.session, [r.placedAt.toISOString(), r.id]), (r) => r);
   }
 
   /** How many of the customer's orders each tab of their order list shows (the same grouping as list({tab})). */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import type { Kernel } from '../../platform/kernel.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';
 import { localeOf } from '../../platform/http/problem.js';
-import type { OrderService } from '../orders/index.js';
+import { orderRefParams, type OrderService } from '../orders/index.js';
 import type { PaymentService } from './service.js';
 import type { SandboxCallbacks } from './sandbox-callbacks.js';
 import { sandboxPayPage } from './sandbox-page.js';
@@ -19,7 +19,7 @@ export function paymentStoreRoutes(k: Kernel, payments: PaymentService): Fastify
           operationId: 'createPayment',
           tags: ['payments'],
           summary: 'Start paying an order (or pay again within the countdown)',
-          params: z.object({ orderId: z.string().min(1).max(64) }),
+          params: orderRefParams,
           body: z.object({ provider: z.string().max(40).default('sandbox'), method: z.enum(['alipay', 'wechat', 'card']) }),
           response: { 201: paymentView },
         },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendCachedJson } from '../../platform/http/cached.js';
 import type { ResponseCache } from '../../platform/cache.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
+import { cursorKey, listCursor } from '../../platform/http/pagination.js';
 import { localeOf } from '../../platform/http/problem.js';
 import { MAX_QUERY_LENGTH } from './logic/index.js';
 import { SEARCH_TAG, type SearchService } from './service.js';
@@ -10,13 +10,18 @@ import { searchResponse } from './views.js';
 
 const minor = z.coerce.number().int().min(0).max(1_000_000_000);
 
+/** Deeper than any storefront page goes (500 pages); far past it, a listing is a crawl. */
+const MAX_OFFSET = 100_000;
+/** The next page's position in the hits, signed like every list cursor. */
+const searchCursor = listCursor('search', z.tuple([cursorKey.serial.max(MAX_OFFSET)]));
+
 /**
  * Browsing answers (no free text: a category, brand, price or sort listing) are a bounded set that
  * every home and category page asks for, so they are kept serialized in the response cache under
  * SEARCH_TAG, dropped whenever this process's index changes. Free-text answers stay in the
  * service's memo only: a crawler typing random words must not fill the shared cache.
  */
-export function searchStoreRoutes(search: SearchService, cache: ResponseCache): FastifyPluginAsyncZod {
+export function searchStoreRoutes(search: SearchService, cache: ResponseCache, secret: string): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/search',
@@ -39,7 +44,8 @@ export function searchStoreRoutes(search: SearchService, cache: ResponseCache): 
             inStock: z.enum(['true', 'false']).optional(),
             sort: z.enum(['relevance', 'price_asc', 'price_desc', 'sales', 'newest']).default('relevance'),
             limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(100).optional(),
+            cursor: z.string().max(200).optional().describe('Opaque cursor from the previous page'),
+            offset: z.coerce.number().int().min(0).max(MAX_OFFSET).optional().describe('Skip this many hits (to jump to a page); ignored with a cursor'),
           }),
           response: { 200: searchResponse },
         },
@@ -47,7 +53,7 @@ export function searchStoreRoutes(search: SearchService, cache: ResponseCache): 
       (req, reply) => {
         const q = req.query;
         const answer = async () => {
-          const offset = decodeCursor<[number]>(q.cursor, 1)?.[0] ?? 0;
+          const offset = searchCursor.decode(secret, q.cursor)?.[0] ?? q.offset ?? 0;
           const r = await search.search({
             q: q.q,
             categoryId: q.category,
@@ -56,13 +62,13 @@ export function searchStoreRoutes(search: SearchService, cache: ResponseCache): 
             priceMax: q.priceMax,
             inStock: q.inStock === undefined ? undefined : q.inStock === 'true',
             sort: q.sort,
-            offset: Number.isInteger(offset) && offset >= 0 ? offset : 0,
+            offset,
             limit: q.limit,
           });
           const next = offset + r.items.length;
           return {
             items: r.items,
-            nextCursor: next < r.total ? encodeCursor([next]) : null,
+            nextCursor: next < r.total && next <= MAX_OFFSET ? searchCursor.encode(secret, [next]) : null,
             total: r.total,
             facets: r.facets,
             ...(r.corrected ? { corrected: r.corrected } : {}),
@@ -70,7 +76,7 @@ export function searchStoreRoutes(search: SearchService, cache: ResponseCache): 
           };
         };
         if (q.q?.trim()) return answer();
-        const key = `store:search:${JSON.stringify([q.category, q.brand, q.priceMin, q.priceMax, q.inStock, q.sort, q.limit, q.cursor])}`;
+        const key = `store:search:${JSON.stringify([q.category, q.brand, q.priceMin, q.priceMax, q.inStock, q.sort, q.limit, q.cursor, q.offset])}`;
         // Cached bodies skip the reply serializer: shaped by the response schema here, once per entry.
         return sendCachedJson(cache, req, reply, key, () => [SEARCH_TAG], async () => searchResponse.encode(await answer()));
       },

@@ -1,16 +1,20 @@
+import { z } from 'zod';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError, CoreErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { HOUR } from '../../platform/clock.js';
-import { decodeCursor, toPage } from '../../platform/http/pagination.js';
+import { cursorKey, listCursor, toPage } from '../../platform/http/pagination.js';
 import { staffSessions, staffUsers } from './schema.js';
 import { StaffErrors } from './errors.js';
 import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './passwords.js';
 import { attemptLogFor, Throttle } from '../../platform/throttle.js';
 import type { Role } from './permissions.js';
 import type { StaffCreateInput, StaffPatch, StaffView } from './types.js';
+
+/** The list's cursor: its sort key, signed (platform/http/pagination.ts). */
+const staffCursor = listCursor('staff', z.tuple([cursorKey.text]));
 
 type StaffRow = typeof staffUsers.$inferSelect;
 
@@ -54,7 +58,7 @@ export class StaffService {
     const where = [];
     if (f.role) where.push(eq(staffUsers.role, f.role));
     if (f.active !== undefined) where.push(eq(staffUsers.active, f.active));
-    const after = decodeCursor<[string]>(f.cursor, 1);
+    const after = staffCursor.decode(this.k.secrets.session, f.cursor);
     if (after) where.push(gt(staffUsers.email, after[0]));
     const rows = await this.q
       .select()
@@ -62,7 +66,7 @@ export class StaffService {
       .where(and(...where))
       .orderBy(asc(staffUsers.email))
       .limit(f.limit + 1);
-    return toPage(rows, f.limit, (r) => [r.email], toView);
+    return toPage(rows, f.limit, (r) => staffCursor.encode(this.k.secrets.session, [r.email]), toView);
   }
 
   async get(id: string): Promise<StaffView> {

@@ -8,6 +8,7 @@ import { CoreErrors, problemOf } from '../errors.js';
 import { installMetrics } from './metrics.js';
 import { securityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
+import { refuseUnstorableText } from './storable-text.js';
 
 export interface HttpOptions {
   /** The kernel's pino logger (its format and level); Fastify's own type, so the app stays the default instance type. */
@@ -49,6 +50,7 @@ export async function createHttpServer(opts: HttpOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, opts.bodyLimit);
+  refuseUnstorableText(app);
 
   // Helmet's choice of headers on every answer, errors included. The API docs page, the console and
   // the storefront ship inline bootstraps: CSP is set per surface.

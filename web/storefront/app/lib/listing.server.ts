@@ -42,11 +42,6 @@ export function parseListing(url: URL, defaultSort: Sort): ListingQuery {
   };
 }
 
-/**
- * Search's cursor is the offset as base64url JSON `[offset]` (modules/search/routes.store.ts); page
- * numbers need to jump, so the listing writes it. An `offset` parameter on searchProducts would be cleaner.
- */
-const cursorAt = (offset: number) => (offset > 0 ? Buffer.from(JSON.stringify([offset])).toString('base64url') : undefined);
 
 export async function runListing(api: Api, query: ListingQuery, categoryId?: string): Promise<{ result: SearchResult; brands: Brand[] }> {
   // The brand list is a cached public read: slugs become the ids search filters by.
@@ -63,7 +58,8 @@ export async function runListing(api: Api, query: ListingQuery, categoryId?: str
       inStock: query.inStock ? 'true' : undefined,
       sort: query.sort,
       limit: PAGE_SIZE,
-      cursor: cursorAt((query.page - 1) * PAGE_SIZE),
+      // Page numbers jump, so the listing asks by offset rather than following signed cursors.
+      offset: query.page > 1 ? (query.page - 1) * PAGE_SIZE : undefined,
     }),
     all,
   ]);
