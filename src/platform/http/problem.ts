@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, CoreErrors, problemOf } from '../errors.js';
 import { pickLocale } from '../i18n.js';
+import { drainRequest } from './drain.js';
 
 export function localeOf(req: FastifyRequest) {
   const lang = (req.query as Record<string, unknown> | undefined)?.lang;
@@ -52,7 +53,10 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) {
-      return sendProblem(req, reply, mapped, { limit: bodyLimit, type: req.headers['content-type'] ?? '', summary: err.message });
+      const answer = () => sendProblem(req, reply, mapped, { limit: bodyLimit, type: req.headers['content-type'] ?? '', summary: err.message });
+      // Refused before the body was read (too large, wrong type): read the rest first, or a client
+      // still sending sees a broken pipe instead of this answer. Fastify then closes the connection.
+      return req.raw.complete ? answer() : drainRequest(req.raw).then(answer);
     }
     if (err.statusCode === 429) {
       return sendProblem(req, reply, CoreErrors.RATE_LIMITED, { retryAfter: reply.getHeader('retry-after') ?? 60 });
