@@ -48,6 +48,14 @@ describeEachBackend('customers: sign-in limits', (backend) => {
     }
   });
 
+  it('counts 40 guesses at once from 40 addresses against the account: at most 10 are checked', async () => {
+    const s = await registerShopper(t);
+    const guesses = [...Array.from({ length: 39 }, (_, i) => `wrong-${i}`), s.password];
+    const answers = await Promise.all(guesses.map((password) => login({ email: s.email, password }, newIp())));
+    expect(checked(answers.map((r) => r.statusCode))).toBe(SIGN_IN_RULES.account.free);
+    expect(answers.at(-1)!.statusCode).toBe(429);
+  });
+
   it('slows one guesser down with doubling waits, says when to try again in both languages, and lets the owner in after the wait', async () => {
     const s = await registerShopper(t);
     const ip = newIp();
