@@ -112,6 +112,10 @@ export function Shell() {
  * While the sandbox payment provider is on, every screen says so: it marks orders paid with no money
  * behind them. Red when the store is public or takes real payments too (docs/decisions/0026).
  */
+// antd's preset warning/error tags are too pale to read (axe: 1.8:1); the dark ends of its palettes are not.
+const LOCAL = { color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' };
+const EXPOSED = { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' };
+
 function SandboxBadge({ sandbox }: { sandbox?: StoreSettings['paymentSandbox'] }) {
   const { t } = useTranslation();
   if (!sandbox?.enabled) return null;
@@ -119,7 +123,7 @@ function SandboxBadge({ sandbox }: { sandbox?: StoreSettings['paymentSandbox'] }
   const why = sandbox.exposures.map((e) => t(e === 'public-url' ? 'app.sandboxPublic' : 'app.sandboxRealProvider'));
   return (
     <Tooltip title={[...why, t('app.sandboxNote')].join(' ')}>
-      <Tag color={exposed ? 'error' : 'warning'} data-testid="sandbox-badge" tabIndex={0} style={{ marginInlineEnd: 0 }}>
+      <Tag data-testid="sandbox-badge" tabIndex={0} style={{ marginInlineEnd: 0, ...(exposed ? EXPOSED : LOCAL) }}>
         {t('app.sandbox')}
       </Tag>
     </Tooltip>
