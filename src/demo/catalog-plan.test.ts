@@ -46,6 +46,8 @@ describe('demo catalog plan (pure, no database)', () => {
         categoryId: '0190a0a0-0000-7000-8000-000000000001',
         brandId: '0190a0a0-0000-7000-8000-000000000002',
         variants: p.variants.map(({ popularity, ...v }) => v),
+        // The plan draws SVG pictures; the demo stores them as media assets before saving products.
+        images: p.images.map((img) => ({ ...img, url: '/media/0190a0a0-0000-7000-8000-000000000003' })),
       });
       expect(parsed.success, `${p.slug}: ${parsed.error?.message}`).toBe(true);
     }

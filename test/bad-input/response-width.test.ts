@@ -26,6 +26,7 @@ const COMPUTED_ENUMS: Record<string, string[]> = {
   received: ['true'], // a webhook's acknowledgement
   accepted: ['true'], // a password reset's acknowledgement
   permissions: [], // the code's permission list (staff/permissions.ts), not a column
+  exposures: ['public-url', 'real-provider'], // why the sandbox is exposed (payments/logic/sandbox-exposure.ts)
 };
 
 async function storedEnums(): Promise<string[][]> {
