@@ -61,7 +61,8 @@ describeEachBackend('cookies follow one helper: Secure when PUBLIC_URL is https'
   it('marks every Set-Cookie Secure, HttpOnly and SameSite, set and cleared alike', async () => {
     const lines = await everyCookie(t, SLUG, p);
     const names = new Set(lines.map((l) => l.slice(0, l.indexOf('='))));
-    expect([...names].sort()).toEqual(['sk_admin', 'sk_cart', 'sk_cart_id', 'sk_session']);
+    // The known-device cookies (sign-in limits, platform/sign-in/known-device.ts) are set like the sessions'.
+    expect([...names].sort()).toEqual(['sk_admin', 'sk_admin_device', 'sk_cart', 'sk_cart_id', 'sk_device', 'sk_session']);
     // Clearing lines are there too (logout), not only the setting ones.
     expect(lines.some((l) => /^sk_session=;/.test(l) || /^sk_session=.*Expires=Thu, 01 Jan 1970/i.test(l))).toBe(true);
     for (const line of lines) {
