@@ -72,9 +72,10 @@ const PLAIN_TEXT = ['fuzz', 'a', 'fuzz-1', '44', '4403', '440305', '100000', '13
 /** A value the schema accepts, as small as it allows; ids from `known` where the name says which. */
 export function validValue(s: Schema, name: string, known: KnownIds): unknown {
   const o = nonNull(s);
-  if (o.const !== undefined) return o.const;
-  if (o.enum?.length) return o.enum[0];
-  if (o.default !== undefined) return o.default;
+  // Copies: a body is changed in place afterwards, and must not change the document's defaults.
+  if (o.const !== undefined) return structuredClone(o.const);
+  if (o.enum?.length) return structuredClone(o.enum[0]);
+  if (o.default !== undefined) return structuredClone(o.default);
   switch (typeOf(o)) {
     case 'string': {
       if (o.format === 'uuid' || /Id$/.test(name)) return known[name] ?? known.anyId;
@@ -122,10 +123,16 @@ export function stringLeaves(s: Schema, depth = 0, at: Path = []): Path[] {
   return out.filter((p) => !seen.has(JSON.stringify(p)) && seen.add(JSON.stringify(p)));
 }
 
+/** A valid body: the schema's smallest, with `seed` (what cross-field rules need) on top. */
+export function validBody(s: Schema, known: KnownIds, seed: Record<string, unknown> = {}): unknown {
+  const v = validValue(s, '', known);
+  return v && typeof v === 'object' && !Array.isArray(v) ? { ...v, ...structuredClone(seed) } : v;
+}
+
 /** A valid body with `value` put at `path` (the containers on the way made valid too). */
-export function bodyWith(s: Schema, path: Path, value: unknown, known: KnownIds): unknown {
+export function bodyWith(s: Schema, path: Path, value: unknown, known: KnownIds, seed: Record<string, unknown> = {}): unknown {
   if (path.length === 0) return value;
-  const base = validValue(s, '', known);
+  const base = validBody(s, known, seed);
   let node: any = base;
   let schema: Schema = nonNull(s);
   for (let i = 0; i < path.length; i++) {

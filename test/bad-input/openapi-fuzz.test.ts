@@ -7,7 +7,7 @@ import { loginStaff } from '../support/staff.js';
 import { seedProduct, testAddress } from '../support/commerce.js';
 import { placePaidOrder } from '../support/paid-orders.js';
 import {
-  bodyWith, forgedCursors, HOSTILE_TEXT, isCursorParam, isIdParam, NEAR_UUIDS, operations, pathLabel, stringLeaves, typeOf, validValue,
+  bodyWith, forgedCursors, validBody as schemaBody, HOSTILE_TEXT, isCursorParam, isIdParam, NEAR_UUIDS, operations, pathLabel, stringLeaves, typeOf, validValue,
   type KnownIds, type Op, type Schema,
 } from './hostile.js';
 
@@ -30,7 +30,7 @@ interface Case {
   /** A legitimate request may succeed (emoji in a name) and write; all others must be refused or be reads. */
   mayWrite?: boolean;
   /** A further check of the answer; returns what is wrong, or null. */
-  check?: (status: number, code: string | undefined) => string | null;
+  check?: (status: number, code: string | undefined, problem: { errors?: Array<{ path?: string }> }) => string | null;
 }
 
 /** Refusals come before or after the sign-in check, depending on the route: either is right. */
@@ -59,7 +59,13 @@ function wrongValues(s: Schema): unknown[] {
 }
 
 const JSON_TYPE = 'application/json';
-const GROUP = 8;
+/** Requests sent at once between two checks of the tables. */
+const GROUP = 12;
+/**
+ * Tables a refused request may write by design (say, a sign-in throttle counting failed attempts).
+ * Every other table must be exactly as it was after a refusal.
+ */
+const WRITES_ON_REFUSAL = new Set<string>([]);
 
 describeEachBackend('bad input for every operation in the OpenAPI document', (backend) => {
   let t: TestApp;
@@ -67,6 +73,8 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
   let auth: Record<Role, Record<string, string>>;
   let known: KnownIds;
   let otherCursors: { products: string; customers: string };
+  /** What a valid body of some operations needs beyond its schema (one of two fields, an existing code). */
+  let seeds: Record<string, Record<string, unknown>>;
   let tables: string[];
 
   /** Rows per table and the newest writing transaction: an insert, update or delete changes it. */
@@ -88,7 +96,7 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
     if (now === mark) return [];
     mark = now;
     const after = await snapshot();
-    const changed = tables.filter((n) => baseline[n] !== after[n]);
+    const changed = tables.filter((n) => baseline[n] !== after[n] && !WRITES_ON_REFUSAL.has(n));
     baseline = after;
     return changed;
   }
@@ -120,12 +128,22 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
       [/\/products\/\{id\}/, b.productId], [/\/variants\/\{id\}/, b.variantIds[0]], [/\/categories\/\{id\}/, product.categoryId], [/\/brands\/\{id\}/, known.brandId],
       [/\/addresses\/\{id\}/, address.id], [/\/shipping-methods\/\{id\}/, shipping], [/\/customers\/\{id\}/, shopper.customerId],
     ];
-    known.pathId = '';
     ops = operations((await t.app.inject({ url: '/api/openapi.json' })).json());
     for (const op of ops) (op as Op & { id?: string }).id = idFor.find(([re]) => re.test(op.path))?.[1] ?? known.anyId;
     const products = (await t.app.inject({ url: '/api/store/products?limit=1' })).json();
     const customers = (await t.app.inject({ url: '/api/admin/customers?limit=1', headers: staff.auth })).json();
     otherCursors = { products: products.nextCursor, customers: customers.nextCursor };
+    const carrier = (await t.app.inject({ url: '/api/admin/carriers', headers: staff.auth })).json().items[0].code;
+    const nobody = { identifier: 'nobody@example.com' };
+    seeds = {
+      placeOrder: { cartId: cart.id, shippingMethodId: shipping, address: testAddress },
+      register: { email: 'fuzz-register@example.com', password: 'correct horse battery' },
+      login: { ...nobody, password: 'not the password' },
+      requestPasswordReset: nobody,
+      confirmPasswordReset: { ...nobody, code: '000000', newPassword: 'correct horse battery' },
+      adminAddVariant: { optionValues: { v: 's0' } },
+      shipOrder: { carrier },
+    };
     const res = await t.k.db.q.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
     tables = (res as unknown as { rows: Array<{ table_name: string }> }).rows.map((r) => r.table_name).filter((n) => !n.startsWith('__drizzle'));
     baseline = await snapshot();
@@ -133,7 +151,10 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
   });
   afterAll(() => t.close());
 
-  const rolesFor = (_op: Op): Role[] => ['anonymous', 'shopper', 'staff'];
+  const ROLES: Role[] = ['anonymous', 'shopper', 'staff'];
+  const rolesFor = (_op: Op): Role[] => ROLES;
+  /** Whom an operation is for: staff for the console's API, a shopper for the store's. */
+  const ownerOf = (op: Op): Role => (op.path.startsWith('/api/admin') ? 'staff' : 'shopper');
 
   /** The operation's URL with known ids in the path (one of them replaced) and the given query. */
   function urlOf(op: Op, override: Record<string, string> = {}, query: Record<string, string> = {}): string {
@@ -145,7 +166,8 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
     return qs ? `${path}?${qs}` : path;
   }
 
-  const validBody = (op: Op) => (op.body ? JSON.stringify(validValue(op.body, '', known)) : undefined);
+  const validBody = (op: Op) => (op.body ? JSON.stringify(schemaBody(op.body, known, seeds[op.operationId])) : undefined);
+  const bodyOf = (op: Op, path: Parameters<typeof bodyWith>[1], value: unknown) => JSON.stringify(bodyWith(op.body!, path, value, known, seeds[op.operationId]));
 
   async function send(c: Case) {
     const res = await t.app.inject({
@@ -156,7 +178,8 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
     });
     const where = `${c.op.operationId} as ${c.role} (${c.label}) → ${res.statusCode}`;
     const isProblem = String(res.headers['content-type']).includes('application/problem+json');
-    const code = isProblem ? (res.json() as { code?: string }).code : undefined;
+    const problem = isProblem ? (res.json() as { code?: string; errors?: Array<{ path?: string }> }) : {};
+    const code = problem.code;
     let wrong: string | null = null;
     // Outside /api the storefront owns every path: a URL the router cannot match there is its 404 page.
     const storefront404 = !c.op.path.startsWith('/api/') && res.statusCode === 404 && String(res.headers['content-type']).startsWith('text/html');
@@ -165,7 +188,7 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
     else if (res.statusCode >= 400 && !isProblem) wrong = 'not problem+json';
     else if (res.statusCode >= 400 && !code) wrong = 'no code';
     else if (res.statusCode < 400 && c.op.method !== 'GET' && !c.mayWrite) wrong = 'accepted';
-    else wrong = c.check?.(res.statusCode, code) ?? null;
+    else wrong = c.check?.(res.statusCode, code, problem) ?? null;
     return { where, refused: res.statusCode >= 400, wrong };
   }
 
@@ -192,7 +215,6 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
       const changed = await changedTables();
       if (r.refused && changed.length) failures.push(`${r.where}: refused but changed ${changed.join(', ')}`);
     }
-    console.log(`SENT ${cases.length} (${maybeWrites.length} one by one)`);
     return { failures, sent: cases.length };
   }
 
@@ -210,7 +232,7 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
     const limit = t.k.config.bodyLimitBytes;
     const cases: Case[] = [];
     for (const op of ops) {
-      for (const role of rolesFor(op)) {
+      for (const role of [ownerOf(op)]) {
         const unknownPath = op.path.replace(/\{[^}]+\}/g, () => randomUUID());
         const add = (label: string, url: string, payload?: string, contentType?: string) => cases.push({ op, role, label, url, payload, contentType });
         if (op.path.includes('{')) {
@@ -234,7 +256,7 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
       }
     }
     const { failures, sent } = await run(cases);
-    expect(sent).toBeGreaterThan(900);
+    expect(sent).toBeGreaterThan(500);
     expect(failures).toEqual([]);
   });
 
@@ -269,11 +291,11 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
           }
         }
       }
-      // Ids in bodies too: each uuid field of a valid body in turn.
+      // Ids in bodies too: each uuid field of a valid body in turn (one an alternative field makes moot may succeed).
       if (op.body) {
         for (const path of stringLeaves(op.body).filter((path) => /Id$/.test(String(path.at(-1))))) {
           for (const v of NEAR_UUIDS.slice(0, 2)) {
-            cases.push({ op, role: op.path.startsWith('/api/admin') ? 'staff' : 'shopper', label: `body.${pathLabel(path)}=${v}`, url: urlOf(op), payload: JSON.stringify(bodyWith(op.body, path, v, known)) });
+            cases.push({ op, role: ownerOf(op), label: `body.${pathLabel(path)}=${v}`, url: urlOf(op), payload: bodyOf(op, path, v), mayWrite: true });
           }
         }
       }
@@ -286,16 +308,19 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
   it('refuses NUL and lone surrogates in every string parameter and body field with 400 naming the field', async () => {
     const cases: Case[] = [];
     const [nul, surrogate] = HOSTILE_TEXT.filter((h) => h.refused);
-    const check = codeIs('UNSTORABLE_CHARACTER');
+    const unstorable = codeIs('UNSTORABLE_CHARACTER');
+    /** …and the problem names the field, as the path into the body. */
+    const naming = (field: string) => (status: number, code: string | undefined, problem: { errors?: Array<{ path?: string }> }) =>
+      unstorable(status, code) ?? (status !== 400 || problem.errors?.[0]?.path === field ? null : `named ${problem.errors?.[0]?.path}, not ${field}`);
     for (const op of ops) {
       for (const role of rolesFor(op)) {
         for (const p of op.params.filter((p) => (p.in === 'path' || p.in === 'query') && typeOf(p.schema) === 'string')) {
           const url = p.in === 'path' ? urlOf(op, { [p.name]: nul.value }) : urlOf(op, {}, { [p.name]: nul.value });
-          cases.push({ op, role, label: `${p.in} ${p.name} NUL`, url, payload: validBody(op), check });
+          cases.push({ op, role, label: `${p.in} ${p.name} NUL`, url, payload: validBody(op), check: naming(p.name) });
         }
         for (const path of op.body ? stringLeaves(op.body) : []) {
           for (const h of [nul, surrogate]) {
-            cases.push({ op, role, label: `body.${pathLabel(path)} ${h.label}`, url: urlOf(op), payload: JSON.stringify(bodyWith(op.body!, path, h.value, known)), check });
+            cases.push({ op, role, label: `body.${pathLabel(path)} ${h.label}`, url: urlOf(op), payload: bodyOf(op, path, h.value), check: naming(pathLabel(path)) });
           }
         }
       }
@@ -315,7 +340,7 @@ describeEachBackend('bad input for every operation in the OpenAPI document', (ba
             cases.push({ op, role, label: `${p.in} ${p.name} ${h.label}`, url, payload: validBody(op), mayWrite: true });
           }
           for (const path of op.body ? stringLeaves(op.body) : []) {
-            cases.push({ op, role, label: `body.${pathLabel(path)} ${h.label}`, url: urlOf(op), payload: JSON.stringify(bodyWith(op.body!, path, h.value, known)), mayWrite: true });
+            cases.push({ op, role, label: `body.${pathLabel(path)} ${h.label}`, url: urlOf(op), payload: bodyOf(op, path, h.value), mayWrite: true });
           }
         }
       }

@@ -137,6 +137,12 @@ describeEachBackend('search API', (backend) => {
     const next = await search(`sort=price_asc&limit=2&cursor=${asc.nextCursor}`);
     expect(next.items.map((p: { slug: string }) => p.slug)).toEqual(['speaker', 'freebuds']);
     expect(next.nextCursor).toBeNull();
+    // The storefront jumps to a page by offset; a cursor it made up itself is refused.
+    const jumped = await search('sort=price_asc&limit=2&offset=2');
+    expect(jumped.items.map((p: { slug: string }) => p.slug)).toEqual(['speaker', 'freebuds']);
+    const madeUp = Buffer.from(JSON.stringify([2])).toString('base64url');
+    const res = await t.app.inject({ url: `/api/store/search?sort=price_asc&limit=2&cursor=${madeUp}` });
+    expect(res.json()).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
   });
 
   it('suggests as you type, and refuses bad filters with 400', async () => {
