@@ -65,9 +65,5 @@ function check(req: FastifyRequest): void {
  * database cannot store is a 400 naming the field, never a database error (a 500) after the fact.
  */
 export function refuseUnstorableText(app: FastifyInstance): void {
-  // The API's operations only: storefront pages ignore filter values they cannot use (a NUL, 5,000
-  // characters) and show the listing, as documented in docs/storefront.md, instead of an error page.
-  app.addHook('preValidation', async (req) => {
-    if (req.url.startsWith('/api/')) check(req);
-  });
+  app.addHook('preValidation', async (req) => check(req));
 }
