@@ -37,9 +37,7 @@ export async function serve(config: Config, opts: { worker: boolean }): Promise<
   if (cluster.isWorker) return;
   // The port actually bound (PORT=0 picks a free one) and the host asked for.
   const bound = { host: config.host, port: (app.server.address() as AddressInfo).port };
-  // The sign-in block comes last, after everything else start-up prints, so it is easy to find:
-  // the logger's buffered lines ("Server listening …") are written out first.
-  await new Promise<void>((resolve) => k.log.flush(() => resolve()));
+  // The sign-in block comes last, after everything else start-up prints, so it is easy to find.
   console.log(readyBanner(config, bound, started, 1) + (demo ? describeDemo(demo) : '') + (admin ? adminBlock(admin, `${siteUrl(config, bound)}/admin`) : ''));
 }
 
