@@ -44,7 +44,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
     const clock = opts.clock ?? new SystemClock();
     const cache = new ResponseCache();
     if (config.redisUrl) await cache.connect(config.redisUrl, config.redisPrefix);
-    const settings = new Settings(db);
+    const settings = new Settings(db, cache);
     const timezone = new StoreTimezone(db, settings, cache, config.storeTimezone);
     if (!opts.skipMigrations) await timezone.load();
     const secrets = {

@@ -40,8 +40,8 @@ const idParams = z.object({ cartId: z.uuid() });
 const quoteQuery = z.object({ shippingMethodId: z.uuid().optional(), province: z.string().regex(/^\d{2}$/).optional() });
 
 export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer): FastifyPluginAsyncZod {
-  const view = async (cart: CartRow, token: string | null, q: z.infer<typeof quoteQuery> = {}) => {
-    const lines = await carts.lines(cart.id);
+  const view = async (cart: CartRow, token: string | null, q: z.infer<typeof quoteQuery> = {}, known?: CartLine[]) => {
+    const lines = known ?? (await carts.lines(cart.id));
     return {
       id: cart.id,
       status: cart.status,
@@ -60,9 +60,10 @@ export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer
       '/carts',
       { schema: { operationId: 'createCart', tags: ['cart'], summary: "Open a cart (a signed-in shopper gets their open cart back)", response: { 201: cartView } } },
       async (req, reply) => {
-        const { cart, token } = await k.db.transaction(() => carts.open(req.customer?.id ?? null));
+        // One statement either way (the open cart with its items, or a new cart): no transaction needed.
+        const { cart, token, lines } = await carts.open(req.customer?.id ?? null);
         setCartCookie(reply, token);
-        return reply.code(201).send(await view(cart, token));
+        return reply.code(201).send(await view(cart, token, {}, lines));
       },
     );
 
@@ -101,12 +102,8 @@ export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer
         },
       },
       async (req) => {
-        const cart = await k.db.transaction(async () => {
-          const c = await carts.get(req.params.cartId, cartAccessOf(req), { forUpdate: true });
-          await carts.addItem(c, req.body.variantId, req.body.quantity);
-          return c;
-        });
-        return view(cart, null);
+        const { cart, lines } = await k.db.transaction(() => carts.addItem(req.params.cartId, cartAccessOf(req), req.body.variantId, req.body.quantity));
+        return view(cart, null, {}, lines);
       },
     );
 

@@ -46,11 +46,19 @@ export class CartService {
     return this.k.db.q;
   }
 
-  /** A signed-in shopper gets their open cart (created if none); a guest a new one with a token. */
-  async open(customerId: string | null): Promise<{ cart: CartRow; token: string | null }> {
+  /**
+   * A signed-in shopper gets their open cart (created if none) with its lines; a guest a new one
+   * with a token. One statement for a cart that exists (its items come with it), one for a new one.
+   */
+  async open(customerId: string | null): Promise<{ cart: CartRow; token: string | null; lines: CartLine[] }> {
     if (customerId) {
-      const existing = await this.openCartOf(customerId);
-      if (existing) return { cart: existing, token: null };
+      const [existing] = await this.q
+        .select({ cart: carts, items: itemsOf() })
+        .from(carts)
+        .where(and(eq(carts.customerId, customerId), eq(carts.status, 'open')))
+        .orderBy(asc(carts.createdAt))
+        .limit(1);
+      if (existing) return { cart: existing.cart, token: null, lines: await this.withVariants(existing.items) };
     }
     const token = randomBytes(24).toString('base64url');
     const now = this.k.clock.now();
@@ -58,7 +66,7 @@ export class CartService {
       .insert(carts)
       .values({ id: newId(), customerId, tokenHash: hash(token), status: 'open', createdAt: now, updatedAt: now })
       .returning();
-    return { cart, token: customerId ? null : token };
+    return { cart, token: customerId ? null : token, lines: [] };
   }
 
   async openCartOf(customerId: string): Promise<CartRow | undefined> {
@@ -112,10 +120,39 @@ export class CartService {
     return row;
   }
 
+  /**
+   * Checkout takes the cart: in one statement it is locked and closed (`ordered`) and its items come
+   * back with it; then their variants, read fresh (the price charged is never a cached one). Null
+   * for the caller's cart that is no longer open; a cart not theirs is "not found" (and the caller's
+   * transaction rolls back on the error, so nothing changed). Same access rule as `get`.
+   */
+  async takeForOrder(cartId: string, access: CartAccess): Promise<{ cart: CartRow; lines: CartLine[] } | null> {
+    const now = this.k.clock.now();
+    const [row] = await this.q
+      .update(carts)
+      .set({ status: 'ordered', updatedAt: now })
+      .where(and(eq(carts.id, cartId), eq(carts.status, 'open')))
+      .returning({ id: carts.id, customerId: carts.customerId, tokenHash: carts.tokenHash, createdAt: carts.createdAt, items: itemsOf() });
+    if (!row) {
+      await this.get(cartId, access); // not the caller's (or none): "not found"; theirs but closed: null
+      return null;
+    }
+    if (!mayUse(row, access)) throw new AppError(CartErrors.CART_NOT_FOUND, { id: cartId });
+    this.changed(cartId);
+    const variants = await this.catalog.sellableVariants(row.items.map((i) => i.variantId));
+    const { items, ...cart } = row;
+    return { cart: { ...cart, status: 'ordered', updatedAt: now }, lines: items.map((i) => lineOf(i, variants)) };
+  }
+
+  /** A cart's lines as its answer shows them (variants from the catalog's in-process copy). */
   async lines(cartId: string): Promise<CartLine[]> {
     const items = await this.q.select().from(cartItems).where(eq(cartItems.cartId, cartId)).orderBy(asc(cartItems.addedAt), asc(cartItems.id));
-    const variants = await this.catalog.sellableVariants(items.map((i) => i.variantId));
-    return items.map((i) => ({ itemId: i.id, variantId: i.variantId, quantity: i.quantity, variant: variants.get(i.variantId) ?? null }));
+    return this.withVariants(items);
+  }
+
+  private async withVariants(items: ReadonlyArray<{ id: string; variantId: string; quantity: number }>): Promise<CartLine[]> {
+    const variants = await this.catalog.sellableVariants(items.map((i) => i.variantId), { cached: true });
+    return items.map((i) => lineOf(i, variants));
   }
 
   /**
@@ -127,30 +164,43 @@ export class CartService {
     return items.map((i) => ({ itemId: newId(), variantId: i.variantId, quantity: i.quantity, variant: variants.get(i.variantId) ?? null }));
   }
 
-  async addItem(cart: CartRow, variantId: string, quantity: number): Promise<void> {
+  /**
+   * Adds units of a variant, inside the caller's transaction; returns the cart and its lines after.
+   * The cart row is locked and touched by one update; the item is added (or its quantity raised)
+   * within the line and quantity limits by one more statement, which also returns every line.
+   */
+  async addItem(cartId: string, access: CartAccess, variantId: string, quantity: number): Promise<{ cart: CartRow; lines: CartLine[] }> {
+    const now = this.k.clock.now();
+    const [cart] = await this.q.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId)).returning();
+    if (!cart || !mayUse(cart, access)) throw new AppError(CartErrors.CART_NOT_FOUND, { id: cartId });
     assertOpen(cart);
-    const v = (await this.catalog.sellableVariants([variantId])).get(variantId);
+    const v = (await this.catalog.sellableVariants([variantId], { cached: true })).get(variantId);
     if (!v?.sellable) throw new AppError(CartErrors.VARIANT_NOT_SELLABLE, { id: variantId });
-    const [existing] = await this.q
-      .select()
-      .from(cartItems)
-      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.variantId, variantId)));
-    const total = (existing?.quantity ?? 0) + quantity;
-    if (total > MAX_QUANTITY) throw new AppError(CartErrors.QUANTITY_TOO_LARGE, { max: MAX_QUANTITY });
-    if (existing) {
-      await this.q.update(cartItems).set({ quantity: total }).where(eq(cartItems.id, existing.id));
-    } else {
-      const [{ n }] = await this.q.select({ n: sql<number>`count(*)::int` }).from(cartItems).where(eq(cartItems.cartId, cart.id));
-      if (n >= MAX_LINES) throw new AppError(CartErrors.CART_TOO_LARGE, { max: MAX_LINES });
-      await this.q
-        .insert(cartItems)
-        .values({ id: newId(), cartId: cart.id, variantId, quantity, addedAt: this.k.clock.now() })
-        .onConflictDoUpdate({
-          target: [cartItems.cartId, cartItems.variantId],
-          set: { quantity: sql`least(${cartItems.quantity} + ${quantity}, ${MAX_QUANTITY})` },
-        });
+    const res = await this.q.execute(sql`
+      with added as (
+        insert into cart_items (id, cart_id, variant_id, quantity, added_at)
+        select ${newId()}::uuid, ${cartId}::uuid, ${variantId}::uuid, ${quantity}::int, ${now}::timestamptz
+        where exists (select 1 from cart_items where cart_id = ${cartId} and variant_id = ${variantId})
+           or (select count(*) from cart_items where cart_id = ${cartId}) < ${MAX_LINES}
+        on conflict (cart_id, variant_id) do update set quantity = cart_items.quantity + excluded.quantity
+          where cart_items.quantity + excluded.quantity <= ${MAX_QUANTITY}
+        returning id, variant_id, quantity, added_at
+      )
+      select 'added' as src, id, variant_id as "variantId", quantity, added_at from added
+      union all
+      select case when variant_id = ${variantId} then 'before' else 'other' end, id, variant_id, quantity, added_at
+      from cart_items where cart_id = ${cartId}`);
+    const rows = (res as unknown as { rows: Array<{ src: string; id: string; variantId: string; quantity: number; added_at: string | Date }> }).rows;
+    if (!rows.some((r) => r.src === 'added')) {
+      if (rows.some((r) => r.src === 'before')) throw new AppError(CartErrors.QUANTITY_TOO_LARGE, { max: MAX_QUANTITY });
+      throw new AppError(CartErrors.CART_TOO_LARGE, { max: MAX_LINES });
     }
-    await this.touch(cart.id);
+    const items = rows
+      .filter((r) => r.src !== 'before')
+      .map((r) => ({ ...r, at: new Date(r.added_at).getTime() }))
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.changed(cartId);
+    return { cart, lines: await this.withVariants(items) };
   }
 
   /** Sets an item's quantity; 0 removes it. */
@@ -218,6 +268,17 @@ export class CartService {
   private changed(cartId: string) {
     this.k.db.afterCommit(() => this.k.cache.invalidate(cartTag(cartId)));
   }
+}
+
+/** A cart's items as a JSON list beside its row: one statement for a cart and its items. */
+function itemsOf() {
+  return sql<Array<{ id: string; variantId: string; quantity: number }>>`coalesce((
+    select json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity) order by i.added_at, i.id)
+    from cart_items i where i.cart_id = cart_carts.id), '[]'::json)`;
+}
+
+function lineOf(i: { id: string; variantId: string; quantity: number }, variants: Map<string, SellableVariant>): CartLine {
+  return { itemId: i.id, variantId: i.variantId, quantity: i.quantity, variant: variants.get(i.variantId) ?? null };
 }
 
 function mayUse(cart: Pick<CartRow, 'customerId' | 'tokenHash'>, access: CartAccess): boolean {

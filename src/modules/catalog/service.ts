@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-or
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { isUuid, newId } from '../../platform/ids.js';
+import { LocalCopy } from '../../platform/local-copy.js';
+import { catalogTags } from './cache-tags.js';
 import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js';
 import { brands, categories, products, variants } from './schema.js';
 import { CatalogErrors } from './errors.js';
@@ -56,7 +58,15 @@ const isUniqueViolation = (err: unknown, constraint: string) =>
     .includes(constraint);
 
 export class CatalogService {
-  constructor(private readonly k: Kernel) {}
+  /**
+   * Sellable variants as carts show them, kept in process: a cart's answer needs them on every
+   * write. Checkout reads them fresh in the order's transaction (the price charged is never a copy).
+   */
+  private readonly variantCopy: LocalCopy<SellableVariant>;
+
+  constructor(private readonly k: Kernel) {
+    this.variantCopy = new LocalCopy(k.db, k.cache, catalogTags.all);
+  }
 
   private get q() {
     return this.k.db.q;
@@ -242,8 +252,10 @@ export class CatalogService {
     return rows.map((r) => r.id);
   }
 
-  async sellableVariants(ids: string[]): Promise<Map<string, SellableVariant>> {
+  /** With `cached`, from the in-process copy (carts' answers); otherwise read now (checkout). */
+  async sellableVariants(ids: string[], opts: { cached?: boolean } = {}): Promise<Map<string, SellableVariant>> {
     if (ids.length === 0) return new Map();
+    if (opts.cached) return this.variantCopy.readMany(ids, (missing) => this.sellableVariants(missing));
     const rows = await this.q
       .select({ v: variants, p: products })
       .from(variants)
@@ -409,6 +421,7 @@ export class CatalogService {
   }
 
   async emitProduct(productId: string, status: ProductChanged['status']) {
+    this.variantCopy.written();
     await this.k.outbox.emit<ProductChanged>(CatalogEvents.productChanged, { productId, status });
   }
 

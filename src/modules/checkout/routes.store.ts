@@ -109,12 +109,12 @@ export function checkoutStoreRoutes(
             ? await addresses.saved(me.id, addressId)
             : null;
         if (!shippingAddress) throw new AppError(CheckoutErrors.ADDRESS_REQUIRED);
-        const { order, replayed } = await checkout.placeOrder(
+        const { order, lines, timeline, replayed } = await checkout.placeOrder(
           me.id,
           { ...rest, address: shippingAddress },
           req.headers['idempotency-key'],
         );
-        const view = toOrderDetail(order, await orders.linesOf(order.id), await orders.timelineOf(order.id));
+        const view = toOrderDetail(order, lines, timeline);
         return reply.code(replayed ? 200 : 201).header('idempotent-replayed', String(replayed)).send(view);
       },
     );

@@ -5,7 +5,7 @@ import { IdempotencyKeys } from '../../platform/idempotency/idempotency.js';
 import { DEFAULT_CURRENCY } from '../../platform/money.js';
 import type { CartLine, CartService } from '../cart/index.js';
 import type { InventoryService } from '../inventory/index.js';
-import type { OrderRow, OrderService, ShippingAddress } from '../orders/index.js';
+import type { OrderService, PlacedOrder, ShippingAddress } from '../orders/index.js';
 import { priceCart, PricingInputError, type PriceQuote, type ShippingMethod } from '../pricing/index.js';
 import { CheckoutErrors } from './errors.js';
 import type { ShippingMethods } from './shipping-methods.js';
@@ -77,20 +77,30 @@ export class CheckoutService {
 
   /**
    * Places an order from the shopper's cart. With an Idempotency-Key the same key and body
-   * returns the same order; the same key with another body is refused.
+   * returns the same order; the same key with another body is refused. The new order comes back
+   * as written (no read after the write); a replay reads the order as it is now.
    */
-  async placeOrder(customerId: string, input: PlaceOrderInput, idempotencyKey?: string): Promise<{ order: OrderRow; replayed: boolean }> {
-    if (!idempotencyKey) return { order: await this.k.db.transaction(() => this.place(customerId, input)), replayed: false };
+  async placeOrder(customerId: string, input: PlaceOrderInput, idempotencyKey?: string): Promise<PlacedOrder & { replayed: boolean }> {
+    const orderId = newId();
+    if (!idempotencyKey) return { ...(await this.k.db.transaction(() => this.place(customerId, input, orderId))), replayed: false };
     const ref = { scope: 'checkout.placeOrder', owner: customerId, key: idempotencyKey };
-    // The key remembers the order's id; a replay shows the order as it is now.
-    const { result, replayed } = await this.keys.once(ref, input, async () => ({ orderId: (await this.place(customerId, input)).id }));
-    return { order: await this.orders.get(result.orderId), replayed };
+    let placed: PlacedOrder | undefined;
+    // The key is claimed with the order's id already chosen: one statement, no update after the order.
+    const { result } = await this.keys.once(ref, input, async () => ((placed = await this.place(customerId, input, orderId)), { orderId }), { result: { orderId } });
+    if (placed) return { ...placed, replayed: false };
+    const order = await this.orders.get(result.orderId);
+    return { order, lines: await this.orders.linesOf(order.id), timeline: await this.orders.timelineOf(order.id), replayed: true };
   }
 
-  private async place(customerId: string, input: PlaceOrderInput): Promise<OrderRow> {
-    const cart = input.cartId ? await this.carts.get(input.cartId, { customerId, token: null }, { forUpdate: true }) : null;
-    if (cart && cart.status !== 'open') throw new AppError(CheckoutErrors.CART_EMPTY);
-    const lines = cart ? await this.carts.lines(cart.id) : await this.carts.linesFor(input.items ?? []);
+  /**
+   * The order's transaction, in the order that keeps the hot rows locked for the shortest time:
+   * reads and the order's own rows first, the conditional stock update last, right before commit.
+   */
+  private async place(customerId: string, input: PlaceOrderInput, orderId: string): Promise<PlacedOrder> {
+    // The cart is closed in the statement that locks it: an error below rolls that back too.
+    const taken = input.cartId ? await this.carts.takeForOrder(input.cartId, { customerId, token: null }) : undefined;
+    if (taken === null) throw new AppError(CheckoutErrors.CART_EMPTY);
+    const lines = taken ? taken.lines : await this.carts.linesFor(input.items ?? []);
     if (lines.length === 0) throw new AppError(CheckoutErrors.CART_EMPTY);
     const gone = lines.find((l) => !l.variant?.sellable);
     if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
@@ -99,12 +109,7 @@ export class CheckoutService {
     // Order amounts are integer (int4) columns: a cart the inputs allow (999 units at ¥10,000,000)
     // can come to more than they hold, which was a 500 at the insert (decision 0024).
     if (Math.max(quote.subtotal, quote.total, quote.shippingFee) > MAX_ORDER_AMOUNT) throw new AppError(CheckoutErrors.ORDER_TOO_LARGE, { max: MAX_ORDER_AMOUNT });
-    const orderId = newId();
-    await this.inventory.reserve(
-      orderId,
-      lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
-    );
-    const order = await this.orders.create(
+    const placed = await this.orders.place(
       {
         customerId,
         currency: quote.currency,
@@ -126,8 +131,11 @@ export class CheckoutService {
       },
       orderId,
     );
-    if (cart) await this.carts.markOrdered(cart.id);
-    return order;
+    await this.inventory.reserve(
+      orderId,
+      lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
+    );
+    return placed;
   }
 
   /** Drops keys past their 24 hours (the recurring job `checkout.expire-idempotency-keys`); returns how many. */

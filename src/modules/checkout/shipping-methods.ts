@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError, CoreErrors, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { LocalCopy } from '../../platform/local-copy.js';
 import { DEFAULT_CURRENCY } from '../../platform/money.js';
 import { PricingInputError, validatePricingInput, type ShippingMethod } from '../pricing/index.js';
 import { shippingMethods } from './schema.js';
@@ -44,11 +45,17 @@ const DEFAULTS = [
 ];
 
 export class ShippingMethods {
-  constructor(private readonly k: Kernel) {}
+  /** The active methods by id, kept in process: checkout looks one up on every order. */
+  private readonly active: LocalCopy<Map<string, OfferedShippingMethod>>;
+
+  constructor(private readonly k: Kernel) {
+    this.active = new LocalCopy(k.db, k.cache, SHIPPING_METHODS_TAG);
+  }
 
   async ensureDefaults(): Promise<void> {
     const existing = await this.k.db.q.select({ id: shippingMethods.id }).from(shippingMethods).limit(1);
     if (existing.length) return;
+    this.changed();
     await this.k.db.q
       .insert(shippingMethods)
       .values(DEFAULTS.map((d) => ({ id: newId(), ...d, active: true })))
@@ -61,8 +68,8 @@ export class ShippingMethods {
   }
 
   async find(id: string): Promise<ShippingMethod | undefined> {
-    const [row] = await this.k.db.q.select().from(shippingMethods).where(eq(shippingMethods.id, id));
-    return row?.active ? toMethod(row) : undefined;
+    const active = await this.active.read('active', async () => new Map((await this.list()).map((m) => [m.id, m])));
+    return active.get(id);
   }
 
   /** Every method, active or not, for staff. */
@@ -132,7 +139,7 @@ export class ShippingMethods {
 
   /** Drops the store's cached list, in every process, once the change commits. */
   private changed(): void {
-    this.k.db.afterCommit(() => this.k.cache.invalidate(SHIPPING_METHODS_TAG));
+    this.active.written(); // and the store's cached list with it (same tag)
   }
 }
 

@@ -155,55 +155,89 @@ export class InventoryService {
     const now = this.k.clock.now();
     // A fixed lock order (by variant) keeps concurrent multi-line orders from deadlocking.
     const sorted = mergeLines(lines).sort((a, b) => a.variantId.localeCompare(b.variantId));
-    for (const line of sorted) {
-      const candidates = await this.q
-        .select()
-        .from(stockLevels)
-        .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-        .where(and(eq(stockLevels.variantId, line.variantId), eq(warehouses.active, true)))
-        .orderBy(desc(warehouses.isDefault), asc(warehouses.code));
-      let needed = line.quantity;
-      for (const { inventory_stock: s } of candidates) {
-        if (needed === 0) break;
-        const take = Math.min(needed, s.onHand - s.reserved);
-        if (take <= 0) continue;
-        const [row] = await this.q
-          .update(stockLevels)
-          .set({ reserved: sql`${stockLevels.reserved} + ${take}`, updatedAt: now })
-          .where(
-            and(
-              eq(stockLevels.variantId, s.variantId),
-              eq(stockLevels.warehouseId, s.warehouseId),
-              sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${take}`,
-            ),
-          )
-          .returning();
-        if (!row) continue; // someone took it meanwhile; try the next warehouse
-        needed -= take;
-        await this.q.insert(reservations).values({
-          id: newId(),
-          orderId,
-          variantId: s.variantId,
-          warehouseId: s.warehouseId,
-          quantity: take,
-          status: 'held',
-          createdAt: now,
-        });
-        await this.ledger(
-          [{ variantId: s.variantId, warehouseId: s.warehouseId, deltaOnHand: 0, deltaReserved: take, reason: 'reserve', refType: 'order', refId: orderId }],
-          [row],
-        );
-      }
-      if (needed > 0) {
-        // What was there before this line took its part (the transaction rolls the part back).
-        const available = line.quantity - needed + ((await this.availability([line.variantId])).get(line.variantId) ?? 0);
-        // The exact figure is the store's; the shopper learns it only when a few (not none) are left.
-        const left = available > 0 && available <= FEW_LEFT ? available : null;
-        const code = left === null ? InventoryErrors.OUT_OF_STOCK : InventoryErrors.FEW_LEFT;
-        throw new AppError(code, { itemZh: line.title?.['zh-CN'] ?? '商品', itemEn: line.title?.en ?? 'An item', left: left ?? '' }, { variantId: line.variantId, left });
-      }
-    }
+    // Announced first (it rolls back with the rest if a line is short): the stock rows are locked
+    // last, so buyers of the same SKU wait only for this transaction's commit (decision 0032).
     await this.changed(sorted.map((l) => l.variantId), 'reserve');
+    for (const line of sorted) {
+      if (!(await this.reserveWhole(orderId, line, now))) await this.reserveSplit(orderId, line, now);
+    }
+  }
+
+  /**
+   * The usual case in one statement: the first active warehouse (default first) that holds the
+   * whole line takes it — conditional update, reservation and ledger row together. False when no
+   * single warehouse can (or a concurrent buyer took it first): the line is split instead.
+   */
+  private async reserveWhole(orderId: string, line: StockLine, now: Date): Promise<boolean> {
+    const res = await this.q.execute(sql`
+      with pick as (
+        select s.variant_id, s.warehouse_id from inventory_stock s
+        join inventory_warehouses w on w.id = s.warehouse_id and w.active
+        where s.variant_id = ${line.variantId} and s.on_hand - s.reserved >= ${line.quantity}
+        order by w.is_default desc, w.code asc limit 1
+      ), taken as (
+        update inventory_stock s set reserved = s.reserved + ${line.quantity}::int, updated_at = ${now}::timestamptz
+        from pick where s.variant_id = pick.variant_id and s.warehouse_id = pick.warehouse_id
+          and s.on_hand - s.reserved >= ${line.quantity}
+        returning s.variant_id, s.warehouse_id, s.on_hand, s.reserved
+      ), held as (
+        insert into inventory_reservations (id, order_id, variant_id, warehouse_id, quantity, status, created_at)
+        select ${newId()}::uuid, ${orderId}::uuid, variant_id, warehouse_id, ${line.quantity}::int, 'held', ${now}::timestamptz from taken
+      )
+      insert into inventory_ledger (variant_id, warehouse_id, delta_on_hand, delta_reserved, on_hand_after, reserved_after, reason, ref_type, ref_id, at)
+      select variant_id, warehouse_id, 0, ${line.quantity}::int, on_hand, reserved, 'reserve', 'order', ${orderId}::text, ${now}::timestamptz from taken
+      returning 1`);
+    return (res as unknown as { rows: unknown[] }).rows.length === 1;
+  }
+
+  /** A line no single warehouse holds whole: taken warehouse by warehouse, or refused. */
+  private async reserveSplit(orderId: string, line: StockLine, now: Date): Promise<void> {
+    const candidates = await this.q
+      .select()
+      .from(stockLevels)
+      .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+      .where(and(eq(stockLevels.variantId, line.variantId), eq(warehouses.active, true)))
+      .orderBy(desc(warehouses.isDefault), asc(warehouses.code));
+    let needed = line.quantity;
+    for (const { inventory_stock: s } of candidates) {
+      if (needed === 0) break;
+      const take = Math.min(needed, s.onHand - s.reserved);
+      if (take <= 0) continue;
+      const [row] = await this.q
+        .update(stockLevels)
+        .set({ reserved: sql`${stockLevels.reserved} + ${take}`, updatedAt: now })
+        .where(
+          and(
+            eq(stockLevels.variantId, s.variantId),
+            eq(stockLevels.warehouseId, s.warehouseId),
+            sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${take}`,
+          ),
+        )
+        .returning();
+      if (!row) continue; // someone took it meanwhile; try the next warehouse
+      needed -= take;
+      await this.q.insert(reservations).values({
+        id: newId(),
+        orderId,
+        variantId: s.variantId,
+        warehouseId: s.warehouseId,
+        quantity: take,
+        status: 'held',
+        createdAt: now,
+      });
+      await this.ledger(
+        [{ variantId: s.variantId, warehouseId: s.warehouseId, deltaOnHand: 0, deltaReserved: take, reason: 'reserve', refType: 'order', refId: orderId }],
+        [row],
+      );
+    }
+    if (needed > 0) {
+      // What was there before this line took its part (the transaction rolls the part back).
+      const available = line.quantity - needed + ((await this.availability([line.variantId])).get(line.variantId) ?? 0);
+      // The exact figure is the store's; the shopper learns it only when a few (not none) are left.
+      const left = available > 0 && available <= FEW_LEFT ? available : null;
+      const code = left === null ? InventoryErrors.OUT_OF_STOCK : InventoryErrors.FEW_LEFT;
+      throw new AppError(code, { itemZh: line.title?.['zh-CN'] ?? '商品', itemEn: line.title?.en ?? 'An item', left: left ?? '' }, { variantId: line.variantId, left });
+    }
   }
 
   /** Payment received: the held units leave stock (on-hand and reserved both drop). */
@@ -247,33 +281,57 @@ export class InventoryService {
     reason: Reason,
     delta: (q: number) => { deltaOnHand: number; deltaReserved: number },
   ): Promise<number> {
-    // Flip held → to first: a concurrent second call finds nothing held and does nothing.
-    const flipped = await this.q
-      .update(reservations)
-      .set({ status: to })
-      .where(and(eq(reservations.orderId, orderId), eq(reservations.status, 'held')))
-      .returning();
-    const moves = flipped
-      .sort((a, b) => a.variantId.localeCompare(b.variantId))
-      .map((r) => ({ variantId: r.variantId, warehouseId: r.warehouseId, ...delta(r.quantity), reason, refType: 'order', refId: orderId }));
-    await this.apply(moves);
+    const now = this.k.clock.now();
+    // Flip held → to first: a concurrent second call finds nothing held and does nothing. An order
+    // holding one reservation (most orders) moves its stock and writes the ledger row in the same
+    // statement; with more, each stock row is moved after, in variant order (no deadlock).
+    const { deltaOnHand: perOnHand, deltaReserved: perReserved } = delta(1);
+    const res = await this.q.execute(sql`
+      with flipped as (
+        update inventory_reservations set status = ${to} where order_id = ${orderId} and status = 'held'
+        returning variant_id, warehouse_id, quantity
+      ), one as (
+        select * from flipped where (select count(*) from flipped) = 1
+      ), moved as (
+        update inventory_stock s set on_hand = s.on_hand + one.quantity * ${perOnHand}::int,
+          reserved = s.reserved + one.quantity * ${perReserved}::int, updated_at = ${now}::timestamptz
+        from one where s.variant_id = one.variant_id and s.warehouse_id = one.warehouse_id
+        returning s.variant_id, s.warehouse_id, s.on_hand, s.reserved, one.quantity
+      ), written as (
+        insert into inventory_ledger (variant_id, warehouse_id, delta_on_hand, delta_reserved, on_hand_after, reserved_after, reason, ref_type, ref_id, at)
+        select variant_id, warehouse_id, quantity * ${perOnHand}::int, quantity * ${perReserved}::int, on_hand, reserved, ${reason}::text, 'order', ${orderId}::text, ${now}::timestamptz
+        from moved returning 1
+      )
+      select variant_id as "variantId", warehouse_id as "warehouseId", quantity, (select count(*) from written)::int as "done" from flipped`);
+    const flipped = (res as unknown as { rows: Array<{ variantId: string; warehouseId: string; quantity: number; done: number }> }).rows;
+    if (flipped.length === 0) return 0;
+    if (flipped[0].done === 1) {
+      await this.changed([flipped[0].variantId], reason);
+    } else {
+      const moves = flipped
+        .sort((a, b) => a.variantId.localeCompare(b.variantId))
+        .map((r) => ({ variantId: r.variantId, warehouseId: r.warehouseId, ...delta(r.quantity), reason, refType: 'order', refId: orderId }));
+      await this.apply(moves);
+    }
     return flipped.reduce((n, r) => n + r.quantity, 0);
   }
 
   private async apply(moves: Movement[]): Promise<void> {
     if (moves.length === 0) return;
     const now = this.k.clock.now();
-    const after = [];
-    for (const m of moves) {
-      const [row] = await this.q
-        .update(stockLevels)
-        .set({ onHand: sql`${stockLevels.onHand} + ${m.deltaOnHand}`, reserved: sql`${stockLevels.reserved} + ${m.deltaReserved}`, updatedAt: now })
-        .where(and(eq(stockLevels.variantId, m.variantId), eq(stockLevels.warehouseId, m.warehouseId)))
-        .returning();
-      after.push(row);
-    }
-    await this.ledger(moves, after);
+    // Announced before the rows are locked, so they are held only until the commit.
     await this.changed(moves.map((m) => m.variantId), moves[0].reason);
+    // One statement per movement: the conditional-free update and its ledger row together.
+    for (const m of moves) {
+      await this.q.execute(sql`
+        with moved as (
+          update inventory_stock set on_hand = on_hand + ${m.deltaOnHand}::int, reserved = reserved + ${m.deltaReserved}::int, updated_at = ${now}::timestamptz
+          where variant_id = ${m.variantId} and warehouse_id = ${m.warehouseId}
+          returning variant_id, warehouse_id, on_hand, reserved
+        )
+        insert into inventory_ledger (variant_id, warehouse_id, delta_on_hand, delta_reserved, on_hand_after, reserved_after, reason, ref_type, ref_id, note, staff_id, at)
+        select variant_id, warehouse_id, ${m.deltaOnHand}::int, ${m.deltaReserved}::int, on_hand, reserved, ${m.reason}::text, ${m.refType ?? null}::text, ${m.refId ?? null}::text, ${m.note ?? null}::text, ${m.staffId ?? null}::uuid, ${now}::timestamptz from moved`);
+    }
   }
 
   private async ledger(moves: Movement[], after: Array<{ onHand: number; reserved: number }>) {

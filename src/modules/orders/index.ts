@@ -1,5 +1,5 @@
 /** The orders module's public face. */
-export { OrderService, type OrderRow, type OrderLineRow, type NewOrder, type OrderFilter } from './service.js';
+export { OrderService, type OrderRow, type OrderLineRow, type NewOrder, type OrderFilter, type PlacedOrder, type OrderTimelineRow } from './service.js';
 export type { ShippingAddress } from './schema.js';
 export type { CustomerTotals, PaidTotals, RefundTotals } from './stats.js';
 export { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';

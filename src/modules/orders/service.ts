@@ -19,6 +19,14 @@ const orderCursor = listCursor('orders', timeAndId);
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
+export type OrderTimelineRow = typeof orderTimeline.$inferSelect;
+
+/** An order as checkout wrote it: what its answer shows, without reading it back. */
+export interface PlacedOrder {
+  order: OrderRow;
+  lines: OrderLineRow[];
+  timeline: OrderTimelineRow[];
+}
 type Actor = { actor: 'shopper' | 'staff' | 'system' | 'provider' | 'carrier'; actorId?: string | null };
 
 export interface NewOrder {
@@ -72,8 +80,16 @@ export class OrderService {
     return this.k.db.q;
   }
 
-  /** Writes a new order (inside checkout's transaction, after stock was reserved). */
+  /** Writes a new order (inside checkout's transaction). */
   async create(input: NewOrder, orderId = newId()): Promise<OrderRow> {
+    return (await this.place(input, orderId)).order;
+  }
+
+  /**
+   * Writes a new order and returns it as written — row, lines and timeline — so the answer needs
+   * no second read (inside checkout's transaction; checkout reserves the stock after it).
+   */
+  async place(input: NewOrder, orderId = newId()): Promise<PlacedOrder> {
     const now = this.k.clock.now();
     // Taken with the clock read, before any await: a process's numbers follow its placement times.
     let number = this.numbers.next(now);
@@ -115,7 +131,7 @@ export class OrderService {
       this.numbers.taken(n);
       number = this.numbers.next(now);
     }
-    await this.q.insert(orderLines).values(
+    const lines = await this.q.insert(orderLines).values(
       input.lines.map((l) => {
         const ql = qByLine.get(l.lineId)!;
         return {
@@ -135,11 +151,12 @@ export class OrderService {
           weightGrams: l.weightGrams,
         };
       }),
-    );
-    await this.timeline(orderId, 'placed', null, 'pending_payment', { actor: 'shopper', actorId: input.customerId }, { total: order.total });
+    ).returning();
+    lines.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // as linesOf() lists them
+    const placed = await this.timeline(orderId, 'placed', null, 'pending_payment', { actor: 'shopper', actorId: input.customerId }, { total: order.total });
     await this.k.jobs.schedule(OrderJobs.unpaidTimeout, { orderId }, dueAt, `unpaid:${orderId}`);
-    await this.emit(OrderEvents.placed, order, await this.linesOf(orderId));
-    return order;
+    await this.emit(OrderEvents.placed, order, lines);
+    return { order, lines, timeline: [placed] };
   }
 
   async get(orderId: string): Promise<OrderRow> {
@@ -229,11 +246,20 @@ export class OrderService {
    * take it (timed out or cancelled meanwhile) — the caller refunds the money.
    */
   async markPaid(orderId: string, amount: number, by: Actor): Promise<'applied' | 'late'> {
-    const order = await this.lock(orderId);
-    if (order.status !== 'pending_payment') return 'late';
-    const updated = await this.move(order, { type: 'pay' }, by, { paidAmount: amount, paidAt: this.k.clock.now() }, { amount });
+    // The state machine's pay transition as the update's condition: one statement locks, checks
+    // and moves the order; no row means it no longer waits for payment.
+    const pay = transition('pending_payment', { type: 'pay' });
+    if (!pay.ok) throw new Error('the state machine no longer lets pending_payment be paid');
+    const now = this.k.clock.now();
+    const [updated] = await this.q
+      .update(orders)
+      .set({ status: pay.to, paidAmount: amount, paidAt: now, updatedAt: now })
+      .where(and(eq(orders.id, orderId), eq(orders.status, 'pending_payment')))
+      .returning();
+    if (!updated) return 'late';
+    await this.timeline(orderId, 'pay', 'pending_payment', pay.to, by, { amount });
     await this.inventory.commit(orderId);
-    await this.k.jobs.cancel(`unpaid:${orderId}`);
+    // The unpaid-timeout job is left to run: it re-checks the order and does nothing (a statement saved here).
     await this.emit(OrderEvents.paid, updated, await this.linesOf(orderId));
     return 'applied';
   }
@@ -328,7 +354,7 @@ export class OrderService {
   }
 
   private async timeline(orderId: string, type: string, from: string | null, to: string | null, by: Actor, data: Record<string, unknown>) {
-    await this.q.insert(orderTimeline).values({
+    const [entry] = await this.q.insert(orderTimeline).values({
       orderId,
       at: this.k.clock.now(),
       type,
@@ -337,7 +363,8 @@ export class OrderService {
       actor: by.actor,
       actorId: by.actorId ?? null,
       data,
-    });
+    }).returning();
+    return entry;
   }
 
   private async emit(type: string, o: OrderRow, lines?: OrderLineRow[], amount?: number) {

@@ -29,7 +29,8 @@ export function paymentStoreRoutes(k: Kernel, payments: PaymentService): Fastify
       },
       async (req, reply) => {
         const me = requireCustomer(req);
-        const r = await k.db.transaction(() => payments.create(req.params.orderId, me.id, req.body.provider, req.body.method));
+        // No transaction: the provider is called between a read and an insert, never inside one (decision 0032).
+        const r = await payments.create(req.params.orderId, me.id, req.body.provider, req.body.method);
         return reply.code(201).send({
           ...r.payment,
           payUrl: r.payUrl,

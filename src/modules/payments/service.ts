@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
+import { isUuid, newId } from '../../platform/ids.js';
 import type { OrderService } from '../orders/index.js';
 import { paymentLedger, payments, refunds, webhookEvents } from './schema.js';
 import { PaymentErrors } from './errors.js';
@@ -92,6 +92,10 @@ export class PaymentService {
         .onConflictDoNothing()
         .returning({ eventId: webhookEvents.eventId });
       if (!fresh.length) return 'duplicate' as const;
+      if (event.type === 'payment.succeeded') {
+        const captured = await this.captureExpected(providerCode, event);
+        if (captured) return this.applyCapture(captured, providerCode, false);
+      }
       const [payment] = await this.q.select().from(payments).where(eq(payments.id, event.paymentId)).for('update');
       if (!payment || payment.provider !== providerCode) throw new AppError(PaymentErrors.PAYMENT_NOT_FOUND, { id: event.paymentId });
       const succeeded = event.type === 'payment.succeeded' && event.amount === payment.amount && event.currency === payment.currency;
@@ -109,17 +113,46 @@ export class PaymentService {
       }
       await this.q.update(payments).set({ status: 'succeeded', completedAt: now }).where(eq(payments.id, payment.id));
       await this.ledger(payment, 'capture', payment.amount, null, { eventId: event.eventId });
-      const applied = lateForExpired ? 'late' : await this.orders.markPaid(payment.orderId, payment.amount, { actor: 'provider', actorId: providerCode });
-      if (applied === 'applied') await this.expirePending(payment.orderId, 'paid_by_another_attempt');
-      if (applied === 'late') {
-        // The order timed out or was cancelled (or paid by another attempt) before the money came:
-        // give it back at once rather than keep money for nothing.
-        await this.refundPayment(payment, payment.amount, 'late_payment');
-        await this.orders.note(payment.orderId, 'late_payment_refunded', { actor: 'system' }, { paymentId: payment.id, amount: payment.amount });
-        return 'refunded_late' as const;
-      }
-      return 'paid' as const;
+      return this.applyCapture(payment, providerCode, lateForExpired);
     });
+  }
+
+  /**
+   * The usual callback in one statement: a pending attempt whose provider, amount and currency match
+   * the event becomes `succeeded` and its capture is written to the ledger. Null otherwise (an ended
+   * attempt, a mismatch, an unknown id): the careful path above reads the row and decides.
+   */
+  private async captureExpected(providerCode: string, event: { eventId: string; paymentId: string; amount?: number; currency?: string }): Promise<PaymentRow | null> {
+    if (!isUuid(event.paymentId) || !Number.isSafeInteger(event.amount) || typeof event.currency !== 'string') return null;
+    const now = this.k.clock.now();
+    const res = await this.q.execute(sql`
+      with captured as (
+        update payments set status = 'succeeded', completed_at = ${now}::timestamptz
+        where id = ${event.paymentId}::uuid and provider = ${providerCode} and status = 'pending'
+          and amount = ${event.amount}::int and currency = ${event.currency}
+        returning *
+      ), booked as (
+        insert into payment_ledger (order_id, payment_id, refund_id, kind, amount, currency, data, at)
+        select order_id, id, null, 'capture', amount, currency, ${JSON.stringify({ eventId: event.eventId })}::jsonb, ${now}::timestamptz from captured
+      )
+      select id, order_id as "orderId", provider, method, amount, currency, status, provider_ref as "providerRef",
+        failure_reason as "failureReason", created_at as "createdAt", completed_at as "completedAt" from captured`);
+    const row = (res as unknown as { rows: Array<Omit<PaymentRow, 'createdAt' | 'completedAt'> & { createdAt: string | Date; completedAt: string | Date | null }> }).rows[0];
+    return row ? { ...row, createdAt: new Date(row.createdAt), completedAt: row.completedAt ? new Date(row.completedAt) : null } : null;
+  }
+
+  /** A capture is booked: the order is paid — or, if it no longer waits for money, the money goes back. */
+  private async applyCapture(payment: PaymentRow, providerCode: string, lateForExpired: boolean) {
+    const applied = lateForExpired ? 'late' : await this.orders.markPaid(payment.orderId, payment.amount, { actor: 'provider', actorId: providerCode });
+    if (applied === 'applied') await this.expirePending(payment.orderId, 'paid_by_another_attempt');
+    if (applied === 'late') {
+      // The order timed out or was cancelled (or paid by another attempt) before the money came:
+      // give it back at once rather than keep money for nothing.
+      await this.refundPayment(payment, payment.amount, 'late_payment');
+      await this.orders.note(payment.orderId, 'late_payment_refunded', { actor: 'system' }, { paymentId: payment.id, amount: payment.amount });
+      return 'refunded_late' as const;
+    }
+    return 'paid' as const;
   }
 
   /**
@@ -131,17 +164,19 @@ export class PaymentService {
     // SKIP LOCKED: an attempt whose own callback is being handled right now is left to it (a success
     // then finds the order paid or cancelled and is refunded); waiting for it could deadlock, since
     // that callback holds its payment row and waits for the order row this transaction holds.
-    const open = await this.q
-      .select({ id: payments.id })
-      .from(payments)
-      .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')))
-      .for('update', { skipLocked: true });
-    if (open.length === 0) return 0;
     const now = this.k.clock.now();
     const ended = await this.q
       .update(payments)
       .set({ status: 'expired', failureReason: reason, completedAt: now })
-      .where(and(inArray(payments.id, open.map((p) => p.id)), eq(payments.status, 'pending')))
+      .where(
+        and(
+          inArray(
+            payments.id,
+            this.q.select({ id: payments.id }).from(payments).where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending'))).for('update', { skipLocked: true }),
+          ),
+          eq(payments.status, 'pending'),
+        ),
+      )
       .returning({ id: payments.id });
     for (const p of ended) await this.orders.note(orderId, 'payment_expired', { actor: 'system' }, { paymentId: p.id, reason });
     return ended.length;

@@ -4,6 +4,13 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 /** Anything queries can be run on: the root handle or an open transaction. */
 export type Executor = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
+/** How many SQL statements ran, transaction control included (the statement-budget test reads it). */
+export interface StatementCounter {
+  n: number;
+  /** When set, each statement's SQL text is appended (the budget test prints what a step ran). */
+  trace?: string[];
+}
+
 export interface DriverOps {
   close(): Promise<void>;
   execRaw(sql: string): Promise<void>;
@@ -13,6 +20,7 @@ export interface DriverOps {
 interface TxScope {
   tx: Executor;
   afterCommit: Array<() => void | Promise<void>>;
+  beforeCommit: Array<() => Promise<void>>;
 }
 
 /**
@@ -31,6 +39,8 @@ export class Database {
     readonly kind: 'pglite' | 'postgres',
     private readonly root: Executor,
     private readonly ops: DriverOps,
+    /** Counted by the driver's query hook; PGlite's own BEGIN/COMMIT are added in `transaction`. */
+    readonly statements: StatementCounter = { n: 0 },
   ) {}
 
   /** Runs raw SQL text (several statements allowed): bulk load, maintenance, tests. */
@@ -55,8 +65,19 @@ export class Database {
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.scope.getStore()) return fn();
     const hooks: TxScope['afterCommit'] = [];
+    const before: TxScope['beforeCommit'] = [];
+    // node-postgres sends BEGIN and COMMIT through drizzle's logger; PGlite runs its own.
+    if (this.kind === 'pglite') {
+      this.statements.n += 2;
+      this.statements.trace?.push('begin (pglite)', 'commit (pglite)');
+    }
     const result = await this.root.transaction((tx) =>
-      this.scope.run({ tx: tx as unknown as Executor, afterCommit: hooks }, fn),
+      this.scope.run({ tx: tx as unknown as Executor, afterCommit: hooks, beforeCommit: before }, async () => {
+        const value = await fn();
+        // Hooks may add hooks (a flush that emits): run until none is left.
+        for (let i = 0; i < before.length; i++) await before[i]();
+        return value;
+      }),
     );
     for (const hook of hooks) {
       try {
@@ -66,6 +87,18 @@ export class Database {
       }
     }
     return result;
+  }
+
+  /**
+   * Runs `hook` inside the current transaction once its work is done, just before it commits (the
+   * outbox writes the transaction's events there, in one statement). False when there is no
+   * transaction: the caller does its work at once.
+   */
+  beforeCommit(hook: () => Promise<void>): boolean {
+    const s = this.scope.getStore();
+    if (!s) return false;
+    s.beforeCommit.push(hook);
+    return true;
   }
 
   /** Runs `hook` once the current transaction commits (at once when there is none). */

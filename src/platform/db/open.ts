@@ -5,7 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { Database, type Executor } from './database.js';
+import { Database, type Executor, type StatementCounter } from './database.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 
 export interface OpenOptions {
@@ -36,7 +36,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   });
   const probe = await pool.connect(); // fail fast with the driver's message when unreachable
   probe.release();
-  const db = drizzlePg(pool);
+  const statements: StatementCounter = { n: 0 };
+  const db = drizzlePg(pool, { logger: countingLogger(statements) });
   return new Database('postgres', db as unknown as Executor, {
     close: () => pool.end(),
     execRaw: async (sql) => {
@@ -54,7 +55,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         lock.release();
       }
     },
-  });
+  }, statements);
+}
+
+/** Drizzle's query hook, used only to count statements: a counter, not a log. */
+function countingLogger(statements: StatementCounter) {
+  return {
+    logQuery: (query: string) => {
+      statements.n++;
+      statements.trace?.push(query);
+    },
+  };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -65,7 +76,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     const client = await PGlite.create(inMemory ? undefined : `${dataDir}/pg`, {
       parsers: { 20: (v: string) => Number(v) },
     });
-    const db = drizzlePglite(client);
+    const statements: StatementCounter = { n: 0 };
+    const db = drizzlePglite(client, { logger: countingLogger(statements) });
     return new Database('pglite', db as unknown as Executor, {
       close: async () => {
         await client.close();
@@ -75,7 +87,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
         await client.exec(sql);
       },
       migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    });
+    }, statements);
   } catch (err) {
     release();
     throw err;

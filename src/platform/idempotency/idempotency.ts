@@ -38,11 +38,16 @@ export class IdempotencyKeys {
     private readonly clock: Clock,
   ) {}
 
-  async once<R>(ref: KeyRef, request: unknown, run: () => Promise<R>): Promise<{ result: R; replayed: boolean }> {
+  /**
+   * With `known`, the result is chosen before the work runs (checkout picks the order's id first): it
+   * is stored with the claim itself, one statement instead of a claim and an update afterwards.
+   */
+  async once<R>(ref: KeyRef, request: unknown, run: () => Promise<R>, known?: { result: R }): Promise<{ result: R; replayed: boolean }> {
     return this.db.transaction(async () => {
-      const earlier = await this.claim(ref, requestHash(request));
+      const earlier = await this.claim(ref, requestHash(request), known?.result ?? null);
       if (earlier) return { result: earlier.result as R, replayed: true };
       const result = await run();
+      if (known) return { result, replayed: false };
       await this.db.q
         .update(idempotencyKeys)
         .set({ result: result as unknown })
@@ -52,17 +57,17 @@ export class IdempotencyKeys {
   }
 
   /** Claims the key, or returns the earlier request's result. */
-  private async claim(ref: KeyRef, hash: string): Promise<{ result: unknown } | null> {
+  private async claim(ref: KeyRef, hash: string, result: unknown): Promise<{ result: unknown } | null> {
     const q = this.db.q;
     const now = this.clock.now();
     const same = and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.owner, ref.owner), eq(idempotencyKeys.key, ref.key));
     // An expired key the hourly expiry has not deleted yet counts as absent: the claim takes it over.
     const claimed = await q
       .insert(idempotencyKeys)
-      .values({ ...ref, requestHash: hash, createdAt: now })
+      .values({ ...ref, requestHash: hash, result, createdAt: now })
       .onConflictDoUpdate({
         target: [idempotencyKeys.scope, idempotencyKeys.owner, idempotencyKeys.key],
-        set: { requestHash: hash, result: null, createdAt: now },
+        set: { requestHash: hash, result, createdAt: now },
         setWhere: lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
       })
       .returning({ key: idempotencyKeys.key });

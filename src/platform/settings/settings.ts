@@ -1,17 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
+import { LocalCopy } from '../local-copy.js';
+import type { ResponseCache } from '../cache.js';
 import { settings } from './schema.js';
 
+/** The cache tag every settings write invalidates, in every process. */
+export const SETTINGS_TAG = 'settings';
+
+/** Store settings, read through an in-process copy (checkout reads the payment window on every order). */
 export class Settings {
-  constructor(private readonly db: Database) {}
+  private readonly copy: LocalCopy<unknown>;
+
+  constructor(
+    private readonly db: Database,
+    cache?: ResponseCache,
+  ) {
+    this.copy = new LocalCopy(db, cache, SETTINGS_TAG);
+  }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const [row] = await this.db.q.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
-    return row?.value as T | undefined;
+    return (await this.copy.read(key, async () => {
+      const [row] = await this.db.q.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+      return row?.value;
+    })) as T | undefined;
   }
 
   async set(key: string, value: unknown): Promise<void> {
+    this.copy.written();
     await this.db.q
       .insert(settings)
       .values({ key, value: value as object, updatedAt: new Date() })
