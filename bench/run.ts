@@ -30,6 +30,8 @@ const BROWSER = { 'accept-encoding': 'br, gzip' };
  * checkout); with `BENCH_URL`, on a store that is already running with the demo shop.
  */
 const READS_ONLY = process.env.BENCH_PARTS === 'reads';
+/** `BENCH_PARTS=checkout`: the checkout load only (no reads, no fresh renders); `BENCH_PROFILE=1` adds a CPU profile of the API process. */
+const CHECKOUT_ONLY = process.env.BENCH_PARTS === 'checkout';
 
 async function get(base: string, path: string) {
   const res = await fetch(base + path);
@@ -137,7 +139,7 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
   let server = await startServerProcess({ ...serverEnv, DEMO_DATA: '1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 600_000);
   const firstStartSeconds = (Date.now() - t0) / 1000;
   try {
-    const { reads, pagePaths } = await measureReads(server.url);
+    const { reads, pagePaths } = CHECKOUT_ONLY ? { reads: [], pagePaths: [] } : await measureReads(server.url);
     const fresh: LoadResult[] = [];
     if (READS_ONLY) return { shape, reads, fresh, units: 0, apiProcesses, reconciled: true, oversold: 0, firstStartSeconds };
     if (pagePaths.length) {
@@ -147,6 +149,10 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
       await server.stop();
       fresh.push(...(await freshRenders(serverEnv, pagePaths, apiProcesses)));
       server = await startServerProcess(serverEnv, 120_000);
+    }
+    if (process.env.BENCH_PROFILE) {
+      await server.stop();
+      server = await startServerProcess({ ...serverEnv, NODE_ARGS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? 'bench/profiles'}` }, 120_000);
     }
     const products = JSON.parse((await get(server.url, '/api/store/products?limit=5')).text).items as Array<{ slug: string }>;
     const variantIds: string[] = [];
@@ -307,4 +313,4 @@ if (pgUrl) {
 const md = report(reports);
 console.log(md);
 // A partial run (BENCH_PARTS) does not replace the full report.
-if (!READS_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
+if (!READS_ONLY && !CHECKOUT_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');

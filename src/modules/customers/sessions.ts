@@ -6,8 +6,15 @@ import { customerSessions } from './schema.js';
 import { newSessionToken, sha256, TOKEN_PREFIX } from './tokens.js';
 
 export const SESSION_TTL_MS = 30 * DAY;
-/** A looked-up session is trusted this long without asking the database again. */
-const CACHE_MS = 5_000;
+/**
+ * A looked-up session is trusted this long without asking the database again: a shopper's requests
+ * cost no session statement (decision 0032). Revocation does not wait for it: it drops the entry
+ * here at once and, after commit, in every other process (the cache's invalidation over Redis).
+ */
+const CACHE_MS = 60_000;
+/** Invalidation tags a revocation publishes: one session, or a customer's sessions but one. */
+const revokedTag = (sessionId: string) => `session-revoked:${sessionId}`;
+const revokedAllTag = (customerId: string, except = '') => `sessions-revoked:${customerId}:${except}`;
 const CACHE_MAX = 10_000;
 
 export interface SessionInfo {
@@ -24,7 +31,19 @@ export interface SessionInfo {
 export class SessionStore {
   private readonly cache = new Map<string, { info: SessionInfo | null; until: number }>();
 
-  constructor(private readonly k: Kernel) {}
+  constructor(private readonly k: Kernel) {
+    k.cache.onInvalidate((tags) => {
+      for (const tag of tags) {
+        if (tag.startsWith('session-revoked:')) {
+          const id = tag.slice('session-revoked:'.length);
+          this.drop((s) => s.sessionId === id);
+        } else if (tag.startsWith('sessions-revoked:')) {
+          const [customerId, except] = tag.slice('sessions-revoked:'.length).split(':');
+          this.drop((s) => s.customerId === customerId && s.sessionId !== except);
+        }
+      }
+    });
+  }
 
   async create(customerId: string, meta: { userAgent?: string; ip?: string } = {}) {
     const token = newSessionToken();
@@ -62,7 +81,7 @@ export class SessionStore {
 
   async revoke(sessionId: string): Promise<void> {
     await this.k.db.q.delete(customerSessions).where(eq(customerSessions.id, sessionId));
-    this.forget((s) => s.sessionId === sessionId);
+    this.forget((s) => s.sessionId === sessionId, revokedTag(sessionId));
   }
 
   /** Signs the shopper out everywhere, except (optionally) the session making the request. */
@@ -70,15 +89,22 @@ export class SessionStore {
     const where = [eq(customerSessions.customerId, customerId)];
     if (exceptSessionId) where.push(ne(customerSessions.id, exceptSessionId));
     await this.k.db.q.delete(customerSessions).where(and(...where));
-    this.forget((s) => s.customerId === customerId && s.sessionId !== exceptSessionId);
+    this.forget((s) => s.customerId === customerId && s.sessionId !== exceptSessionId, revokedAllTag(customerId, exceptSessionId));
   }
 
-  /** Drops cached lookups now and again after commit, so no request re-caches a row being deleted. */
-  private forget(match: (s: SessionInfo) => boolean): void {
-    const drop = () => {
-      for (const [hash, entry] of this.cache) if (entry.info && match(entry.info)) this.cache.delete(hash);
-    };
-    drop();
-    this.k.db.afterCommit(drop);
+  /**
+   * Drops cached lookups now and again after commit, so no request re-caches a row being deleted;
+   * the tag tells the other processes (it comes back here too, harmlessly).
+   */
+  private forget(match: (s: SessionInfo) => boolean, tag: string): void {
+    this.drop(match);
+    this.k.db.afterCommit(async () => {
+      this.drop(match);
+      await this.k.cache.invalidate(tag);
+    });
+  }
+
+  private drop(match: (s: SessionInfo) => boolean): void {
+    for (const [hash, entry] of this.cache) if (entry.info && match(entry.info)) this.cache.delete(hash);
   }
 }
