@@ -15,6 +15,7 @@ export class BackgroundWorker {
   private bull: BullJobTransport | null = null;
   private recurringTimer: NodeJS.Timeout | null = null;
   private recurringRound: Promise<void> | null = null;
+  private jobsPolledAt = -Infinity;
 
   constructor(
     private readonly k: Kernel,
@@ -67,8 +68,14 @@ export class BackgroundWorker {
 
   private async tick(): Promise<void> {
     await this.k.outbox.dispatch();
-    // In the scale shape BullMQ runs delayed jobs; polling the table here is the safety net.
-    await this.k.jobs.runDue();
+    // Due jobs are looked for once per poll interval, not on every commit's wake: under checkout
+    // load the wakes come hundreds of times a second, and a job is due minutes after it is made.
+    // (In the scale shape BullMQ runs delayed jobs; polling the table here is the safety net.)
+    const now = performance.now();
+    if (now - this.jobsPolledAt >= this.pollMs) {
+      this.jobsPolledAt = now;
+      await this.k.jobs.runDue();
+    }
   }
 
   async stop(): Promise<void> {

@@ -10,11 +10,24 @@ import { sandboxCallback, seedProduct, standardShipping, testAddress } from '../
  * A step over its budget fails with the statements it ran, so the new query is easy to find.
  */
 const BUDGET = {
-  cart: 3,
-  item: 5,
+  /** The open cart with its items (one statement), or a new cart (one insert). */
+  cart: 2,
+  /** begin · lock-and-touch the cart · add within the limits, returning every line · commit (variants from the process copy). */
+  item: 4,
+  /**
+   * begin · claim the Idempotency-Key with the order id · close the cart returning its items ·
+   * variants (fresh: the price charged) · order · lines · timeline · timeout job · events with
+   * their deliveries · the conditional stock update with reservation and ledger (last) · commit.
+   */
   order: 11,
-  payment: 4,
-  callback: 7,
+  /** The order · the attempt (no transaction: the provider is called between the two, never inside one). */
+  payment: 2,
+  /**
+   * begin · the provider's event id · capture with its ledger row · order paid (conditional update) ·
+   * timeline · reservation committed with stock and ledger · lines for order.paid · other attempts
+   * ended · events with their deliveries · commit.
+   */
+  callback: 10,
 } as const;
 const FLOW_BUDGET = 30;
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import type { Database, Executor } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { outboxDeliveries, outboxEvents } from './schema.js';
@@ -13,6 +13,13 @@ export interface DomainEvent<P = unknown> {
 }
 
 export type EventHandler = (event: DomainEvent<any>) => Promise<void>;
+
+interface PendingEvent {
+  id: string;
+  type: string;
+  payload: object;
+  occurredAt: Date;
+}
 
 interface Consumer {
   name: string;
@@ -36,6 +43,8 @@ export function backoffMs(attempts: number): number {
 export class Outbox {
   private readonly consumers = new Map<string, Consumer>();
   private wake: (() => void) | null = null;
+  /** Events of open transactions, written just before each commits. */
+  private readonly pending = new WeakMap<Executor, PendingEvent[]>();
 
   constructor(
     private readonly db: Database,
@@ -53,19 +62,46 @@ export class Outbox {
     this.wake = fn;
   }
 
+  /**
+   * Records an event in the current transaction. Inside one, events wait in memory and are written
+   * together — every event and its deliveries in one statement — just before the commit (decision
+   * 0032); outside one, at once.
+   */
   async emit<P>(type: string, payload: P): Promise<string> {
-    const id = newId();
-    const now = this.clock.now();
+    const event: PendingEvent = { id: newId(), type, payload: payload as object, occurredAt: this.clock.now() };
     const q = this.db.q;
-    await q.insert(outboxEvents).values({ id, type, payload: payload as object, occurredAt: now });
-    const targets = [...this.consumers.values()].filter((c) => c.types === '*' || c.types.has(type));
-    if (targets.length > 0) {
-      await q.insert(outboxDeliveries).values(
-        targets.map((c) => ({ eventId: id, consumer: c.name, status: 'pending' as const, nextAttemptAt: now })),
-      );
-    }
+    const waiting = this.pending.get(q);
+    if (waiting) waiting.push(event);
+    else if (this.db.beforeCommit(() => this.flush(q))) this.pending.set(q, [event]);
+    else await this.write([event]);
     this.db.afterCommit(() => this.wake?.());
-    return id;
+    return event.id;
+  }
+
+  private async flush(q: Executor): Promise<void> {
+    const events = this.pending.get(q) ?? [];
+    this.pending.delete(q);
+    if (events.length) await this.write(events);
+  }
+
+  /** Events and a pending delivery for every subscribed consumer, in one statement. */
+  private async write(events: PendingEvent[]): Promise<void> {
+    const rows = sql.join(
+      events.map((e) => sql`(${e.id}::uuid, ${e.type}, ${JSON.stringify(e.payload)}::jsonb, ${e.occurredAt}::timestamptz)`),
+      sql`, `,
+    );
+    const deliveries = events.flatMap((e) =>
+      [...this.consumers.values()]
+        .filter((c) => c.types === '*' || c.types.has(e.type))
+        .map((c) => sql`(${e.id}::uuid, ${c.name}, 'pending', ${e.occurredAt}::timestamptz)`),
+    );
+    const insertEvents = sql`insert into outbox_events (id, type, payload, occurred_at) values ${rows}`;
+    await this.db.q.execute(
+      deliveries.length === 0
+        ? insertEvents
+        : sql`with written as (${insertEvents} returning id)
+          insert into outbox_deliveries (event_id, consumer, status, next_attempt_at) values ${sql.join(deliveries, sql`, `)}`,
+    );
   }
 
   /** Delivers due events; returns how many deliveries were attempted. */
@@ -77,8 +113,45 @@ export class Outbox {
       .where(and(eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now)))
       .orderBy(asc(outboxDeliveries.nextAttemptAt))
       .limit(limit);
-    for (const d of due) await this.deliver(d.eventId, d.consumer);
+    // A consumer's due events are handled together in one transaction (a few statements for the lot,
+    // not four per event: under checkout load this is most of the background work). A batch whose
+    // handler fails rolls back and is retried one event at a time, which finds and records the failure.
+    const byConsumer = new Map<string, string[]>();
+    for (const d of due) byConsumer.set(d.consumer, [...(byConsumer.get(d.consumer) ?? []), d.eventId]);
+    for (const [consumer, eventIds] of byConsumer) {
+      if (eventIds.length > 1 && (await this.deliverBatch(consumer, eventIds))) continue;
+      for (const eventId of eventIds) await this.deliver(eventId, consumer);
+    }
     return due.length;
+  }
+
+  /** Several due events of one consumer in one transaction, in the order they happened; false if a handler threw. */
+  private async deliverBatch(consumerName: string, eventIds: string[]): Promise<boolean> {
+    const consumer = this.consumers.get(consumerName);
+    if (!consumer) return false;
+    try {
+      await this.db.transaction(async () => {
+        const res = await this.db.q.execute(sql`
+          select d.event_id, e.type, e.payload, e.occurred_at
+          from outbox_deliveries d join outbox_events e on e.id = d.event_id
+          where d.consumer = ${consumerName} and d.status = 'pending'
+            and d.event_id in (${sql.join(eventIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          order by e.occurred_at, e.id
+          for update of d skip locked`);
+        const rows = (res as unknown as { rows: Array<{ event_id: string; type: string; payload: unknown; occurred_at: string | Date }> }).rows;
+        if (rows.length === 0) return;
+        for (const row of rows) {
+          await consumer.handler({ id: row.event_id, type: row.type, payload: row.payload, occurredAt: new Date(row.occurred_at) });
+        }
+        await this.db.q
+          .update(outboxDeliveries)
+          .set({ status: 'done', handledAt: this.clock.now(), attempts: sql`${outboxDeliveries.attempts} + 1`, lastError: null })
+          .where(and(eq(outboxDeliveries.consumer, consumerName), inArray(outboxDeliveries.eventId, rows.map((r) => r.event_id))));
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Dispatches until nothing is due (tests, shutdown). */
