@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeOnBackend, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../support/harness.js';
+import { describeEachBackend, describeOnBackend, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../support/harness.js';
 import { registerShopper } from '../support/customers.js';
 
 /**
@@ -8,6 +8,21 @@ import { registerShopper } from '../support/customers.js';
  * sign-out in one process ends the session in every other at once, over Redis — not after the cache
  * entry's minute (decision 0032).
  */
+describeEachBackend('session revocation in one process', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+  });
+  afterAll(() => t?.close());
+
+  it('serves a signed-in shopper from the cached session and ends it at sign-out', async () => {
+    const shopper = await registerShopper(t);
+    expect((await t.app.inject({ method: 'GET', url: '/api/store/me', headers: shopper.auth })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/store/auth/logout', headers: shopper.auth })).statusCode).toBeLessThan(300);
+    expect((await t.app.inject({ method: 'GET', url: '/api/store/me', headers: shopper.auth })).statusCode).toBe(401);
+  });
+});
+
 // Two processes share invalidations over Redis: the suite runs with TEST_REDIS_URL (as in .ci/run).
 const withRedis = process.env.TEST_REDIS_URL ? describeOnBackend : () => {};
 withRedis('postgres', 'session revocation across processes', (backend) => {
