@@ -285,7 +285,8 @@ if (running && READS_ONLY) {
   // A store already running with the demo shop (its first start can take minutes on a busy box).
   const { reads } = await measureReads(running);
   reports.push({ shape: `Running store at ${running}`, reads, fresh: [], units: 0, apiProcesses: 1, reconciled: true, oversold: 0, firstStartSeconds: NaN });
-} else {
+} else if (process.env.BENCH_SHAPES !== 'postgres') {
+  // BENCH_SHAPES=postgres measures the scale shape alone (with BENCH_DATABASE_URL).
   const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
   try {
     reports.push(await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));

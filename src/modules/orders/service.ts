@@ -124,16 +124,19 @@ export class OrderService {
     // one more insert, not the order. ON CONFLICT keeps the transaction usable without a savepoint.
     for (let attempt = 0; ; attempt++) {
       const n = await number;
-      [order] = await this.q.insert(orders).values({ ...row, number: n }).onConflictDoNothing({ target: orders.number }).returning();
-      if (order) break;
+      // Only the id comes back: the row is what was written (wide JSON columns are not read back).
+      const [hit] = await this.q.insert(orders).values({ ...row, number: n }).onConflictDoNothing({ target: orders.number }).returning({ id: orders.id });
+      if (hit) {
+        order = { ...row, number: n, paidAmount: 0, refundedAmount: 0, paidAt: null, shippedAt: null, deliveredAt: null, completedAt: null, cancelledAt: null, cancelReason: null };
+        break;
+      }
       if (attempt >= 3) throw new Error(`order number ${n} and three after it were taken`);
       this.k.log.warn({ number: n }, 'order number already taken; leasing a new worker number');
       this.numbers.taken(n);
       number = this.numbers.next(now);
     }
-    const lines = await this.q.insert(orderLines).values(
-      input.lines.map((l) => {
-        const ql = qByLine.get(l.lineId)!;
+    const lines: OrderLineRow[] = input.lines.map((l) => {
+      const ql = qByLine.get(l.lineId)!;
         return {
           id: l.lineId,
           orderId,
@@ -149,9 +152,10 @@ export class OrderService {
           discountTotal: ql.discountTotal,
           total: ql.total,
           weightGrams: l.weightGrams,
+          refundedQuantity: 0,
         };
-      }),
-    ).returning();
+      });
+    await this.q.insert(orderLines).values(lines);
     lines.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // as linesOf() lists them
     const placed = await this.timeline(orderId, 'placed', null, 'pending_payment', { actor: 'shopper', actorId: input.customerId }, { total: order.total });
     await this.k.jobs.schedule(OrderJobs.unpaidTimeout, { orderId }, dueAt, `unpaid:${orderId}`);
@@ -170,6 +174,17 @@ export class OrderService {
     const byId = isUuid(idOrNumber);
     const [row] = await this.q
       .select()
+      .from(orders)
+      .where(and(byId ? eq(orders.id, idOrNumber) : eq(orders.number, idOrNumber), eq(orders.customerId, customerId)));
+    if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: idOrNumber });
+    return row;
+  }
+
+  /** What starting a payment needs of the shopper's own order (a narrow read: no JSON columns). */
+  async paymentTerms(idOrNumber: string, customerId: string) {
+    const byId = isUuid(idOrNumber);
+    const [row] = await this.q
+      .select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total, currency: orders.currency, paymentDueAt: orders.paymentDueAt })
       .from(orders)
       .where(and(byId ? eq(orders.id, idOrNumber) : eq(orders.number, idOrNumber), eq(orders.customerId, customerId)));
     if (!row) throw new AppError(OrderErrors.ORDER_NOT_FOUND, { id: idOrNumber });
@@ -353,19 +368,12 @@ export class OrderService {
     return updated;
   }
 
-  private async timeline(orderId: string, type: string, from: string | null, to: string | null, by: Actor, data: Record<string, unknown>) {
-    const [entry] = await this.q.insert(orderTimeline).values({
-      orderId,
-      at: this.k.clock.now(),
-      type,
-      fromStatus: from,
-      toStatus: to,
-      actor: by.actor,
-      actorId: by.actorId ?? null,
-      data,
-    }).returning();
-    return entry;
+  private async timeline(orderId: string, type: string, from: string | null, to: string | null, by: Actor, data: Record<string, unknown>): Promise<OrderTimelineRow> {
+    const entry = { orderId, at: this.k.clock.now(), type, fromStatus: from, toStatus: to, actor: by.actor, actorId: by.actorId ?? null, data };
+    const [{ id }] = await this.q.insert(orderTimeline).values(entry).returning({ id: orderTimeline.id });
+    return { id, ...entry };
   }
+
 
   private async emit(type: string, o: OrderRow, lines?: OrderLineRow[], amount?: number) {
     await this.k.outbox.emit<OrderEventPayload>(type, {

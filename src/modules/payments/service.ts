@@ -47,7 +47,7 @@ export class PaymentService {
   async create(orderId: string, customerId: string, providerCode: string, method: string) {
     const provider = this.provider(providerCode);
     if (!provider.methods.includes(method)) throw new AppError(PaymentErrors.PROVIDER_UNAVAILABLE, { provider: `${providerCode}/${method}` });
-    const order = await this.orders.getForCustomer(orderId, customerId);
+    const order = await this.orders.paymentTerms(orderId, customerId);
     if (order.status !== 'pending_payment') throw new AppError(PaymentErrors.ORDER_NOT_PAYABLE, { status: order.status });
     const now = this.k.clock.now();
     if (order.paymentDueAt <= now) throw new AppError(PaymentErrors.PAYMENT_WINDOW_CLOSED);
@@ -61,10 +61,8 @@ export class PaymentService {
       method,
       expiresAt: order.paymentDueAt,
     });
-    const [row] = await this.q
-      .insert(payments)
-      .values({ id, orderId: order.id, provider: providerCode, method, amount: order.total, currency: order.currency, status: 'pending', providerRef: created.providerRef, createdAt: now })
-      .returning();
+    const row: PaymentRow = { id, orderId: order.id, provider: providerCode, method, amount: order.total, currency: order.currency, status: 'pending', providerRef: created.providerRef, failureReason: null, createdAt: now, completedAt: null };
+    await this.q.insert(payments).values(row);
     return { payment: row, payUrl: created.payUrl, expiresAt: order.paymentDueAt };
   }
 
