@@ -34,7 +34,8 @@ export async function placePaidOrder(t: TestApp, auth: Record<string, string>, i
   return order;
 }
 
-/** Sum of an order's payment ledger (captures − refunds). */
+/** Sum of an order's payment ledger (captures − refunds), once the outbox has executed every refund intent. */
 export async function ledgerNet(t: TestApp, orderId: string): Promise<number> {
+  await t.settle();
   return (await t.services.payments.ledgerOf(orderId)).reduce((n, l) => n + l.amount, 0);
 }

@@ -54,7 +54,7 @@ describeEachBackend('after-sales refunds', (backend) => {
     const final = await order(o.id);
     expect(final.status).toBe('shipped');
     expect(final.shipments[0]).toMatchObject({ carrier: { code: 'sf' }, trackingNumber: 'SF3000000000001' });
-    expect(final.timeline.map((e: { type: string }) => e.type)).toEqual(['placed', 'pay', 'partialRefund', 'ship']);
+    expect(final.timeline.map((e: { type: string }) => e.type)).toEqual(['placed', 'pay', 'partialRefund', 'refund_succeeded', 'ship']);
   });
 
   it('refunds a whole paid order with its shipping: everything is restocked and the ledgers reconcile', async () => {
@@ -89,6 +89,7 @@ describeEachBackend('after-sales refunds', (backend) => {
     const results = await Promise.all([decide(asked.json().id, 'approve'), decide(asked.json().id, 'approve')]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('REFUND_NOT_PENDING');
+    await t.settle(); // refund intents are executed by the outbox
     const refunds = (await t.services.payments.ledgerOf(o.id)).filter((l) => l.kind === 'refund');
     expect(refunds.map((l) => l.amount)).toEqual([-4000]);
     const after = await expectLedgerMatches(o.id);
@@ -104,7 +105,7 @@ describeEachBackend('after-sales refunds', (backend) => {
     expect((await decide(other.json().id, 'approve')).statusCode).toBe(409);
     expect(await ledgerNet(t, o.id)).toBe(o.total - 4000);
     expect((await order(o.id)).timeline.map((e: { type: string }) => e.type)).toEqual(
-      ['placed', 'pay', 'refund_requested', 'partialRefund', 'refund_requested', 'refund_rejected'],
+      ['placed', 'pay', 'refund_requested', 'partialRefund', 'refund_succeeded', 'refund_requested', 'refund_rejected'],
     );
   });
 

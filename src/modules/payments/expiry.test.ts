@@ -57,6 +57,7 @@ describeEachBackend('payments: abandoned attempts', (backend) => {
     const o = await adminOrder(order.id);
     expect(o.status).toBe('paid');
     expect(o.payments.map((x) => x.status)).toEqual(['succeeded', 'succeeded']);
+    await t.settle(); // refund intents are executed by the outbox
     expect((await t.services.payments.ledgerOf(order.id)).reduce((n, l) => n + l.amount, 0)).toBe(order.total);
   });
 
@@ -79,6 +80,7 @@ describeEachBackend('payments: abandoned attempts', (backend) => {
     expect(failed.json().result).toBe('ignored');
     const late = await t.app.inject(sandboxCallback(t, { paymentId: pay.id, amount: order.total }));
     expect(late.json().result).toBe('refunded_late');
+    await t.settle(); // refund intents are executed by the outbox
     expect((await t.services.payments.ledgerOf(order.id)).map((l) => [l.kind, l.amount])).toEqual([['capture', order.total], ['refund', -order.total]]);
     const after = await adminOrder(order.id);
     expect(after.status).toBe('cancelled');

@@ -1,6 +1,7 @@
 /** The payments module's public face. */
 export { PaymentService, type PaymentRow } from './service.js';
 export { PaymentErrors } from './errors.js';
+export { PaymentEvents, refundIdempotencyKey, type RefundRequested } from './events.js';
 export type { PaymentProvider, ProviderWebhookEvent } from './provider.js';
 export { SandboxProvider, signSandboxPayload, SIGNATURE_HEADER } from './sandbox-provider.js';
 export { SandboxCallbacks, type CallbackTransport } from './sandbox-callbacks.js';

@@ -96,6 +96,7 @@ describeEachBackend('payments', (backend) => {
     expect(ledger0.map((l) => [l.reason, l.deltaReserved]).sort()).toEqual([['release', -3], ['reserve', 3]]);
     const late = await t.app.inject(sandboxCallback(t, { paymentId: pay.id, amount: order.total }));
     expect(late.json().result).toBe('refunded_late');
+    await t.settle(); // the refund intent is executed by the outbox
     const ledger = await t.services.payments.ledgerOf(order.id);
     expect(ledger.map((l) => [l.kind, l.amount])).toEqual([['capture', order.total], ['refund', -order.total]]);
     const again = (await t.app.inject({ url: `/api/store/orders/${order.id}`, headers: auth })).json();

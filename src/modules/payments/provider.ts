@@ -27,5 +27,11 @@ export interface PaymentProvider {
   create(input: CreatePaymentInput): Promise<{ providerRef: string; payUrl: string }>;
   /** Verifies the signature over the raw body and parses it; throws on anything untrustworthy. */
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>, now: Date): ProviderWebhookEvent;
-  refund(input: { paymentId: string; providerRef: string | null; refundId: string; amount: number }): Promise<{ providerRefundId: string }>;
+  /**
+   * Sends money back. Called outside any database transaction, possibly more than once for one
+   * refund (a retry after a timeout or a crash): the provider must honour `idempotencyKey` and
+   * answer a repeat with the first refund, moving no money twice (Alipay's out_request_no, WeChat
+   * Pay's out_refund_no, Stripe's Idempotency-Key).
+   */
+  refund(input: { paymentId: string; providerRef: string | null; refundId: string; amount: number; idempotencyKey: string }): Promise<{ providerRefundId: string }>;
 }

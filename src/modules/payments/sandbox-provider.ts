@@ -70,8 +70,9 @@ export class SandboxProvider implements PaymentProvider {
     return parsed.data;
   }
 
-  async refund(input: { refundId: string }) {
-    return { providerRefundId: `sbx_rf_${input.refundId.replace(/-/g, '')}` };
+  /** Idempotent by construction: the answer is derived from the key, so a repeat (even after a restart) is the same refund. */
+  async refund(input: { idempotencyKey: string }) {
+    return { providerRefundId: `sbx_rf_${input.idempotencyKey.replace(/[^0-9a-z]/gi, '')}` };
   }
 
   /** The body of the callback the sandbox sends after the shopper acts on the pay page. */

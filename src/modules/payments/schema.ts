@@ -37,7 +37,7 @@ export const webhookEvents = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
 
-/** Money sent back through the provider. */
+/** Money sent back through the provider: an intent (pending) until the provider confirms it. */
 export const refunds = pgTable(
   'payment_refunds',
   {
@@ -46,7 +46,8 @@ export const refunds = pgTable(
     paymentId: uuid('payment_id').notNull(),
     amount: integer('amount').notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['succeeded', 'failed'] }).notNull(),
+    /** pending: decided, waiting for the provider (the outbox executes it); succeeded: the money went back. */
+    status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
     providerRefundId: text('provider_refund_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

@@ -7,6 +7,17 @@ import { paymentLedger, payments, refunds, webhookEvents } from './schema.js';
 import { PaymentErrors } from './errors.js';
 import type { PaymentProvider } from './provider.js';
 import { sandboxStatus, type SandboxStatus } from './logic/sandbox-exposure.js';
+import { PaymentEvents, refundIdempotencyKey, type RefundRequested } from './events.js';
+import { safeErrorMessage } from '../../platform/log-redact.js';
+
+/** Rejects when `work` takes longer than `ms` (the work itself is not cancelled: its key makes a late success harmless). */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the payment provider did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -201,27 +212,60 @@ export class PaymentService {
     if (left > 0) throw new AppError(PaymentErrors.REFUND_EXCEEDS_PAYMENT, { paid: paid.reduce((n, p) => n + p.amount, 0) });
   }
 
+  /**
+   * Records a refund as an intent in the deciding transaction: the row (pending) and the event the
+   * outbox executes it from. No provider call here — the transaction may still roll back.
+   */
   private async refundPayment(p: PaymentRow, amount: number, reason: string) {
     const id = newId();
-    const res = await this.provider(p.provider).refund({ paymentId: p.id, providerRef: p.providerRef, refundId: id, amount });
-    await this.q.insert(refunds).values({
-      id,
-      orderId: p.orderId,
-      paymentId: p.id,
-      amount,
-      reason,
-      status: 'succeeded',
-      providerRefundId: res.providerRefundId,
-      createdAt: this.k.clock.now(),
-    });
-    await this.ledger(p, 'refund', -amount, id, { reason });
+    await this.q.insert(refunds).values({ id, orderId: p.orderId, paymentId: p.id, amount, reason, status: 'pending', createdAt: this.k.clock.now() });
+    await this.k.outbox.emit<RefundRequested>(PaymentEvents.refundRequested, { refundId: id, orderId: p.orderId });
   }
+
+  /**
+   * Executes a refund intent (the outbox consumer `payments.execute-refund`, outside any transaction).
+   * The provider is asked with the intent's idempotency key; its answer is booked in one transaction
+   * that finds the intent still pending — so a second run, a retry after a timeout or after a crash
+   * between the answer and the commit books the refund once and moves the money once.
+   */
+  async executeRefund(refundId: string): Promise<'succeeded' | 'done_before'> {
+    const [intent] = await this.q
+      .select({ r: refunds, p: payments })
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(eq(refunds.id, refundId));
+    if (!intent || intent.r.status !== 'pending') return 'done_before';
+    const { r, p } = intent;
+    let answer: { providerRefundId: string };
+    try {
+      answer = await withTimeout(
+        this.provider(p.provider).refund({ paymentId: p.id, providerRef: p.providerRef, refundId, amount: r.amount, idempotencyKey: refundIdempotencyKey(refundId) }),
+        this.providerTimeoutMs,
+      );
+    } catch (err) {
+      // Said on the order's timeline; the outbox retries with backoff (then lists it as dead for staff).
+      await this.orders.note(r.orderId, 'refund_retrying', { actor: 'system' }, { refundId, amount: r.amount, error: safeErrorMessage(err).slice(0, 200) });
+      throw err;
+    }
+    return this.k.db.transaction(async () => {
+      const [locked] = await this.q.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
+      if (locked.status !== 'pending') return 'done_before' as const;
+      await this.q.update(refunds).set({ status: 'succeeded', providerRefundId: answer.providerRefundId }).where(eq(refunds.id, refundId));
+      await this.ledger(p, 'refund', -r.amount, refundId, { reason: r.reason });
+      await this.orders.note(r.orderId, 'refund_succeeded', { actor: 'provider', actorId: p.provider }, { refundId, amount: r.amount, reason: r.reason });
+      return 'succeeded' as const;
+    });
+  }
+
+  /** How long a provider call may take before it counts as failed (and is retried with the same key). */
+  providerTimeoutMs = 15_000;
 
   private async refundedOf(paymentId: string): Promise<number> {
     const [r] = await this.q
       .select({ n: sql<number>`coalesce(sum(${refunds.amount}), 0)::int` })
       .from(refunds)
-      .where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, 'succeeded')));
+      // Intents still pending count: the money is promised back already.
+      .where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ['pending', 'succeeded'])));
     return Number(r.n);
   }
 

@@ -25,7 +25,21 @@ interface Consumer {
   name: string;
   types: Set<string> | '*';
   handler: EventHandler;
+  /** False: the handler runs outside any transaction (it calls out — a payment provider — and must be idempotent itself). */
+  transactional: boolean;
 }
+
+export interface SubscribeOptions {
+  /**
+   * `false` for a handler that calls something outside the database (a payment provider): no
+   * transaction is open while it runs, the delivery is leased to one runner for LEASE_MS and marked
+   * done after it returns. At-least-once: the handler makes a repeat harmless (an idempotency key).
+   */
+  transactional?: boolean;
+}
+
+/** How long a non-transactional delivery is held by the runner that took it before another may. */
+export const LEASE_MS = 60_000;
 
 export const MAX_ATTEMPTS = 8;
 
@@ -52,9 +66,9 @@ export class Outbox {
   ) {}
 
   /** Registers a consumer. Names are stable: they key the delivery records. */
-  subscribe(name: string, types: string[] | '*', handler: EventHandler): void {
+  subscribe(name: string, types: string[] | '*', handler: EventHandler, opts: SubscribeOptions = {}): void {
     if (this.consumers.has(name)) throw new Error(`Consumer ${name} is already registered`);
-    this.consumers.set(name, { name, types: types === '*' ? '*' : new Set(types), handler });
+    this.consumers.set(name, { name, types: types === '*' ? '*' : new Set(types), handler, transactional: opts.transactional ?? true });
   }
 
   /** Called by the in-process dispatcher loop so a commit can wake it at once. */
@@ -119,7 +133,7 @@ export class Outbox {
     const byConsumer = new Map<string, string[]>();
     for (const d of due) byConsumer.set(d.consumer, [...(byConsumer.get(d.consumer) ?? []), d.eventId]);
     for (const [consumer, eventIds] of byConsumer) {
-      if (eventIds.length > 1 && (await this.deliverBatch(consumer, eventIds))) continue;
+      if (eventIds.length > 1 && this.consumers.get(consumer)?.transactional && (await this.deliverBatch(consumer, eventIds))) continue;
       for (const eventId of eventIds) await this.deliver(eventId, consumer);
     }
     return due.length;
@@ -161,6 +175,7 @@ export class Outbox {
 
   private async deliver(eventId: string, consumerName: string): Promise<void> {
     const consumer = this.consumers.get(consumerName);
+    if (consumer && !consumer.transactional) return this.deliverOutside(eventId, consumer);
     try {
       await this.db.transaction(async () => {
         // Lock the delivery; another worker process holding it makes us skip it.
@@ -185,6 +200,29 @@ export class Outbox {
       });
     } catch (err) {
       await this.recordFailure(eventId, consumerName, err);
+    }
+  }
+
+  /** A non-transactional consumer: lease the delivery (one short statement), run, mark it done. */
+  private async deliverOutside(eventId: string, consumer: Consumer): Promise<void> {
+    const now = this.clock.now();
+    try {
+      const leased = await this.db.detached(() =>
+        this.db.q
+          .update(outboxDeliveries)
+          .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+          .where(and(eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.consumer, consumer.name), eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now)))
+          .returning({ attempts: outboxDeliveries.attempts }),
+      );
+      if (!leased.length) return; // another runner has it, or it is done
+      const [event] = await this.db.q.select().from(outboxEvents).where(eq(outboxEvents.id, eventId));
+      await this.db.detached(() => consumer.handler({ id: eventId, type: event.type, payload: event.payload, occurredAt: event.occurredAt }));
+      await this.db.q
+        .update(outboxDeliveries)
+        .set({ status: 'done', handledAt: this.clock.now(), attempts: leased[0].attempts + 1, lastError: null })
+        .where(and(eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.consumer, consumer.name)));
+    } catch (err) {
+      await this.recordFailure(eventId, consumer.name, err);
     }
   }
 

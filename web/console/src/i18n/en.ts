@@ -99,7 +99,8 @@ export const en: Shape<typeof zhCN> = {
   timeline: {
     placed: 'Placed', pay: 'Paid', ship: 'Shipped', deliver: 'Delivered', confirmReceipt: 'Receipt confirmed', cancel: 'Cancelled', refund: 'Refunded in full',
     partialRefund: 'Partly refunded', refund_requested: 'Refund requested', refund_rejected: 'Refund request rejected',
-    payment_failed: 'Payment failed', late_payment_refunded: 'Late payment returned automatically', payment_expired: 'Unfinished payment closed',
+    payment_failed: 'Payment failed', late_payment_refunded: 'Late payment being returned automatically', payment_expired: 'Unfinished payment closed',
+    refund_succeeded: 'Refund completed by the payment provider', refund_retrying: 'Refund not accepted by the provider yet; retrying',
   },
   actors: { shopper: 'shopper', staff: 'staff', provider: 'payment provider', carrier: 'carrier', system: 'system' },
   reasons: {

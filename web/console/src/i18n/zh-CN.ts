@@ -96,7 +96,8 @@ export const zhCN = {
   timeline: {
     placed: '下单', pay: '支付', ship: '发货', deliver: '送达', confirmReceipt: '确认收货', cancel: '取消', refund: '全额退款',
     partialRefund: '部分退款', refund_requested: '提交退款申请', refund_rejected: '退款申请被拒绝',
-    payment_failed: '支付失败', late_payment_refunded: '超时后到账，已自动退回', payment_expired: '未完成的支付已关闭',
+    payment_failed: '支付失败', late_payment_refunded: '超时后到账，正在自动退回', payment_expired: '未完成的支付已关闭',
+    refund_succeeded: '退款已原路到账', refund_retrying: '退款渠道未成功，将自动重试',
   },
   actors: { shopper: '顾客', staff: '员工', provider: '支付渠道', carrier: '快递', system: '系统' },
   reasons: {

@@ -7,7 +7,7 @@ import { reasonText } from '../../components/labels';
 
 const COLORS: Record<string, string> = {
   placed: 'gray', pay: 'blue', ship: 'cyan', deliver: 'geekblue', confirmReceipt: 'green',
-  cancel: 'red', refund: 'magenta', partialRefund: 'purple', refund_requested: 'gold', refund_rejected: 'gray', payment_failed: 'red', late_payment_refunded: 'gray', payment_expired: 'gray',
+  cancel: 'red', refund: 'magenta', partialRefund: 'purple', refund_requested: 'gold', refund_rejected: 'gray', payment_failed: 'red', late_payment_refunded: 'gray', payment_expired: 'gray', refund_succeeded: 'magenta', refund_retrying: 'orange',
 };
 
 /** The order's timeline, oldest first: state changes and notes, who did them and the key figures. */
