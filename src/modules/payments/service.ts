@@ -236,25 +236,26 @@ export class PaymentService {
       .where(eq(refunds.id, refundId));
     if (!intent || intent.r.status !== 'pending') return 'done_before';
     const { r, p } = intent;
-    let answer: { providerRefundId: string };
     try {
-      answer = await withTimeout(
+      const answer = await withTimeout(
         this.provider(p.provider).refund({ paymentId: p.id, providerRef: p.providerRef, refundId, amount: r.amount, idempotencyKey: refundIdempotencyKey(refundId) }),
         this.providerTimeoutMs,
       );
+      return await this.k.db.transaction(async () => {
+        const [locked] = await this.q.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
+        if (locked.status !== 'pending') return 'done_before' as const;
+        await this.q.update(refunds).set({ status: 'succeeded', providerRefundId: answer.providerRefundId }).where(eq(refunds.id, refundId));
+        await this.ledger(p, 'refund', -r.amount, refundId, { reason: r.reason });
+        await this.orders.note(r.orderId, 'refund_succeeded', { actor: 'provider', actorId: p.provider }, { refundId, amount: r.amount, reason: r.reason });
+        return 'succeeded' as const;
+      });
     } catch (err) {
-      // Said on the order's timeline; the outbox retries with backoff (then lists it as dead for staff).
+      // The provider refused or did not answer, or its answer could not be booked (the transaction
+      // rolled back): said on the order's timeline; the outbox retries with the same key and backoff
+      // (after its last attempt staff see it among the failed deliveries, with a retry button).
       await this.orders.note(r.orderId, 'refund_retrying', { actor: 'system' }, { refundId, amount: r.amount, error: safeErrorMessage(err).slice(0, 200) });
       throw err;
     }
-    return this.k.db.transaction(async () => {
-      const [locked] = await this.q.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
-      if (locked.status !== 'pending') return 'done_before' as const;
-      await this.q.update(refunds).set({ status: 'succeeded', providerRefundId: answer.providerRefundId }).where(eq(refunds.id, refundId));
-      await this.ledger(p, 'refund', -r.amount, refundId, { reason: r.reason });
-      await this.orders.note(r.orderId, 'refund_succeeded', { actor: 'provider', actorId: p.provider }, { refundId, amount: r.amount, reason: r.reason });
-      return 'succeeded' as const;
-    });
   }
 
   /** How long a provider call may take before it counts as failed (and is retried with the same key). */
@@ -271,6 +272,11 @@ export class PaymentService {
 
   private async ledger(p: PaymentRow, kind: 'capture' | 'refund', amount: number, refundId: string | null, data: Record<string, unknown>) {
     await this.q.insert(paymentLedger).values({ orderId: p.orderId, paymentId: p.id, refundId, kind, amount, currency: p.currency, data, at: this.k.clock.now() });
+  }
+
+  /** An order's refunds as the provider sees them (pending intents, then succeeded), oldest first. */
+  refundsOf(orderId: string) {
+    return this.q.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(refunds.createdAt, refunds.id);
   }
 
   /** Ledger entries of an order (captures and refunds). */
