@@ -4,13 +4,17 @@ import { SIGNATURE_HEADER } from './sandbox-provider.js';
 
 export type CallbackTransport = (body: string, headers: Record<string, string>) => Promise<number>;
 
+/** The sandbox's callback, waiting in the outbox until it is due (so it survives a restart). */
+export const SANDBOX_CALLBACK_DUE = 'payments.sandbox_callback_due';
+
 /**
  * Sends the sandbox provider's callbacks, like a real provider would: asynchronously, after a
- * configurable delay, retried a few times if our endpoint does not answer 2xx. In memory on
- * purpose — it plays the provider, which is not part of our database.
+ * configurable delay, retried with backoff while our endpoint does not answer 2xx. Each callback is
+ * an outbox event delivered no earlier than its delay, so a restart between the shopper paying and
+ * the callback still delivers it (decision 0030). Sent outside any transaction: it calls our own
+ * webhook, which opens its own.
  */
 export class SandboxCallbacks {
-  private readonly inFlight = new Set<Promise<void>>();
   transport: CallbackTransport;
 
   constructor(
@@ -21,6 +25,17 @@ export class SandboxCallbacks {
       const res = await fetch(`${k.config.publicUrl}/api/store/payments/webhook/sandbox`, { method: 'POST', body, headers });
       return res.status;
     };
+    k.outbox.subscribe(
+      'payments.sandbox-callbacks',
+      [SANDBOX_CALLBACK_DUE],
+      async (e) => {
+        const { body } = e.payload as { body: string };
+        const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: this.provider.sign(body, this.k.clock.now()) };
+        const status = await this.transport(body, headers);
+        if (status < 200 || status >= 300) throw new Error(`the store answered the sandbox callback with ${status}`);
+      },
+      { transactional: false },
+    );
   }
 
   async settings(): Promise<{ delayMs: number; failureRate: number }> {
@@ -35,25 +50,13 @@ export class SandboxCallbacks {
     const { delayMs, failureRate } = await this.settings();
     const outcome = wanted === 'succeeded' && Math.random() < failureRate ? 'failed' : wanted;
     const body = this.provider.callbackBody(payment, outcome);
-    const run = this.deliver(body, delayMs).finally(() => this.inFlight.delete(run));
-    this.inFlight.add(run);
+    await this.k.outbox.emit(SANDBOX_CALLBACK_DUE, { paymentId: payment.id, body }, { deliverAt: new Date(this.k.clock.now().getTime() + delayMs) });
   }
 
-  private async deliver(body: string, delayMs: number): Promise<void> {
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await new Promise((r) => setTimeout(r, attempt === 0 ? delayMs : 500 * 2 ** attempt));
-      const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: this.provider.sign(body, this.k.clock.now()) };
-      try {
-        const status = await this.transport(body, headers);
-        if (status >= 200 && status < 300) return;
-      } catch (err) {
-        this.k.log.warn({ err }, 'sandbox callback failed');
-      }
-    }
-  }
-
-  /** Waits for every callback under way (tests, shutdown). */
+  /** Waits out the delay and delivers every callback sent so far (tests; a running store's background worker does this itself). */
   async flush(): Promise<void> {
-    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+    const { delayMs } = await this.settings();
+    await new Promise((r) => setTimeout(r, delayMs));
+    await this.k.outbox.drain();
   }
 }

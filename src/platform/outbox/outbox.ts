@@ -19,6 +19,8 @@ interface PendingEvent {
   type: string;
   payload: object;
   occurredAt: Date;
+  /** Not delivered before this (a provider's callback that comes "later"); normally occurredAt. */
+  deliverAt: Date;
 }
 
 interface Consumer {
@@ -81,8 +83,9 @@ export class Outbox {
    * together — every event and its deliveries in one statement — just before the commit (decision
    * 0032); outside one, at once.
    */
-  async emit<P>(type: string, payload: P): Promise<string> {
-    const event: PendingEvent = { id: newId(), type, payload: payload as object, occurredAt: this.clock.now() };
+  async emit<P>(type: string, payload: P, opts: { deliverAt?: Date } = {}): Promise<string> {
+    const occurredAt = this.clock.now();
+    const event: PendingEvent = { id: newId(), type, payload: payload as object, occurredAt, deliverAt: opts.deliverAt ?? occurredAt };
     const q = this.db.q;
     const waiting = this.pending.get(q);
     if (waiting) waiting.push(event);
@@ -107,7 +110,7 @@ export class Outbox {
     const deliveries = events.flatMap((e) =>
       [...this.consumers.values()]
         .filter((c) => c.types === '*' || c.types.has(e.type))
-        .map((c) => sql`(${e.id}::uuid, ${c.name}, 'pending', ${e.occurredAt}::timestamptz)`),
+        .map((c) => sql`(${e.id}::uuid, ${c.name}, 'pending', ${e.deliverAt}::timestamptz)`),
     );
     const insertEvents = sql`insert into outbox_events (id, type, payload, occurred_at) values ${rows}`;
     await this.db.q.execute(
