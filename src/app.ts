@@ -82,6 +82,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   const s = services;
   await ensureStoreDefaults(k, s);
   await s.orders.numbers.warm(); // this process's worker number for order numbers, leased once
+  await k.outbox.start(); // consumers seen for the first time start where they asked (docs/events.md)
   const app = await createHttpServer({
     logger: k.log,
     requestLogLevel: k.config.logFormat === 'json' ? 'info' : 'debug',

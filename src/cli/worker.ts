@@ -10,6 +10,7 @@ export async function worker(config: Config): Promise<void> {
   }
   const k = await createKernel(config);
   createServices(k); // registers every consumer and job handler
+  await k.outbox.start();
   const bg = new BackgroundWorker(k);
   await bg.start();
   onShutdown(async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { defineEvent } from '../platform/outbox/events.js';
 import type { Kernel } from '../platform/kernel.js';
 import { DAY, MINUTE } from '../platform/clock.js';
 import type { Services } from '../app.js';
@@ -18,6 +19,9 @@ import { Rng, uuidAt } from './random.js';
 import { sinkFor } from './sink.js';
 
 /** The seed when none is given: the same demo shop on every machine. */
+/** The demo shop was generated (for tools that watch a fresh store). */
+const DemoGenerated = defineEvent<{ seed: number; size: DemoSize; asOf: string }>('demo.generated');
+
 export const DEMO_SEED = 6_181_111;
 /** Every demo shopper's password (demo@shopkeeper.local is the one with a history worth a look). */
 export const DEMO_PASSWORD = 'demo1234';
@@ -288,7 +292,7 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
     await k.settings.set(SEEDED_KEY, marker);
     // Caches of the (empty) catalog, in this process and others sharing Redis, are now stale.
     await k.outbox.emit(CatalogEvents.categoryChanged, { categoryId: rootCategoryId });
-    await k.outbox.emit('demo.generated', { seed, size, asOf: marker.asOf });
+    await k.outbox.emit(DemoGenerated, { seed, size, asOf: marker.asOf });
   };
 
   if (commitEvery === Infinity) await sink.transaction(load);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defineEvent } from '../../src/platform/outbox/events.js';
 import { createTestDatabase, describeEachBackend, startTestApp, type TestApp } from '../support/harness.js';
 import { loginStaff, type StaffLogin } from '../support/staff.js';
 import { backoffMs, MAX_ATTEMPTS } from '../../src/platform/outbox/outbox.js';
@@ -9,7 +10,7 @@ import type { Kernel } from '../../src/platform/kernel.js';
 /** A consumer whose effect is a database write (a counter in settings), made in the delivery's transaction. */
 function countingConsumer(k: Kernel, name: string, type: string, failFirst: () => boolean) {
   const calls: string[] = [];
-  k.outbox.subscribe(name, [type], async (e) => {
+  k.outbox.subscribe(name, [defineEvent(type)], async (e) => {
     calls.push(e.id);
     const key = `test.effect.${e.id}`;
     await k.settings.set(key, ((await k.settings.get<number>(key)) ?? 0) + 1);
@@ -40,7 +41,7 @@ describeEachBackend('platform: transactional outbox', (backend) => {
 
   it('retries a consumer that throws twice with backoff, and its effect happens exactly once', async () => {
     failures = 2;
-    const eventId = await t.k.db.transaction(() => t.k.outbox.emit('test.flaky', { n: 1 }));
+    const eventId = await t.k.db.transaction(() => t.k.outbox.emit(defineEvent('test.flaky'), { n: 1 }));
     const start = t.clock.now().getTime();
 
     await t.k.outbox.dispatch();
@@ -75,7 +76,7 @@ describeEachBackend('platform: transactional outbox', (backend) => {
   });
 
   it('marks a delivery dead after MAX_ATTEMPTS, lists it for staff and revives it with the retry route', async () => {
-    const eventId = await t.k.db.transaction(() => t.k.outbox.emit('test.dead', { n: 2 }));
+    const eventId = await t.k.db.transaction(() => t.k.outbox.emit(defineEvent('test.dead'), { n: 2 }));
     for (let i = 0; i < MAX_ATTEMPTS - 1; i++) {
       await t.k.outbox.dispatch();
       t.clock.advance(backoffMs(MAX_ATTEMPTS));
@@ -115,10 +116,10 @@ describeEachBackend('platform: outbox across a restart', (backend) => {
     try {
       const first = await startTestApp(backend, {}, { database });
       const before = countingConsumer(first.k, 'test.restart', 'test.restart', () => false);
-      const eventId = await first.k.db.transaction(() => first.k.outbox.emit('test.restart', { n: 3 }));
+      const eventId = await first.k.db.transaction(() => first.k.outbox.emit(defineEvent('test.restart'), { n: 3 }));
       await first.k.db
         .transaction(async () => {
-          await first.k.outbox.emit('test.restart', { n: 4 });
+          await first.k.outbox.emit(defineEvent('test.restart'), { n: 4 });
           throw new Error('rolled back');
         })
         .catch(() => {});

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defineEvent } from '../../src/platform/outbox/events.js';
 import { describeEachBackend, startTestApp, type TestApp } from '../support/harness.js';
 import { DAY } from '../../src/platform/clock.js';
 import { MAX_ATTEMPTS, backoffMs } from '../../src/platform/outbox/outbox.js';
@@ -17,8 +18,8 @@ describeEachBackend('platform: retention (daily prune)', (backend) => {
     t = await startTestApp(backend, { RETENTION_DAYS: '7' });
     t.clock.set(T0);
     await t.k.recurring.sync();
-    t.k.outbox.subscribe('test.retention-ok', ['test.retention.ok'], async () => {});
-    t.k.outbox.subscribe('test.retention-failing', ['test.retention.failing'], async () => {
+    t.k.outbox.subscribe('test.retention-ok', [defineEvent('test.retention.ok')], async () => {});
+    t.k.outbox.subscribe('test.retention-failing', [defineEvent('test.retention.failing')], async () => {
       if (failing) throw new Error('consumer down');
     });
     t.k.jobs.define('test.retention-job', async (payload: { fail?: boolean }) => {
@@ -27,7 +28,7 @@ describeEachBackend('platform: retention (daily prune)', (backend) => {
   });
   afterAll(() => t.close());
 
-  const emit = (type: string) => t.k.db.transaction(() => t.k.outbox.emit(type, { at: t.clock.now() }));
+  const emit = (type: string) => t.k.db.transaction(() => t.k.outbox.emit(defineEvent(type), { at: t.clock.now() }));
   const schedule = (key: string, runAt: Date, payload: object = {}) =>
     t.k.db.transaction(() => t.k.jobs.schedule('test.retention-job', payload, runAt, key));
   const events = async (ids: string[]) => (await t.k.db.q.select({ id: outboxEvents.id }).from(outboxEvents).where(inArray(outboxEvents.id, ids))).map((r) => r.id).sort();

@@ -1,8 +1,5 @@
-export const AfterSaleEvents = {
-  refundRequested: 'after_sale.refund_requested',
-  refundRejected: 'after_sale.refund_rejected',
-  refundExecuted: 'after_sale.refund_executed',
-} as const;
+import { defineEvent } from '../../platform/outbox/events.js';
+
 
 export interface RefundEventPayload {
   refundId: string;
@@ -11,3 +8,9 @@ export interface RefundEventPayload {
   amount: number;
   status: string;
 }
+
+export const AfterSaleEvents = {
+  refundRequested: defineEvent<RefundEventPayload>('after_sale.refund_requested'),
+  refundRejected: defineEvent<RefundEventPayload>('after_sale.refund_rejected'),
+  refundExecuted: defineEvent<RefundEventPayload>('after_sale.refund_executed'),
+};

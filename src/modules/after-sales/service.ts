@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { EventType } from '../../platform/outbox/events.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError, CoreErrors } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -246,7 +247,7 @@ export class AfterSalesService {
     return row;
   }
 
-  private async emit(type: string, r: RefundRow) {
-    await this.k.outbox.emit<RefundEventPayload>(type, { refundId: r.id, orderId: r.orderId, orderNumber: r.orderNumber, amount: r.amount, status: r.status });
+  private async emit(type: EventType<RefundEventPayload>, r: RefundRow) {
+    await this.k.outbox.emit(type, { refundId: r.id, orderId: r.orderId, orderNumber: r.orderNumber, amount: r.amount, status: r.status });
   }
 }

@@ -1,5 +1,5 @@
 import type { Kernel } from '../../platform/kernel.js';
-import { OrderEvents, type OrderEventPayload } from '../orders/index.js';
+import { OrderEvents } from '../orders/index.js';
 import { catalogTags } from './cache-tags.js';
 import { CatalogEvents } from './events.js';
 import type { CatalogService } from './service.js';
@@ -15,7 +15,7 @@ export function registerCatalogConsumers(k: Kernel, catalog: CatalogService): vo
   );
   // Units sold per product, for the "sales" sort and hot sellers; recorded once per paid order.
   k.outbox.subscribe('catalog.sales-count', [OrderEvents.paid], async (e) => {
-    const { lines = [] } = e.payload as OrderEventPayload;
+    const { lines = [] } = e.payload;
     const byProduct = new Map<string, number>();
     for (const l of lines) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.quantity);
     for (const [productId, units] of byProduct) await catalog.addSales(productId, units);

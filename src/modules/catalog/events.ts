@@ -1,10 +1,4 @@
-/** Domain events the catalog emits (through the outbox). */
-export const CatalogEvents = {
-  productChanged: 'catalog.product.changed',
-  categoryChanged: 'catalog.category.changed',
-  brandChanged: 'catalog.brand.changed',
-  variantsCreated: 'catalog.variants.created',
-} as const;
+import { defineEvent } from '../../platform/outbox/events.js';
 
 export interface ProductChanged {
   productId: string;
@@ -16,3 +10,11 @@ export interface VariantsCreated {
   productId: string;
   variantIds: string[];
 }
+
+/** Domain events the catalog emits (through the outbox). */
+export const CatalogEvents = {
+  productChanged: defineEvent<ProductChanged>('catalog.product.changed'),
+  categoryChanged: defineEvent<{ categoryId: string }>('catalog.category.changed'),
+  brandChanged: defineEvent<{ brandId: string }>('catalog.brand.changed'),
+  variantsCreated: defineEvent<VariantsCreated>('catalog.variants.created'),
+};

@@ -411,7 +411,7 @@ export class CatalogService {
         true,
       );
     }
-    if (ids.length) await this.k.outbox.emit<VariantsCreated>(CatalogEvents.variantsCreated, { productId, variantIds: ids });
+    if (ids.length) await this.k.outbox.emit(CatalogEvents.variantsCreated, { productId, variantIds: ids });
     return ids;
   }
 
@@ -422,7 +422,7 @@ export class CatalogService {
 
   async emitProduct(productId: string, status: ProductChanged['status']) {
     this.variantCopy.written();
-    await this.k.outbox.emit<ProductChanged>(CatalogEvents.productChanged, { productId, status });
+    await this.k.outbox.emit(CatalogEvents.productChanged, { productId, status });
   }
 
   /** Runs an insert/update, turning a unique-key clash into a 409 the client can act on. */

@@ -1,9 +1,4 @@
-/** Domain events the customers module emits (through the outbox). */
-export const CustomerEvents = {
-  registered: 'customer.registered',
-  signedIn: 'customer.signedIn',
-  passwordChanged: 'customer.passwordChanged',
-} as const;
+import { defineEvent } from '../../platform/outbox/events.js';
 
 export interface CustomerRegistered {
   customerId: string;
@@ -19,3 +14,10 @@ export interface CustomerPasswordChanged {
   customerId: string;
   via: 'change' | 'reset';
 }
+
+/** Domain events the customers module emits (through the outbox). */
+export const CustomerEvents = {
+  registered: defineEvent<CustomerRegistered>('customer.registered'),
+  signedIn: defineEvent<CustomerSignedIn>('customer.signedIn'),
+  passwordChanged: defineEvent<CustomerPasswordChanged>('customer.passwordChanged'),
+};

@@ -124,7 +124,7 @@ export class CustomersService {
         if (isUniqueViolation(err, 'mobile')) throw new AppError(CustomerErrors.MOBILE_TAKEN);
         throw err;
       }
-      await this.k.outbox.emit<CustomerRegistered>(CustomerEvents.registered, {
+      await this.k.outbox.emit(CustomerEvents.registered, {
         customerId: id,
         ...(acquisitionChannel ? { channel: acquisitionChannel } : {}),
       });
@@ -155,7 +155,7 @@ export class CustomersService {
   async signIn(customerId: string, req: FastifyRequest, reply?: FastifyReply): Promise<SignedIn> {
     return this.k.db.transaction(async () => {
       const session = await this.sessions.create(customerId, { userAgent: req.headers['user-agent'], ip: req.ip });
-      await this.k.outbox.emit<CustomerSignedIn>(CustomerEvents.signedIn, { customerId, sessionId: session.sessionId });
+      await this.k.outbox.emit(CustomerEvents.signedIn, { customerId, sessionId: session.sessionId });
       for (const hook of this.signInHooks) await hook({ customerId, sessionId: session.sessionId, req, reply });
       return { ...session, csrfToken: this.csrfToken(session.sessionId), customer: await this.requireCustomer(customerId) };
     });
@@ -181,7 +181,7 @@ export class CustomersService {
   async setPassword(customerId: string, passwordHash: string, via: CustomerPasswordChanged['via'], keepSessionId?: string) {
     await this.q.update(customers).set({ passwordHash, updatedAt: this.k.clock.now() }).where(eq(customers.id, customerId));
     await this.sessions.revokeAll(customerId, keepSessionId);
-    await this.k.outbox.emit<CustomerPasswordChanged>(CustomerEvents.passwordChanged, { customerId, via });
+    await this.k.outbox.emit(CustomerEvents.passwordChanged, { customerId, via });
   }
 
   async updateProfile(customerId: string, patch: { name?: string | null; locale?: Locale }): Promise<CustomerView> {

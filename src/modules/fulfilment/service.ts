@@ -106,7 +106,7 @@ export class FulfilmentService {
         .values({ shipmentId, at: e.at, status: e.status, description: e.description, location: e.location ?? null, source })
         .returning();
       if (e.status === 'delivered') await this.orders.markDelivered(s.orderId, { actor: 'carrier', actorId: s.carrier });
-      await this.k.outbox.emit<TrackingUpdated>(FulfilmentEvents.trackingUpdated, { shipmentId, orderId: s.orderId, status: e.status });
+      await this.k.outbox.emit(FulfilmentEvents.trackingUpdated, { shipmentId, orderId: s.orderId, status: e.status });
       return row;
     });
   }

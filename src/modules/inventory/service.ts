@@ -355,7 +355,7 @@ export class InventoryService {
   }
 
   private async changed(variantIds: string[], reason: string) {
-    await this.k.outbox.emit<StockChanged>(InventoryEvents.stockChanged, { variantIds: [...new Set(variantIds)], reason });
+    await this.k.outbox.emit(InventoryEvents.stockChanged, { variantIds: [...new Set(variantIds)], reason });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { defineEvent } from '../../platform/outbox/events.js';
 import type { Kernel } from '../../platform/kernel.js';
 import type { Locale } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
@@ -25,11 +26,11 @@ export interface Message extends OutgoingMessage {
   createdAt: Date;
 }
 
-export const MessageEvents = { queued: 'messages.queued' } as const;
 export interface MessageQueued {
   messageId: string;
   channel: MessageChannel;
 }
+export const MessageEvents = { queued: defineEvent<MessageQueued>('messages.queued') };
 
 /** The sandbox outbox of email and SMS: other modules `send()`, staff `page()` and tests `list()`. */
 export class MessagesService {
@@ -39,7 +40,7 @@ export class MessagesService {
   async send(msg: OutgoingMessage): Promise<Message> {
     const row = { id: newId(), ...msg, createdAt: this.k.clock.now() };
     await this.k.db.q.insert(messages).values(row);
-    await this.k.outbox.emit<MessageQueued>(MessageEvents.queued, { messageId: row.id, channel: row.channel });
+    await this.k.outbox.emit(MessageEvents.queued, { messageId: row.id, channel: row.channel });
     return row;
   }
 

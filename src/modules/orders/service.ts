@@ -9,6 +9,7 @@ import type { PriceQuote } from '../pricing/index.js';
 import { orderLines, orders, orderTimeline, type ShippingAddress } from './schema.js';
 import { OrderErrors } from './errors.js';
 import { OrderEvents, OrderJobs, type OrderEventPayload } from './events.js';
+import type { EventType } from '../../platform/outbox/events.js';
 import { transition, type OrderEvent, type OrderState } from './logic/state-machine.js';
 import { countTabs, factsInTab, ORDER_PROGRESS, type OrderProgress, type OrderTab, type OrderTabFacts } from './logic/tabs.js';
 import { OrderNumberAllocator } from './numbers.js';
@@ -275,7 +276,7 @@ export class OrderService {
     await this.timeline(orderId, 'pay', 'pending_payment', pay.to, by, { amount });
     await this.inventory.commit(orderId);
     // The unpaid-timeout job is left to run: it re-checks the order and does nothing (a statement saved here).
-    await this.emit(OrderEvents.paid, updated, await this.linesOf(orderId));
+    await this.emitPaid(updated, await this.linesOf(orderId));
     return 'applied';
   }
 
@@ -337,7 +338,7 @@ export class OrderService {
         .set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${l.quantity}` })
         .where(and(eq(orderLines.id, l.lineId), eq(orderLines.orderId, orderId)));
     }
-    await this.emit(OrderEvents.refunded, updated, undefined, amount);
+    await this.emitRefunded(updated, amount, lines);
     return updated;
   }
 
@@ -375,17 +376,37 @@ export class OrderService {
   }
 
 
-  private async emit(type: string, o: OrderRow, lines?: OrderLineRow[], amount?: number) {
-    await this.k.outbox.emit<OrderEventPayload>(type, {
-      orderId: o.id,
-      number: o.number,
-      customerId: o.customerId,
-      status: o.status,
-      total: o.total,
-      ...(lines ? { lines: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })) } : {}),
-      ...(amount !== undefined ? { amount } : {}),
+  private async emit(type: EventType<OrderEventPayload>, o: OrderRow, lines?: OrderLineRow[]) {
+    await this.k.outbox.emit(type, { ...orderFacts(o), ...(lines ? { lines: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })) } : {}) });
+  }
+
+  /** order.paid: what points, membership, RFM and analytics need (the OrderPaid contract). */
+  private async emitPaid(o: OrderRow, lines: OrderLineRow[]) {
+    await this.k.outbox.emit(OrderEvents.paid, {
+      ...orderFacts(o),
+      currency: o.currency,
+      lines: lines.map((l) => ({ lineId: l.id, productId: l.productId, variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice, paidAmount: l.total })),
+      discounts: (o.quote.adjustments ?? []).map((a) => ({ source: a.kind, id: a.id, amount: a.amount, shipping: a.shipping })),
+      shipping: { fee: o.shippingFee, discount: o.shippingDiscount },
+      channel: o.channel,
+      utm: null,
+      placedAt: o.placedAt.toISOString(),
+      paidAt: (o.paidAt ?? this.k.clock.now()).toISOString(),
+      storeDay: storeDay(o.paidAt ?? this.k.clock.now(), this.k.timezone.get()),
     });
   }
+
+  private async emitRefunded(o: OrderRow, amount: number, refundedLines: Array<{ lineId: string; quantity: number }>) {
+    await this.k.outbox.emit(OrderEvents.refunded, {
+      ...orderFacts(o),
+      amount,
+      currency: o.currency,
+      refundedLines,
+      keptAmount: o.paidAmount - o.refundedAmount,
+      storeDay: storeDay(this.k.clock.now(), this.k.timezone.get()),
+    });
+  }
+
 
   // ── aggregates (stats.ts; definitions in docs/metrics.md) ──────────────────
 
@@ -417,6 +438,16 @@ export class OrderService {
       .where(and(eq(orders.status, 'pending_payment'), lte(orders.paymentDueAt, this.k.clock.now())))
       .limit(limit);
   }
+}
+
+/** The facts every order event carries. */
+function orderFacts(o: OrderRow) {
+  return { orderId: o.id, number: o.number, customerId: o.customerId, status: o.status, total: o.total };
+}
+
+/** A moment's calendar day in the store's time zone, YYYY-MM-DD. */
+function storeDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** How far the parcel got, from the latest timestamp set: OrderTabFacts.progress in SQL. */

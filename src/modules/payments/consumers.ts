@@ -1,7 +1,7 @@
 import type { Kernel } from '../../platform/kernel.js';
-import { OrderEvents, type OrderEventPayload } from '../orders/index.js';
+import { OrderEvents } from '../orders/index.js';
 import type { PaymentService } from './service.js';
-import { PaymentEvents, type RefundRequested } from './events.js';
+import { PaymentEvents } from './events.js';
 
 /**
  * A cancelled order (unpaid timeout, shopper or staff) waits for no payment: its attempts still
@@ -15,11 +15,11 @@ export function registerPaymentConsumers(k: Kernel, payments: PaymentService): v
     'payments.execute-refund',
     [PaymentEvents.refundRequested],
     async (e) => {
-      await payments.executeRefund((e.payload as RefundRequested).refundId);
+      await payments.executeRefund(e.payload.refundId);
     },
     { transactional: false },
   );
   k.outbox.subscribe('payments.expire-attempts', [OrderEvents.cancelled], async (e) => {
-    await payments.expirePending((e.payload as OrderEventPayload).orderId, 'order_cancelled');
+    await payments.expirePending(e.payload.orderId, 'order_cancelled');
   });
 }

@@ -1,11 +1,9 @@
 import type { Kernel } from '../../platform/kernel.js';
 import type { SandboxProvider } from './sandbox-provider.js';
 import { SIGNATURE_HEADER } from './sandbox-provider.js';
+import { PaymentEvents } from './events.js';
 
 export type CallbackTransport = (body: string, headers: Record<string, string>) => Promise<number>;
-
-/** The sandbox's callback, waiting in the outbox until it is due (so it survives a restart). */
-export const SANDBOX_CALLBACK_DUE = 'payments.sandbox_callback_due';
 
 /**
  * Sends the sandbox provider's callbacks, like a real provider would: asynchronously, after a
@@ -27,9 +25,9 @@ export class SandboxCallbacks {
     };
     k.outbox.subscribe(
       'payments.sandbox-callbacks',
-      [SANDBOX_CALLBACK_DUE],
+      [PaymentEvents.sandboxCallbackDue],
       async (e) => {
-        const { body } = e.payload as { body: string };
+        const { body } = e.payload;
         const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: this.provider.sign(body, this.k.clock.now()) };
         const status = await this.transport(body, headers);
         if (status < 200 || status >= 300) throw new Error(`the store answered the sandbox callback with ${status}`);
@@ -50,7 +48,7 @@ export class SandboxCallbacks {
     const { delayMs, failureRate } = await this.settings();
     const outcome = wanted === 'succeeded' && Math.random() < failureRate ? 'failed' : wanted;
     const body = this.provider.callbackBody(payment, outcome);
-    await this.k.outbox.emit(SANDBOX_CALLBACK_DUE, { paymentId: payment.id, body }, { deliverAt: new Date(this.k.clock.now().getTime() + delayMs) });
+    await this.k.outbox.emit(PaymentEvents.sandboxCallbackDue, { paymentId: payment.id, body }, { deliverAt: new Date(this.k.clock.now().getTime() + delayMs) });
   }
 
   /** Waits out the delay and delivers every callback sent so far (tests; a running store's background worker does this itself). */

@@ -219,7 +219,7 @@ export class PaymentService {
   private async refundPayment(p: PaymentRow, amount: number, reason: string) {
     const id = newId();
     await this.q.insert(refunds).values({ id, orderId: p.orderId, paymentId: p.id, amount, reason, status: 'pending', createdAt: this.k.clock.now() });
-    await this.k.outbox.emit<RefundRequested>(PaymentEvents.refundRequested, { refundId: id, orderId: p.orderId });
+    await this.k.outbox.emit(PaymentEvents.refundRequested, { refundId: id, orderId: p.orderId });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defineEvent } from '../../platform/outbox/events.js';
 import { describeEachBackend, startTestApp, type TestApp } from '../../../test/support/harness.js';
 import { loginStaff, type StaffLogin } from '../../../test/support/staff.js';
 import { MAX_ATTEMPTS } from '../../platform/outbox/outbox.js';
@@ -11,7 +12,7 @@ describeEachBackend('dead event deliveries', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    t.k.outbox.subscribe('test.flaky-consumer', ['test.flaky'], async (e) => {
+    t.k.outbox.subscribe('test.flaky-consumer', [defineEvent('test.flaky')], async (e) => {
       if (failing) throw new Error('downstream is down');
       handled.push(e.id);
     });
@@ -20,7 +21,7 @@ describeEachBackend('dead event deliveries', (backend) => {
   afterAll(() => t.close());
 
   it('lists a delivery that failed every retry and puts it back in the queue', async () => {
-    const eventId = await t.k.db.transaction(() => t.k.outbox.emit('test.flaky', { n: 1 }));
+    const eventId = await t.k.db.transaction(() => t.k.outbox.emit(defineEvent('test.flaky'), { n: 1 }));
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await t.k.outbox.dispatch();
       t.clock.advance(10 * 60_000);

@@ -4,15 +4,10 @@ import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { outboxDeliveries, outboxEvents } from './schema.js';
 import { safeErrorMessage } from '../log-redact.js';
+import type { DomainEvent, EventType, PayloadOf } from './events.js';
 
-export interface DomainEvent<P = unknown> {
-  id: string;
-  type: string;
-  payload: P;
-  occurredAt: Date;
-}
-
-export type EventHandler = (event: DomainEvent<any>) => Promise<void>;
+export type { DomainEvent } from './events.js';
+export type EventHandler<P = unknown> = (event: DomainEvent<P>) => Promise<void>;
 
 interface PendingEvent {
   id: string;
@@ -27,11 +22,18 @@ interface Consumer {
   name: string;
   types: Set<string> | '*';
   handler: EventHandler;
+  from: 'now' | 'beginning' | Date;
   /** False: the handler runs outside any transaction (it calls out — a payment provider — and must be idempotent itself). */
   transactional: boolean;
 }
 
 export interface SubscribeOptions {
+  /**
+   * Where a consumer registered for the first time starts: `now` (the default: events from its
+   * registration on), `beginning` (every event of its types still kept — see RETENTION_DAYS), or a
+   * date. Applied once, when the store first starts with the consumer (docs/events.md).
+   */
+  from?: 'now' | 'beginning' | Date;
   /**
    * `false` for a handler that calls something outside the database (a payment provider): no
    * transaction is open while it runs, the delivery is leased to one runner for LEASE_MS and marked
@@ -68,9 +70,40 @@ export class Outbox {
   ) {}
 
   /** Registers a consumer. Names are stable: they key the delivery records. */
-  subscribe(name: string, types: string[] | '*', handler: EventHandler, opts: SubscribeOptions = {}): void {
+  subscribe<Es extends EventType<any>[]>(name: string, events: Es | '*', handler: EventHandler<PayloadOf<Es[number]>>, opts: SubscribeOptions = {}): void {
     if (this.consumers.has(name)) throw new Error(`Consumer ${name} is already registered`);
-    this.consumers.set(name, { name, types: types === '*' ? '*' : new Set(types), handler, transactional: opts.transactional ?? true });
+    this.consumers.set(name, {
+      name,
+      types: events === '*' ? '*' : new Set(events.map((e) => e.stored)),
+      handler: handler as EventHandler,
+      transactional: opts.transactional ?? true,
+      from: opts.from ?? 'now',
+    });
+  }
+
+  /**
+   * Records consumers seen for the first time and gives those that start in the past their
+   * deliveries (once, whichever process gets there first: the registration row is the lock).
+   * Called when the store starts, after every module has subscribed.
+   */
+  async start(): Promise<void> {
+    for (const c of this.consumers.values()) {
+      await this.db.transaction(async () => {
+        const now = this.clock.now();
+        const fresh = await this.db.q.execute(sql`
+          insert into outbox_consumers (name, registered_at) values (${c.name}, ${now}::timestamptz)
+          on conflict (name) do nothing returning name`);
+        if ((fresh as unknown as { rows: unknown[] }).rows.length === 0 || c.from === 'now') return;
+        const since = c.from === 'beginning' ? new Date(0) : c.from;
+        const types = c.types === '*' ? sql`true` : sql`type in (${sql.join([...c.types].map((t) => sql`${t}`), sql`, `)})`;
+        await this.db.q.execute(sql`
+          insert into outbox_deliveries (event_id, consumer, status, next_attempt_at)
+          select id, ${c.name}, 'pending', ${now}::timestamptz from outbox_events
+          where ${types} and occurred_at >= ${since}::timestamptz
+          on conflict do nothing`);
+      });
+    }
+    this.wake?.();
   }
 
   /** Called by the in-process dispatcher loop so a commit can wake it at once. */
@@ -83,9 +116,9 @@ export class Outbox {
    * together — every event and its deliveries in one statement — just before the commit (decision
    * 0032); outside one, at once.
    */
-  async emit<P>(type: string, payload: P, opts: { deliverAt?: Date } = {}): Promise<string> {
+  async emit<P>(type: EventType<P>, payload: P, opts: { deliverAt?: Date } = {}): Promise<string> {
     const occurredAt = this.clock.now();
-    const event: PendingEvent = { id: newId(), type, payload: payload as object, occurredAt, deliverAt: opts.deliverAt ?? occurredAt };
+    const event: PendingEvent = { id: newId(), type: type.stored, payload: payload as object, occurredAt, deliverAt: opts.deliverAt ?? occurredAt };
     const q = this.db.q;
     const waiting = this.pending.get(q);
     if (waiting) waiting.push(event);

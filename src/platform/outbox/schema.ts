@@ -25,3 +25,9 @@ export const outboxDeliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.eventId, t.consumer] }), index('outbox_deliveries_due').on(t.status, t.nextAttemptAt)],
 );
+
+/** Consumers the store has started with: the first start of a new one applies its `from` (docs/events.md). */
+export const outboxConsumers = pgTable('outbox_consumers', {
+  name: text('name').primaryKey(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+});
