@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 
 /**
@@ -19,6 +20,8 @@ export class ResponseCache {
   private pub: Redis | null = null;
   private sub: Redis | null = null;
   private channel = '';
+  /** Tells this process's own invalidations apart when Redis echoes them back. */
+  private readonly instance = randomUUID();
   /** Bumped on every invalidation: a reader that raced an invalidation does not store. */
   private generation = 0;
 
@@ -36,7 +39,12 @@ export class ResponseCache {
     this.pub = new Redis(redisUrl);
     this.sub = new Redis(redisUrl);
     await this.sub.subscribe(this.channel);
-    this.sub.on('message', (_channel, tags: string) => this.dropLocal(tags.split('\n')));
+    // A message names the process that sent it: this process dropped its own entries when it
+    // published, and its own echo (arriving later, mid-render) would only discard fresh fills.
+    this.sub.on('message', (_channel, message: string) => {
+      const [from, ...tags] = message.split('\n');
+      if (from !== this.instance) this.dropLocal(tags);
+    });
   }
 
   get(key: string): CacheEntry | undefined {
@@ -63,7 +71,7 @@ export class ResponseCache {
   async invalidate(...tags: string[]): Promise<void> {
     if (tags.length === 0) return;
     this.dropLocal(tags);
-    if (this.pub) await this.pub.publish(this.channel, tags.join('\n'));
+    if (this.pub) await this.pub.publish(this.channel, [this.instance, ...tags].join('\n'));
   }
 
   /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 // The catalog's pure schema file, not its index: a views file must not pull in services or routes.
-import { productSummary } from '../catalog/types.js';
+import { catalogTypes } from '../catalog/index.js';
+
+const { productSummary } = catalogTypes;
 
 const facetCount = z.object({ id: z.string(), count: z.number().int() });
 

@@ -4,20 +4,20 @@
  * never in a route file (those pull in Fastify).
  */
 import type { z } from 'zod';
-import type { meView, staffView, rolesView, deadEventView, staffCreated, staffCreateInput, staffPatch, loginResult } from '../../../src/modules/staff/types.js';
-import type { Permission, Role } from '../../../src/modules/staff/permissions.js';
+import type { meView, staffView, rolesView, deadEventView, staffCreated, staffCreateInput, staffPatch, loginResult } from '../../../src/web-contract.js';
+import type { Permission, Role } from '../../../src/web-contract.js';
 import type {
   productSummary, productDetail, productInput, variantInput, categoryNode, brandView, brandInput, categoryInput, imageSchema, optionSchema,
   importProductsResult, productDraft, productSave, adminProductSummary,
-} from '../../../src/modules/catalog/types.js';
-import type { adminOrderSummaryView, adminOrderDetailView } from '../../../src/modules/orders/views.js';
-import type { carrierView, bulkShipResult } from '../../../src/modules/fulfilment/views.js';
-import type { refundView, cancelResult } from '../../../src/modules/after-sales/views.js';
-import type { customerView, addressView, customerDetail } from '../../../src/modules/customers/types.js';
-import type { warehouseView, stockLineView, ledgerView } from '../../../src/modules/inventory/views.js';
-import type { todayView, seriesView } from '../../../src/modules/analytics/views.js';
-import type { auditEntry } from '../../../src/modules/audit/views.js';
-import type { messageView } from '../../../src/modules/messages/views.js';
+} from '../../../src/web-contract.js';
+import type { adminOrderSummaryView, adminOrderDetailView } from '../../../src/web-contract.js';
+import type { carrierView, bulkShipResult } from '../../../src/web-contract.js';
+import type { refundView, cancelResult } from '../../../src/web-contract.js';
+import type { customerView, addressView, customerDetail } from '../../../src/web-contract.js';
+import type { warehouseView, stockLineView, ledgerView } from '../../../src/web-contract.js';
+import type { todayView, seriesView } from '../../../src/web-contract.js';
+import type { auditEntry } from '../../../src/web-contract.js';
+import type { messageView } from '../../../src/web-contract.js';
 
 export type { Permission, Role };
 export type Localized = { 'zh-CN': string; en: string };
@@ -84,8 +84,8 @@ export type GmvSeries = z.infer<typeof seriesView>;
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 // ── settings, shipping methods, sandbox outbox ──
-import type { adminSettingsView, settingsPatch } from '../../../src/modules/settings/types.js';
-import type { adminShippingMethodView, shippingMethodInput, shippingMethodPatch } from '../../../src/modules/checkout/types.js';
+import type { adminSettingsView, settingsPatch } from '../../../src/web-contract.js';
+import type { adminShippingMethodView, shippingMethodInput, shippingMethodPatch } from '../../../src/web-contract.js';
 export type StoreSettings = z.infer<typeof adminSettingsView>;
 export type StoreSettingsPatch = z.input<typeof settingsPatch>;
 export type ShippingMethod = z.infer<typeof adminShippingMethodView>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { priceCart } from '../../pricing/logic/pricing.js';
+import { priceCart } from '../../pricing/index.js';
 import { adj, flat, line } from '../../pricing/logic/test-fixtures.js';
 import { planRefund, type OrderSnapshot } from './plan.js';
 

@@ -1,6 +1,6 @@
 import type { Minor } from '../../../platform/money.js';
-// The pricing engine's pure entry point (what pricing/index.ts re-exports): logic/ imports only logic/.
-import { PricingInputError, refundableAmounts, type PriceQuote } from '../../pricing/logic/pricing.js';
+// The pricing module's public face: pure functions only (no I/O), so logic/ may use it.
+import { PricingInputError, refundableAmounts, type PriceQuote } from '../../pricing/index.js';
 
 /**
  * What a refund gives back, decided from the order as it is now. Pure: the after-sales service

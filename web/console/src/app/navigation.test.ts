@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS } from '../../../../src/modules/staff/permissions';
+import { ROLE_PERMISSIONS } from '../../../../src/web-contract';
 import { NAVIGATION, canOpen, isGroup, navItemFor, openGroupsFor, visibleNavigation, type NavEntry } from './navigation';
 
 const keys = (nav: NavEntry[]) => nav.flatMap((e) => (isGroup(e) ? [e.key, ...e.children.map((c) => c.key)] : [e.key]));

@@ -40,8 +40,8 @@ describe('console dictionaries', () => {
   });
 
   it('name every order state, role and permission the server has', async () => {
-    const { ORDER_STATES } = await import('../../../../src/modules/orders/logic/state-machine');
-    const { ROLES, PERMISSIONS } = await import('../../../../src/modules/staff/permissions');
+    const { ORDER_STATES } = await import('../../../../src/web-contract');
+    const { ROLES, PERMISSIONS } = await import('../../../../src/web-contract');
     for (const s of ORDER_STATES) expect(zhKeys.has(`orderStatus.${s}`)).toBe(true);
     for (const r of ROLES) expect(zhKeys.has(`roles.${r}`)).toBe(true);
     for (const p of PERMISSIONS) expect(zhKeys.has(`permissions.${p}`)).toBe(true);

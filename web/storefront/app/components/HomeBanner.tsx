@@ -1,4 +1,4 @@
-import type { StoreInfo } from '../../../../src/modules/settings/types';
+import type { StoreInfo } from '../../../../src/web-contract';
 import { useLocale } from '../lib/hooks';
 import { Img } from './Img';
 

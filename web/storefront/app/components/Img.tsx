@@ -1,4 +1,4 @@
-import { responsiveImage, thumbnailImage } from '../../../../src/modules/media/renditions';
+import { responsiveImage, thumbnailImage } from '../../../../src/web-contract';
 
 export { responsiveImage, thumbnailImage };
 

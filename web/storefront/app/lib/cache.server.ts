@@ -1,6 +1,6 @@
 import type { AppLoadContext } from 'react-router';
-import { catalogTags } from '../../../../src/modules/catalog/cache-tags';
-import { stockTag } from '../../../../src/modules/inventory/events';
+import { catalogTags } from '../../../../src/web-contract';
+import { stockTag } from '../../../../src/web-contract';
 
 export { catalogTags, stockTag };
 

@@ -1,4 +1,4 @@
-import type { StorefrontContext } from '../../../../src/web/storefront/context';
+import type { StorefrontContext } from '../../../../src/web-contract';
 
 // Loaders and actions get the Fastify side's context (src/web/storefront/index.ts builds it).
 declare module 'react-router' {

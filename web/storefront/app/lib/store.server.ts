@@ -1,5 +1,5 @@
 import type { AppLoadContext } from 'react-router';
-import type { StoreInfo } from '../../../../src/modules/settings/types';
+import type { StoreInfo } from '../../../../src/web-contract';
 import { STORE_SETTINGS_TAG } from '../../../../src/platform/settings/store-timezone';
 import { dictionaryOf, translate, type Locale } from '../i18n';
 import { apiFor } from './api.server';

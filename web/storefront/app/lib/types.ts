@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { brandView, productSummary, storeProduct, CategoryNode } from '../../../../src/modules/catalog/types';
-import type { orderDetailView, orderSummaryView } from '../../../../src/modules/orders/views';
-import type { addressView, customerView, regionView, regionDetailView, authResult } from '../../../../src/modules/customers/types';
-import type { orderTrackingView } from '../../../../src/modules/fulfilment/views';
-import type { PriceQuote } from '../../../../src/modules/pricing/logic/types';
-import type { shippingMethodView } from '../../../../src/modules/checkout/types';
-import type { cartSummaryView, cartView } from '../../../../src/modules/cart/views';
-import type { searchResponse } from '../../../../src/modules/search/views';
-import type { paymentView } from '../../../../src/modules/payments/views';
+import type { brandView, productSummary, storeProduct, CategoryNode } from '../../../../src/web-contract';
+import type { orderDetailView, orderSummaryView } from '../../../../src/web-contract';
+import type { addressView, customerView, regionView, regionDetailView, authResult } from '../../../../src/web-contract';
+import type { orderTrackingView } from '../../../../src/web-contract';
+import type { PriceQuote } from '../../../../src/web-contract';
+import type { shippingMethodView } from '../../../../src/web-contract';
+import type { cartSummaryView, cartView } from '../../../../src/web-contract';
+import type { searchResponse } from '../../../../src/web-contract';
+import type { paymentView } from '../../../../src/web-contract';
 
 /** Bodies of the core API, inferred from the server's own Zod schemas (type-only imports). */
 export type ProductSummary = z.infer<typeof productSummary>;

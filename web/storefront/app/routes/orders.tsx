@@ -9,7 +9,7 @@ import { metaT, seo } from '../lib/seo';
 import { Empty } from '../components/Notice';
 import { thumbnailImage } from '../components/Img';
 import type { OrderSummary, Page } from '../lib/types';
-import { ORDER_TABS, isOrderTab, type OrderTab } from '../../../../src/modules/orders/logic/tabs';
+import { ORDER_TABS, isOrderTab, type OrderTab } from '../../../../src/web-contract';
 
 export const handle = { hydrate: true };
 

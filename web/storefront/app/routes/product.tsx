@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { apiFor, ApiError, mutatingApiFor, orNull } from '../lib/api.server';
 import { cachePage, catalogTags, stockTag } from '../lib/cache.server';
-import { SHIPPING_METHODS_TAG } from '../../../../src/modules/checkout/cache-tags';
+import { SHIPPING_METHODS_TAG } from '../../../../src/web-contract';
 import { addToCart } from '../lib/cart.server';
 import { CART_ID_COOKIE, readCookie } from '../lib/cookies.server';
 import { findCategoryById } from '../lib/categories';
@@ -16,7 +16,7 @@ import { Gallery } from '../components/Gallery';
 import { Notice } from '../components/Notice';
 import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Brand, Category, ShippingMethod, StoreProduct } from '../lib/types';
-import { estimatedDelivery, msUntilNextDay } from '../../../../src/modules/checkout/logic/delivery-estimate';
+import { estimatedDelivery, msUntilNextDay } from '../../../../src/web-contract';
 import { RichText } from '../components/RichText';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;

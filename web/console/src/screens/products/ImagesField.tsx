@@ -4,7 +4,7 @@ import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined, UploadOutlined }
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useFeedback } from '../../components/feedback';
-import { thumbnailUrl } from '../../../../../src/modules/media/renditions';
+import { thumbnailUrl } from '../../../../../src/web-contract';
 
 /** The upload answer (uploadMedia): the asset's URL and intrinsic size. */
 interface MediaAsset {

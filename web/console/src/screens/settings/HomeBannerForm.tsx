@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useFeedback } from '../../components/feedback';
 import type { StoreSettings, StoreSettingsPatch } from '../../types';
-import { thumbnailUrl } from '../../../../../src/modules/media/renditions';
-import { isSafeLink } from '../../../../../src/modules/settings/logic/links';
+import { thumbnailUrl } from '../../../../../src/web-contract';
+import { isSafeLink } from '../../../../../src/web-contract';
 import { bannerPatch, type BannerValues, LOCALES, type Locale } from './home-banner-form';
 
 type BannerImage = StoreSettings['homeBanner']['en']['image'];
