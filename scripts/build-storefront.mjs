@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 
 const require = createRequire(import.meta.url);
 const cli = join(dirname(require.resolve('@react-router/dev/package.json')), 'bin.js');
+// eslint-disable-next-line no-control-regex -- terminal colour codes (ESC) around the line
 const NOISE = /^(\x1b\[[0-9;]*m)*The `envFile` option is deprecated, please use `envDir: false` instead\.(\x1b\[[0-9;]*m)*$/;
 
 const child = spawn(process.execPath, [cli, 'build', 'web/storefront', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'pipe'] });

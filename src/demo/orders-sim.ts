@@ -15,7 +15,7 @@ import { DAY_MS, HOUR_MS, festivalOf, sampleTimes, warehouseOpen, type StoreDay 
 import { cumulative, pick, pickBuyer, type CustomerPlan } from './customers-plan.js';
 import { planLife, type Step } from './order-life.js';
 import { addressOf, personOf } from './people.js';
-import { Rng, uuidAt } from './random.js';
+import { Rng } from './random.js';
 import { MoveQueue, StockBook, type StockMove } from './stock.js';
 import { CARRIERS, ORDER_NOTES } from './vocab/people.js';
 import { CHANNEL_NAMES } from './customers-plan.js';

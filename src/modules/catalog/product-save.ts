@@ -22,6 +22,7 @@ export async function completeDraft<T extends ProductDraft | ProductSave>(k: Ker
 
 // pinyin-pro takes about a second to load: only a title in Chinese without a slug pays for it.
 async function toLatin(text: string): Promise<string> {
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is the point
   if (!/[^\x00-\x7f]/.test(text)) return text;
   const { pinyin } = await import('pinyin-pro');
   return pinyin(text, { toneType: 'none', nonZh: 'consecutive', v: true });

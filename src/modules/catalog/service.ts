@@ -8,7 +8,7 @@ import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js
 import { brands, categories, products, variants } from './schema.js';
 import { CatalogErrors } from './errors.js';
 import { sanitizeDescription } from './rich-text.js';
-import { CatalogEvents, type ProductChanged, type VariantsCreated } from './events.js';
+import { CatalogEvents, type ProductChanged } from './events.js';
 import type {
   BrandInput,
   CategoryInput,

@@ -8,10 +8,10 @@ import { listCursor, timeAndId, toPage } from '../../platform/http/pagination.js
 import type { MessagesService } from '../messages/index.js';
 import { customers } from './schema.js';
 import { CustomerErrors } from './errors.js';
-import { CustomerEvents, type CustomerPasswordChanged, type CustomerRegistered, type CustomerSignedIn } from './events.js';
+import { CustomerEvents, type CustomerPasswordChanged } from './events.js';
 import { hashPassword, PRODUCTION_PARAMS, TEST_PARAMS, verifyPassword, type ScryptParams } from './password.js';
 import { SessionStore } from './sessions.js';
-import { csrfTokenFor, sha256 } from './tokens.js';
+import { csrfTokenFor } from './tokens.js';
 import { attemptLogFor, Throttle } from '../../platform/throttle.js';
 import { identifierKey, SIGN_IN_RULES, SignInGuard } from '../../platform/sign-in/index.js';
 import { AddressBook } from './addresses.js';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderRefParams } from '../orders/index.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';

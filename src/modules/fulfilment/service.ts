@@ -7,7 +7,7 @@ import type { InventoryService } from '../inventory/index.js';
 import type { OrderRow, OrderService } from '../orders/index.js';
 import { shipments, trackingEvents } from './schema.js';
 import { FulfilmentErrors } from './errors.js';
-import { FulfilmentEvents, FulfilmentJobs, type TrackingUpdated } from './events.js';
+import { FulfilmentEvents, FulfilmentJobs } from './events.js';
 import { CARRIERS, SANDBOX_STEPS, TRACKING_NUMBER, findCarrier, type Carrier, type TrackingStatus } from './logic/carriers.js';
 
 export type ShipmentRow = typeof shipments.$inferSelect;

@@ -7,7 +7,7 @@ import { cursorKey, listCursor, toPage } from '../../platform/http/pagination.js
 import type { Localized } from '../../platform/i18n.js';
 import { reservations, stockLedger, stockLevels, warehouses } from './schema.js';
 import { InventoryErrors } from './errors.js';
-import { InventoryEvents, type StockChanged } from './events.js';
+import { InventoryEvents } from './events.js';
 
 /** The lists' cursors: their sort keys, signed (platform/http/pagination.ts). */
 const stockCursor = listCursor('inventory.stock', z.tuple([cursorKey.id, cursorKey.id]));

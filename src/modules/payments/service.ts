@@ -7,7 +7,7 @@ import { paymentLedger, payments, refunds, webhookEvents } from './schema.js';
 import { PaymentErrors } from './errors.js';
 import type { PaymentProvider } from './provider.js';
 import { sandboxStatus, type SandboxStatus } from './logic/sandbox-exposure.js';
-import { PaymentEvents, refundIdempotencyKey, type RefundRequested } from './events.js';
+import { PaymentEvents, refundIdempotencyKey } from './events.js';
 import { safeErrorMessage } from '../../platform/log-redact.js';
 
 /** Rejects when `work` takes longer than `ms` (the work itself is not cancelled: its key makes a late success harmless). */

@@ -9,7 +9,6 @@ import { useNarrow } from '../app/responsive';
  * only screen readers read, so no header cell is empty.
  */
 // antd types a table's rows this way; the screens' row interfaces fit it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<PropertyKey, any>;
 
 export function DataTable<T extends Row>({ label, columns, expandable, ...props }: TableProps<T> & { label: string }) {

@@ -18,7 +18,6 @@ import { useFormCheck } from '../lib/use-form-check';
 import { money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
-import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
 import { useHydrated } from '../lib/use-hydrated';
 import { metaT, seo } from '../lib/seo';

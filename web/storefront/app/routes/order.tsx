@@ -81,6 +81,8 @@ function useAwaitPayment(waiting: boolean) {
       else if (revalidator.state === 'idle') void revalidator.revalidate();
     }, 1500);
     return () => clearInterval(timer);
+    // The revalidator is a new object on every render: depending on it would restart the countdown each time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [waiting]);
 }
 

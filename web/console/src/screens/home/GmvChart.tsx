@@ -17,6 +17,8 @@ export function GmvChart({ series, height, gmvLabel, ordersLabel }: { series: Gm
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const narrow = useNarrow();
+  // The chart is made once the data first arrives (the element exists only then), not on every update.
+  const hasSeries = series !== undefined;
 
   useEffect(() => {
     if (!el.current) return;
@@ -30,7 +32,7 @@ export function GmvChart({ series, height, gmvLabel, ordersLabel }: { series: Gm
       chart.current?.dispose();
       chart.current = null;
     };
-  }, [series === undefined]);
+  }, [hasSeries]);
 
   useEffect(() => {
     if (!series || !chart.current) return;
