@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachBackend, describeOnBackend, startTestApp, type TestApp, type TestDatabase } from '../support/harness.js';
 import { declaredEvents, defineEvent } from '../../src/platform/outbox/events.js';
@@ -22,6 +23,13 @@ it('declares events with a name, a version and a typed payload; a new version is
     emit(PingV2, { n: 2 });
   };
   expect(check).toBeTypeOf('function');
+});
+
+it('lists every declared event in docs/events.md', async () => {
+  await import('../../src/app.js'); // every module's events.ts, through the composition root
+  const doc = readFileSync(new URL('../../docs/events.md', import.meta.url), 'utf8');
+  const missing = declaredEvents().filter((e) => !e.stored.startsWith('test.') && !doc.includes(`\`${e.stored}\``));
+  expect(missing.map((e) => e.stored)).toEqual([]);
 });
 
 /**
