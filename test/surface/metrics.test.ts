@@ -32,6 +32,31 @@ describeEachBackend('/metrics by default: loopback only', (backend) => {
     const zh = await metrics(t, '203.0.113.9', { 'accept-language': 'zh-CN' });
     expect(zh.json().detail).toContain('监控指标');
   });
+
+  it('is not fooled by a forwarded-for header naming loopback (no proxy is trusted by default)', async () => {
+    for (const headers of [{ 'x-forwarded-for': '127.0.0.1' }, { 'x-forwarded-for': '::1, 127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }]) {
+      const res = await metrics(t, '203.0.113.9', headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.body).not.toContain('http_request_duration_seconds');
+    }
+  });
+});
+
+describeEachBackend('/metrics behind a trusted proxy', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend, { TRUST_PROXY: '10.0.0.1' });
+  });
+  afterAll(() => t?.close());
+
+  it('judges the client the proxy names, and only a proxy it trusts may name one', async () => {
+    // Through the trusted proxy: the client it names is outside, so refused — the proxy's own address does not count.
+    expect((await metrics(t, '10.0.0.1', { 'x-forwarded-for': '203.0.113.9' })).statusCode).toBe(403);
+    // Through it, for a scraper on the proxy's machine: answered.
+    expect((await metrics(t, '10.0.0.1', { 'x-forwarded-for': '127.0.0.1' })).statusCode).toBe(200);
+    // Anyone else claiming loopback: refused.
+    expect((await metrics(t, '203.0.113.9', { 'x-forwarded-for': '127.0.0.1' })).statusCode).toBe(403);
+  });
 });
 
 describeEachBackend('/metrics with METRICS_ALLOW and METRICS_TOKEN', (backend) => {
