@@ -34,7 +34,8 @@ describeEachBackend('/metrics by default: loopback only', (backend) => {
   });
 
   it('is not fooled by a forwarded-for header naming loopback (no proxy is trusted by default)', async () => {
-    for (const headers of [{ 'x-forwarded-for': '127.0.0.1' }, { 'x-forwarded-for': '::1, 127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }]) {
+    const spoofs: Array<Record<string, string>> = [{ 'x-forwarded-for': '127.0.0.1' }, { 'x-forwarded-for': '::1, 127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }];
+    for (const headers of spoofs) {
       const res = await metrics(t, '203.0.113.9', headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.body).not.toContain('http_request_duration_seconds');

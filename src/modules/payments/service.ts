@@ -246,7 +246,9 @@ export class PaymentService {
         if (locked.status !== 'pending') return 'done_before' as const;
         await this.q.update(refunds).set({ status: 'succeeded', providerRefundId: answer.providerRefundId }).where(eq(refunds.id, refundId));
         await this.ledger(p, 'refund', -r.amount, refundId, { reason: r.reason });
-        await this.orders.note(r.orderId, 'refund_succeeded', { actor: 'provider', actorId: p.provider }, { refundId, amount: r.amount, reason: r.reason });
+        // An after-sales refund's reason is on its own timeline entry; a code (late_payment) is shown translated.
+        const reason = r.reason.startsWith('after_sale:') ? undefined : r.reason;
+        await this.orders.note(r.orderId, 'refund_succeeded', { actor: 'provider', actorId: p.provider }, { refundId, amount: r.amount, ...(reason ? { reason } : {}) });
         return 'succeeded' as const;
       });
     } catch (err) {
