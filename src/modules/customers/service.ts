@@ -73,7 +73,7 @@ export class CustomersService {
       name: KNOWN_DEVICE_COOKIE,
       path: '/',
       sameSite: 'lax',
-      secure: k.config.publicUrl.startsWith('https:'),
+      publicUrl: k.config.publicUrl,
       scope: 'shopper',
     });
     this.addresses = new AddressBook(k);

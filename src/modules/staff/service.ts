@@ -48,7 +48,7 @@ export class StaffService {
       name: STAFF_DEVICE_COOKIE,
       path: '/api/admin',
       sameSite: 'strict',
-      secure: k.config.publicUrl.startsWith('https:'),
+      publicUrl: k.config.publicUrl,
       scope: 'staff',
     });
   }

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DAY } from '../clock.js';
+import { setCookie } from '../http/cookies.js';
 
 /**
  * The "known device" cookie of OWASP's guidance on blocking brute force: set when an account signs
@@ -10,8 +11,8 @@ import { DAY } from '../clock.js';
  * be made for an account that never signed in here. Guesses made with it are counted against the
  * device, not against the account or the address.
  *
- * Cookie options follow the module's session cookie (httpOnly, SameSite, Secure under https,
- * path); the lead folds them into the shared cookie helper.
+ * Set through the shared cookie helper (platform/http/cookies.ts, decision 0026) with the path and
+ * SameSite of the module's session cookie, so it reaches the same pages.
  */
 export const KNOWN_DEVICE_TTL_MS = 180 * DAY;
 
@@ -19,7 +20,8 @@ export interface KnownDeviceCookie {
   name: string;
   path: string;
   sameSite: 'lax' | 'strict';
-  secure: boolean;
+  /** The store's address: Secure when it is https (the shared cookie helper decides). */
+  publicUrl: string;
   /** Separates the shopper and the staff cookies' signatures. */
   scope: string;
 }
@@ -68,12 +70,10 @@ export function rememberDevice(
   deviceId: string = randomBytes(16).toString('base64url'),
 ): void {
   const body = `${deviceId}.${accountTag(secret, c.scope, account)}.${Math.floor(now / 1000)}`;
-  reply.setCookie(c.name, `${body}.${sign(secret, c.scope, body)}`, {
+  setCookie(reply, c.publicUrl, c.name, `${body}.${sign(secret, c.scope, body)}`, {
     path: c.path,
-    httpOnly: true,
     sameSite: c.sameSite,
-    secure: c.secure,
-    maxAge: Math.floor(KNOWN_DEVICE_TTL_MS / 1000),
+    maxAgeSeconds: Math.floor(KNOWN_DEVICE_TTL_MS / 1000),
   });
 }
 
