@@ -150,8 +150,11 @@ describe('console: editing and creating products [chromium]', () => {
     await visible(page.getByText(L.created));
     await page.waitForURL(/\/admin\/products\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;
-    const slug = await page.getByLabel('链接标识（slug）').inputValue();
-    expect(slug).toMatch(/^bao-wen-bei-/);
+    // The address changes before the saved product's form replaces the creating one (the router
+    // renders in a transition): wait for the slug the server chose rather than read the old field.
+    const slugField = page.getByLabel('链接标识（slug）');
+    await expect.poll(() => slugField.inputValue(), { timeout: 10_000 }).toMatch(/^bao-wen-bei-/);
+    const slug = await slugField.inputValue();
     created = { id, slug, mainImage: uploaded[1] };
     // Saved as pictures in the order chosen and as clean HTML: the heading and the list survive.
     const saved = await adminApi<{ images: Array<{ url: string }>; description: { 'zh-CN': string } | null }>(`/api/admin/products/${id}`);
