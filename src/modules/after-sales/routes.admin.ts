@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderRefParams } from '../orders/index.js';
 import { answeredWrite, checkedAnswer } from '../../platform/http/answer.js';
 import type { Kernel } from '../../platform/kernel.js';
+import { IdempotencyKeys, idempotencyKeyHeader, replayAware } from '../../platform/idempotency/idempotency.js';
 import { listQuery, page, problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
 import { can, permit } from '../staff/index.js';
@@ -39,26 +40,35 @@ const refundBody = z.object({
  * (refunds.approve); whoever may approve executes at once. Every write is audited.
  */
 export function afterSalesAdminRoutes(k: Kernel, afterSales: AfterSalesService, audit: AuditService): FastifyPluginAsyncZod {
+  const keys = new IdempotencyKeys(k.db, k.clock);
   return async (app) => {
     app.post('/orders/:orderId/refunds', {
       ...permit('refunds.request', 'refunds.approve'),
       schema: {
         operationId: 'refundOrder', tags, security,
         summary: 'Refund an order or some of its lines: executed at once (201) with refunds.approve, otherwise requested for finance (202)',
+        description:
+          'Send an Idempotency-Key (the console sends one per dialog) to make retries safe: the same key and body answer 200 with the ' +
+          'first answer (header Idempotent-Replayed: true) and refund nothing again; the same key with another body is refused (422).',
+        headers: z.object({ 'idempotency-key': idempotencyKeyHeader }).loose(),
         params: orderParams,
         body: refundBody,
-        response: { 201: refundView, 202: refundView, ...problems },
+        response: { 201: refundView, 202: refundView, 200: refundView.describe('A replay: the first answer, nothing refunded again'), ...problems },
       },
     }, async (req, reply) => {
       const staff = req.staff!;
       const now = can(staff.role, 'refunds.approve');
       const status = now ? 201 : 202;
-      const refund = await answeredWrite(k.db, req, status, async () => {
+      const ref = { scope: 'after-sales.refundOrder', owner: staff.id, key: req.headers['idempotency-key'] };
+      // The order is part of what the key covers: the same body for another order is another request.
+      const { result, replayed } = await keys.optional(ref, { order: req.params.orderId, ...req.body }, async () => {
         const r = now ? await afterSales.refundNow(req.params.orderId, req.body, staff.id) : await afterSales.request(req.params.orderId, req.body, staff.id);
         await audit.record(staff, now ? 'refunds.execute' : 'refunds.request', { type: 'refund', id: r.id }, null, r);
-        return toRefundView(r);
+        // Checked before the commit (decision 0024).
+        return checkedAnswer(req, status, toRefundView(r));
       });
-      return reply.code(status).send(refund);
+      replayAware(reply, status, replayed);
+      return result;
     });
 
     for (const [verb, operationId, summary] of [

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { requireCustomer } from '../../platform/http/require-customer.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { maskMobile } from '../../platform/privacy.js';
+import { answeredWrite } from '../../platform/http/answer.js';
 import type { CustomersService } from './service.js';
 import { CustomerErrors } from './errors.js';
 import { localeOf } from '../../platform/http/problem.js';
@@ -49,7 +50,7 @@ export function accountRoutes(k: Kernel, customers: CustomersService): FastifyPl
           response: { 201: addressView, ...problems(400, 401, 403, 422) },
         },
       },
-      async (req, reply) => reply.code(201).send(await book.create(requireCustomer(req).id, req.body)),
+      async (req, reply) => reply.code(201).send(await answeredWrite(k.db, req, 201, () => book.create(requireCustomer(req).id, req.body))),
     );
 
     app.get(
@@ -73,7 +74,7 @@ export function accountRoutes(k: Kernel, customers: CustomersService): FastifyPl
           response: { 200: addressView, ...problems(400, 401, 403, 404, 422) },
         },
       },
-      async (req) => book.update(requireCustomer(req).id, req.params.id, req.body),
+      async (req) => answeredWrite(k.db, req, 200, () => book.update(requireCustomer(req).id, req.params.id, req.body)),
     );
 
     app.delete(

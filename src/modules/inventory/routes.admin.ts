@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { listQuery, page, problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
 import { checkedAnswer } from '../../platform/http/answer.js';
-import { IdempotencyKeys, idempotencyKeyHeader } from '../../platform/idempotency/idempotency.js';
+import { IdempotencyKeys, idempotencyKeyHeader, replayAware } from '../../platform/idempotency/idempotency.js';
 import { permit } from '../staff/index.js';
 import type { AuditService } from '../audit/index.js';
 import { CatalogErrors, type CatalogService } from '../catalog/index.js';
@@ -126,11 +126,9 @@ export function inventoryAdminRoutes(k: Kernel, inventory: InventoryService, cat
           onHand: row.onHand, reserved: row.reserved, available: row.onHand - row.reserved, updatedAt: row.updatedAt.toISOString(),
         });
       };
-      const key = req.headers['idempotency-key'];
-      const { result, replayed } = key
-        ? await keys.once({ scope: 'inventory.adjustStock', owner: staff.id, key }, req.body, book)
-        : { result: await k.db.transaction(book), replayed: false };
-      return reply.code(replayed ? 200 : 201).header('idempotent-replayed', String(replayed)).send(result);
+      const { result, replayed } = await keys.optional({ scope: 'inventory.adjustStock', owner: staff.id, key: req.headers['idempotency-key'] }, req.body, book);
+      replayAware(reply, 201, replayed);
+      return result;
     });
 
     app.get('/stock/ledger', {

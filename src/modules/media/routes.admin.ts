@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { problemSchema } from '../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../platform/http/admin-security.js';
 import { permit } from '../staff/index.js';
+import { checkedAnswer } from '../../platform/http/answer.js';
 import type { AuditService } from '../audit/index.js';
 import { MediaErrors } from './errors.js';
 import { firstFilePart } from './multipart.js';
@@ -45,7 +46,8 @@ export function mediaAdminRoutes(k: Kernel, media: MediaService, audit: AuditSer
       const { asset, created } = await k.db.transaction(async () => {
         const stored = await media.store(upload, req.staff?.id ?? null);
         if (stored.created) await audit.record(req.staff, 'media.upload', { type: 'media', id: stored.asset.id }, null, stored.asset);
-        return stored;
+        // Checked before the commit (decision 0024).
+        return { asset: checkedAnswer(req, stored.created ? 201 : 200, stored.asset), created: stored.created };
       });
       return reply.code(created ? 201 : 200).send(asset);
     });

@@ -9,6 +9,7 @@ import { ORDER_STATES } from './logic/state-machine.js';
 import { ORDER_TABS } from './logic/tabs.js';
 import { maskMobile } from '../../platform/privacy.js';
 import { orderRefParams } from './order-ref.js';
+import { answeredWrite } from '../../platform/http/answer.js';
 
 const orderParams = orderRefParams;
 
@@ -81,12 +82,12 @@ export function orderStoreRoutes(k: Kernel, orders: OrderService): FastifyPlugin
       },
       async (req) => {
         const me = requireCustomer(req);
-        const id = await k.db.transaction(async () => {
+        // The answer is built and checked inside the transaction (decision 0024).
+        return answeredWrite(k.db, req, 200, async () => {
           const o = await orders.getForCustomer(req.params.orderId, me.id);
           await orders.cancel(o.id, { by: 'shopper', actor: 'shopper', actorId: me.id }, req.body.reason || 'shopper_cancelled');
-          return o.id;
+          return detail(o.id);
         });
-        return detail(id);
       },
     );
 
@@ -95,12 +96,12 @@ export function orderStoreRoutes(k: Kernel, orders: OrderService): FastifyPlugin
       { schema: { operationId: 'confirmReceipt', tags: ['orders'], params: orderParams, response: { 200: shopperOrderDetailView } } },
       async (req) => {
         const me = requireCustomer(req);
-        const id = await k.db.transaction(async () => {
+        // The answer is built and checked inside the transaction (decision 0024).
+        return answeredWrite(k.db, req, 200, async () => {
           const o = await orders.getForCustomer(req.params.orderId, me.id);
           await orders.confirmReceipt(o.id, { by: 'shopper', actor: 'shopper', actorId: me.id });
-          return o.id;
+          return detail(o.id);
         });
-        return detail(id);
       },
     );
   };

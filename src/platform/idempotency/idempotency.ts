@@ -56,6 +56,17 @@ export class IdempotencyKeys {
     });
   }
 
+  /**
+   * A write whose Idempotency-Key header is optional: with a key it runs once per key (`once`);
+   * without one it runs in a transaction of its own. Routes answer a replay with 200 and
+   * `Idempotent-Replayed: true` (see `replayAware`).
+   */
+  async optional<R>(ref: Omit<KeyRef, 'key'> & { key: string | undefined }, request: unknown, run: () => Promise<R>): Promise<{ result: R; replayed: boolean }> {
+    const { key, ...rest } = ref;
+    if (key) return this.once({ ...rest, key }, request, run);
+    return { result: await this.db.transaction(run), replayed: false };
+  }
+
   /** Claims the key, or returns the earlier request's result. */
   private async claim(ref: KeyRef, hash: string, result: unknown): Promise<{ result: unknown } | null> {
     const q = this.db.q;
@@ -98,4 +109,9 @@ export function requestHash(input: unknown): string {
       ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
       : v;
   return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}
+
+/** The status and header of a keyed write's answer: the first answer's status, or 200 for a replay. */
+export function replayAware(reply: { code(status: number): { header(name: string, value: string): unknown } }, status: number, replayed: boolean): void {
+  reply.code(replayed ? 200 : status).header('idempotent-replayed', String(replayed));
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { newIdempotencyKey } from '../../app/idempotency-key';
 import { useSession } from '../../app/session';
 import { currentLanguage, pick } from '../../i18n';
 import { optionsText } from '../../components/labels';
@@ -28,8 +29,13 @@ export function RefundOrderModal({ order, onClose }: { order: OrderDetail | null
   const quantities = Form.useWatch('quantities', form) ?? {};
   const units = useMemo(() => (order ? refundableUnits(order) : new Map<string, number>()), [order]);
   const approveNow = can('refunds.approve');
+  // One key per opening of the dialog: a double click or a retry after a lost answer replays the
+  // first refund instead of refunding again (the server keeps keys 24 h).
+  const [key, setKey] = useState('');
   useEffect(() => {
-    if (order) form.setFieldsValue({ scope: order.status === 'paid' ? 'whole' : 'lines', quantities: {}, amountYuan: undefined, reason: '' });
+    if (!order) return;
+    form.setFieldsValue({ scope: order.status === 'paid' ? 'whole' : 'lines', quantities: {}, amountYuan: undefined, reason: '' });
+    setKey(newIdempotencyKey());
   }, [order, form]);
 
   if (!order) return null;
@@ -44,7 +50,7 @@ export function RefundOrderModal({ order, onClose }: { order: OrderDetail | null
     setBusy(true);
     try {
       const body = { reason: v.reason.trim(), ...(v.scope === 'lines' ? { lines } : {}), ...(v.amountYuan ? { amount: yuanToFen(v.amountYuan) } : {}) };
-      const refund = await api.post<Refund>(`/orders/${order.id}/refunds`, body);
+      const refund = await api.post<Refund>(`/orders/${order.id}/refunds`, body, { 'idempotency-key': key });
       feedback.ok(refund.status === 'requested' ? t('refunds.requested') : t('refunds.executed'));
       onClose(true);
     } catch (err) {
