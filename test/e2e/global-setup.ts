@@ -46,6 +46,8 @@ export default async function setup(project: TestProject) {
         ADMIN_PASSWORD: ADMIN.password,
         PAYMENT_SANDBOX: '1',
         LOG_LEVEL: 'warn',
+        // Every address of the machine, as a store is run: a journey browses at the LAN address too.
+        HOST: '0.0.0.0',
       },
       240_000,
     );
