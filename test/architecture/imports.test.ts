@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  *  1. a module reaches another only through its `index.ts` (src/modules/<b>/index.ts);
  *  2. the web apps reach the server's code only through src/web-contract.ts (browser-safe
  *     contracts) — and the storefront's server files (`*.server.ts`, `entry.server.tsx`) also through
- *     the platform's HTTP helpers they share with the API (CSP, cookies);
+ *     the platform's HTTP helpers they share with the API (CSP, cookies, UTM attribution);
  *  3. nothing under a `logic/` folder does I/O: no database, network, file system, clock or
  *     randomness — neither by import nor by `Date.now()`, `new Date()` or `Math.random()`.
  * Exceptions are named below with their reason; one that no longer occurs fails the test too.
@@ -73,7 +73,7 @@ export function check(file: string, source: string): Violation[] {
     }
     if (file.startsWith('web/') && to.startsWith('src/') && to !== 'src/web-contract') {
       const serverFile = /(\.server\.tsx?$|entry\.server\.tsx$)/.test(file);
-      if (!(serverFile && /^src\/platform\/(http\/(csp|cookies)|settings\/store-timezone)$/.test(to))) {
+      if (!(serverFile && /^src\/platform\/(http\/(csp|cookies)|settings\/store-timezone|attribution)$/.test(to))) {
         found.push({ file, target: to, rule: 'web apps reach the server through src/web-contract.ts' });
       }
     }

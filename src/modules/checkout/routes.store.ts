@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utmInput } from '../../platform/attribution.js';
 import { idempotencyKeyHeader } from '../../platform/idempotency/idempotency.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kernel } from '../../platform/kernel.js';
@@ -94,6 +95,7 @@ export function checkoutStoreRoutes(
               address: addressSchema.optional(),
               note: z.string().max(500).nullable().optional(),
               channel: z.string().max(40).nullable().optional(),
+              utm: utmInput.nullable().optional(),
             })
             .refine((b) => b.address || b.addressId, { message: 'give address or addressId' })
             .refine((b) => (b.cartId === undefined) !== (b.items === undefined), { message: 'give cartId or items' }),

@@ -1,4 +1,5 @@
 import type { Kernel } from '../../platform/kernel.js';
+import { channelOfUtm, type Utm } from '../../platform/attribution.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { IdempotencyKeys } from '../../platform/idempotency/idempotency.js';
@@ -18,7 +19,10 @@ export interface PlaceOrderInput {
   shippingMethodId: string;
   address: ShippingAddress;
   note?: string | null;
+  /** The acquisition channel; without one, utm_source is used (platform/attribution). */
   channel?: string | null;
+  /** UTM parameters of the visit (last touch), as the storefront's sk_utm cookie holds them. */
+  utm?: Utm | null;
 }
 
 export { IDEMPOTENCY_TTL_MS } from '../../platform/idempotency/idempotency.js';
@@ -117,7 +121,8 @@ export class CheckoutService {
         shippingMethod: { id: method.id, name: method.name },
         shippingAddress: input.address,
         note: input.note,
-        channel: input.channel,
+        channel: input.channel ?? channelOfUtm(input.utm),
+        utm: input.utm && Object.keys(input.utm).length ? input.utm : null,
         lines: lines.map((l) => ({
           lineId: l.itemId,
           variantId: l.variantId,

@@ -35,7 +35,7 @@ export interface OrderPaid extends OrderEventPayload {
   shipping?: { fee: number; discount: number };
   channel?: string | null;
   /** UTM parameters of the visit that placed the order, when the storefront recorded them. */
-  utm?: Record<string, string> | null;
+  utm?: Partial<Record<'source' | 'medium' | 'campaign' | 'term' | 'content', string>> | null;
   placedAt?: string;
   paidAt?: string;
   /** The store-local calendar day of the payment, YYYY-MM-DD (the store's time zone). */

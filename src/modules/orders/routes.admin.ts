@@ -128,6 +128,7 @@ export function orderAdminRoutes(k: Kernel, orders: OrderService, sections: Admi
         ...detail,
         lines: detail.lines.map((l) => ({ ...l, options: lineOptions(l.optionValues, options.get(l.productId)) })),
         channel: o.channel,
+        utm: o.utm ?? null,
         allowedEvents: allowedEvents(o.status),
         payments: payments.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), completedAt: iso(p.completedAt) })),
         shipments,

@@ -1,5 +1,6 @@
 import { bigserial, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Localized } from '../../platform/i18n.js';
+import type { Utm } from '../../platform/attribution.js';
 import type { PriceQuote } from '../pricing/index.js';
 import type { OrderState } from './logic/state-machine.js';
 
@@ -43,6 +44,8 @@ export const orders = pgTable(
     quote: jsonb('quote').$type<PriceQuote>().notNull(),
     note: text('note'),
     channel: text('channel'),
+    /** UTM parameters of the visit that placed the order (last touch), when known. */
+    utm: jsonb('utm').$type<Utm>(),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
     paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Utm } from '../../platform/attribution.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { isUuid, newId } from '../../platform/ids.js';
@@ -38,6 +39,7 @@ export interface NewOrder {
   shippingAddress: ShippingAddress;
   note?: string | null;
   channel?: string | null;
+  utm?: Utm | null;
   lines: Array<{
     lineId: string;
     variantId: string;
@@ -115,6 +117,7 @@ export class OrderService {
       quote: input.quote,
       note: input.note ?? null,
       channel: input.channel ?? null,
+      utm: input.utm ?? null,
       placedAt: now,
       paymentDueAt: dueAt,
       updatedAt: now,
@@ -389,7 +392,7 @@ export class OrderService {
       discounts: (o.quote.adjustments ?? []).map((a) => ({ source: a.kind, id: a.id, amount: a.amount, shipping: a.shipping })),
       shipping: { fee: o.shippingFee, discount: o.shippingDiscount },
       channel: o.channel,
-      utm: null,
+      utm: o.utm ?? null,
       placedAt: o.placedAt.toISOString(),
       paidAt: (o.paidAt ?? this.k.clock.now()).toISOString(),
       storeDay: storeDay(o.paidAt ?? this.k.clock.now(), this.k.timezone.get()),

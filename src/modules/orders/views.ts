@@ -119,6 +119,7 @@ export const adminOrderLineView = orderLineView.extend({
 export const adminOrderDetailView = orderDetailView.extend({
   lines: z.array(adminOrderLineView),
   channel: z.string().nullable(),
+  utm: z.record(z.string(), z.string()).nullable().describe('UTM parameters of the visit that placed the order (last touch): source, medium, campaign, term, content'),
   allowedEvents: z.array(z.string()).describe('Events the order state accepts now (the buttons the console may show)'),
   payments: z.array(orderPaymentView),
   shipments: z.array(adminShipmentView),

@@ -10,6 +10,8 @@ import { isAnonymous, PageCache, type CachedPage } from './page-cache.js';
 import { sendEncoded } from '../../platform/http/compression.js';
 import type { StorefrontContext } from './context.js';
 import { newNonce } from '../../platform/http/csp.js';
+import { serializeCookie } from '../../platform/http/cookies.js';
+import { encodeUtm, utmOfSearch, UTM_COOKIE, UTM_MAX_AGE_SECONDS } from '../../platform/attribution.js';
 import { hydrationByPattern } from '../../../web/storefront/app/lib/plain-page.js';
 
 /** Built by `npm run build:storefront` (react-router build web/storefront). */
@@ -70,10 +72,14 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
       handler: async (req, reply) => {
         if (NOT_PAGES.test(req.url)) return reply.callNotFound();
         const cookies = parseCookieHeader(req.headers.cookie);
+        // A landing with utm_source is remembered (last touch, 30 days) for the order and the sign-up;
+        // the page itself stays the cached one, sent privately because it now carries a cookie.
+        const landing = landingCookie(req, k.config.publicUrl);
+        if (landing) reply.header('set-cookie', landing);
         const cacheable = k.config.pageCache && req.method !== 'POST' && isAnonymous(cookies);
         if (cacheable) {
           const hit = pages.get(req.url);
-          if (hit) return sendPage(req, reply, hit, 'hit');
+          if (hit) return sendPage(req, reply, hit, 'hit', Boolean(landing));
         }
         const generation = pages.generation;
         const relay: string[] = [];
@@ -109,14 +115,14 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
             },
             generation,
           );
-          return sendPage(req, reply, page, 'miss');
+          return sendPage(req, reply, page, 'miss', Boolean(landing));
         }
         reply.status(res.status);
         res.headers.forEach((value, name) => {
           if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
         });
         if (res.headers.has('content-type')) reply.header('content-type', withCharset(res.headers.get('content-type')));
-        if (setCookies.length) reply.header('set-cookie', setCookies);
+        if (setCookies.length) reply.header('set-cookie', landing ? [landing, ...setCookies] : setCookies);
         if (!res.headers.has('cache-control')) reply.header('cache-control', 'private, no-store');
         return reply.send(body);
       },
@@ -128,8 +134,8 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
 const withCharset = (type: string | null) => (!type ? 'text/html; charset=utf-8' : type.startsWith('text/') && !type.includes('charset') ? `${type}; charset=utf-8` : type);
 
 /** A cached page in the coding the browser asks for: compressed once per page and coding, kept with the entry. */
-function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'hit' | 'miss') {
-  reply.headers({ 'cache-control': 'public, max-age=0, must-revalidate', 'x-page-cache': state, 'content-type': page.contentType });
+function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage, state: 'hit' | 'miss', personal = false) {
+  reply.headers({ 'cache-control': personal ? 'private, no-cache' : 'public, max-age=0, must-revalidate', 'x-page-cache': state, 'content-type': page.contentType });
   if (page.csp) reply.header('content-security-policy', page.csp);
   return sendEncoded(req, reply, page, page.bytes, page.status);
 }
@@ -166,4 +172,13 @@ function notBuilt(req: FastifyRequest, reply: FastifyReply) {
         detail: 'The storefront is not built: run `npm run build:web` (or `npm run build:storefront`), then restart.',
       }),
     );
+}
+
+/** The sk_utm cookie for a page opened with utm_source (documents only, not `.data` navigations), or null. */
+function landingCookie(req: FastifyRequest, publicUrl: string): string | null {
+  if (req.method !== 'GET') return null;
+  const q = req.url.indexOf('?');
+  if (q < 0 || req.url.slice(0, q).endsWith('.data')) return null;
+  const utm = utmOfSearch(new URLSearchParams(req.url.slice(q + 1)));
+  return utm ? serializeCookie(publicUrl, UTM_COOKIE, encodeUtm(utm), { maxAgeSeconds: UTM_MAX_AGE_SECONDS }) : null;
 }

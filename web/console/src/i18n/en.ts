@@ -75,7 +75,7 @@ export const en: Shape<typeof zhCN> = {
   },
   orders: {
     title: 'Orders', exportCsv: 'Export CSV', searchPlaceholder: 'Order number or recipient mobile', status: 'Status', placedFrom: 'Placed from', placedTo: 'Placed to',
-    oneCustomer: 'One customer', number: 'Order number', recipient: 'Recipient', items: 'Items', total: 'Total', refunded: 'Refunded', channel: 'Channel',
+    oneCustomer: 'One customer', number: 'Order number', recipient: 'Recipient', items: 'Items', total: 'Total', refunded: 'Refunded', channel: 'Channel', utm: 'Campaign link (UTM)',
     placedAt: 'Placed', paidAt: 'Paid', shippedAt: 'Shipped', deliveredAt: 'Delivered', completedAt: 'Completed', cancelledAt: 'Cancelled',
     packingSlip: 'Packing slip', ship: 'Ship', refund: 'Refund', cancel: 'Cancel order', summary: 'Order', customer: 'Customer', viewCustomer: 'View customer',
     shippingMethod: 'Shipping method', address: 'Ship to', note: 'Shopper’s note', cancelReason: 'Cancel reason', lines: 'Items', product: 'Product',

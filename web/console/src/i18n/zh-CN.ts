@@ -72,7 +72,7 @@ export const zhCN = {
   },
   orders: {
     title: '订单管理', exportCsv: '导出 CSV', searchPlaceholder: '订单号或收件人手机号', status: '状态', placedFrom: '下单开始日期', placedTo: '下单结束日期',
-    oneCustomer: '单个客户', number: '订单号', recipient: '收件人', items: '件数', total: '实付', refunded: '已退款', channel: '渠道',
+    oneCustomer: '单个客户', number: '订单号', recipient: '收件人', items: '件数', total: '实付', refunded: '已退款', channel: '渠道', utm: '来源链接（UTM）',
     placedAt: '下单时间', paidAt: '支付时间', shippedAt: '发货时间', deliveredAt: '送达时间', completedAt: '完成时间', cancelledAt: '取消时间',
     packingSlip: '打印装箱单', ship: '发货', refund: '退款', cancel: '取消订单', summary: '订单信息', customer: '客户', viewCustomer: '查看客户',
     shippingMethod: '配送方式', address: '收货地址', note: '买家留言', cancelReason: '取消原因', lines: '商品明细', product: '商品',

@@ -12,6 +12,7 @@ import {
 } from 'react-router';
 import { ApiError, mutatingApiFor, apiFor } from '../lib/api.server';
 import { checkoutState, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
+import { landingUtm } from '../lib/attribution.server';
 import { clearCartIdCookie } from '../lib/cookies.server';
 import { ADDRESS_API_NAMES, checkedFields, checks, fields, problemFieldErrors, type Check, type FieldErrors } from '../lib/forms';
 import { useFormCheck } from '../lib/use-form-check';
@@ -111,7 +112,7 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     const order = await api.request<OrderDetail>(
       'POST',
       '/api/store/orders',
-      { ...(state.buyNow ? { items: [state.buyNow] } : { cartId: state.cart?.id }), shippingMethodId: state.choice.shipping, addressId, address, note: f.note || null },
+      { ...(state.buyNow ? { items: [state.buyNow] } : { cartId: state.cart?.id }), shippingMethodId: state.choice.shipping, addressId, address, note: f.note || null, utm: landingUtm(request) },
       { headers: { 'idempotency-key': f.idempotencyKey || crypto.randomUUID() } },
     );
     // The cart became the order; the next add-to-cart opens a new one. A buy-now order leaves the cart alone.

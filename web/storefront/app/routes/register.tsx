@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect, useActionData, useNavigation, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ApiError } from '../lib/api.server';
 import { signIn } from '../lib/auth.server';
+import { channelOfUtm, landingUtm } from '../lib/attribution.server';
 import { checkedFields, checks, fields, problemFieldErrors, REGISTER_API_NAMES } from '../lib/forms';
 import { useFormCheck } from '../lib/use-form-check';
 import { FieldError, invalidProps } from '../components/FieldError';
@@ -30,7 +31,8 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     password: f.password,
     name: f.name || undefined,
     locale,
-    channel: 'organic',
+    // The campaign the shopper arrived by (utm_source), else organic.
+    channel: channelOfUtm(landingUtm(request)) ?? 'organic',
   };
   try {
     return await signIn(context, request, locale, (api) => api.post<AuthResult>('/api/store/auth/register', body), f.next || url.searchParams.get('next'));

@@ -23,6 +23,10 @@ import { useNarrow } from '../../app/responsive';
 import { Loading } from '../../components/Loading';
 
 /** One order with everything that happened to it (adminGetOrder), and what staff may do to it now. */
+/** The UTM parameters in the order marketers write them: source / medium / campaign, then term and content. */
+const utmText = (utm: Record<string, string>) =>
+  ['source', 'medium', 'campaign', 'term', 'content'].filter((k) => utm[k]).map((k) => `${k}=${utm[k]}`).join(' · ');
+
 export default function OrderDetailScreen() {
   const { ref = '' } = useParams();
   const { t } = useTranslation();
@@ -66,6 +70,7 @@ export default function OrderDetailScreen() {
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
               { key: 'customer', label: t('orders.customer'), children: can('customers.read') ? <Link to={`/customers/${order.customerId}`}>{t('orders.viewCustomer')}</Link> : order.customerId.slice(0, 8) },
               { key: 'channel', label: t('orders.channel'), children: order.channel ? t(`channels.${order.channel}`, { defaultValue: order.channel }) : '—' },
+              ...(order.utm ? [{ key: 'utm', label: t('orders.utm'), children: utmText(order.utm) }] : []),
               { key: 'placed', label: t('orders.placedAt'), children: <DateTime at={order.placedAt} /> },
               { key: 'paid', label: t('orders.paidAt'), children: <DateTime at={order.paidAt} /> },
               { key: 'shipped', label: t('orders.shippedAt'), children: <DateTime at={order.shippedAt} /> },
