@@ -18,6 +18,9 @@ export const PRICING_INPUT_ERROR_CODES = [
   'DUPLICATE_ADJUSTMENT',
   'UNKNOWN_LINE',
   'INVALID_REFUND',
+  'INVALID_RULE',
+  'DUPLICATE_RULE',
+  'INVALID_CONTEXT',
 ] as const;
 export type PricingInputErrorCode = (typeof PRICING_INPUT_ERROR_CODES)[number];
 

@@ -18,6 +18,10 @@ export { PricingInputError, PRICING_INPUT_ERROR_CODES, type PricingInputErrorCod
 export { refundableAmounts, type RefundRequestLine, type RefundLineAmount, type RefundAmounts } from './refund.js';
 export { shippingFee, type ShippingContext } from './shipping.js';
 export { validatePricingInput } from './validate.js';
+export * from './rules/types.js';
+export { quoteWithRules, POINTS_ADJUSTMENT_ID } from './rules/quote.js';
+export { describeAction, yuan } from './rules/explain.js';
+export { validateRules } from './rules/validate-rules.js';
 
 /**
  * Prices a cart. Pure: the same input always gives the same quote.
@@ -38,6 +42,11 @@ export { validatePricingInput } from './validate.js';
  */
 export function priceCart(input: PricingInput): PriceQuote {
   validatePricingInput(input);
+  return priceValidCart(input);
+}
+
+/** priceCart without the checks, for the rule layer: its input was validated and its adjustments are built, not received. */
+export function priceValidCart(input: PricingInput): PriceQuote {
   const lines = input.lines;
   const position = new Map(lines.map((line, i) => [line.lineId, i] as const));
   const subtotals = lines.map((line) => line.unitPrice * line.quantity);
@@ -48,6 +57,19 @@ export function priceCart(input: PricingInput): PriceQuote {
 
   for (const adj of ordered) {
     if (adj.shipping === true) continue;
+    if (adj.lineAmounts) {
+      let amount = 0;
+      for (const share of adj.lineAmounts) {
+        const i = position.get(share.lineId)!;
+        const take = Math.min(share.amount, remaining[i]);
+        if (take === 0) continue;
+        remaining[i] -= take;
+        lineDiscounts[i].push({ adjustmentId: adj.id, amount: take });
+        amount += take;
+      }
+      applied.set(adj.id, appliedOf(adj, amount));
+      continue;
+    }
     // Cart order, not the order appliesTo lists them: allocate breaks ties toward earlier lines.
     const targets = adj.appliesTo
       ? adj.appliesTo.map((lineId) => position.get(lineId)!).sort((a, b) => a - b)
@@ -86,6 +108,7 @@ export function priceCart(input: PricingInput): PriceQuote {
     currency: input.currency,
     lines: lines.map((line, i) => ({
       lineId: line.lineId,
+      ...(line.gift === true ? { gift: true } : {}),
       unitPrice: line.unitPrice,
       ...(line.listPrice !== undefined ? { listPrice: line.listPrice } : {}),
       quantity: line.quantity,

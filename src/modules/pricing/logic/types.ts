@@ -15,8 +15,13 @@ export interface PricingLine {
   lineId: string;
   variantId: string;
   productId: string;
-  /** Carried for promotion targeting; the engine itself does not use it. */
+  /** Carried for promotion targeting (rules/); the engine itself does not use them. */
   categoryId?: string;
+  brandId?: string;
+  /** The product takes no coupon (an operator's exclusion); promotions still apply. */
+  noCoupons?: boolean;
+  /** A line a promotion added (买赠): priced at its unit price and discounted in full by that promotion. */
+  gift?: boolean;
   /** Price of one unit before any adjustment. */
   unitPrice: Minor;
   /** Strike-through "was" price for display; never used in arithmetic. */
@@ -55,8 +60,11 @@ export interface ShippingMethod {
 
 export const ADJUSTMENT_KINDS = [
   'memberPrice',
+  'productDiscount',
   'thresholdDiscount',
   'thresholdPercentOff',
+  'buyXGetY',
+  'freeShipping',
   'coupon',
   'points',
   'manual',
@@ -65,15 +73,20 @@ export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 /**
  * The fixed discount pipeline (mall4j's shape): each slot sees the result of the ones before it.
- * 满减 and 满折 share a slot; inside a slot adjustments apply in the order given.
+ * Unit prices first (member price, product discounts; later flash and group prices), then the
+ * order promotions (满减, 满折, 买赠, free shipping), coupons, points, and staff's manual changes.
+ * Inside a slot adjustments apply in the order given.
  */
-export const PRICING_SLOTS = ['memberPrice', 'threshold', 'coupon', 'points', 'manual'] as const;
+export const PRICING_SLOTS = ['unitPrice', 'promotion', 'coupon', 'points', 'manual'] as const;
 export type PricingSlot = (typeof PRICING_SLOTS)[number];
 
 export const SLOT_OF_KIND: Readonly<Record<AdjustmentKind, PricingSlot>> = {
-  memberPrice: 'memberPrice',
-  thresholdDiscount: 'threshold',
-  thresholdPercentOff: 'threshold',
+  memberPrice: 'unitPrice',
+  productDiscount: 'unitPrice',
+  thresholdDiscount: 'promotion',
+  thresholdPercentOff: 'promotion',
+  buyXGetY: 'promotion',
+  freeShipping: 'promotion',
   coupon: 'coupon',
   points: 'points',
   manual: 'manual',
@@ -88,6 +101,11 @@ export interface Adjustment {
   amount: Minor;
   /** lineIds the discount is spread over; all lines when absent. Not allowed with `shipping`. */
   appliesTo?: string[];
+  /**
+   * Or the discount of each line, decided by the promotion (a unit price, free units of 买X送Y, a
+   * gift): `amount` is their sum. Each is capped by what its line has left; nothing is spread.
+   */
+  lineAmounts?: Array<{ lineId: string; amount: Minor }>;
   /** true: a discount on the shipping fee instead of the goods. */
   shipping?: boolean;
 }
@@ -107,6 +125,8 @@ export interface LineDiscount {
 
 export interface QuotedLine {
   lineId: string;
+  /** A line a promotion added (买赠). */
+  gift?: boolean;
   unitPrice: Minor;
   listPrice?: Minor;
   quantity: number;

@@ -62,8 +62,11 @@ function validateLine(line: PricingLine, at: string): void {
   for (const key of ['lineId', 'variantId', 'productId'] as const) {
     if (!nonEmpty(line[key])) fail('INVALID_LINE', `${at}.${key}`, 'must be a non-empty string');
   }
-  if (line.categoryId !== undefined && typeof line.categoryId !== 'string') {
-    fail('INVALID_LINE', `${at}.categoryId`, 'must be a string');
+  for (const key of ['categoryId', 'brandId'] as const) {
+    if (line[key] !== undefined && typeof line[key] !== 'string') fail('INVALID_LINE', `${at}.${key}`, 'must be a string');
+  }
+  for (const key of ['noCoupons', 'gift'] as const) {
+    if (line[key] !== undefined && typeof line[key] !== 'boolean') fail('INVALID_LINE', `${at}.${key}`, 'must be a boolean');
   }
   money(line.unitPrice, `${at}.unitPrice`);
   if (line.listPrice !== undefined) money(line.listPrice, `${at}.listPrice`);
@@ -121,6 +124,22 @@ function validateAdjustment(adj: Adjustment, at: string, lineIds: ReadonlySet<st
   }
   money(adj.amount, `${at}.amount`, 'INVALID_ADJUSTMENT');
   if (adj.shipping !== undefined && typeof adj.shipping !== 'boolean') bad('shipping', 'must be a boolean');
+  if (adj.lineAmounts !== undefined) {
+    if (adj.shipping === true || adj.appliesTo !== undefined) bad('lineAmounts', 'goes with neither shipping nor appliesTo');
+    if (!Array.isArray(adj.lineAmounts) || adj.lineAmounts.length === 0) bad('lineAmounts', 'must list at least one line');
+    const seen = new Set<string>();
+    let sum = 0;
+    adj.lineAmounts.forEach((share, i) => {
+      if (typeof share !== 'object' || share === null || !lineIds.has(share.lineId)) {
+        fail('UNKNOWN_LINE', `${at}.lineAmounts[${i}]`, `no line ${String(share?.lineId)} in the cart`);
+      }
+      if (seen.has(share.lineId)) bad('lineAmounts', `lineId ${share.lineId} listed twice`);
+      seen.add(share.lineId);
+      money(share.amount, `${at}.lineAmounts[${i}].amount`, 'INVALID_ADJUSTMENT');
+      sum += share.amount;
+    });
+    if (sum !== adj.amount) bad('amount', `must equal the sum of lineAmounts (${sum})`);
+  }
   if (adj.appliesTo !== undefined) {
     if (adj.shipping === true) bad('appliesTo', 'a shipping discount does not apply to lines');
     if (!Array.isArray(adj.appliesTo) || adj.appliesTo.length === 0) bad('appliesTo', 'must list at least one lineId (omit it for all lines)');

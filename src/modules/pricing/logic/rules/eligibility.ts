@@ -1,0 +1,72 @@
+import type { PricingLine } from '../types.js';
+import type { PricingContext, PricingRule } from './types.js';
+
+/**
+ * Conditions (who, when, through which channel) and scope (which lines). Pure: time is the
+ * context's `now`, never the clock.
+ *
+ * Rules are data the caller keeps between quotes (marketing's in-process copy), so their lists are
+ * turned into sets once per rule object (a WeakMap: a changed rule is a new object). Rules must
+ * not be mutated after they were first quoted with.
+ */
+interface Compiled {
+  tiers?: ReadonlySet<string>;
+  tags?: readonly string[];
+  channels?: ReadonlySet<string>;
+  startsAt?: number;
+  endsAt?: number;
+  productIds?: ReadonlySet<string>;
+  categoryIds?: ReadonlySet<string>;
+  brandIds?: ReadonlySet<string>;
+  excludeProductIds?: ReadonlySet<string>;
+  targeted: boolean;
+}
+
+const compiled = new WeakMap<PricingRule, Compiled>();
+const set = (xs: readonly string[] | undefined) => (xs?.length ? new Set(xs) : undefined);
+
+function compile(rule: PricingRule): Compiled {
+  let c = compiled.get(rule);
+  if (c) return c;
+  const k = rule.conditions;
+  const s = rule.scope;
+  c = {
+    tiers: set(k?.tiers),
+    tags: k?.tags?.length ? k.tags : undefined,
+    channels: set(k?.channels),
+    startsAt: k?.startsAt !== undefined ? Date.parse(k.startsAt) : undefined,
+    endsAt: k?.endsAt !== undefined ? Date.parse(k.endsAt) : undefined,
+    productIds: set(s?.productIds),
+    categoryIds: set(s?.categoryIds),
+    brandIds: set(s?.brandIds),
+    excludeProductIds: set(s?.excludeProductIds),
+    targeted: Boolean(s?.productIds?.length || s?.categoryIds?.length || s?.brandIds?.length),
+  };
+  compiled.set(rule, c);
+  return c;
+}
+
+export function conditionsHold(rule: PricingRule, ctx: PricingContext, now = Date.parse(ctx.now)): boolean {
+  const c = compile(rule);
+  if (c.tiers && !(ctx.tier && c.tiers.has(ctx.tier))) return false;
+  if (c.tags && !c.tags.some((tag) => ctx.tags?.includes(tag))) return false;
+  if (rule.conditions?.newCustomersOnly && ctx.newCustomer !== true) return false;
+  if (c.channels && !(ctx.channel && c.channels.has(ctx.channel))) return false;
+  if (c.startsAt !== undefined && !(now >= c.startsAt)) return false;
+  if (c.endsAt !== undefined && !(now < c.endsAt)) return false;
+  return true;
+}
+
+/** A line the rule looks at: gift lines never; lines excluded from coupons not by a coupon. */
+export function inScope(rule: PricingRule, line: PricingLine): boolean {
+  if (line.gift) return false;
+  if (rule.source === 'coupon' && line.noCoupons) return false;
+  const c = compile(rule);
+  if (c.excludeProductIds?.has(line.productId)) return false;
+  if (!c.targeted) return true;
+  return Boolean(
+    c.productIds?.has(line.productId) ||
+      (line.categoryId !== undefined && c.categoryIds?.has(line.categoryId)) ||
+      (line.brandId !== undefined && c.brandIds?.has(line.brandId)),
+  );
+}
