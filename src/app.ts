@@ -3,8 +3,8 @@ import type { Kernel } from './platform/kernel.js';
 import { createHttpServer } from './platform/http/server.js';
 import { CatalogService, catalogStoreRoutes, registerCatalogConsumers } from './modules/catalog/index.js';
 import { InventoryService, registerInventoryConsumers, stockTag } from './modules/inventory/index.js';
-import { CartService, cartAccessOf, cartStoreRoutes } from './modules/cart/index.js';
-import { CheckoutService, ShippingMethods, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
+import { CartService, cartAccessOf, cartStoreRoutes, type CartPricer } from './modules/cart/index.js';
+import { CheckoutParticipants, CheckoutService, ShippingMethods, offersOf, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
@@ -37,7 +37,7 @@ export function createServices(k: Kernel) {
   const carts = new CartService(k, catalog);
   const orders = new OrderService(k, inventory);
   const shipping = new ShippingMethods(k);
-  const checkout = new CheckoutService(k, carts, inventory, orders, shipping);
+  const checkout = new CheckoutService(k, carts, inventory, orders, shipping, new CheckoutParticipants(k));
   const payments = new PaymentService(k, orders);
   const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrlSet ? k.config.publicUrl : '');
   if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
@@ -126,8 +126,11 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     tags: (ids: string[]) => ids.map(stockTag),
     inStock: () => s.inventory.variantsInStock(),
   };
-  const pricer = async (lines: Parameters<CheckoutService['quote']>[0], q: { shippingMethodId?: string; province?: string }) =>
-    s.checkout.quote(lines, q.shippingMethodId ? await s.checkout.shippingMethod(q.shippingMethodId) : null, q.province);
+  const pricer: CartPricer = async (lines, q, customerId) => {
+    const method = q.shippingMethodId ? await s.checkout.shippingMethod(q.shippingMethodId) : null;
+    const priced = await s.checkout.quote(lines, method, q.province, { customerId, couponCodes: q.coupons, points: q.points });
+    return { quote: priced?.quote ?? null, offers: offersOf(priced) };
+  };
   const addressOf = {
     saved: (customerId: string, addressId: string) => s.customers.addresses.shippingAddress(customerId, addressId),
     typed: <A extends { provinceCode: string; cityCode: string; districtCode: string }>(a: A) => s.customers.addresses.typedShippingAddress(a),

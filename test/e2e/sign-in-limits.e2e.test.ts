@@ -62,13 +62,16 @@ describe('sign-in limits, as the owner and the guesser see them [chromium]', () 
 
   /**
    * Wrong guesses until the page says to wait (at most 12); returns how many the store checked
-   * first. `guess` submits one and returns once the page has its answer; `refused` is what the page
-   * says to a wrong password.
+   * first. `guess` submits one and returns whether the store answered "wait" (429); the page must
+   * then say so, and otherwise say the password was wrong — each waited for, not sampled, so a
+   * slow machine cannot make a guess look unanswered.
    */
-  const guessUntilSlowed = async (page: Page, guess: (n: number) => Promise<void>, slowed: RegExp, refused: RegExp): Promise<number> => {
+  const guessUntilSlowed = async (page: Page, guess: (n: number) => Promise<boolean>, slowed: RegExp, refused: RegExp): Promise<number> => {
     for (let n = 1; n <= 12; n++) {
-      await guess(n);
-      if ((await page.getByText(slowed).count()) > 0) return n - 1;
+      if (await guess(n)) {
+        await visible(page.getByText(slowed));
+        return n - 1;
+      }
       await visible(page.getByText(refused));
     }
     throw new Error('twelve wrong guesses and the store never slowed them down');
@@ -77,8 +80,9 @@ describe('sign-in limits, as the owner and the guesser see them [chromium]', () 
   const consoleGuess = async (page: Page, n: number) => {
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/admin/auth/login'));
     await consoleSignIn(page, `guess-${n}-wrong`);
-    await answered;
+    const res = await answered;
     await page.waitForLoadState('networkidle');
+    return res.status() === 429;
   };
 
   it('the staff member signs in to the console on their own browser (it becomes a known device) and signs out', async () => {
@@ -135,6 +139,9 @@ describe('sign-in limits, as the owner and the guesser see them [chromium]', () 
     const checked = await guessUntilSlowed(page, async (n) => {
       await signIn(page, 'en', shopper.email, `guess-${n}-wrong`);
       await page.waitForLoadState('networkidle');
+      // The storefront answers with a whole page: it says one or the other once it has rendered.
+      await visible(page.getByText(THROTTLED.en).or(page.getByText(/wrong|incorrect/i)).first());
+      return (await page.getByText(THROTTLED.en).count()) > 0;
     }, THROTTLED.en, /wrong|incorrect/i);
     expect(checked).toBeGreaterThanOrEqual(5);
     expect(checked).toBeLessThanOrEqual(7);

@@ -7,7 +7,7 @@ import { describe } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
 import { AdjustableClock } from '../../src/platform/clock.js';
 import { createKernel, type Kernel } from '../../src/platform/kernel.js';
-import { createApp, type Services } from '../../src/app.js';
+import { createApp, createServices, type Services } from '../../src/app.js';
 import type { HttpServer } from '../../src/platform/http/server.js';
 
 /**
@@ -95,6 +95,8 @@ export interface StartOptions {
   database?: TestDatabase;
   /** Receives the app's log lines (set LOG_LEVEL in `env` too: tests run silent by default). */
   logOutput?: { write(line: string): unknown };
+  /** Plugs more into the services before the store starts (a checkout participant, a consumer), as the composition root would. */
+  compose?: (services: Services, k: Kernel) => void | Promise<void>;
 }
 
 export async function startTestApp(b: Backend, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestApp> {
@@ -111,7 +113,9 @@ export async function startTestApp(b: Backend, env: Record<string, string> = {},
   });
   const clock = new AdjustableClock();
   const k = await createKernel(config, { clock, logOutput: opts.logOutput });
-  const { app, services } = await createApp(k);
+  const composed = createServices(k);
+  await opts.compose?.(composed, k);
+  const { app, services } = await createApp(k, composed);
   await app.ready();
   // The sandbox provider calls back into this app in-process instead of over the network.
   services.sandboxCallbacks.transport = async (body, headers) =>

@@ -6,6 +6,7 @@ import { setCookie } from '../../platform/http/cookies.js';
 import type { CartAccess, CartLine, CartRow, CartService } from './service.js';
 import { MAX_QUANTITY } from './errors.js';
 import { cartSummaryView, cartView } from './views.js';
+import { couponCodeInput, pointsInput, type OffersView } from '../pricing/index.js';
 
 export const CART_COOKIE = 'sk_cart';
 const CART_HEADER = 'x-cart-token';
@@ -17,8 +18,19 @@ export function cartAccessOf(req: FastifyRequest): CartAccess {
   return { customerId: req.customer?.id ?? null, token };
 }
 
-/** Turns lines into the cart's answer, with a price breakdown (the composition root supplies it). */
-export type CartPricer = (lines: CartLine[], q: { shippingMethodId?: string; province?: string }) => Promise<unknown>;
+/** What the shopper asks a quote for: shipping, destination, chosen coupons and points. */
+export interface QuoteQuery {
+  shippingMethodId?: string;
+  province?: string;
+  coupons?: string[];
+  points?: number;
+}
+
+/**
+ * Prices lines for the cart's answer — the breakdown and what the promotions say about it — for a
+ * shopper (null: a guest). The composition root supplies it (checkout's quote, with its participants).
+ */
+export type CartPricer = (lines: CartLine[], q: QuoteQuery, customerId: string | null) => Promise<{ quote: unknown; offers: OffersView | null }>;
 
 /** One line as the cart's answer shows it; checkout's quote of a buy-now item uses it too. */
 export function cartItemOf(l: CartLine) {
@@ -37,19 +49,24 @@ export function cartItemOf(l: CartLine) {
 }
 
 const idParams = z.object({ cartId: z.uuid() });
-const quoteQuery = z.object({ shippingMethodId: z.uuid().optional(), province: z.string().regex(/^\d{2}$/).optional() });
+export const quoteQuery = z.object({
+  shippingMethodId: z.uuid().optional(),
+  province: z.string().regex(/^\d{2}$/).optional(),
+  coupons: z
+    .string()
+    .max(205)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(couponCodeInput).max(5))
+    .optional()
+    .describe('Coupon codes the shopper chose, comma-separated'),
+  points: z.coerce.number().pipe(pointsInput).optional().describe('Points the shopper wants to pay with'),
+});
 
 export function cartStoreRoutes(k: Kernel, carts: CartService, price: CartPricer): FastifyPluginAsyncZod {
-  const view = async (cart: CartRow, token: string | null, q: z.infer<typeof quoteQuery> = {}, known?: CartLine[]) => {
+  const view = async (cart: CartRow, token: string | null, q: QuoteQuery = {}, known?: CartLine[]) => {
     const lines = known ?? (await carts.lines(cart.id));
-    return {
-      id: cart.id,
-      status: cart.status,
-      customerId: cart.customerId,
-      token,
-      items: lines.map(cartItemOf),
-      quote: await price(lines, q),
-    };
+    const { quote, offers } = await price(lines, q, cart.customerId);
+    return { id: cart.id, status: cart.status, customerId: cart.customerId, token, items: lines.map(cartItemOf), quote, offers };
   };
   const setCartCookie = (reply: FastifyReply, token: string | null) => {
     if (token) setCookie(reply, k.config.publicUrl, CART_COOKIE, token, { maxAgeSeconds: 30 * 86400 });

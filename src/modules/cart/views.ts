@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offersView } from '../pricing/index.js';
 import { localizedView as localized } from '../../platform/http/view-fields.js';
 import { CART_STATUSES } from './schema.js';
 
@@ -23,6 +24,7 @@ export const cartView = z.object({
     }),
   ),
   quote: z.unknown().describe('Price breakdown from the pricing engine (null for an empty cart)'),
+  offers: offersView.nullable().describe('What promotions, coupons and points did to the quote, and what more would reach (null for an empty cart)'),
 });
 
 /** What a page header needs on every page: the cart's state and its number of units. */

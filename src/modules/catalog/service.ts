@@ -37,6 +37,8 @@ export interface SellableVariant {
   listPrice: number | null;
   weightGrams: number;
   categoryId: string;
+  /** For promotions and coupons that target a brand. */
+  brandId: string | null;
   image: string | null;
   /** Both the variant and its product are on sale. */
   sellable: boolean;
@@ -274,6 +276,7 @@ export class CatalogService {
           listPrice: v.listPrice,
           weightGrams: v.weightGrams,
           categoryId: p.categoryId,
+          brandId: p.brandId,
           image: p.images[0]?.url ?? null,
           sellable: v.active && p.status === 'active',
         },

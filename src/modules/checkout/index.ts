@@ -5,3 +5,5 @@ export { CheckoutErrors } from './errors.js';
 export { registerCheckoutJobs, EXPIRE_KEYS_JOB } from './jobs.js';
 export { checkoutStoreRoutes, type AddressResolver } from './routes.store.js';
 export { shippingAdminRoutes } from './routes.admin.js';
+export { CheckoutParticipants, type CheckoutParticipant, type CheckoutAsk, type PricingContribution, type HoldRequest, type Contributions } from './participants.js';
+export { offersOf } from './offers.js';

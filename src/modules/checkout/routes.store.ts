@@ -11,7 +11,9 @@ import { CheckoutErrors } from './errors.js';
 import { shippingMethodView } from './types.js';
 import { SHIPPING_METHODS_TAG } from './shipping-methods.js';
 import { sendCachedJson } from '../../platform/http/cached.js';
-import { cartItemOf, cartView, MAX_LINES, MAX_QUANTITY, type CartService } from '../cart/index.js';
+import { cartItemOf, cartView, MAX_LINES, MAX_QUANTITY, quoteQuery, type CartService } from '../cart/index.js';
+import { offersOf } from './offers.js';
+import { couponCodeInput, pointsInput } from '../pricing/index.js';
 
 const item = z.object({ variantId: z.uuid(), quantity: z.number().int().min(1).max(MAX_QUANTITY) });
 
@@ -58,17 +60,16 @@ export function checkoutStoreRoutes(
           querystring: z.object({
             variantId: z.uuid(),
             quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1),
-            shippingMethodId: z.uuid().optional(),
-            province: z.string().regex(/^\d{2}$/).optional(),
-          }),
-          response: { 200: cartView.pick({ items: true, quote: true }) },
+          }).extend(quoteQuery.shape),
+          response: { 200: cartView.pick({ items: true, quote: true, offers: true }) },
         },
       },
       async (req) => {
         const { variantId, quantity, shippingMethodId, province } = req.query;
         const lines = await carts.linesFor([{ variantId, quantity }]);
         const method = shippingMethodId ? await checkout.shippingMethod(shippingMethodId) : null;
-        return { items: lines.map(cartItemOf), quote: checkout.quote(lines, method, province) };
+        const priced = await checkout.quote(lines, method, province, { customerId: req.customer?.id ?? null, couponCodes: req.query.coupons, points: req.query.points });
+        return { items: lines.map(cartItemOf), quote: priced?.quote ?? null, offers: offersOf(priced) };
       },
     );
 
@@ -96,6 +97,8 @@ export function checkoutStoreRoutes(
               note: z.string().max(500).nullable().optional(),
               channel: z.string().max(40).nullable().optional(),
               utm: utmInput.nullable().optional(),
+              couponCodes: z.array(couponCodeInput).max(5).optional().describe('Coupon codes the shopper chose'),
+              points: pointsInput.optional().describe('Points to pay with'),
             })
             .refine((b) => b.address || b.addressId, { message: 'give address or addressId' })
             .refine((b) => (b.cartId === undefined) !== (b.items === undefined), { message: 'give cartId or items' }),

@@ -7,8 +7,9 @@ import { DEFAULT_CURRENCY } from '../../platform/money.js';
 import type { CartLine, CartService } from '../cart/index.js';
 import type { InventoryService } from '../inventory/index.js';
 import type { OrderService, PlacedOrder, ShippingAddress } from '../orders/index.js';
-import { priceCart, PricingInputError, type PriceQuote, type ShippingMethod } from '../pricing/index.js';
+import { PricingInputError, quoteWithRules, type RuledQuote, type ShippingMethod } from '../pricing/index.js';
 import { CheckoutErrors } from './errors.js';
+import type { CheckoutAsk, CheckoutParticipants } from './participants.js';
 import type { ShippingMethods } from './shipping-methods.js';
 
 export interface PlaceOrderInput {
@@ -23,7 +24,14 @@ export interface PlaceOrderInput {
   channel?: string | null;
   /** UTM parameters of the visit (last touch), as the storefront's sk_utm cookie holds them. */
   utm?: Utm | null;
+  /** Coupon codes the shopper chose (for the participants that hold coupons). */
+  couponCodes?: string[];
+  /** Points the shopper wants to pay with. */
+  points?: number;
 }
+
+/** Who asks for a quote and with what (coupons, points): all optional for a guest's cart. */
+export type QuoteAsk = Partial<Omit<CheckoutAsk, 'now'>>;
 
 export { IDEMPOTENCY_TTL_MS } from '../../platform/idempotency/idempotency.js';
 
@@ -43,34 +51,56 @@ export class CheckoutService {
     private readonly inventory: InventoryService,
     private readonly orders: OrderService,
     readonly shipping: ShippingMethods,
+    readonly participants: CheckoutParticipants,
   ) {
     this.keys = new IdempotencyKeys(k.db, k.clock);
   }
 
-  /** The price breakdown of cart lines with an optional shipping method and destination. */
-  quote(lines: CartLine[], shipping: ShippingMethod | null, provinceCode?: string): PriceQuote | null {
+  /**
+   * The price breakdown of cart lines with an optional shipping method and destination, under the
+   * rules the participants contribute (promotions, the shopper's coupons, points), explained.
+   */
+  async quote(lines: CartLine[], shipping: ShippingMethod | null, provinceCode?: string, asked: QuoteAsk = {}): Promise<RuledQuote | null> {
     const sellable = lines.filter((l) => l.variant?.sellable);
     if (sellable.length === 0) return null;
+    const ask = this.askOf(asked);
+    const given = await this.participants.contribute(ask);
     try {
-      return priceCart({
-        currency: DEFAULT_CURRENCY,
-        lines: sellable.map((l) => ({
-          lineId: l.itemId,
-          variantId: l.variantId,
-          productId: l.variant!.productId,
-          categoryId: l.variant!.categoryId,
-          unitPrice: l.variant!.price,
-          listPrice: l.variant!.listPrice ?? undefined,
-          quantity: l.quantity,
-          weightGrams: l.variant!.weightGrams,
-        })),
-        shipping,
-        destination: provinceCode ? { provinceCode } : undefined,
-      });
+      return quoteWithRules(
+        {
+          currency: DEFAULT_CURRENCY,
+          lines: sellable.map((l) => ({
+            lineId: l.itemId,
+            variantId: l.variantId,
+            productId: l.variant!.productId,
+            categoryId: l.variant!.categoryId,
+            brandId: l.variant!.brandId ?? undefined,
+            unitPrice: l.variant!.price,
+            listPrice: l.variant!.listPrice ?? undefined,
+            quantity: l.quantity,
+            weightGrams: l.variant!.weightGrams,
+          })),
+          shipping,
+          destination: provinceCode ? { provinceCode } : undefined,
+        },
+        given.rules,
+        { now: ask.now.toISOString(), customerId: ask.customerId, channel: ask.channel, points: ask.points, ...given.context },
+        given.points,
+      );
     } catch (err) {
       if (err instanceof PricingInputError) throw new AppError(CheckoutErrors.PRICING_FAILED, { reason: err.message });
       throw err;
     }
+  }
+
+  private askOf(asked: QuoteAsk): CheckoutAsk {
+    return {
+      customerId: asked.customerId ?? null,
+      couponCodes: asked.couponCodes ?? [],
+      points: asked.points ?? 0,
+      channel: asked.channel ?? null,
+      now: this.k.clock.now(),
+    };
   }
 
   async shippingMethod(id: string): Promise<ShippingMethod> {
@@ -109,10 +139,15 @@ export class CheckoutService {
     const gone = lines.find((l) => !l.variant?.sellable);
     if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
     const method = await this.shippingMethod(input.shippingMethodId);
-    const quote = this.quote(lines, method, input.address.provinceCode)!;
+    const channel = input.channel ?? channelOfUtm(input.utm);
+    const asked: QuoteAsk = { customerId, couponCodes: input.couponCodes ?? [], points: input.points ?? 0, channel };
+    const priced = (await this.quote(lines, method, input.address.provinceCode, asked))!;
+    const gifts = await this.giftLines(priced);
+    const quote = priced.quote;
     // Order amounts are integer (int4) columns: a cart the inputs allow (999 units at ¥10,000,000)
     // can come to more than they hold, which was a 500 at the insert (decision 0024).
     if (Math.max(quote.subtotal, quote.total, quote.shippingFee) > MAX_ORDER_AMOUNT) throw new AppError(CheckoutErrors.ORDER_TOO_LARGE, { max: MAX_ORDER_AMOUNT });
+    const ordered = [...lines, ...gifts];
     const placed = await this.orders.place(
       {
         customerId,
@@ -121,9 +156,9 @@ export class CheckoutService {
         shippingMethod: { id: method.id, name: method.name },
         shippingAddress: input.address,
         note: input.note,
-        channel: input.channel ?? channelOfUtm(input.utm),
+        channel,
         utm: input.utm && Object.keys(input.utm).length ? input.utm : null,
-        lines: lines.map((l) => ({
+        lines: ordered.map((l) => ({
           lineId: l.itemId,
           variantId: l.variantId,
           productId: l.variant!.productId,
@@ -136,11 +171,30 @@ export class CheckoutService {
       },
       orderId,
     );
+    await this.participants.hold({ orderId, orderNumber: placed.order.number, customerId, ask: { ...this.askOf(asked) }, priced });
+    // The hot rows last: the stock of every line, gifts included.
     await this.inventory.reserve(
       orderId,
-      lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
+      ordered.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
     );
     return placed;
+  }
+
+  /**
+   * Gift lines (买赠) a promotion added: the variants as sold, each under a line id of its own (the
+   * engine names them after their rule; order lines are keyed by UUID). A gift no longer on sale
+   * refuses the order rather than silently dropping the gift the shopper was shown.
+   */
+  private async giftLines(priced: RuledQuote): Promise<CartLine[]> {
+    const gifts = priced.gifts;
+    if (gifts.length === 0) return [];
+    const resolved = await this.carts.linesFor(gifts.map((g) => ({ variantId: g.variantId, quantity: g.quantity })));
+    const gone = resolved.find((l) => !l.variant?.sellable);
+    if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '赠品', itemEn: gone.variant?.title.en ?? 'A gift' });
+    const ids = new Map(gifts.map((g, i) => [g.lineId, resolved[i].itemId] as const));
+    priced.quote = { ...priced.quote, lines: priced.quote.lines.map((l) => (ids.has(l.lineId) ? { ...l, lineId: ids.get(l.lineId)! } : l)) };
+    priced.gifts = gifts.map((g) => ({ ...g, lineId: ids.get(g.lineId)! }));
+    return resolved;
   }
 
   /** Drops keys past their 24 hours (the recurring job `checkout.expire-idempotency-keys`); returns how many. */

@@ -101,7 +101,8 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
     saved.push({ kind: 'applied', ruleId: rule.id, text: appliedText(rule, a.amount, a.shipping) });
   }
   // What saved money first, in pipeline order; then what was left out and why.
-  return { quote, applied, points: used, explanations: [...saved, ...explanations, ...best.notes], hints: best.hints };
+  const gifts = best.lines.filter((l) => l.gift).map((l) => ({ lineId: l.lineId, ruleId: l.lineId.slice('gift:'.length), variantId: l.variantId, productId: l.productId, quantity: l.quantity }));
+  return { quote, applied, points: used, explanations: [...saved, ...explanations, ...best.notes], hints: best.hints, gifts };
 }
 
 interface World {

@@ -159,4 +159,6 @@ export interface RuledQuote {
   points: { used: number; value: Minor } | null;
   explanations: Explanation[];
   hints: Hint[];
+  /** Gift lines the promotions added, by their line id in the quote: what to put in the parcel. */
+  gifts: Array<{ lineId: string; ruleId: string; variantId: string; productId: string; quantity: number }>;
 }

@@ -1,0 +1,102 @@
+import type { Kernel } from '../../platform/kernel.js';
+import { OrderEvents, type OrderEventPayload, type OrderPaid, type OrderRefunded } from '../orders/index.js';
+import type { PointsOffer, PricingContext, PricingRule, RuledQuote } from '../pricing/index.js';
+
+/**
+ * Checkout participants (issue 12): a capability that holds something for an order — a coupon,
+ * points, later flash-sale units and group-buy seats — plugs into checkout here, so checkout and
+ * orders never import it. Each registers up to five steps:
+ *
+ * - `contribute`: before pricing, what it adds to the quote — promotion rules, the shopper's chosen
+ *   coupons as rules, facts about the shopper (tier, tags, new customer), the points offer. Reads
+ *   only; may refuse the request with an AppError (an unknown coupon code is the shopper's mistake).
+ * - `hold`: in the order's transaction, after pricing and before the stock is reserved — take what
+ *   the quote used (lock the coupon, debit the points). An AppError refuses the order and the
+ *   whole transaction rolls back: nothing is half held.
+ * - `commit` on `order.paid`, `release` on `order.cancelled` (the shopper, staff or the unpaid
+ *   timeout), `refund` on `order.refunded`: each through the outbox, in the consumer's own
+ *   transaction, at least once — so each must be idempotent (keyed by the order).
+ *
+ * With no participant registered a checkout runs exactly the statements it ran before.
+ */
+
+/** What the shopper asked for that participants act on. */
+export interface CheckoutAsk {
+  customerId: string | null;
+  /** Coupon codes typed or picked, as given (participants normalise and look them up). */
+  couponCodes: readonly string[];
+  /** Points the shopper wants to pay with. */
+  points: number;
+  channel: string | null;
+  now: Date;
+}
+
+export interface PricingContribution {
+  rules?: readonly PricingRule[];
+  /** Facts about the shopper for the rules' conditions. */
+  context?: Partial<Pick<PricingContext, 'tier' | 'tags' | 'newCustomer'>>;
+  /** How the shopper's points pay (one participant offers points). */
+  points?: PointsOffer;
+}
+
+export interface HoldRequest {
+  orderId: string;
+  orderNumber: string;
+  customerId: string;
+  ask: CheckoutAsk;
+  priced: RuledQuote;
+}
+
+export interface CheckoutParticipant {
+  /** Unique; names the outbox consumers (`checkout.<name>.commit` …) — keep it stable. */
+  readonly name: string;
+  contribute?(ask: CheckoutAsk): Promise<PricingContribution> | PricingContribution;
+  hold?(request: HoldRequest): Promise<void>;
+  commit?(event: OrderPaid): Promise<void>;
+  release?(event: OrderEventPayload): Promise<void>;
+  refund?(event: OrderRefunded): Promise<void>;
+}
+
+/** What the participants together bring to a quote. */
+export interface Contributions {
+  rules: PricingRule[];
+  context: Partial<Pick<PricingContext, 'tier' | 'tags' | 'newCustomer'>>;
+  points: PointsOffer | null;
+}
+
+export class CheckoutParticipants {
+  private readonly list: CheckoutParticipant[] = [];
+
+  constructor(private readonly k: Kernel) {}
+
+  /** Registers a participant and its outbox consumers; before the store starts (`outbox.start`). */
+  register(p: CheckoutParticipant): void {
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(p.name)) throw new Error(`participant name ${p.name}: lowercase letters, digits and dashes`);
+    if (this.list.some((x) => x.name === p.name)) throw new Error(`participant ${p.name} is already registered`);
+    this.list.push(p);
+    if (p.commit) this.k.outbox.subscribe(`checkout.${p.name}.commit`, [OrderEvents.paid], async (e) => p.commit!(e.payload));
+    if (p.release) this.k.outbox.subscribe(`checkout.${p.name}.release`, [OrderEvents.cancelled], async (e) => p.release!(e.payload));
+    if (p.refund) this.k.outbox.subscribe(`checkout.${p.name}.refund`, [OrderEvents.refunded], async (e) => p.refund!(e.payload));
+  }
+
+  get names(): string[] {
+    return this.list.map((p) => p.name);
+  }
+
+  async contribute(ask: CheckoutAsk): Promise<Contributions> {
+    const out: Contributions = { rules: [], context: {}, points: null };
+    for (const p of this.list) {
+      if (!p.contribute) continue;
+      const c = await p.contribute(ask);
+      if (c.rules?.length) out.rules.push(...c.rules);
+      Object.assign(out.context, c.context);
+      if (c.points) out.points = c.points;
+    }
+    return out;
+  }
+
+  /** In the order's transaction, in registration order. */
+  async hold(request: HoldRequest): Promise<void> {
+    for (const p of this.list) if (p.hold) await p.hold(request);
+  }
+}
