@@ -16,6 +16,7 @@ import { freePort, startServerProcess } from '../test/support/processes.js';
 import { load, type LoadResult } from './load.js';
 import { checkoutLoad, type CheckoutResult } from './checkout-load.js';
 import { searchQueries } from './queries.js';
+import { benchQuotes, type QuoteBenchResult } from './quote-rules.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SECRET = 'bench-sandbox-secret-0123456789';
@@ -32,6 +33,8 @@ const BROWSER = { 'accept-encoding': 'br, gzip' };
 const READS_ONLY = process.env.BENCH_PARTS === 'reads';
 /** `BENCH_PARTS=checkout`: the checkout load only (no reads, no fresh renders); `BENCH_PROFILE=1` adds a CPU profile of the API process. */
 const CHECKOUT_ONLY = process.env.BENCH_PARTS === 'checkout';
+/** `BENCH_PARTS=quote`: the promotion rule layer in process only (a few seconds, no server). */
+const QUOTE_ONLY = process.env.BENCH_PARTS === 'quote';
 
 async function get(base: string, path: string) {
   const res = await fetch(base + path);
@@ -248,12 +251,23 @@ async function reconcile(env: Record<string, string>) {
   }
 }
 
-function report(reports: ShapeReport[]): string {
+function quoteReport(q: QuoteBenchResult): string {
+  return [
+    '### Quoting with promotions (in process)',
+    '',
+    `A ${q.lines}-line cart, ${q.promotions} active promotions of every kind and ${q.coupons} chosen coupons, with points (${q.applied} rules apply), ` +
+      `one process, no I/O: **${q.quotesPerSecond} quotes/s** (p50 ${q.p50us} µs, p99 ${q.p99us} µs).`,
+    '',
+  ].join('\n');
+}
+
+function report(reports: ShapeReport[], quotes: QuoteBenchResult | null): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, 50 connections, loopback, ${SECONDS} s after a 3 s warm-up, every request with \`Accept-Encoding: br, gzip\` like a browser; server and load generator share the machine; load average at the end ${loadavg().map((n) => n.toFixed(1)).join(' / ')}.`,
     '',
   ];
+  if (quotes) lines.push(quoteReport(quotes));
   for (const r of reports) {
     lines.push(`### ${r.shape}`, '', ...(Number.isNaN(r.firstStartSeconds) ? [] : [`First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '']));
     lines.push('| endpoint | req/s | p50 | p99 | bare Fastify, same bytes: req/s (p50 / p99) | ratio | avg body (sent) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -281,7 +295,11 @@ function report(reports: ShapeReport[]): string {
 
 const reports: ShapeReport[] = [];
 const running = process.env.BENCH_URL?.replace(/\/$/, '');
-if (running && READS_ONLY) {
+// First, on a quiet machine: the rule layer takes a few seconds and needs no server.
+const quotes = READS_ONLY || CHECKOUT_ONLY ? null : benchQuotes(Number(process.env.BENCH_QUOTE_SECONDS ?? 5));
+if (QUOTE_ONLY) {
+  // nothing else
+} else if (running && READS_ONLY) {
   // A store already running with the demo shop (its first start can take minutes on a busy box).
   const { reads } = await measureReads(running);
   reports.push({ shape: `Running store at ${running}`, reads, fresh: [], units: 0, apiProcesses: 1, reconciled: true, oversold: 0, firstStartSeconds: NaN });
@@ -294,7 +312,7 @@ if (running && READS_ONLY) {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-const pgUrl = running ? undefined : process.env.BENCH_DATABASE_URL;
+const pgUrl = running || QUOTE_ONLY ? undefined : process.env.BENCH_DATABASE_URL;
 if (pgUrl) {
   const name = `sk_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: pgUrl });
@@ -311,7 +329,7 @@ if (pgUrl) {
     await admin.end();
   }
 }
-const md = report(reports);
+const md = report(reports, quotes);
 console.log(md);
 // A partial run (BENCH_PARTS) does not replace the full report.
-if (!READS_ONLY && !CHECKOUT_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
+if (!READS_ONLY && !CHECKOUT_ONLY && !QUOTE_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');

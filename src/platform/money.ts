@@ -28,14 +28,24 @@ export function allocate(total: Minor, weights: readonly number[]): Minor[] {
   }
   const sign = total < 0 ? -1 : 1;
   const abs = Math.abs(total);
-  const raw = weights.map((w) => (abs * w) / sum);
-  const parts = raw.map(Math.floor);
-  let left = abs - parts.reduce((a, b) => a + b, 0);
-  const order = raw
-    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k].i] += 1;
-  return parts.map((p) => p * sign);
+  // Plain loops and no sort when nothing is left over: quoting runs this for every discount.
+  const n = weights.length;
+  const parts = new Array<number>(n);
+  const fracs = new Array<number>(n);
+  let left = abs;
+  for (let i = 0; i < n; i++) {
+    const raw = (abs * weights[i]) / sum;
+    const floor = Math.floor(raw);
+    parts[i] = floor;
+    fracs[i] = raw - floor;
+    left -= floor;
+  }
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => fracs[b] - fracs[a] || a - b);
+    for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]] += 1;
+  }
+  if (sign < 0) for (let i = 0; i < n; i++) parts[i] *= sign;
+  return parts;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

@@ -57,11 +57,20 @@ export function conditionsHold(rule: PricingRule, ctx: PricingContext, now = Dat
   return true;
 }
 
-/** A line the rule looks at: gift lines never; lines excluded from coupons not by a coupon. */
-export function inScope(rule: PricingRule, line: PricingLine): boolean {
-  if (line.gift) return false;
-  if (rule.source === 'coupon' && line.noCoupons) return false;
+/** Indices of the lines a rule looks at: gift lines never; lines excluded from coupons not by a coupon. */
+export function linesInScope(rule: PricingRule, lines: readonly PricingLine[]): number[] {
   const c = compile(rule);
+  const coupon = rule.source === 'coupon';
+  const out: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.gift || (coupon && line.noCoupons)) continue;
+    if (matches(c, line)) out.push(i);
+  }
+  return out;
+}
+
+function matches(c: Compiled, line: PricingLine): boolean {
   if (c.excludeProductIds?.has(line.productId)) return false;
   if (!c.targeted) return true;
   return Boolean(

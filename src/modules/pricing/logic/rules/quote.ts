@@ -6,7 +6,7 @@ import { shippingFee } from '../shipping.js';
 import type { Adjustment, AdjustmentKind, PriceQuote, PricingInput, PricingLine } from '../types.js';
 import { validatePricingInput } from '../validate.js';
 import { ask, unitOff, UNIT_PRICE_ACTIONS, type Outcome } from './actions.js';
-import { conditionsHold, inScope } from './eligibility.js';
+import { conditionsHold, linesInScope } from './eligibility.js';
 import { appliedText, conflictText, hintText, notEligibleText, pointsText } from './explain.js';
 import type { AppliedRule, Explanation, Hint, PointsOffer, PricingContext, PricingRule, RuledQuote } from './types.js';
 import { validateRules } from './validate-rules.js';
@@ -32,47 +32,48 @@ export const POINTS_ADJUSTMENT_ID = 'points:redeem';
 export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[], ctx: PricingContext, points?: PointsOffer | null): RuledQuote {
   validatePricingInput(input);
   validateRules(rules, ctx, points);
-  const lines = [...input.lines].sort((a, b) => compare(a.lineId, b.lineId));
-  const ordered = [...rules].sort((a, b) => (b.stacking?.priority ?? 0) - (a.stacking?.priority ?? 0) || compare(a.id, b.id));
+  const lines = [...input.lines].sort(byLineId);
+  const ordered = [...rules].sort(byPrecedence);
   const explanations: Explanation[] = [];
   const at = Date.parse(ctx.now);
-  const live = ordered.filter((rule) => {
-    if (conditionsHold(rule, ctx, at)) return true;
-    if (rule.source === 'coupon') explanations.push({ kind: 'notEligible', ruleId: rule.id, text: notEligibleText(rule, { kind: 'conditions' }) });
-    return false;
-  });
-  const targets = new Map<string, number[]>();
-  for (const rule of live) {
-    const t: number[] = [];
-    for (let i = 0; i < lines.length; i++) if (inScope(rule, lines[i])) t.push(i);
-    targets.set(rule.id, t);
+  const live: PricingRule[] = [];
+  for (const rule of ordered) {
+    if (conditionsHold(rule, ctx, at)) live.push(rule);
+    else if (rule.source === 'coupon') explanations.push({ kind: 'notEligible', ruleId: rule.id, text: notEligibleText(rule, { kind: 'conditions' }) });
   }
+  const targets = new Map<string, number[]>();
+  for (const rule of live) targets.set(rule.id, linesInScope(rule, lines));
+  const unitRules: PricingRule[] = [];
+  const promotions: PricingRule[] = [];
+  const coupons: PricingRule[] = [];
+  for (const r of live) (UNIT_PRICE_ACTIONS.has(r.action.kind) ? unitRules : r.source === 'coupon' ? coupons : promotions).push(r);
+  const unit = unitPrices(lines, unitRules, targets, ctx);
   const weight = lines.reduce((t, l) => t + l.weightGrams * l.quantity, 0);
-  const unit = unitPrices(lines, live.filter((r) => UNIT_PRICE_ACTIONS.has(r.action.kind)), targets, ctx);
   const feeEstimate = shippingFee(input.shipping, { goodsTotal: sum(unit.remaining), totalWeightGrams: weight, provinceCode: input.destination?.provinceCode });
+  const world: World = { lines, unit, targets, feeEstimate, input, atBase: new Map() };
+  // Promotions measure thresholds on the goods after unit prices, whatever else applies: what each
+  // would do there is worked out once and shared by every combination.
+  for (const rule of promotions) world.atBase.set(rule, outcomeAt(world, rule, unit.remaining, unit.remaining));
 
-  const promotions = live.filter((r) => r.source === 'promotion' && !UNIT_PRICE_ACTIONS.has(r.action.kind));
-  const coupons = live.filter((r) => r.source === 'coupon');
   const stackable = promotions.filter((r) => !r.stacking?.exclusive);
-  const world: World = { lines, unit, targets, feeEstimate, input };
-  const first = run(world, stackable, coupons, 'promotionsFirst');
+  const first = run(world, stackable, coupons, 'promotionsFirst', []);
   const scenarios = [first];
   // The other combinations are priced only when they could be better: coupons were refused, or an
   // exclusive promotion (with the coupons it allows) could save more than the stack did.
-  if (first.couponsRefused > 0) scenarios.push(run(world, stackable, coupons, 'couponsFirst'));
+  if (first.couponsRefused > 0) scenarios.push(run(world, stackable, coupons, 'couponsFirst', []));
   const baseTotal = sum(unit.remaining);
-  const savingOf = (s: Scenario) => baseTotal + feeEstimate - s.total;
-  const atBase = (rule: PricingRule) => {
-    const t = targets.get(rule.id)!;
-    const on = sumAt(unit.remaining, t);
-    const o = ask(rule, lines, unit.remaining, { targets: t, base: on, room: on, units: unitsAt(lines, t) });
-    return o.ok && !o.ask.shipping ? o.ask.amount : 0;
-  };
-  for (const only of promotions.filter((r) => r.stacking?.exclusive)) {
-    const couponsToo = only.stacking?.withCoupons === false ? 0 : sum(coupons.map(atBase));
-    if (atBase(only) + couponsToo + feeEstimate > Math.max(...scenarios.map(savingOf))) scenarios.push(run(world, [only], coupons, 'promotionsFirst', stackable));
+  let bestSaving = baseTotal + feeEstimate - Math.min(...scenarios.map((x) => x.total));
+  for (const only of promotions) {
+    if (!only.stacking?.exclusive) continue;
+    let couponsToo = 0;
+    if (only.stacking.withCoupons !== false) for (const c of coupons) couponsToo += goodsWorth(outcomeAt(world, c, unit.remaining, unit.remaining));
+    if (goodsWorth(world.atBase.get(only)!) + couponsToo + feeEstimate <= bestSaving) continue;
+    const s = run(world, [only], coupons, 'promotionsFirst', stackable);
+    scenarios.push(s);
+    bestSaving = Math.max(bestSaving, baseTotal + feeEstimate - s.total);
   }
-  const best = scenarios.reduce((a, b) => (b.total < a.total ? b : a));
+  let best = scenarios[0];
+  for (const s of scenarios) if (s.total < best.total) best = s;
 
   // Points pay last, on the goods the chosen combination left.
   const extra: Adjustment[] = [];
@@ -90,8 +91,10 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
     }
   }
 
-  const quote = finalQuote(input, best, [...extra, ...(input.adjustments ?? [])]);
-  const byId = new Map(rules.map((r) => [r.id, r]));
+  const quote = finalQuote(input, best, extra.length || input.adjustments?.length ? [...extra, ...(input.adjustments ?? [])] : extra);
+  const byId = new Map<string, PricingRule>();
+  for (const r of unitRules) byId.set(r.id, r);
+  for (const r of best.applied) byId.set(r.id, r);
   const applied: AppliedRule[] = [];
   const saved: Explanation[] = [];
   for (const a of quote.adjustments) {
@@ -100,8 +103,8 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
     applied.push({ ruleId: rule.id, source: rule.source, amount: a.amount });
     saved.push({ kind: 'applied', ruleId: rule.id, text: appliedText(rule, a.amount, a.shipping) });
   }
-  // What saved money first, in pipeline order; then what was left out and why.
   const gifts = best.lines.filter((l) => l.gift).map((l) => ({ lineId: l.lineId, ruleId: l.lineId.slice('gift:'.length), variantId: l.variantId, productId: l.productId, quantity: l.quantity }));
+  // What saved money first, in pipeline order; then what was left out and why.
   return { quote, applied, points: used, explanations: [...saved, ...explanations, ...best.notes], hints: best.hints, gifts };
 }
 
@@ -111,6 +114,8 @@ interface World {
   targets: Map<string, number[]>;
   feeEstimate: Minor;
   input: PricingInput;
+  /** Each promotion's outcome on the goods after unit prices (its threshold base). */
+  atBase: Map<PricingRule, Outcome>;
 }
 
 interface Scenario {
@@ -125,12 +130,23 @@ interface Scenario {
   couponsRefused: number;
 }
 
+/** The state of one combination as it is worked through the slots. */
+interface Pass {
+  lines: PricingLine[];
+  remaining: Minor[];
+  adjustments: Adjustment[];
+  applied: PricingRule[];
+  notes: Explanation[];
+  hints: Hint[];
+  shippingRules: number;
+}
+
 /** The best unit price of each line (会员价 against 直降): one adjustment per rule, with the lines it won. */
 function unitPrices(lines: PricingLine[], rules: PricingRule[], targets: Map<string, number[]>, ctx: PricingContext): World['unit'] {
-  const won = new Map<string, Array<{ lineId: string; amount: Minor }>>();
   const remaining = lines.map((l) => l.unitPrice * l.quantity);
-  const units = (rule: PricingRule) => sum(targets.get(rule.id)!.map((i) => lines[i].quantity));
-  const reached = rules.filter((rule) => units(rule) >= (rule.conditions?.minQuantity ?? 0));
+  if (rules.length === 0) return { adjustments: [], remaining };
+  const won = new Map<string, Array<{ lineId: string; amount: Minor }>>();
+  const reached = rules.filter((rule) => unitsAt(lines, targets.get(rule.id)!) >= (rule.conditions?.minQuantity ?? 0));
   lines.forEach((line, i) => {
     let best: { rule: PricingRule; off: Minor } | null = null;
     for (const rule of reached) {
@@ -152,124 +168,157 @@ function unitPrices(lines: PricingLine[], rules: PricingRule[], targets: Map<str
   return { adjustments, remaining };
 }
 
+/** What a rule would do with thresholds measured on `thresholdsOn` and `remaining` left to take from. */
+function outcomeAt(w: World, rule: PricingRule, thresholdsOn: readonly Minor[], remaining: readonly Minor[], lines: readonly PricingLine[] = w.lines): Outcome {
+  const t = w.targets.get(rule.id)!;
+  return ask(rule, lines, remaining, { targets: t, base: sumAt(thresholdsOn, t), room: sumAt(remaining, t), units: unitsAt(lines, t) });
+}
+
+/** How much an outcome saves for comparing rules of one group (a shipping rule: the fee it would waive). */
+function worth(w: World, o: Outcome): number {
+  return !o.ok ? -1 : o.ask.shipping ? w.feeEstimate : o.ask.amount;
+}
+
+function goodsWorth(o: Outcome): number {
+  return o.ok && !o.ask.shipping ? o.ask.amount : 0;
+}
+
+function conflict(left: PricingRule, kept: PricingRule): Explanation {
+  return { kind: 'conflict', ruleId: left.id, otherRuleId: kept.id, text: conflictText(left, kept) };
+}
+
+function couponGroup(r: PricingRule): string {
+  return r.stacking?.group ?? (r.action.kind === 'freeShipping' ? 'coupon:shipping' : 'coupon:goods');
+}
+
+function promotionGroup(r: PricingRule): string {
+  return r.stacking?.group ?? `promotion:${r.id}`;
+}
+
+function apply(w: World, pass: Pass, rule: PricingRule, o: Outcome & { ok: true }): void {
+  const a = o.ask;
+  if (a.shipping) {
+    pass.shippingRules++;
+    pass.adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount: 0, shipping: true });
+    pass.applied.push(rule);
+    return;
+  }
+  if (a.gift) {
+    pass.lines.push(a.gift);
+    pass.remaining.push(a.gift.unitPrice * a.gift.quantity);
+  }
+  if (a.lineAmounts) {
+    const lineAmounts: Array<{ lineId: string; amount: Minor }> = [];
+    let amount = 0;
+    for (const share of a.lineAmounts) {
+      const i = pass.lines.findIndex((l) => l.lineId === share.lineId);
+      const take = Math.min(share.amount, pass.remaining[i]);
+      pass.remaining[i] -= take;
+      amount += take;
+      lineAmounts.push({ lineId: share.lineId, amount: take });
+    }
+    if (amount === 0) return;
+    pass.adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, lineAmounts });
+  } else {
+    const t = w.targets.get(rule.id)!;
+    const amount = Math.min(a.amount, sumAt(pass.remaining, t));
+    if (amount === 0) return;
+    const room = t.map((i) => pass.remaining[i]);
+    const shares = allocateWithinRemaining(amount, room);
+    for (let k = 0; k < t.length; k++) pass.remaining[t[k]] -= shares[k];
+    pass.adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, appliesTo: t.map((i) => pass.lines[i].lineId) });
+  }
+  pass.applied.push(rule);
+  if (a.next) pass.hints.push({ ruleId: rule.id, missing: a.next.missing, reward: a.next.reward, text: hintText(rule, a.next.missing, a.next.reward) });
+}
+
 /**
  * One allowed combination, worked through the slots. `promotionsFirst`: promotions apply and coupons
  * that do not combine with them step aside; `couponsFirst`: the shopper's coupons apply and the
  * promotions that refuse them step aside. `others` are promotions an exclusive one pushed out.
  */
-function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], mode: 'promotionsFirst' | 'couponsFirst', others: PricingRule[] = []): Scenario {
-  const lines = [...w.lines];
-  const remaining = [...w.unit.remaining];
+function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], mode: 'promotionsFirst' | 'couponsFirst', others: PricingRule[]): Scenario {
   const base = w.unit.remaining;
-  const adjustments = [...w.unit.adjustments];
-  const applied: PricingRule[] = [];
-  const notes: Explanation[] = [];
-  const hints: Hint[] = [];
-  let shippingRules = 0;
-
-  const scoped = (rule: PricingRule, thresholdsOn: readonly Minor[]) => {
-    const t = w.targets.get(rule.id)!;
-    return { targets: t, base: sumAt(thresholdsOn, t), room: sumAt(remaining, t), units: unitsAt(lines, t) };
-  };
-  const worth = (o: Outcome) => (!o.ok ? -1 : o.ask.shipping ? w.feeEstimate : o.ask.amount);
-  const apply = (rule: PricingRule, o: Outcome & { ok: true }) => {
-    const a = o.ask;
-    if (a.shipping) {
-      shippingRules++;
-      adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount: 0, shipping: true });
-      applied.push(rule);
-      return;
-    }
-    if (a.gift) {
-      lines.push(a.gift);
-      remaining.push(a.gift.unitPrice * a.gift.quantity);
-    }
-    if (a.lineAmounts) {
-      const lineAmounts = a.lineAmounts.map((s) => {
-        const i = lines.findIndex((l) => l.lineId === s.lineId);
-        const take = Math.min(s.amount, remaining[i]);
-        remaining[i] -= take;
-        return { lineId: s.lineId, amount: take };
-      });
-      const amount = sum(lineAmounts.map((s) => s.amount));
-      if (amount === 0) return;
-      adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, lineAmounts });
-    } else {
-      const t = w.targets.get(rule.id)!;
-      const amount = Math.min(a.amount, sumAt(remaining, t));
-      if (amount === 0) return;
-      allocateWithinRemaining(amount, t.map((i) => remaining[i])).forEach((share, k) => (remaining[t[k]] -= share));
-      adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, appliesTo: t.map((i) => lines[i].lineId) });
-    }
-    applied.push(rule);
-    if (a.next) hints.push({ ruleId: rule.id, missing: a.next.missing, reward: a.next.reward, text: hintText(rule, a.next.missing, a.next.reward) });
-  };
+  const pass: Pass = { lines: [...w.lines], remaining: [...base], adjustments: [...w.unit.adjustments], applied: [], notes: [], hints: [], shippingRules: 0 };
 
   // Which promotions take part.
   let promotions = promotionPool;
-  const blockingCoupon = couponPool.find((c) => c.stacking?.withPromotions === false) ?? couponPool[0];
   if (mode === 'couponsFirst') {
     promotions = couponPool.some((c) => c.stacking?.withPromotions === false) ? [] : promotionPool.filter((p) => p.stacking?.withCoupons !== false);
   }
-  // Promotions: thresholds on the goods after unit prices; the best of each group.
-  const winners = bestPerGroup(promotions, (r) => ask(r, lines, base, scoped(r, base)), worth, (r) => r.stacking?.group ?? `promotion:${r.id}`);
+  // Promotions: the best of each group, on the goods after unit prices.
+  const winners = new Map<string, { rule: PricingRule; worth: number }>();
   for (const rule of promotions) {
-    const outcome = ask(rule, lines, remaining, scoped(rule, base));
-    if (winners.has(rule)) {
-      if (outcome.ok) apply(rule, outcome);
-    } else if (!outcome.ok && outcome.why.kind === 'threshold' && !hints.some((h) => h.ruleId === rule.id)) {
-      hints.push({ ruleId: rule.id, missing: outcome.why.missing, reward: outcome.reward, text: hintText(rule, outcome.why.missing, outcome.reward) });
+    const value = worth(w, w.atBase.get(rule)!);
+    if (value < 0) continue;
+    const g = promotionGroup(rule);
+    const current = winners.get(g);
+    if (!current || value > current.worth) winners.set(g, { rule, worth: value });
+  }
+  for (const rule of promotions) {
+    const atBase = w.atBase.get(rule)!;
+    if (winners.get(promotionGroup(rule))?.rule === rule) {
+      const now = rule.action.kind === 'freeShipping' ? atBase : outcomeAt(w, rule, base, pass.remaining, pass.lines);
+      if (now.ok) apply(w, pass, rule, now);
+    } else if (!atBase.ok && atBase.why.kind === 'threshold') {
+      pass.hints.push({ ruleId: rule.id, missing: atBase.why.missing, reward: atBase.reward, text: hintText(rule, atBase.why.missing, atBase.reward) });
     }
   }
-  const promotionsApplied = applied.filter((r) => r.source === 'promotion');
-  for (const left of [...promotionPool.filter((p) => !promotions.includes(p)), ...others]) {
-    const o = ask(left, lines, base, scoped(left, base));
-    if (!o.ok) continue;
-    const by = mode === 'couponsFirst' ? blockingCoupon : promotionsApplied[0];
-    if (by) notes.push({ kind: 'conflict', ruleId: left.id, otherRuleId: by.id, text: conflictText(left, by) });
-  }
+  const promotionsApplied = pass.applied.filter((r) => r.source === 'promotion');
+  // Promotions an exclusive one pushed out are named beside it.
+  if (promotionsApplied[0]) for (const left of others) if (w.atBase.get(left)!.ok) pass.notes.push(conflict(left, promotionsApplied[0]));
 
   // Coupons: thresholds on what the promotions left; one per group (goods, shipping by default).
   const coupons: PricingRule[] = [];
   let couponsRefused = 0;
+  const refuser = promotionsApplied.find((p) => p.stacking?.withCoupons === false);
   for (const c of couponPool) {
-    const refusing = promotionsApplied.find((p) => p.stacking?.withCoupons === false) ?? (c.stacking?.withPromotions === false ? promotionsApplied[0] : undefined);
+    const refusing = refuser ?? (c.stacking?.withPromotions === false ? promotionsApplied[0] : undefined);
     if (refusing) {
       couponsRefused++;
-      notes.push({ kind: 'conflict', ruleId: c.id, otherRuleId: refusing.id, text: conflictText(c, refusing) });
+      pass.notes.push(conflict(c, refusing));
     } else coupons.push(c);
   }
-  const couponGroup = (r: PricingRule) => r.stacking?.group ?? (r.action.kind === 'freeShipping' ? 'coupon:shipping' : 'coupon:goods');
-  const couponWinners = bestPerGroup(coupons, (r) => ask(r, lines, remaining, scoped(r, remaining)), worth, couponGroup);
-  for (const c of coupons) {
-    const outcome = ask(c, lines, remaining, scoped(c, remaining));
-    if (!outcome.ok) {
-      notes.push({ kind: 'notEligible', ruleId: c.id, text: notEligibleText(c, outcome.why) });
-      continue;
-    }
-    const winner = [...couponWinners].find((x) => couponGroup(x) === couponGroup(c));
-    if (winner === c) apply(c, outcome);
-    else if (winner) notes.push({ kind: 'conflict', ruleId: c.id, otherRuleId: winner.id, text: conflictText(c, winner) });
+  if (coupons.length > 0) {
+    const after = [...pass.remaining];
+    const outcomes = coupons.map((c) => outcomeAt(w, c, after, after, pass.lines));
+    const winnersOf = new Map<string, { rule: PricingRule; worth: number }>();
+    coupons.forEach((c, i) => {
+      const value = worth(w, outcomes[i]);
+      if (value < 0) return;
+      const current = winnersOf.get(couponGroup(c));
+      if (!current || value > current.worth) winnersOf.set(couponGroup(c), { rule: c, worth: value });
+    });
+    coupons.forEach((c, i) => {
+      const outcome = outcomes[i];
+      if (!outcome.ok) {
+        pass.notes.push({ kind: 'notEligible', ruleId: c.id, text: notEligibleText(c, outcome.why) });
+        return;
+      }
+      const winner = winnersOf.get(couponGroup(c))!.rule;
+      if (winner !== c) {
+        pass.notes.push(conflict(c, winner));
+        return;
+      }
+      const now = outcome.ask.shipping ? outcome : outcomeAt(w, c, after, pass.remaining, pass.lines);
+      if (now.ok) apply(w, pass, c, now);
+    });
   }
 
-  const goodsTotal = sum(remaining);
-  const weight = lines.reduce((t, l) => t + l.weightGrams * l.quantity, 0);
-  const fee = shippingFee(w.input.shipping, { goodsTotal, totalWeightGrams: weight, provinceCode: w.input.destination?.provinceCode });
-  hints.sort((a, b) => a.missing - b.missing || compare(a.ruleId, b.ruleId));
-  return { lines, adjustments, applied, goodsTotal, total: goodsTotal + (shippingRules > 0 ? 0 : fee), notes, hints, couponsRefused };
-}
-
-/** The rule of each group whose outcome is worth most (ties: the earlier, i.e. higher priority). */
-function bestPerGroup(rules: PricingRule[], outcome: (r: PricingRule) => Outcome, worth: (o: Outcome) => number, group: (r: PricingRule) => string): Set<PricingRule> {
-  const best = new Map<string, { rule: PricingRule; worth: number }>();
-  for (const rule of rules) {
-    const value = worth(outcome(rule));
-    if (value < 0) continue;
-    const g = group(rule);
-    const current = best.get(g);
-    if (!current || value > current.worth) best.set(g, { rule, worth: value });
+  // Promotions that stepped aside for the coupons are named beside the coupon that took their place.
+  if (mode === 'couponsFirst') {
+    const by = pass.applied.find((c) => c.source === 'coupon' && c.stacking?.withPromotions === false) ?? pass.applied.find((c) => c.source === 'coupon');
+    if (by) for (const left of promotionPool) if (!promotions.includes(left) && w.atBase.get(left)!.ok) pass.notes.push(conflict(left, by));
   }
-  return new Set([...best.values()].map((b) => b.rule));
+
+  const goodsTotal = sum(pass.remaining);
+  let total = goodsTotal;
+  if (pass.shippingRules === 0) {
+    const weight = pass.lines.reduce((t, l) => t + l.weightGrams * l.quantity, 0);
+    total += shippingFee(w.input.shipping, { goodsTotal, totalWeightGrams: weight, provinceCode: w.input.destination?.provinceCode });
+  }
+  pass.hints.sort((a, b) => a.missing - b.missing || compare(a.ruleId, b.ruleId));
+  return { lines: pass.lines, adjustments: pass.adjustments, applied: pass.applied, goodsTotal, total, notes: pass.notes, hints: pass.hints, couponsRefused };
 }
 
 /** Prices the chosen combination; a free-shipping rule takes the whole fee the goods end up with. */
@@ -315,6 +364,15 @@ function kindOf(rule: PricingRule): AdjustmentKind {
     default:
       throw new PricingInputError('INVALID_RULE', `rules.${rule.id}.action.kind`, 'unknown kind');
   }
+}
+
+function byLineId(a: PricingLine, b: PricingLine): number {
+  return compare(a.lineId, b.lineId);
+}
+
+/** Higher priority first, then by id: the order rules are worked in, whatever order they came in. */
+function byPrecedence(a: PricingRule, b: PricingRule): number {
+  return (b.stacking?.priority ?? 0) - (a.stacking?.priority ?? 0) || compare(a.id, b.id);
 }
 
 function compare(a: string, b: string): number {
