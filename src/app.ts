@@ -6,6 +6,7 @@ import { InventoryService, registerInventoryConsumers, stockTag } from './module
 import { CartService, cartAccessOf, cartStoreRoutes, type CartPricer } from './modules/cart/index.js';
 import { CheckoutParticipants, CheckoutService, ShippingMethods, offersOf, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
+import { PromotionService, promotionAdminRoutes, promotionsParticipant } from './modules/marketing/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
 import { StoreSettingsService, settingsAdminRoutes, settingsStoreRoutes } from './modules/settings/index.js';
@@ -38,6 +39,9 @@ export function createServices(k: Kernel) {
   const orders = new OrderService(k, inventory);
   const shipping = new ShippingMethods(k);
   const checkout = new CheckoutService(k, carts, inventory, orders, shipping, new CheckoutParticipants(k));
+  // Marketing joins checkout as participants: checkout and orders never import it (decision 0034).
+  const promotions = new PromotionService(k, catalog);
+  checkout.participants.register(promotionsParticipant(promotions));
   const payments = new PaymentService(k, orders);
   const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrlSet ? k.config.publicUrl : '');
   if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
@@ -65,7 +69,7 @@ export function createServices(k: Kernel) {
   registerCheckoutJobs(k, checkout);
   registerRetention(k);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -165,6 +169,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(analyticsAdminRoutes(new AnalyticsService(k, s.orders, s.customers)), { prefix: '/api/admin' });
   await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit, () => s.payments.sandboxStatus()), { prefix: '/api/admin' });
   await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
+  await app.register(promotionAdminRoutes(k, s.promotions, s.audit), { prefix: '/api/admin' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

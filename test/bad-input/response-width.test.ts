@@ -27,6 +27,7 @@ const COMPUTED_ENUMS: Record<string, string[]> = {
   accepted: ['true'], // a password reset's acknowledgement
   permissions: [], // the code's permission list (staff/permissions.ts), not a column
   exposures: ['public-url', 'real-provider'], // why the sandbox is exposed (payments/logic/sandbox-exposure.ts)
+  runState: ['scheduled', 'running', 'ended', 'paused'], // a promotion's status and window against the clock (marketing/promotions/service.ts)
 };
 
 async function storedEnums(): Promise<string[][]> {

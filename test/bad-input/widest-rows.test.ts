@@ -135,6 +135,20 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     await staffCall('POST', `/refunds/${asked.id}/reject`, { note: wide(500) });
     await t.app.inject({ method: 'POST', url: '/api/store/auth/password-reset', payload: { email: shopper.email } });
     await t.settle();
+    // ── Promotions: every list at its longest, and one bare that applies to every cart (its words in the cart's answer).
+    const uuids = (n: number, first: string) => [first, ...Array.from({ length: n - 1 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)];
+    const widePromotion = await staffCall('POST', '/promotions', {
+      name: both(60),
+      action: { kind: 'memberPrice', tiers: Array.from({ length: 20 }, (_, i) => ({ tier: code(i), percentOff: 99, prices: uuids(25, ids.maxVariant).map((variantId) => ({ variantId, price: 100_000_000 })) })) },
+      scope: { productIds: uuids(500, ids.widest), categoryIds: uuids(200, category.id), brandIds: uuids(200, brand.id), excludeProductIds: uuids(500, ids.bare) },
+      conditions: { tiers: Array.from({ length: 20 }, (_, i) => code(i)), tags: Array.from({ length: 20 }, () => wide(40)), newCustomersOnly: true, channels: Array.from({ length: 20 }, (_, i) => code(i, 1)), minQuantity: 999 },
+      stacking: { group: code(1, 2), priority: 1000, exclusive: true, withCoupons: false, withPoints: false },
+      startsAt: '2000-01-01T00:00:00.000Z',
+      endsAt: '9999-12-31T23:59:59.999Z',
+      status: 'paused',
+    });
+    const barePromotion = await staffCall('POST', '/promotions', { name: both(60), action: { kind: 'amountOff', amount: 1 } });
+    Object.assign(ids, { widePromotion: widePromotion.id, barePromotion: barePromotion.id });
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);
@@ -148,6 +162,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'getOrder': case 'getOrderTracking': case 'adminGetOrder': return [{ orderId: ids.dear }, { orderId: ids.dearNumber }, { orderId: ids.cheap }];
       case 'getAddress': return [{ id: ids.address }, { id: ids.bareAddress }];
       case 'adminGetCustomer': return [{ id: ids.customer }];
+      case 'adminGetPromotion': return [{ id: ids.widePromotion }, { id: ids.barePromotion }];
       case 'getRegion': return [{ code: '440305' }];
       case 'suggestSearch': return [{ q: '掌柜' }, { q: 'w' }];
       case 'quoteItem': return [{ variantId: ids.maxVariant }, { variantId: ids.minVariant }];

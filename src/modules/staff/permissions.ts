@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'refunds.approve',
   'returns.receive',
   'customers.read',
+  'marketing.read',
+  'marketing.manage',
   'reports.read',
   'exports.run',
   'staff.manage',
@@ -32,8 +34,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   warehouse: ['catalog.read', 'stock.read', 'stock.adjust', 'orders.read', 'orders.ship', 'returns.receive'],
   cs: ['catalog.read', 'customers.read', 'orders.read', 'orders.cancel', 'refunds.request'],
   finance: ['orders.read', 'refunds.request', 'refunds.approve', 'reports.read', 'exports.run'],
-  operator: ['catalog.read', 'orders.read', 'customers.read'],
-  analyst: ['reports.read', 'exports.run'],
+  operator: ['catalog.read', 'orders.read', 'customers.read', 'marketing.read', 'marketing.manage'],
+  analyst: ['reports.read', 'exports.run', 'marketing.read'],
   risk: ['orders.read', 'customers.read'],
 };
 

@@ -1,0 +1,9 @@
+/**
+ * Marketing (issue 12): promotions now; coupons, points, membership, campaigns and referral next.
+ * Each capability joins checkout as a participant (checkout never imports marketing).
+ */
+export { PromotionService, PROMOTIONS_TAG, type PromotionFilter } from './promotions/service.js';
+export { promotionsParticipant } from './promotions/participant.js';
+export { promotionAdminRoutes } from './promotions/routes.admin.js';
+export { promotionInput, promotionPatch, promotionView, type PromotionView, type PromotionInput } from './promotions/types.js';
+export { PROMOTION_STATUSES, type PromotionStatus } from './promotions/schema.js';

@@ -1,0 +1,2 @@
+/** The marketing module's tables, one file per capability. */
+export * from './promotions/schema.js';
