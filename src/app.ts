@@ -6,7 +6,7 @@ import { InventoryService, registerInventoryConsumers, stockTag } from './module
 import { CartService, cartAccessOf, cartStoreRoutes, type CartPricer } from './modules/cart/index.js';
 import { CheckoutParticipants, CheckoutService, ShippingMethods, offersOf, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
-import { PromotionService, promotionAdminRoutes, promotionsParticipant } from './modules/marketing/index.js';
+import { CouponService, PromotionService, couponAdminRoutes, couponStoreRoutes, couponsParticipant, promotionAdminRoutes, promotionsParticipant } from './modules/marketing/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
 import { StoreSettingsService, settingsAdminRoutes, settingsStoreRoutes } from './modules/settings/index.js';
@@ -42,6 +42,8 @@ export function createServices(k: Kernel) {
   // Marketing joins checkout as participants: checkout and orders never import it (decision 0034).
   const promotions = new PromotionService(k, catalog);
   checkout.participants.register(promotionsParticipant(promotions));
+  const coupons = new CouponService(k);
+  checkout.participants.register(couponsParticipant(coupons));
   const payments = new PaymentService(k, orders);
   const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrlSet ? k.config.publicUrl : '');
   if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
@@ -69,7 +71,7 @@ export function createServices(k: Kernel) {
   registerCheckoutJobs(k, checkout);
   registerRetention(k);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -170,6 +172,8 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit, () => s.payments.sandboxStatus()), { prefix: '/api/admin' });
   await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
   await app.register(promotionAdminRoutes(k, s.promotions, s.audit), { prefix: '/api/admin' });
+  await app.register(couponAdminRoutes(k, s.coupons, s.audit), { prefix: '/api/admin' });
+  await app.register(couponStoreRoutes(k, s.coupons), { prefix: '/api/store' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

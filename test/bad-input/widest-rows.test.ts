@@ -149,6 +149,17 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     });
     const barePromotion = await staffCall('POST', '/promotions', { name: both(60), action: { kind: 'amountOff', amount: 1 } });
     Object.assign(ids, { widePromotion: widePromotion.id, barePromotion: barePromotion.id });
+    // ── Coupons: the widest template, claimed by the shopper (the claim centre and their list show it).
+    const wideTemplate = await staffCall('POST', '/coupon-templates', {
+      name: both(60),
+      action: { kind: 'percentOff', percentOff: 99, threshold: 100_000_000, cap: 100_000_000 },
+      scope: { productIds: uuids(500, ids.widest), categoryIds: uuids(200, category.id), brandIds: uuids(200, brand.id), excludeProductIds: uuids(500, ids.bare) },
+      withPromotions: false, withPoints: false, totalQuantity: 10_000_000, perCustomerLimit: 100,
+      claimFrom: '2000-01-01T00:00:00.000Z', claimUntil: '9999-12-31T23:59:59.999Z', validFrom: '2000-01-01T00:00:00.000Z', validUntil: '9999-12-31T23:59:59.999Z', refundRule: 'forfeit',
+    });
+    await shopperCall('POST', '/coupons/claim', { templateId: wideTemplate.id });
+    const bareTemplate = await staffCall('POST', '/coupon-templates', { name: both(60), action: { kind: 'freeShipping' }, validDays: 3650 });
+    await shopperCall('POST', '/coupons/claim', { templateId: bareTemplate.id });
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);

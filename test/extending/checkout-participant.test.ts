@@ -25,11 +25,13 @@ function vouchers(k: Kernel): CheckoutParticipant {
     name: 'test-vouchers',
     async contribute(ask) {
       if (ask.couponCodes.length === 0) return {};
-      const found = await rows(sql`select code, amount from test_vouchers where code in (${sql.join(ask.couponCodes.map((c) => sql`${c}`), sql`, `)}) and state = 'available'`);
-      // A code the shopper chose that is gone is said, not silently dropped from the price they saw.
-      const gone = ask.couponCodes.find((c) => !found.some((v) => v.code === c));
-      if (gone) throw new AppError(VoucherErrors.TEST_VOUCHER_TAKEN, { code: gone });
+      const found = await rows(sql`select code, amount, state from test_vouchers where code in (${sql.join(ask.couponCodes.map((c) => sql`${c}`), sql`, `)})`);
+      // One of its own codes that is gone is said, not silently dropped from the price the shopper saw;
+      // codes it does not know are left to other participants.
+      const gone = found.find((v) => v.state !== 'available');
+      if (gone) throw new AppError(VoucherErrors.TEST_VOUCHER_TAKEN, { code: String(gone.code) });
       return {
+        codes: found.map((v) => String(v.code)),
         rules: found.map((v) => ({
           id: `voucher:${String(v.code)}`,
           source: 'coupon' as const,
@@ -38,8 +40,8 @@ function vouchers(k: Kernel): CheckoutParticipant {
         })),
       };
     },
-    async hold({ orderId, priced }) {
-      for (const a of priced.applied.filter((x) => x.ruleId.startsWith('voucher:'))) {
+    async hold({ orderId, applied }) {
+      for (const a of applied) {
         const code = a.ruleId.slice('voucher:'.length);
         const taken = await rows(sql`update test_vouchers set state = 'locked', order_id = ${orderId}::uuid where code = ${code} and state = 'available' returning code`);
         if (taken.length === 0) throw new AppError(VoucherErrors.TEST_VOUCHER_TAKEN, { code });

@@ -12,5 +12,6 @@ export const CheckoutErrors = defineErrors({
     en: 'An order can come to at most {max} (minor units); split it into smaller orders.',
     zh: '单笔订单金额最多为 {max}（分），请拆分为多笔订单。',
   },
+  COUPON_CODE_UNKNOWN: { status: 422, en: 'Code {code} is not a coupon you can use.', zh: '优惠码 {code} 无效或不属于您。' },
   PRICING_FAILED: { status: 422, en: 'The order cannot be priced: {reason}', zh: '无法计算订单价格：{reason}' },
 });

@@ -1,6 +1,8 @@
 import type { Kernel } from '../../platform/kernel.js';
+import { AppError } from '../../platform/errors.js';
+import { CheckoutErrors } from './errors.js';
 import { OrderEvents, type OrderEventPayload, type OrderPaid, type OrderRefunded } from '../orders/index.js';
-import type { PointsOffer, PricingContext, PricingRule, RuledQuote } from '../pricing/index.js';
+import type { AppliedRule, PointsOffer, PricingContext, PricingRule, RuledQuote } from '../pricing/index.js';
 
 /**
  * Checkout participants (issue 12): a capability that holds something for an order — a coupon,
@@ -33,6 +35,8 @@ export interface CheckoutAsk {
 
 export interface PricingContribution {
   rules?: readonly PricingRule[];
+  /** The shopper's codes this participant recognised (any case); a code no participant recognises is refused. */
+  codes?: readonly string[];
   /** Facts about the shopper for the rules' conditions. */
   context?: Partial<Pick<PricingContext, 'tier' | 'tags' | 'newCustomer'>>;
   /** How the shopper's points pay (one participant offers points). */
@@ -45,6 +49,8 @@ export interface HoldRequest {
   customerId: string;
   ask: CheckoutAsk;
   priced: RuledQuote;
+  /** The applied rules this participant contributed (what it has to hold). */
+  applied: AppliedRule[];
 }
 
 export interface CheckoutParticipant {
@@ -60,6 +66,8 @@ export interface CheckoutParticipant {
 /** What the participants together bring to a quote. */
 export interface Contributions {
   rules: PricingRule[];
+  /** Which participant contributed each rule (by rule id). */
+  owners: Map<string, string>;
   context: Partial<Pick<PricingContext, 'tier' | 'tags' | 'newCustomer'>>;
   points: PointsOffer | null;
 }
@@ -84,19 +92,28 @@ export class CheckoutParticipants {
   }
 
   async contribute(ask: CheckoutAsk): Promise<Contributions> {
-    const out: Contributions = { rules: [], context: {}, points: null };
+    const out: Contributions = { rules: [], owners: new Map(), context: {}, points: null };
+    const known = new Set<string>();
     for (const p of this.list) {
       if (!p.contribute) continue;
       const c = await p.contribute(ask);
-      if (c.rules?.length) out.rules.push(...c.rules);
+      for (const rule of c.rules ?? []) {
+        out.rules.push(rule);
+        out.owners.set(rule.id, p.name);
+      }
+      for (const code of c.codes ?? []) known.add(code.toUpperCase());
       Object.assign(out.context, c.context);
       if (c.points) out.points = c.points;
     }
+    const unknown = ask.couponCodes.find((code) => !known.has(code.toUpperCase()));
+    if (unknown) throw new AppError(CheckoutErrors.COUPON_CODE_UNKNOWN, { code: unknown });
     return out;
   }
 
-  /** In the order's transaction, in registration order. */
-  async hold(request: HoldRequest): Promise<void> {
-    for (const p of this.list) if (p.hold) await p.hold(request);
+  /** In the order's transaction, in registration order; each sees the applied rules it contributed. */
+  async hold(request: Omit<HoldRequest, 'applied'>, owners: ReadonlyMap<string, string>): Promise<void> {
+    for (const p of this.list) {
+      if (p.hold) await p.hold({ ...request, applied: request.priced.applied.filter((a) => owners.get(a.ruleId) === p.name) });
+    }
   }
 }

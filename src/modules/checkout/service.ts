@@ -30,6 +30,9 @@ export interface PlaceOrderInput {
   points?: number;
 }
 
+/** A quote and which participant contributed each rule (checkout hands each its own to hold). */
+export type PricedCart = RuledQuote & { owners: ReadonlyMap<string, string> };
+
 /** Who asks for a quote and with what (coupons, points): all optional for a guest's cart. */
 export type QuoteAsk = Partial<Omit<CheckoutAsk, 'now'>>;
 
@@ -60,13 +63,13 @@ export class CheckoutService {
    * The price breakdown of cart lines with an optional shipping method and destination, under the
    * rules the participants contribute (promotions, the shopper's coupons, points), explained.
    */
-  async quote(lines: CartLine[], shipping: ShippingMethod | null, provinceCode?: string, asked: QuoteAsk = {}): Promise<RuledQuote | null> {
+  async quote(lines: CartLine[], shipping: ShippingMethod | null, provinceCode?: string, asked: QuoteAsk = {}): Promise<PricedCart | null> {
     const sellable = lines.filter((l) => l.variant?.sellable);
     if (sellable.length === 0) return null;
     const ask = this.askOf(asked);
     const given = await this.participants.contribute(ask);
     try {
-      return quoteWithRules(
+      const ruled = quoteWithRules(
         {
           currency: DEFAULT_CURRENCY,
           lines: sellable.map((l) => ({
@@ -87,6 +90,7 @@ export class CheckoutService {
         { now: ask.now.toISOString(), customerId: ask.customerId, channel: ask.channel, points: ask.points, ...given.context },
         given.points,
       );
+      return { ...ruled, owners: given.owners };
     } catch (err) {
       if (err instanceof PricingInputError) throw new AppError(CheckoutErrors.PRICING_FAILED, { reason: err.message });
       throw err;
@@ -171,7 +175,7 @@ export class CheckoutService {
       },
       orderId,
     );
-    await this.participants.hold({ orderId, orderNumber: placed.order.number, customerId, ask: { ...this.askOf(asked) }, priced });
+    await this.participants.hold({ orderId, orderNumber: placed.order.number, customerId, ask: this.askOf(asked), priced }, priced.owners);
     // The hot rows last: the stock of every line, gifts included.
     await this.inventory.reserve(
       orderId,
@@ -185,7 +189,7 @@ export class CheckoutService {
    * engine names them after their rule; order lines are keyed by UUID). A gift no longer on sale
    * refuses the order rather than silently dropping the gift the shopper was shown.
    */
-  private async giftLines(priced: RuledQuote): Promise<CartLine[]> {
+  private async giftLines(priced: PricedCart): Promise<CartLine[]> {
     const gifts = priced.gifts;
     if (gifts.length === 0) return [];
     const resolved = await this.carts.linesFor(gifts.map((g) => ({ variantId: g.variantId, quantity: g.quantity })));

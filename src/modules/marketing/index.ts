@@ -7,3 +7,7 @@ export { promotionsParticipant } from './promotions/participant.js';
 export { promotionAdminRoutes } from './promotions/routes.admin.js';
 export { promotionInput, promotionPatch, promotionView, type PromotionView, type PromotionInput } from './promotions/types.js';
 export { PROMOTION_STATUSES, type PromotionStatus } from './promotions/schema.js';
+export { CouponService } from './coupons/service.js';
+export { couponsParticipant } from './coupons/participant.js';
+export { couponAdminRoutes, couponStoreRoutes } from './coupons/routes.js';
+export { CouponErrors } from './coupons/errors.js';

@@ -1,2 +1,3 @@
 /** The marketing module's tables, one file per capability. */
 export * from './promotions/schema.js';
+export * from './coupons/schema.js';
