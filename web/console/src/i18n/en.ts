@@ -147,6 +147,7 @@ export const en: Shape<typeof zhCN> = {
     'orders.ship': 'Ship orders', 'orders.cancel': 'Cancel orders', 'refunds.request': 'Request refunds', 'refunds.approve': 'Approve refunds', 'returns.receive': 'Receive returns',
     'customers.read': 'View customers', 'reports.read': 'View reports', 'exports.run': 'Export data', 'staff.manage': 'Manage staff', 'audit.read': 'Read the audit log',
     'events.manage': 'Handle dead events', 'settings.manage': 'Store settings',
+    'marketing.read': 'See promotions and coupons', 'marketing.manage': 'Run promotions and coupons',
   },
   audit: {
     title: 'Audit log', actionPlaceholder: 'Action, e.g. catalog.*', entityType: 'Entity type', entityId: 'Entity id', at: 'When', staff: 'Staff',

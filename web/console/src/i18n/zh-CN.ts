@@ -144,6 +144,7 @@ export const zhCN = {
     'orders.ship': '发货', 'orders.cancel': '取消订单', 'refunds.request': '申请退款', 'refunds.approve': '审批退款', 'returns.receive': '退货入库',
     'customers.read': '查看客户', 'reports.read': '查看报表', 'exports.run': '导出数据', 'staff.manage': '管理员工', 'audit.read': '查看操作日志',
     'events.manage': '处理失败事件', 'settings.manage': '店铺设置',
+    'marketing.read': '查看促销与优惠券', 'marketing.manage': '管理促销与优惠券',
   },
   audit: {
     title: '操作日志', actionPlaceholder: '操作，如 catalog.*', entityType: '对象类型', entityId: '对象 ID', at: '时间', staff: '员工',

@@ -141,6 +141,8 @@ export const en: Dictionary = {
     total: 'Total',
     checkout: 'Check out',
     loginToCheckout: 'Sign in to check out',
+    offers: 'Offers',
+    addOn: 'Add on',
   },
   checkout: {
     heading: 'Checkout',

@@ -140,6 +140,8 @@ export const zhCN = {
     total: '合计',
     checkout: '去结算',
     loginToCheckout: '登录后结算',
+    offers: '优惠提示',
+    addOn: '凑单',
   },
   checkout: {
     heading: '确认订单',

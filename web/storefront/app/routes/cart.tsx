@@ -8,6 +8,7 @@ import { useLocale, useShell } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Empty, Notice } from '../components/Notice';
 import { PriceSummary } from '../components/PriceSummary';
+import { Offers } from '../components/Offers';
 import { thumbnailImage } from '../components/Img';
 
 export const handle = { hydrate: true };
@@ -113,6 +114,7 @@ export default function CartPage() {
           })}
         </ul>
         <aside className="panel">
+          <Offers offers={cart.offers} />
           {cart.quote ? <PriceSummary quote={cart.quote as never} shippingKnown={false} /> : null}
           <Link to={lp(locale, '/checkout')} className="button primary block">
             {shell?.customer ? t('cart.checkout') : t('cart.loginToCheckout')}
