@@ -6,7 +6,7 @@ import { InventoryService, registerInventoryConsumers, stockTag } from './module
 import { CartService, cartAccessOf, cartStoreRoutes, type CartPricer } from './modules/cart/index.js';
 import { CheckoutParticipants, CheckoutService, ShippingMethods, offersOf, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
-import { CouponService, PromotionService, couponAdminRoutes, couponStoreRoutes, couponsParticipant, promotionAdminRoutes, promotionsParticipant } from './modules/marketing/index.js';
+import { CouponService, PromotionService, registerMarketingJobs, couponAdminRoutes, couponStoreRoutes, couponsParticipant, promotionAdminRoutes, promotionsParticipant } from './modules/marketing/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
 import { StoreSettingsService, settingsAdminRoutes, settingsStoreRoutes } from './modules/settings/index.js';
@@ -69,6 +69,7 @@ export function createServices(k: Kernel) {
   registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
   registerCheckoutJobs(k, checkout);
+  registerMarketingJobs(k, coupons);
   registerRetention(k);
 
   return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };

@@ -11,3 +11,4 @@ export { CouponService } from './coupons/service.js';
 export { couponsParticipant } from './coupons/participant.js';
 export { couponAdminRoutes, couponStoreRoutes } from './coupons/routes.js';
 export { CouponErrors } from './coupons/errors.js';
+export { registerMarketingJobs, EXPIRE_COUPONS_JOB } from './jobs.js';

@@ -162,4 +162,18 @@ describeEachBackend('coupons: designed, claimed within limits, locked, used, rel
     const cs = await loginStaff(t, 'cs');
     expect((await t.app.inject({ method: 'POST', url: '/api/admin/coupon-templates', headers: cs.auth, payload: {} })).statusCode).toBe(403);
   });
+
+  // Last: it moves the clock two days on.
+  it('a coupon past its validity is expired (the hourly job), with a ledger row, and no longer usable', async () => {
+    const tpl = await template({ validDays: 1 });
+    const coupon = (await claim(shopper, tpl.id)).json() as { id: string; code: string };
+    expect(await t.services.coupons.expireDue()).toBe(0);
+    t.clock.advance(2 * 86_400_000);
+    expect(await t.services.coupons.expireDue()).toBe(1); // what the hourly job marketing.expire-coupons runs
+    expect((await statusOf(shopper, coupon.code)).status).toBe('expired');
+    expect((await t.services.coupons.ledgerOf(coupon.id)).map((l) => l.event)).toEqual(['claimed', 'expired']);
+    expect(await t.services.coupons.expireDue()).toBe(0);
+    const res = await t.app.inject({ url: `/api/store/carts/${await cartOf(shopper, 2)}?coupons=${coupon.code}`, headers: shopper });
+    expect([res.statusCode, res.json().code]).toEqual([409, 'COUPON_NOT_USABLE']);
+  });
 });

@@ -226,11 +226,21 @@ export class CouponService {
     return back.length;
   }
 
+  /** Available coupons past their validity become expired, with a ledger row each (the recurring job `marketing.expire-coupons`). */
+  async expireDue(): Promise<number> {
+    const now = this.k.clock.now();
+    return this.k.db.transaction(async () => {
+      const expired = await this.q.update(coupons).set({ status: 'expired' }).where(and(eq(coupons.status, 'available'), lt(coupons.validUntil, now))).returning();
+      await this.record(expired, 'expired', null, now);
+      return expired.length;
+    });
+  }
+
   async ledgerOf(couponId: string) {
     return this.q.select().from(couponLedger).where(eq(couponLedger.couponId, couponId)).orderBy(asc(couponLedger.id));
   }
 
-  private async record(rows: Coupon[], event: CouponEvent, orderId: string, at: Date): Promise<void> {
+  private async record(rows: Coupon[], event: CouponEvent, orderId: string | null, at: Date): Promise<void> {
     if (rows.length === 0) return;
     await this.q.insert(couponLedger).values(rows.map((c) => ({ couponId: c.id, templateId: c.templateId, customerId: c.customerId, event, orderId, at })));
   }
