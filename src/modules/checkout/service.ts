@@ -63,10 +63,14 @@ export class CheckoutService {
    * The price breakdown of cart lines with an optional shipping method and destination, under the
    * rules the participants contribute (promotions, the shopper's coupons, points), explained.
    */
-  async quote(lines: CartLine[], shipping: ShippingMethod | null, provinceCode?: string, asked: QuoteAsk = {}): Promise<PricedCart | null> {
+  quote(lines: CartLine[], shipping: ShippingMethod | null, provinceCode?: string, asked: QuoteAsk = {}): Promise<PricedCart | null> {
+    return this.priceFor(lines, shipping, provinceCode, this.askOf(asked));
+  }
+
+  /** One ask for the whole of an order: the quote and the participants' holds see the same moment. */
+  private async priceFor(lines: CartLine[], shipping: ShippingMethod | null, provinceCode: string | undefined, ask: CheckoutAsk): Promise<PricedCart | null> {
     const sellable = lines.filter((l) => l.variant?.sellable);
     if (sellable.length === 0) return null;
-    const ask = this.askOf(asked);
     const given = await this.participants.contribute(ask);
     try {
       const ruled = quoteWithRules(
@@ -144,8 +148,8 @@ export class CheckoutService {
     if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
     const method = await this.shippingMethod(input.shippingMethodId);
     const channel = input.channel ?? channelOfUtm(input.utm);
-    const asked: QuoteAsk = { customerId, couponCodes: input.couponCodes ?? [], points: input.points ?? 0, channel };
-    const priced = (await this.quote(lines, method, input.address.provinceCode, asked))!;
+    const ask = this.askOf({ customerId, couponCodes: input.couponCodes ?? [], points: input.points ?? 0, channel });
+    const priced = (await this.priceFor(lines, method, input.address.provinceCode, ask))!;
     const gifts = await this.giftLines(priced);
     const quote = priced.quote;
     // Order amounts are integer (int4) columns: a cart the inputs allow (999 units at ¥10,000,000)
@@ -175,7 +179,7 @@ export class CheckoutService {
       },
       orderId,
     );
-    await this.participants.hold({ orderId, orderNumber: placed.order.number, customerId, ask: this.askOf(asked), priced }, priced.owners);
+    await this.participants.hold({ orderId, orderNumber: placed.order.number, customerId, ask, priced }, priced.owners);
     // The hot rows last: the stock of every line, gifts included.
     await this.inventory.reserve(
       orderId,

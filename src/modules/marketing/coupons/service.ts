@@ -180,8 +180,11 @@ export class CouponService {
       .where(and(inArray(coupons.id, couponIds), eq(coupons.customerId, customerId), eq(coupons.status, 'available')))
       .returning();
     if (locked.length !== couponIds.length) {
-      const [gone] = await this.q.select().from(coupons).where(inArray(coupons.id, couponIds));
-      throw new AppError(CouponErrors.COUPON_NOT_USABLE, { code: gone?.code ?? '?', status: 'locked', statusZh: STATUS_ZH.locked });
+      // Another order took one between the quote and this lock: name it, with the state it is in now.
+      const missing = couponIds.filter((id) => !locked.some((c) => c.id === id));
+      const [gone] = await this.q.select().from(coupons).where(inArray(coupons.id, missing));
+      const status = gone?.status ?? 'locked';
+      throw new AppError(CouponErrors.COUPON_NOT_USABLE, { code: gone?.code ?? '?', status, statusZh: STATUS_ZH[status] });
     }
     await this.record(locked, 'locked', orderId, now);
   }

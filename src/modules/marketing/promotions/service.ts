@@ -169,7 +169,6 @@ export class PromotionService {
   private view(r: Row): PromotionView {
     const now = this.k.clock.now();
     const runState = r.status === 'paused' ? 'paused' : r.startsAt && r.startsAt > now ? 'scheduled' : r.endsAt && r.endsAt <= now ? 'ended' : 'running';
-    const { giftVariantId: _gift, ...engineAction } = r.action as PromotionAction & { giftVariantId?: string };
     return {
       id: r.id,
       name: r.name,
@@ -182,7 +181,7 @@ export class PromotionService {
       endsAt: r.endsAt?.toISOString() ?? null,
       status: r.status,
       runState,
-      description: describeAction(engineAction as RuleAction),
+      description: describeAction(engineActionOf(r)),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };
@@ -191,7 +190,7 @@ export class PromotionService {
 
 /** A row as the engine's rule: the window becomes conditions checked against the quote's time. */
 function ruleOf(row: Row): PricingRule {
-  const { giftVariantId: _gift, ...action } = row.action as PromotionAction & { giftVariantId?: string };
+  const action = engineActionOf(row);
   const conditions = {
     ...(row.conditions ?? {}),
     ...(row.startsAt ? { startsAt: row.startsAt.toISOString() } : {}),
@@ -201,9 +200,15 @@ function ruleOf(row: Row): PricingRule {
     id: row.id,
     source: 'promotion',
     name: row.name,
-    action: action as RuleAction,
+    action,
     ...(row.scope ? { scope: row.scope } : {}),
     ...(Object.keys(conditions).length ? { conditions } : {}),
     stacking: row.stacking,
   };
+}
+
+/** The stored action as the engine takes it: a gift is named by its variant here and resolved per quote (rules()). */
+function engineActionOf(row: Row): RuleAction {
+  const { giftVariantId: _gift, ...action } = row.action as PromotionAction & { giftVariantId?: string };
+  return action as RuleAction;
 }
