@@ -6,7 +6,21 @@ import { InventoryService, registerInventoryConsumers, stockTag } from './module
 import { CartService, cartAccessOf, cartStoreRoutes, type CartPricer } from './modules/cart/index.js';
 import { CheckoutParticipants, CheckoutService, ShippingMethods, offersOf, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
-import { CouponService, PromotionService, registerMarketingJobs, couponAdminRoutes, couponStoreRoutes, couponsParticipant, promotionAdminRoutes, promotionsParticipant } from './modules/marketing/index.js';
+import {
+  CouponService,
+  PointsService,
+  PromotionService,
+  couponAdminRoutes,
+  couponStoreRoutes,
+  couponsParticipant,
+  pointsAdminRoutes,
+  pointsParticipant,
+  pointsStoreRoutes,
+  promotionAdminRoutes,
+  promotionsParticipant,
+  registerMarketingJobs,
+  registerPointsConsumers,
+} from './modules/marketing/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
 import { StoreSettingsService, settingsAdminRoutes, settingsStoreRoutes } from './modules/settings/index.js';
@@ -44,6 +58,8 @@ export function createServices(k: Kernel) {
   checkout.participants.register(promotionsParticipant(promotions));
   const coupons = new CouponService(k);
   checkout.participants.register(couponsParticipant(coupons));
+  const points = new PointsService(k);
+  checkout.participants.register(pointsParticipant(points));
   const payments = new PaymentService(k, orders);
   const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrlSet ? k.config.publicUrl : '');
   if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
@@ -69,10 +85,11 @@ export function createServices(k: Kernel) {
   registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
   registerCheckoutJobs(k, checkout);
-  registerMarketingJobs(k, coupons);
+  registerMarketingJobs(k, coupons, points);
+  registerPointsConsumers(k, points);
   registerRetention(k);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, points, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -175,6 +192,8 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(promotionAdminRoutes(k, s.promotions, s.audit), { prefix: '/api/admin' });
   await app.register(couponAdminRoutes(k, s.coupons, s.audit), { prefix: '/api/admin' });
   await app.register(couponStoreRoutes(k, s.coupons), { prefix: '/api/store' });
+  await app.register(pointsAdminRoutes(k, s.points, s.audit, async (id) => (await s.customers.getCustomer(id)) !== null), { prefix: '/api/admin' });
+  await app.register(pointsStoreRoutes(k, s.points), { prefix: '/api/store' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

@@ -160,6 +160,11 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     await shopperCall('POST', '/coupons/claim', { templateId: wideTemplate.id });
     const bareTemplate = await staffCall('POST', '/coupon-templates', { name: both(60), action: { kind: 'freeShipping' }, validDays: 3650 });
     await shopperCall('POST', '/coupons/claim', { templateId: bareTemplate.id });
+    // ── Points: the widest policy, the largest adjustments with the longest reason, a check-in.
+    await staffCall('PUT', '/points/policy', { enabled: true, earnPerYuan: 100, pointsPerUnit: 100_000, unitValue: 100_000, maxShareBps: 10_000, checkIn: 10_000, expiry: { kind: 'afterDays', days: 3650 } });
+    await staffCall('POST', `/customers/${ids.customer}/points/adjustments`, { points: 10_000_000, reason: wide(200) });
+    await staffCall('POST', `/customers/${ids.customer}/points/adjustments`, { points: -10_000_000, reason: wide(200) });
+    await shopperCall('POST', '/me/points/check-in');
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);
@@ -172,7 +177,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'getCart': case 'getCartSummary': return [{ cartId: ids.cart }];
       case 'getOrder': case 'getOrderTracking': case 'adminGetOrder': return [{ orderId: ids.dear }, { orderId: ids.dearNumber }, { orderId: ids.cheap }];
       case 'getAddress': return [{ id: ids.address }, { id: ids.bareAddress }];
-      case 'adminGetCustomer': return [{ id: ids.customer }];
+      case 'adminGetCustomer': case 'adminGetCustomerPoints': return [{ id: ids.customer }];
       case 'adminGetPromotion': return [{ id: ids.widePromotion }, { id: ids.barePromotion }];
       case 'getRegion': return [{ code: '440305' }];
       case 'suggestSearch': return [{ q: '掌柜' }, { q: 'w' }];

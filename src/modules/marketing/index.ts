@@ -1,5 +1,5 @@
 /**
- * Marketing (issue 12): promotions now; coupons, points, membership, campaigns and referral next.
+ * Marketing (issue 12): promotions, coupons and points now; membership, campaigns and referral next.
  * Each capability joins checkout as a participant (checkout never imports marketing).
  */
 export { PromotionService, PROMOTIONS_TAG, type PromotionFilter } from './promotions/service.js';
@@ -11,4 +11,9 @@ export { CouponService } from './coupons/service.js';
 export { couponsParticipant } from './coupons/participant.js';
 export { couponAdminRoutes, couponStoreRoutes } from './coupons/routes.js';
 export { CouponErrors } from './coupons/errors.js';
-export { registerMarketingJobs, EXPIRE_COUPONS_JOB } from './jobs.js';
+export { PointsService, POINTS_POLICY_KEY } from './points/service.js';
+export { pointsParticipant, registerPointsConsumers } from './points/participant.js';
+export { pointsAdminRoutes, pointsStoreRoutes } from './points/routes.js';
+export { PointsErrors } from './points/errors.js';
+export { DEFAULT_POINTS_POLICY, type PointsPolicy } from './points/policy.js';
+export { registerMarketingJobs, EXPIRE_COUPONS_JOB, EXPIRE_POINTS_JOB } from './jobs.js';

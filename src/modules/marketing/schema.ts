@@ -1,3 +1,4 @@
 /** The marketing module's tables, one file per capability. */
 export * from './promotions/schema.js';
 export * from './coupons/schema.js';
+export * from './points/schema.js';
