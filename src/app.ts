@@ -8,17 +8,22 @@ import { CheckoutParticipants, CheckoutService, ShippingMethods, offersOf, check
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
 import {
   CouponService,
+  MembershipService,
   PointsService,
   PromotionService,
   couponAdminRoutes,
   couponStoreRoutes,
   couponsParticipant,
+  membershipAdminRoutes,
+  membershipParticipant,
+  membershipStoreRoutes,
   pointsAdminRoutes,
   pointsParticipant,
   pointsStoreRoutes,
   promotionAdminRoutes,
   promotionsParticipant,
   registerMarketingJobs,
+  registerMembershipConsumers,
   registerPointsConsumers,
 } from './modules/marketing/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
@@ -60,6 +65,9 @@ export function createServices(k: Kernel) {
   checkout.participants.register(couponsParticipant(coupons));
   const points = new PointsService(k);
   checkout.participants.register(pointsParticipant(points));
+  const membership = new MembershipService(k, points, coupons);
+  checkout.participants.register(membershipParticipant(membership));
+  points.useMultiplier((customerId) => membership.multiplierOf(customerId));
   const payments = new PaymentService(k, orders);
   const sandbox = new SandboxProvider(k.secrets.paymentSandbox, k.config.publicUrlSet ? k.config.publicUrl : '');
   if (k.config.paymentSandboxEnabled) payments.addProvider(sandbox);
@@ -77,6 +85,8 @@ export function createServices(k: Kernel) {
   customers.onSignIn(async ({ customerId, req }) => {
     const { token } = cartAccessOf(req);
     if (token) await carts.mergeGuestCartByToken(customerId, token);
+    // The shopper's tier, read once here so pricing their orders costs no statement for it.
+    await membership.tierCode(customerId);
   });
 
   registerCatalogConsumers(k, catalog);
@@ -85,11 +95,12 @@ export function createServices(k: Kernel) {
   registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
   registerCheckoutJobs(k, checkout);
-  registerMarketingJobs(k, coupons, points);
+  registerMarketingJobs(k, coupons, points, membership);
   registerPointsConsumers(k, points);
+  registerMembershipConsumers(k, membership);
   registerRetention(k);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, points, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -194,6 +205,8 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(couponStoreRoutes(k, s.coupons), { prefix: '/api/store' });
   await app.register(pointsAdminRoutes(k, s.points, s.audit, async (id) => (await s.customers.getCustomer(id)) !== null), { prefix: '/api/admin' });
   await app.register(pointsStoreRoutes(k, s.points), { prefix: '/api/store' });
+  await app.register(membershipAdminRoutes(k, s.membership, s.audit, async (id) => (await s.customers.getCustomer(id)) !== null), { prefix: '/api/admin' });
+  await app.register(membershipStoreRoutes(k, s.membership), { prefix: '/api/store' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

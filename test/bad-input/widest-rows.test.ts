@@ -165,6 +165,13 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     await staffCall('POST', `/customers/${ids.customer}/points/adjustments`, { points: 10_000_000, reason: wide(200) });
     await staffCall('POST', `/customers/${ids.customer}/points/adjustments`, { points: -10_000_000, reason: wide(200) });
     await shopperCall('POST', '/me/points/check-in');
+    // ── Membership: the widest programme (ten tiers, the longest names, the largest numbers) and a birthday.
+    const tier = (i: number) => ({
+      code: `t${i}-${'x'.repeat(28)}`, name: { 'zh-CN': '会'.repeat(20), en: 'M'.repeat(40) }, threshold: i === 0 ? 0 : i * 10_000_000, keep: i * 10_000_000,
+      benefits: { pointsMultiplierBps: 100_000, freeShipping: true, memberDayPercentOff: 50, birthdayPoints: 100_000, birthdayCouponTemplateId: wideTemplate.id },
+    });
+    await staffCall('PUT', '/membership/program', { enabled: true, growthPerYuan: 100, memberDay: 28, tiers: Array.from({ length: 10 }, (_, i) => tier(i)) });
+    await shopperCall('PUT', '/me/membership/birthday', { birthday: '1990-12-31' });
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);
@@ -177,7 +184,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'getCart': case 'getCartSummary': return [{ cartId: ids.cart }];
       case 'getOrder': case 'getOrderTracking': case 'adminGetOrder': return [{ orderId: ids.dear }, { orderId: ids.dearNumber }, { orderId: ids.cheap }];
       case 'getAddress': return [{ id: ids.address }, { id: ids.bareAddress }];
-      case 'adminGetCustomer': case 'adminGetCustomerPoints': return [{ id: ids.customer }];
+      case 'adminGetCustomer': case 'adminGetCustomerPoints': case 'adminGetCustomerMembership': return [{ id: ids.customer }];
       case 'adminGetPromotion': return [{ id: ids.widePromotion }, { id: ids.barePromotion }];
       case 'getRegion': return [{ code: '440305' }];
       case 'suggestSearch': return [{ q: '掌柜' }, { q: 'w' }];

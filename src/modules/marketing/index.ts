@@ -1,5 +1,5 @@
 /**
- * Marketing (issue 12): promotions, coupons and points now; membership, campaigns and referral next.
+ * Marketing (issue 12): promotions, coupons, points and membership now; campaigns and referral next.
  * Each capability joins checkout as a participant (checkout never imports marketing).
  */
 export { PromotionService, PROMOTIONS_TAG, type PromotionFilter } from './promotions/service.js';
@@ -16,4 +16,8 @@ export { pointsParticipant, registerPointsConsumers } from './points/participant
 export { pointsAdminRoutes, pointsStoreRoutes } from './points/routes.js';
 export { PointsErrors } from './points/errors.js';
 export { DEFAULT_POINTS_POLICY, type PointsPolicy } from './points/policy.js';
-export { registerMarketingJobs, EXPIRE_COUPONS_JOB, EXPIRE_POINTS_JOB } from './jobs.js';
+export { MembershipService, MEMBER_PROGRAM_KEY, MEMBER_TIERS_TAG } from './membership/service.js';
+export { membershipParticipant, registerMembershipConsumers } from './membership/participant.js';
+export { membershipAdminRoutes, membershipStoreRoutes } from './membership/routes.js';
+export { DEFAULT_MEMBER_PROGRAM, type MemberProgram } from './membership/program.js';
+export { registerMarketingJobs, EXPIRE_COUPONS_JOB, EXPIRE_POINTS_JOB, MEMBER_REVIEW_JOB, BIRTHDAY_GIFTS_JOB } from './jobs.js';

@@ -2,3 +2,4 @@
 export * from './promotions/schema.js';
 export * from './coupons/schema.js';
 export * from './points/schema.js';
+export * from './membership/schema.js';

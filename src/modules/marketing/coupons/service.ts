@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Kernel } from '../../../platform/kernel.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
@@ -121,6 +121,35 @@ export class CouponService {
       .where(and(eq(couponTemplates.id, templateId), eq(couponTemplates.status, 'active'), or(isNull(couponTemplates.totalQuantity), lt(couponTemplates.claimed, couponTemplates.totalQuantity))))
       .returning({ claimed: couponTemplates.claimed });
     if (taken.length === 0) throw new AppError(CouponErrors.COUPONS_GONE);
+    return couponView(coupon, t);
+  }
+
+  /**
+   * A coupon given rather than claimed (a member's birthday, a tier upgrade, a referral), inside the
+   * caller's transaction: the template must be active and have coupons left; its claim window and
+   * per-customer limit are for the claim centre and do not apply. Null when none can be given.
+   */
+  async grant(customerId: string, templateId: string): Promise<CouponView | null> {
+    const now = this.k.clock.now();
+    const taken = await this.q
+      .update(couponTemplates)
+      .set({ claimed: sql`${couponTemplates.claimed} + 1` })
+      .where(
+        and(
+          eq(couponTemplates.id, templateId),
+          eq(couponTemplates.status, 'active'),
+          or(isNull(couponTemplates.totalQuantity), lt(couponTemplates.claimed, couponTemplates.totalQuantity)),
+          or(isNotNull(couponTemplates.validDays), isNull(couponTemplates.validUntil), gt(couponTemplates.validUntil, now)),
+        ),
+      )
+      .returning();
+    const t = taken[0];
+    if (!t) return null;
+    const validFrom = t.validDays != null ? now : (t.validFrom ?? now);
+    const validUntil = t.validDays != null ? new Date(now.getTime() + t.validDays * DAY) : t.validUntil!;
+    const coupon: Coupon = { id: newId(), templateId, customerId, code: newCode(), status: 'available', validFrom, validUntil, orderId: null, claimedAt: now, usedAt: null };
+    await this.q.insert(coupons).values(coupon);
+    await this.record([coupon], 'claimed', null, now);
     return couponView(coupon, t);
   }
 

@@ -16,12 +16,14 @@ export const POINTS_ENTRY_KINDS = [
   /** Points that paid for an order came back (it was cancelled, timed out or refunded). */
   'redeemReturn',
   'checkIn',
+  /** A gift: the birthday benefit of a member tier, a referral reward. */
+  'gift',
   /** Staff changed the balance, with a reason (audited). */
   'adjust',
   'expire',
 ] as const;
 export type PointsEntryKind = (typeof POINTS_ENTRY_KINDS)[number];
-export const POINTS_LOT_SOURCES = ['order', 'checkIn', 'adjust'] as const;
+export const POINTS_LOT_SOURCES = ['order', 'checkIn', 'adjust', 'gift'] as const;
 
 /** One customer's points: spendable (may be negative after a refund took back points already spent) and pending. */
 export const pointsAccounts = pgTable('marketing_points_accounts', {

@@ -9,7 +9,7 @@ import type { OrderEventPayload, OrderPaid, OrderRefunded } from '../../orders/i
 import type { PointsOffer } from '../../pricing/index.js';
 import { PointsErrors } from './errors.js';
 import { DEFAULT_POINTS_POLICY, earnFor, expiresAt, keptShare, pointsPolicy, takeFromLots, type PointsPolicy } from './policy.js';
-import { pointsAccounts, pointsCheckIns, pointsLedger, pointsLots, pointsOrders, type PointsEntryKind } from './schema.js';
+import { POINTS_LOT_SOURCES, pointsAccounts, pointsCheckIns, pointsLedger, pointsLots, pointsOrders, type PointsEntryKind } from './schema.js';
 import type { PointsEntryView, PointsSummary } from './types.js';
 
 export const POINTS_POLICY_KEY = 'marketing.points.policy';
@@ -227,6 +227,12 @@ export class PointsService {
     return { before, after };
   }
 
+  /** Points given (a member's birthday, a referral), with why; in the caller's transaction. */
+  async gift(customerId: string, points: number, reason: string): Promise<Account> {
+    const acc = await this.lockAccount(customerId);
+    return points > 0 ? this.credit(customerId, points, 0, 'gift', acc, { source: 'gift', reason }) : acc;
+  }
+
   /** Lots past their date lose what is left, one customer at a time (the recurring job `marketing.expire-points`). */
   async expireDue(limit = 500): Promise<number> {
     const now = this.k.clock.now();
@@ -292,7 +298,7 @@ export class PointsService {
     pendingDelta: number,
     kind: PointsEntryKind,
     acc: Account,
-    opts: { source: 'order' | 'checkIn' | 'adjust'; orderId?: string; reason?: string; staffId?: string | null },
+    opts: { source: (typeof POINTS_LOT_SOURCES)[number]; orderId?: string; reason?: string; staffId?: string | null },
   ): Promise<Account> {
     const now = this.k.clock.now();
     const lotId = newId();
