@@ -21,6 +21,7 @@ const pages = (lang: 'zh' | 'en') => {
     route('account/register', 'routes/register.tsx', id('register')),
     route('account/reset', 'routes/reset.tsx', id('reset')),
     route('account/addresses', 'routes/addresses.tsx', id('addresses')),
+    route('account/member', 'routes/member.tsx', id('member')),
     route('account/logout', 'routes/logout.tsx', id('logout')),
     route('*', 'routes/not-found.tsx', id('not-found')),
   ];

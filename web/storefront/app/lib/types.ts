@@ -8,6 +8,7 @@ import type { shippingMethodView } from '../../../../src/web-contract';
 import type { cartSummaryView, cartView } from '../../../../src/web-contract';
 import type { searchResponse } from '../../../../src/web-contract';
 import type { paymentView } from '../../../../src/web-contract';
+import type { couponView, membershipView, pointsEntryView, pointsSummary } from '../../../../src/web-contract';
 
 /** Bodies of the core API, inferred from the server's own Zod schemas (type-only imports). */
 export type ProductSummary = z.infer<typeof productSummary>;
@@ -34,3 +35,7 @@ export type Cart = Omit<z.infer<typeof cartView>, 'quote'> & { quote: PriceQuote
 export type SearchResult = z.infer<typeof searchResponse>;
 export type ShippingMethod = z.infer<typeof shippingMethodView>;
 export type Payment = z.infer<typeof paymentView>;
+export type Membership = z.infer<typeof membershipView>;
+export type PointsSummary = z.infer<typeof pointsSummary>;
+export type PointsEntry = z.infer<typeof pointsEntryView>;
+export type Coupon = z.infer<typeof couponView>;

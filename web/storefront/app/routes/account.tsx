@@ -64,6 +64,9 @@ export default function AccountPage() {
       </dl>
       <ul className="menu">
         <li>
+          <Link to={lp(locale, '/account/member')}>{t('member.link')}</Link>
+        </li>
+        <li>
           <Link to={lp(locale, '/orders')}>{t('account.orders')}</Link>
         </li>
         <li>
