@@ -152,7 +152,14 @@ describeEachBackend('platform: recurring jobs', (backend) => {
   });
 
   it('registers the store’s own housekeeping', () => {
-    expect(t.k.recurring.list().map((j) => j.name).sort()).toEqual(['checkout.expire-idempotency-keys', 'marketing.expire-coupons', 'platform.prune']);
+    expect(t.k.recurring.list().map((j) => j.name).sort()).toEqual([
+      'checkout.expire-idempotency-keys',
+      'marketing.birthday-gifts',
+      'marketing.expire-coupons',
+      'marketing.expire-points',
+      'marketing.member-review',
+      'platform.prune',
+    ]);
   });
 });
 
