@@ -33,6 +33,6 @@ export type { Permission, Role } from './modules/staff/permissions.js';
 export type { deadEventView, loginResult, meView, rolesView, staffCreateInput, staffCreated, staffPatch, staffView } from './modules/staff/types.js';
 export { formatMoney } from './platform/money.js';
 export type { StorefrontContext } from './web/storefront/context.js';
-export type { couponView } from './modules/marketing/coupons/types.js';
+export type { couponTemplateView, couponView } from './modules/marketing/coupons/types.js';
 export type { membershipView } from './modules/marketing/membership/types.js';
 export type { pointsEntryView, pointsSummary } from './modules/marketing/points/types.js';

@@ -12,6 +12,7 @@ const pages = (lang: 'zh' | 'en') => {
     route('search', 'routes/search.tsx', id('search')),
     route('p/:slug', 'routes/product.tsx', id('product')),
     route('cart', 'routes/cart.tsx', id('cart')),
+    route('coupons', 'routes/coupons.tsx', id('coupons')),
     route('checkout', 'routes/checkout.tsx', id('checkout')),
     route('orders', 'routes/orders.tsx', id('orders')),
     route('orders/:number', 'routes/order.tsx', id('order')),

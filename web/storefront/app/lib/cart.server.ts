@@ -23,7 +23,7 @@ export async function readCart(
   api: Api,
   request: Request,
   publicUrl: string,
-  quote: { shippingMethodId?: string; province?: string } = {},
+  quote: { shippingMethodId?: string; province?: string; coupons?: string; points?: number } = {},
 ): Promise<{ cart: Cart | null; setCookie?: string }> {
   const id = readCookie(request, CART_ID_COOKIE);
   if (!id) return { cart: null };

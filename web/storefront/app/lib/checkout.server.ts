@@ -1,7 +1,7 @@
 import { ApiError, type Api } from '../../../shared/api';
 import type { Locale } from '../i18n';
 import { readCart } from './cart.server';
-import type { Address, Cart, PriceQuote, Region, RegionDetail, ShippingMethod } from './types';
+import type { Address, Cart, Coupon, PointsSummary, PriceQuote, Region, RegionDetail, ShippingMethod } from './types';
 
 /** What the shopper has chosen so far; only codes and ids (never names or phone numbers in URLs). */
 export interface CheckoutChoice {
@@ -12,12 +12,17 @@ export interface CheckoutChoice {
   /** 立即购买: the variant and quantity bought directly ('' when checking out the cart). */
   variantId: string;
   quantity: string;
+  /** Coupon codes chosen or typed, comma-separated (the shopper's own codes, not personal data). */
+  coupons: string;
+  /** Points to pay with: a number, `all`, or '' for none. */
+  points: string;
 }
 
 /** What is being ordered: the cart's lines, or the one item bought directly, with its quote. */
 export interface CheckoutLines {
   items: Cart['items'];
   quote: PriceQuote | null;
+  offers: Cart['offers'];
 }
 
 export interface CheckoutState {
@@ -33,6 +38,21 @@ export interface CheckoutState {
   cities: Region[];
   districts: Region[];
   choice: CheckoutChoice;
+  /** The shopper's coupons they may use now, and their points. */
+  coupons: Coupon[];
+  points: PointsSummary | null;
+  /** The points the order asks to pay with (what the shopper holds, when they chose to use points). */
+  pointsAsked: number;
+  /** Why the coupons or points asked for were set aside (an unknown code, one used elsewhere…). */
+  offerError: string | null;
+}
+
+const CODE = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** Codes as the API takes them: well-formed, upper case, each once, at most five. */
+export function couponCodesOf(raw: string | undefined): string[] {
+  const codes = (raw ?? '').split(/[\s,]+/).filter((c) => CODE.test(c)).map((c) => c.toUpperCase());
+  return [...new Set(codes)].slice(0, 5);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,10 +69,12 @@ const regions = async (api: Api, parent?: string) =>
 
 /** Everything the checkout page shows for a choice, with the quote priced by the API for it. */
 export async function checkoutState(api: Api, request: Request, wanted: Partial<CheckoutChoice>, publicUrl: string): Promise<CheckoutState> {
-  const [addresses, methods, provinces] = await Promise.all([
+  const [addresses, methods, provinces, mine, points] = await Promise.all([
     api.get<{ items: Address[] }>('/api/store/me/addresses').then((r) => r.items),
     api.get<{ items: ShippingMethod[] }>('/api/store/shipping-methods').then((r) => r.items),
     regions(api),
+    api.get<{ items: Coupon[] }>('/api/store/me/coupons').then((r) => r.items.filter((c) => c.status === 'available')),
+    api.get<PointsSummary>('/api/store/me/points'),
   ]);
   const saved = addresses.find((a) => a.id === wanted.address);
   const address = saved ? saved.id : wanted.address === 'new' || addresses.length === 0 ? 'new' : (addresses.find((a) => a.isDefault) ?? addresses[0]).id;
@@ -62,17 +84,39 @@ export async function checkoutState(api: Api, request: Request, wanted: Partial<
   const city = cities.some((c) => c.code === wanted.city) ? wanted.city! : '';
   const districts = city ? await regions(api, city) : [];
   const destination = address === 'new' ? province : addresses.find((a) => a.id === address)?.provinceCode;
-  const quoteFor = { shippingMethodId: shipping || undefined, province: destination || undefined };
+  const couponCodes = couponCodesOf(wanted.coupons);
+  // `all`: every point the shopper holds (the API uses what the policy's share allows); a number: at most that.
+  const held = Math.max(0, points.balance);
+  const asked = wanted.points === 'all' ? held : /^\d{1,9}$/.test(wanted.points ?? '') ? Math.min(Number(wanted.points), held) : 0;
+  const base = { shippingMethodId: shipping || undefined, province: destination || undefined };
+  const offers = { coupons: couponCodes.length ? couponCodes.join(',') : undefined, points: asked > 0 ? asked : undefined };
   const buyNow = buyNowOf(wanted);
-  const choice = { address, shipping, province, city, variantId: buyNow?.variantId ?? '', quantity: buyNow ? String(buyNow.quantity) : '' };
+  const choice = {
+    address, shipping, province, city, variantId: buyNow?.variantId ?? '', quantity: buyNow ? String(buyNow.quantity) : '',
+    coupons: couponCodes.join(','), points: asked > 0 ? 'all' : '',
+  };
+  const common = { addresses, methods, provinces, cities, districts, coupons: mine, points };
+  // A code the API refuses (not the shopper's, used by another order…) is set aside, and the shopper told why.
+  const withOffers = async <T>(read: (q: typeof base & Partial<typeof offers>) => Promise<T>): Promise<{ value: T; offerError: string | null }> => {
+    if (!offers.coupons && !offers.points) return { value: await read(base), offerError: null };
+    try {
+      return { value: await read({ ...base, ...offers }), offerError: null };
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status < 400 || err.status >= 500 || err.status === 404) throw err;
+      choice.coupons = '';
+      choice.points = '';
+      return { value: await read(base), offerError: err.message };
+    }
+  };
   if (buyNow) {
-    const lines = await api.get<CheckoutLines>('/api/store/checkout/quote', { ...buyNow, ...quoteFor });
+    const { value: lines, offerError } = await withOffers((q) => api.get<CheckoutLines>('/api/store/checkout/quote', { ...buyNow, ...q }));
     const orderable = lines.items.some((i) => i.available);
-    return { cart: null, lines: orderable ? lines : null, buyNow, addresses, methods, provinces, cities, districts, choice };
+    return { cart: null, lines: orderable ? lines : null, buyNow, choice, offerError, pointsAsked: choice.points ? asked : 0, ...common };
   }
-  const { cart, setCookie } = await readCart(api, request, publicUrl, quoteFor);
-  const lines = cart && cart.items.length ? { items: cart.items, quote: cart.quote } : null;
-  return { cart, lines, buyNow: null, clearCookie: setCookie, addresses, methods, provinces, cities, districts, choice };
+  const { value: read, offerError } = await withOffers((q) => readCart(api, request, publicUrl, q));
+  const { cart, setCookie } = read;
+  const lines = cart && cart.items.length ? { items: cart.items, quote: cart.quote, offers: cart.offers } : null;
+  return { cart, lines, buyNow: null, clearCookie: setCookie, choice, offerError, pointsAsked: choice.points ? asked : 0, ...common };
 }
 
 const regionOf = (api: Api, code: string) => api.get<RegionDetail>(`/api/store/regions/${encodeURIComponent(code)}`);

@@ -8,7 +8,7 @@ import type { shippingMethodView } from '../../../../src/web-contract';
 import type { cartSummaryView, cartView } from '../../../../src/web-contract';
 import type { searchResponse } from '../../../../src/web-contract';
 import type { paymentView } from '../../../../src/web-contract';
-import type { couponView, membershipView, pointsEntryView, pointsSummary } from '../../../../src/web-contract';
+import type { couponTemplateView, couponView, membershipView, pointsEntryView, pointsSummary } from '../../../../src/web-contract';
 
 /** Bodies of the core API, inferred from the server's own Zod schemas (type-only imports). */
 export type ProductSummary = z.infer<typeof productSummary>;
@@ -39,3 +39,4 @@ export type Membership = z.infer<typeof membershipView>;
 export type PointsSummary = z.infer<typeof pointsSummary>;
 export type PointsEntry = z.infer<typeof pointsEntryView>;
 export type Coupon = z.infer<typeof couponView>;
+export type CouponTemplate = z.infer<typeof couponTemplateView>;

@@ -11,7 +11,7 @@ import {
   type MetaFunction,
 } from 'react-router';
 import { ApiError, mutatingApiFor, apiFor } from '../lib/api.server';
-import { checkoutState, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
+import { checkoutState, couponCodesOf, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
 import { landingUtm } from '../lib/attribution.server';
 import { clearCartIdCookie } from '../lib/cookies.server';
 import { ADDRESS_API_NAMES, checkedFields, checks, fields, problemFieldErrors, type Check, type FieldErrors } from '../lib/forms';
@@ -25,6 +25,8 @@ import { metaT, seo } from '../lib/seo';
 import { AddressFields, addressLine, type AddressValues } from '../components/AddressFields';
 import { Notice } from '../components/Notice';
 import { PriceSummary } from '../components/PriceSummary';
+import { Offers } from '../components/Offers';
+import { CheckoutOffers } from '../components/CheckoutOffers';
 import type { OrderDetail, PriceQuote } from '../lib/types';
 
 export const handle = { hydrate: true };
@@ -36,6 +38,8 @@ const choiceOf = (get: (k: string) => string | null): Partial<CheckoutChoice> =>
   city: get('city') ?? undefined,
   variantId: get('variantId') ?? undefined,
   quantity: get('quantity') ?? undefined,
+  coupons: get('coupons') ?? undefined,
+  points: get('points') ?? undefined,
 });
 
 /** Only what the page shows: the quote comes from the cart (or buy-now item) read with the chosen method and province. */
@@ -47,6 +51,9 @@ const view = (s: CheckoutState, idempotencyKey: string) => ({
   cities: s.cities,
   districts: s.districts,
   choice: s.choice,
+  coupons: s.coupons,
+  points: s.points,
+  offerError: s.offerError,
   idempotencyKey,
 });
 
@@ -65,20 +72,30 @@ export async function loader({ request, context, url }: LoaderFunctionArgs) {
 const checkoutCheck: Check = (f) => (f.address === 'new' ? checks.address(f) : {});
 const CHECKED_FIELDS = [...checkedFields.address, 'address'];
 
-const FORM_FIELDS = ['intent', 'address', 'shipping', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'note', 'saveAddress', 'idempotencyKey', 'variantId', 'quantity'] as const;
+const FORM_FIELDS = ['intent', 'address', 'shipping', 'recipient', 'mobile', 'province', 'city', 'district', 'detail', 'note', 'saveAddress', 'idempotencyKey', 'variantId', 'quantity', 'couponCode', 'usePoints'] as const;
+
+/** The coupons ticked, plus one typed; points: `all` the shopper holds when they chose to use them (the API caps the share). */
+function offersChosen(form: FormData, f: Record<string, string>): { coupons: string; points: string } {
+  const ticked = form.getAll('coupon').filter((v): v is string => typeof v === 'string');
+  return { coupons: couponCodesOf([...ticked, f.couponCode].join(',')).join(','), points: f.usePoints === '1' ? 'all' : '' };
+}
 
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   await requireCustomer(context, request, url, locale);
-  const f = fields(await request.formData(), FORM_FIELDS);
+  const form = await request.formData();
+  const f = fields(form, FORM_FIELDS);
   const api = await mutatingApiFor(context, request, locale);
-  const state = await checkoutState(api, request, choiceOf((k) => f[k] || null), context.publicUrl);
+  const chosen = offersChosen(form, f);
+  const state = await checkoutState(api, request, { ...choiceOf((k) => f[k] || null), ...chosen }, context.publicUrl);
   const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: state.choice.province, city: state.choice.city, district: f.district };
   const again = (status: number, extra: { error?: string; errors?: FieldErrors }) =>
     data({ values, note: f.note, state: state.lines ? view(state, f.idempotencyKey || crypto.randomUUID()) : null, ...extra }, { status });
 
   if (!state.lines) return redirect(lp(locale, '/cart'));
   if (f.intent === 'refresh') return again(200, {});
+  // What the shopper asked for was set aside (a code that is not theirs…): show the new total before placing anything.
+  if (state.offerError) return again(422, { error: state.offerError });
 
   const isNew = state.choice.address === 'new';
   const errors = checkoutCheck({ ...f, address: state.choice.address ?? '', province: state.choice.province ?? '', city: state.choice.city ?? '' });
@@ -112,7 +129,16 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     const order = await api.request<OrderDetail>(
       'POST',
       '/api/store/orders',
-      { ...(state.buyNow ? { items: [state.buyNow] } : { cartId: state.cart?.id }), shippingMethodId: state.choice.shipping, addressId, address, note: f.note || null, utm: landingUtm(request) },
+      {
+        ...(state.buyNow ? { items: [state.buyNow] } : { cartId: state.cart?.id }),
+        shippingMethodId: state.choice.shipping,
+        addressId,
+        address,
+        note: f.note || null,
+        utm: landingUtm(request),
+        ...(state.choice.coupons ? { couponCodes: couponCodesOf(state.choice.coupons) } : {}),
+        ...(state.pointsAsked > 0 ? { points: state.pointsAsked } : {}),
+      },
       { headers: { 'idempotency-key': f.idempotencyKey || crypto.randomUUID() } },
     );
     // The cart became the order; the next add-to-cart opens a new one. A buy-now order leaves the cart alone.
@@ -154,7 +180,7 @@ export default function CheckoutPage() {
   return (
     <>
       <h1>{t('checkout.heading')}</h1>
-      {result && 'error' in result && result.error ? <Notice kind="error">{result.error}</Notice> : null}
+      {result && 'error' in result && result.error ? <Notice kind="error">{result.error}</Notice> : s.offerError ? <Notice kind="error">{s.offerError}</Notice> : null}
       {serverErrors && Object.keys(serverErrors).length ? <Notice kind="error">{t('form.fixFields')}</Notice> : null}
       <Form method="post" className="two-col checkout" noValidate onSubmit={check.onSubmit}>
         <input type="hidden" name="idempotencyKey" value={s.idempotencyKey} />
@@ -230,6 +256,8 @@ export default function CheckoutPage() {
             </ul>
           </fieldset>
 
+          <CheckoutOffers state={s} onChange={reprice} />
+
           <div className="panel">
             <div className="field">
               <label htmlFor="note">{t('checkout.note')}</label>
@@ -254,6 +282,7 @@ export default function CheckoutPage() {
           </ul>
           <h2>{t('checkout.summary')}</h2>
           {quote ? <PriceSummary quote={quote} shippingKnown /> : null}
+          <Offers offers={s.lines.offers} />
           {hydrated ? null : (
             <button type="submit" name="intent" value="refresh" formNoValidate className="secondary block">
               {t('checkout.updateTotal')}

@@ -155,6 +155,9 @@ export default function MemberCentre() {
         ) : (
           <Empty title={t('member.noCoupons')} />
         )}
+        <p>
+          <Link to={lp(locale, '/coupons')}>{t('coupons.heading')}</Link>
+        </p>
       </section>
 
       {!m.birthday ? (

@@ -1,0 +1,95 @@
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
+import { storeTimeZone } from '../lib/store-zone.server';
+import { date } from '../lib/format';
+import { fields } from '../lib/forms';
+import { localeOfPath, lp, pick } from '../lib/locale';
+import { currentCustomer } from '../lib/session.server';
+import { useLocale } from '../lib/hooks';
+import { metaT, seo } from '../lib/seo';
+import { Empty, Notice } from '../components/Notice';
+import type { Coupon, CouponTemplate } from '../lib/types';
+
+export const handle = { hydrate: true };
+
+/** The claim centre (领券中心): every coupon one may claim now, what is left, and which the shopper already holds. */
+export async function loader({ request, context, url }: LoaderFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
+  const api = apiFor(context, locale);
+  const customer = await currentCustomer(context, request, locale);
+  const [claimable, mine, timeZone] = await Promise.all([
+    api.get<{ items: CouponTemplate[] }>('/api/store/coupons/claimable').then((r) => r.items),
+    customer ? api.get<{ items: Coupon[] }>('/api/store/me/coupons').then((r) => r.items) : Promise.resolve([] as Coupon[]),
+    storeTimeZone(context, locale),
+  ]);
+  const held = Object.fromEntries(claimable.map((t) => [t.id, mine.filter((c) => c.templateId === t.id && c.status === 'available').length]));
+  return { claimable, held, signedIn: Boolean(customer), timeZone };
+}
+
+/** Claiming needs an account: a guest is sent to sign in and comes back here. */
+export async function action({ request, context, url }: ActionFunctionArgs) {
+  const locale = localeOfPath(url.pathname);
+  if (!(await currentCustomer(context, request, locale))) throw redirect(`${lp(locale, '/account/login')}?next=${encodeURIComponent(url.pathname)}`);
+  const f = fields(await request.formData(), ['templateId']);
+  try {
+    const api = await mutatingApiFor(context, request, locale);
+    const coupon = await api.post<Coupon>('/api/store/coupons/claim', { templateId: f.templateId });
+    return { claimed: coupon.code, error: null };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return data({ claimed: null, error: err.message }, { status: err.status });
+  }
+}
+
+export const meta: MetaFunction = (args) => {
+  const t = metaT(args);
+  return seo(args, { title: t('meta.couponsTitle'), description: t('meta.couponsDescription') });
+};
+
+export default function CouponCentre() {
+  const { claimable, held, signedIn, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { locale, t } = useLocale();
+  return (
+    <div className="coupon-page">
+      <h1>{t('coupons.heading')}</h1>
+      {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+      {result?.claimed ? (
+        <Notice kind="success">
+          {t('coupons.claimed', { code: result.claimed })} <Link to={lp(locale, '/account/member')}>{t('coupons.mine')}</Link>
+        </Notice>
+      ) : null}
+      {!signedIn ? <p className="muted">{t('coupons.signIn')}</p> : null}
+      {claimable.length ? (
+        <ul className="coupon-centre">
+          {claimable.map((c) => (
+            <li key={c.id}>
+              <b>{pick(c.description, locale)}</b>
+              <span className="meta">{pick(c.name, locale)}</span>
+              <span className="meta muted small">
+                {c.validDays != null ? t('coupons.validDays', { days: c.validDays }) : c.validUntil ? t('coupons.validUntil', { date: date(new Date(Date.parse(c.validUntil) - 1).toISOString(), locale, timeZone) }) : ''}
+                {c.left != null ? ` · ${t('coupons.left', { count: c.left })}` : ''}
+                {held[c.id] ? ` · ${t('coupons.held', { count: held[c.id] })}` : ''}
+              </span>
+              <Form method="post">
+                <input type="hidden" name="templateId" value={c.id} />
+                {(held[c.id] ?? 0) >= c.perCustomerLimit ? (
+                  <button type="button" className="secondary" disabled>
+                    {t('coupons.claimedAll')}
+                  </button>
+                ) : (
+                  <button type="submit" disabled={navigation.state !== 'idle'} aria-label={`${t('coupons.claim')} ${pick(c.name, locale)}`}>
+                    {t('coupons.claim')}
+                  </button>
+                )}
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Empty title={t('coupons.none')} />
+      )}
+    </div>
+  );
+}
