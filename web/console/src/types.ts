@@ -18,6 +18,7 @@ import type { warehouseView, stockLineView, ledgerView } from '../../../src/web-
 import type { todayView, seriesView } from '../../../src/web-contract.js';
 import type { auditEntry } from '../../../src/web-contract.js';
 import type { messageView } from '../../../src/web-contract.js';
+import type { promotionView, couponTemplateView, memberProgramView } from '../../../src/web-contract.js';
 
 export type { Permission, Role };
 export type Localized = { 'zh-CN': string; en: string };
@@ -92,3 +93,6 @@ export type ShippingMethod = z.infer<typeof adminShippingMethodView>;
 export type ShippingMethodInput = z.input<typeof shippingMethodInput>;
 export type ShippingMethodPatch = z.input<typeof shippingMethodPatch>;
 export type OutboxMessage = z.infer<typeof messageView>;
+export type Promotion = z.infer<typeof promotionView>;
+export type CouponTemplate = z.infer<typeof couponTemplateView>;
+export type MemberProgram = z.infer<typeof memberProgramView>;

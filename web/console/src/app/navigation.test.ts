@@ -14,8 +14,9 @@ describe('permission → menu', () => {
     expect(k).toEqual(['home', 'catalog', 'products', 'categories', 'brands', 'stock', 'sales', 'orders', 'bulk-ship', 'refunds']);
   });
 
-  it('drops a group whose items the role cannot open (an analyst has reports and exports only)', () => {
-    expect(keys(visibleNavigation(ROLE_PERMISSIONS.analyst))).toEqual(['home']);
+  it('drops a group whose items the role cannot open (an analyst reads reports and marketing, nothing else)', () => {
+    expect(keys(visibleNavigation(ROLE_PERMISSIONS.analyst))).toEqual(['home', 'marketing', 'promotions', 'coupons']);
+    expect(keys(visibleNavigation(ROLE_PERMISSIONS.warehouse))).not.toContain('marketing');
   });
 
   it('gives customer service orders and customers but not bulk shipping or stock', () => {

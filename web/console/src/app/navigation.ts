@@ -44,6 +44,13 @@ export const NAVIGATION: NavEntry[] = [
   },
   { key: 'customers', path: '/customers', label: 'nav.customers', icon: 'customers', anyOf: ['customers.read'] },
   {
+    key: 'marketing', label: 'nav.marketing', icon: 'marketing',
+    children: [
+      { key: 'promotions', path: '/marketing/promotions', label: 'nav.promotions', icon: 'promotions', anyOf: ['marketing.read'] },
+      { key: 'coupons', path: '/marketing/coupons', label: 'nav.coupons', icon: 'coupons', anyOf: ['marketing.read'] },
+    ],
+  },
+  {
     key: 'system', label: 'nav.system', icon: 'system',
     children: [
       { key: 'staff', path: '/staff', label: 'nav.staff', icon: 'staff', anyOf: ['staff.manage'] },

@@ -26,6 +26,8 @@ const screens = {
   audit: lazy(() => import('../screens/audit/AuditScreen')),
   events: lazy(() => import('../screens/events/DeadEventsScreen')),
   settings: lazy(() => import('../screens/settings/SettingsScreen')),
+  promotions: lazy(() => import('../screens/marketing/PromotionsScreen')),
+  coupons: lazy(() => import('../screens/marketing/CouponsScreen')),
 };
 
 const loading = <Loading />;
@@ -67,6 +69,8 @@ export const router = createBrowserRouter(
         { path: 'products/:id', element: screen(screens.productEdit) },
         { path: 'categories', element: screen(screens.categories) },
         { path: 'brands', element: screen(screens.brands) },
+        { path: 'marketing/promotions', element: screen(screens.promotions) },
+        { path: 'marketing/coupons', element: screen(screens.coupons) },
         { path: 'stock', element: screen(screens.stock) },
         { path: 'orders', element: screen(screens.orders) },
         { path: 'orders/bulk-ship', element: screen(screens.bulkShip) },
