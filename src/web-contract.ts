@@ -34,6 +34,7 @@ export type { deadEventView, loginResult, meView, rolesView, staffCreateInput, s
 export { formatMoney } from './platform/money.js';
 export type { StorefrontContext } from './web/storefront/context.js';
 export type { couponTemplateView, couponView } from './modules/marketing/coupons/types.js';
-export type { memberProgramView, membershipView } from './modules/marketing/membership/types.js';
+export type { growthEntryView, memberProgramView, membershipView } from './modules/marketing/membership/types.js';
 export type { promotionView } from './modules/marketing/promotions/types.js';
 export type { pointsEntryView, pointsSummary } from './modules/marketing/points/types.js';
+export type { pointsPolicyView } from './modules/marketing/points/policy.js';

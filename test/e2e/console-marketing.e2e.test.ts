@@ -87,6 +87,39 @@ describe('console: promotions and coupons are created, edited and paused [chromi
     expect(claimable.items.find((c) => c.name['zh-CN'] === couponZh)).toMatchObject({ left: 50 });
   });
 
+  it('a customer’s page shows their tier and points; staff add points with a reason', async () => {
+    const email = `e2e-loyalty-${stamp.toLowerCase()}@example.com`;
+    const res = await fetch(`${baseUrl()}/api/store/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'loyalty card 1', name: `积分客户${stamp}` }) });
+    const { customer } = (await res.json()) as { customer: { id: string } };
+    await page.goto(`/admin/customers/${customer.id}`);
+    const card = page.locator('.ant-card').filter({ has: page.getByText('会员与积分', { exact: true }) });
+    await visible(card.getByText('普通会员'));
+    await card.getByRole('button', { name: antdText('调整积分') }).click();
+    await dialog().getByLabel('积分', { exact: true }).fill('200');
+    await dialog().getByLabel('原因（写入积分明细和操作日志）').fill('补偿物流延误');
+    await dialog().getByRole('button', { name: antdText('保存') }).click();
+    await visible(card.getByText('人工调整 · 补偿物流延误'));
+    const points = await adminApi<{ balance: number }>(`/api/admin/customers/${customer.id}/points`);
+    expect(points.balance).toBe(200);
+    await journey.shoot(page, 'customer-loyalty');
+  });
+
+  it('changes the daily check-in points in 营销 → 会员与积分', async () => {
+    const before = await adminApi<Record<string, unknown>>('/api/admin/points/policy');
+    try {
+      await page.getByRole('menuitem', { name: '会员与积分' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: '会员与积分' }));
+      await visible(page.getByText('等级 4'));
+      const pointsCard = page.locator('.ant-card').filter({ has: page.getByText('积分规则', { exact: true }) });
+      await pointsCard.getByLabel('每日签到积分').fill('6');
+      await pointsCard.getByRole('button', { name: antdText('保存') }).click();
+      await expect.poll(async () => (await adminApi<{ checkIn: number }>('/api/admin/points/policy')).checkIn).toBe(6);
+      await journey.shoot(page, 'loyalty-settings');
+    } finally {
+      await adminApi('/api/admin/points/policy', { method: 'PUT', body: before });
+    }
+  });
+
   it('reads in English on a phone', async () => {
     const en = await browser.newContext({ baseURL: baseUrl().replace('localhost', '127.0.0.1'), viewport: SIZES.phone, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     en.setDefaultTimeout(45_000);

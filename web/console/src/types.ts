@@ -18,7 +18,7 @@ import type { warehouseView, stockLineView, ledgerView } from '../../../src/web-
 import type { todayView, seriesView } from '../../../src/web-contract.js';
 import type { auditEntry } from '../../../src/web-contract.js';
 import type { messageView } from '../../../src/web-contract.js';
-import type { promotionView, couponTemplateView, memberProgramView } from '../../../src/web-contract.js';
+import type { promotionView, couponTemplateView, memberProgramView, membershipView, growthEntryView, pointsSummary, pointsEntryView, pointsPolicyView } from '../../../src/web-contract.js';
 
 export type { Permission, Role };
 export type Localized = { 'zh-CN': string; en: string };
@@ -96,3 +96,6 @@ export type OutboxMessage = z.infer<typeof messageView>;
 export type Promotion = z.infer<typeof promotionView>;
 export type CouponTemplate = z.infer<typeof couponTemplateView>;
 export type MemberProgram = z.infer<typeof memberProgramView>;
+export type CustomerMembership = z.infer<typeof membershipView> & { history: Array<z.infer<typeof growthEntryView>> };
+export type CustomerPoints = z.infer<typeof pointsSummary> & { history: Page<z.infer<typeof pointsEntryView>> };
+export type PointsPolicy = z.infer<typeof pointsPolicyView>;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AppstoreOutlined, AuditOutlined, BellOutlined, DatabaseOutlined, HomeOutlined, RollbackOutlined, SafetyOutlined, SendOutlined,
-  GiftOutlined, PercentageOutlined, NotificationOutlined, SettingOutlined, ShoppingCartOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined, ApartmentOutlined, UserOutlined, ToolOutlined,
+  CrownOutlined, GiftOutlined, PercentageOutlined, NotificationOutlined, SettingOutlined, ShoppingCartOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined, ApartmentOutlined, UserOutlined, ToolOutlined,
 } from '@ant-design/icons';
 
 /** Icons for the names used in navigation.ts (kept apart so that table stays free of React). Hidden from
@@ -20,6 +20,7 @@ export const navIcons: Record<string, ReactNode> = {
   marketing: <NotificationOutlined aria-hidden />,
   promotions: <PercentageOutlined aria-hidden />,
   coupons: <GiftOutlined aria-hidden />,
+  loyalty: <CrownOutlined aria-hidden />,
   system: <ToolOutlined aria-hidden />,
   staff: <TeamOutlined aria-hidden />,
   roles: <SafetyOutlined aria-hidden />,

@@ -48,6 +48,7 @@ export const NAVIGATION: NavEntry[] = [
     children: [
       { key: 'promotions', path: '/marketing/promotions', label: 'nav.promotions', icon: 'promotions', anyOf: ['marketing.read'] },
       { key: 'coupons', path: '/marketing/coupons', label: 'nav.coupons', icon: 'coupons', anyOf: ['marketing.read'] },
+      { key: 'loyalty', path: '/marketing/loyalty', label: 'nav.loyalty', icon: 'loyalty', anyOf: ['marketing.read'] },
     ],
   },
   {

@@ -28,6 +28,7 @@ const screens = {
   settings: lazy(() => import('../screens/settings/SettingsScreen')),
   promotions: lazy(() => import('../screens/marketing/PromotionsScreen')),
   coupons: lazy(() => import('../screens/marketing/CouponsScreen')),
+  loyalty: lazy(() => import('../screens/marketing/LoyaltyScreen')),
 };
 
 const loading = <Loading />;
@@ -71,6 +72,7 @@ export const router = createBrowserRouter(
         { path: 'brands', element: screen(screens.brands) },
         { path: 'marketing/promotions', element: screen(screens.promotions) },
         { path: 'marketing/coupons', element: screen(screens.coupons) },
+        { path: 'marketing/loyalty', element: screen(screens.loyalty) },
         { path: 'stock', element: screen(screens.stock) },
         { path: 'orders', element: screen(screens.orders) },
         { path: 'orders/bulk-ship', element: screen(screens.bulkShip) },

@@ -10,7 +10,7 @@ export const en: Shape<typeof zhCN> = {
     sandboxRealProvider: 'A real payment provider is configured as well.',
   },
   nav: {
-    marketing: 'Marketing', promotions: 'Promotions', coupons: 'Coupons',
+    marketing: 'Marketing', promotions: 'Promotions', coupons: 'Coupons', loyalty: 'Membership & points',
     home: 'Home', catalog: 'Catalog', products: 'Products', categories: 'Categories', brands: 'Brands', stock: 'Stock',
     sales: 'Orders', orders: 'All orders', bulkShip: 'Bulk shipping', refunds: 'Refunds', customers: 'Customers',
     system: 'System', staff: 'Staff', roles: 'Roles', audit: 'Audit log', events: 'Dead events', settings: 'Settings',
@@ -79,6 +79,23 @@ export const en: Shape<typeof zhCN> = {
     amount: 'Amount', percentOff: 'Percent off', cap: 'At most', threshold: 'Minimum spend (empty: none)', total: 'How many in all', unlimited: 'No limit',
     validityDays: 'N days after claiming', validityWindow: 'A fixed window', validWindow: 'Valid from – until', validDays: 'Days', claimWindow: 'Claimable from – until (empty: any time)',
     withPromotions: 'Promotions may stack', withPoints: 'Points may pay', refundRule: 'When the order is refunded in full', refundReturn: 'Give the coupon back (if still valid)', refundForfeit: 'Keep it used',
+  },
+  loyalty: {
+    title: 'Membership and points', adjust: 'Adjust points', tier: 'Tier', growth: 'Growth', growthToNext: '{{growth}} ({{needed}} more for {{tier}})',
+    balance: 'Points to spend', pending: 'Pending points', expiring: 'Next to expire', ledger: 'Points ledger (newest 5)', noLedger: 'No points yet', pendingShort: 'pending',
+    points: 'Points', pointsHint: 'Positive adds, negative takes; never below 0', notZero: 'Must not be 0', reason: 'Reason (kept in the ledger and the audit log)',
+    kinds: {
+      earnPending: 'Order points (pending receipt)', earnPendingVoid: 'Pending points taken back (refund)', earn: 'Order points credited', reverse: 'Points taken back (refund)', redeem: 'Paid with points',
+      redeemReturn: 'Points returned', checkIn: 'Daily check-in', gift: 'Gift', adjust: 'Adjusted by staff', expire: 'Expired',
+    },
+  },
+  loyaltySettings: {
+    title: 'Membership and points', subtitle: 'How points are earned, what they are worth and when they expire; tiers, their thresholds, keep rules and benefits', points: 'Points', enabled: 'On',
+    earnPerYuan: 'Points per ¥1 spent', pointsPerUnit: 'Points spent per block', unitValue: 'Each block pays', maxShare: 'At most of an order’s goods', checkIn: 'Daily check-in points',
+    expiry: 'Expiry', expiryKinds: { endOfFollowingYear: 'End of the following year', afterDays: 'N days after earning', never: 'Never' }, expiryDays: 'Days',
+    tiers: 'Member tiers', tiersHint: 'Growth counts per year: reaching a threshold upgrades at once; on 1 January each member keeps their tier if the year’s growth reached its keep value, otherwise they are placed by their growth. The first tier starts at 0.',
+    growthPerYuan: 'Growth per ¥1 spent', memberDay: 'Member day (day of the month)', none: 'None', tierN: 'Tier {{n}}', code: 'Code', nameZh: 'Name (Chinese)', nameEn: 'Name (English)',
+    threshold: 'Reached at (growth)', keep: 'Kept with (growth)', multiplier: 'Points ×', memberDayOff: 'Member-day extra off', birthdayPoints: 'Birthday points', freeShipping: 'Free shipping', addTier: 'Add a tier',
   },
   brands: { title: 'Brands', create: 'New brand', edit: 'Edit brand' },
   csv: {

@@ -7,7 +7,7 @@ export const zhCN = {
     sandboxRealProvider: '同时配置了真实支付渠道。',
   },
   nav: {
-    marketing: '营销', promotions: '促销活动', coupons: '优惠券',
+    marketing: '营销', promotions: '促销活动', coupons: '优惠券', loyalty: '会员与积分',
     home: '首页', catalog: '商品', products: '商品管理', categories: '类目', brands: '品牌', stock: '库存',
     sales: '订单', orders: '订单管理', bulkShip: '批量发货', refunds: '退款', customers: '客户',
     system: '系统', staff: '员工', roles: '角色与权限', audit: '操作日志', events: '失败事件', settings: '店铺设置',
@@ -76,6 +76,23 @@ export const zhCN = {
     amount: '面额', percentOff: '折扣（减去的百分比）', cap: '最多优惠', threshold: '使用门槛（留空为无门槛）', total: '发放总量', unlimited: '不限',
     validityDays: '领取后 N 天有效', validityWindow: '固定时间段', validWindow: '有效时间', validDays: '有效天数', claimWindow: '领取时间（留空为随时可领）',
     withPromotions: '可与促销同享', withPoints: '可用积分抵扣', refundRule: '整单退款后', refundReturn: '退回优惠券（仍在有效期内）', refundForfeit: '不退回',
+  },
+  loyalty: {
+    title: '会员与积分', adjust: '调整积分', tier: '会员等级', growth: '成长值', growthToNext: '{{growth}}（再 {{needed}} 升级{{tier}}）',
+    balance: '可用积分', pending: '待入账积分', expiring: '最近过期', ledger: '积分明细（最近 5 条）', noLedger: '暂无积分记录', pendingShort: '待入账',
+    points: '积分', pointsHint: '正数为增加，负数为扣除；不会扣到 0 以下', notZero: '不能为 0', reason: '原因（写入积分明细和操作日志）',
+    kinds: {
+      earnPending: '订单积分（待确认收货）', earnPendingVoid: '退款扣回待入账积分', earn: '订单积分入账', reverse: '退款扣回积分', redeem: '下单抵扣',
+      redeemReturn: '退回抵扣积分', checkIn: '每日签到', gift: '赠送', adjust: '人工调整', expire: '积分过期',
+    },
+  },
+  loyaltySettings: {
+    title: '会员与积分', subtitle: '积分怎么得、值多少、何时过期；会员等级的门槛、保级与权益', points: '积分规则', enabled: '启用',
+    earnPerYuan: '每消费 ¥1 得积分', pointsPerUnit: '每次抵扣的积分数', unitValue: '可抵金额', maxShare: '最多抵扣订单商品金额', checkIn: '每日签到积分',
+    expiry: '过期规则', expiryKinds: { endOfFollowingYear: '次年年底过期', afterDays: '获得后 N 天过期', never: '永不过期' }, expiryDays: '天数',
+    tiers: '会员等级', tiersHint: '成长值按年度计算：达到门槛立即升级；每年 1 月 1 日复核，年度成长值达到保级值则保留等级，否则按成长值重新定级。第一个等级门槛必须为 0。',
+    growthPerYuan: '每消费 ¥1 得成长值', memberDay: '会员日（每月几号）', none: '无', tierN: '等级 {{n}}', code: '代码', nameZh: '中文名称', nameEn: '英文名称',
+    threshold: '升级门槛（成长值）', keep: '保级成长值', multiplier: '积分倍数', memberDayOff: '会员日额外优惠', birthdayPoints: '生日赠送积分', freeShipping: '包邮', addTier: '添加等级',
   },
   brands: { title: '品牌', create: '新建品牌', edit: '编辑品牌' },
   csv: {

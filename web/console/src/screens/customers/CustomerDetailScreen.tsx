@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import type { CustomerDetail, CustomerOrder } from '../../types';
 import { Loading } from '../../components/Loading';
+import { LoyaltyCard } from './LoyaltyCard';
 
 /** One customer's whole picture (adminGetCustomer): profile, figures, addresses and their orders. */
 export default function CustomerDetailScreen() {
@@ -41,6 +42,7 @@ export default function CustomerDetailScreen() {
               { key: 'r', label: t('customers.registeredAt'), children: <DateTime at={c.createdAt} /> },
             ]} />
           </Card>
+          <LoyaltyCard customerId={c.id} />
           <Card title={t('customers.addresses')} style={{ marginBottom: 16 }}>
             {c.addresses.length ? (
               <List
