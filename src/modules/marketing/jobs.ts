@@ -14,37 +14,22 @@ export const BIRTHDAY_GIFTS_JOB = 'marketing.birthday-gifts';
  * runner across processes, each change a ledger row).
  */
 export function registerMarketingJobs(k: Kernel, coupons: CouponService, points: PointsService, membership: MembershipService): void {
-  k.recurring.register({
-    name: EXPIRE_COUPONS_JOB,
-    every: '17 * * * *',
-    run: async () => {
-      const expired = await coupons.expireDue();
-      if (expired) k.log.info({ expired }, 'coupons expired');
-    },
-  });
-  k.recurring.register({
-    name: EXPIRE_POINTS_JOB,
-    every: '23 * * * *',
-    run: async () => {
-      const expired = await points.expireDue();
-      if (expired) k.log.info({ expired }, 'points expired');
-    },
-  });
-  // The yearly tier review (保级) at 00:30 on 1 January, and birthday gifts every morning at 08:05, store time.
-  k.recurring.register({
-    name: MEMBER_REVIEW_JOB,
-    every: '30 0 1 1 *',
-    run: async () => {
-      const reviewed = await membership.review();
-      k.log.info({ reviewed }, 'member tiers reviewed');
-    },
-  });
-  k.recurring.register({
-    name: BIRTHDAY_GIFTS_JOB,
-    every: '5 8 * * *',
-    run: async () => {
-      const given = await membership.giveBirthdayGifts();
-      if (given) k.log.info({ given }, 'birthday gifts given');
-    },
-  });
+  // name, schedule (store time), the work, and what to log when it did something.
+  const jobs: Array<[string, string, () => Promise<number>, string, boolean]> = [
+    [EXPIRE_COUPONS_JOB, '17 * * * *', () => coupons.expireDue(), 'coupons expired', false],
+    [EXPIRE_POINTS_JOB, '23 * * * *', () => points.expireDue(), 'points expired', false],
+    // The yearly tier review (保级) at 00:30 on 1 January, logged even when nobody moved.
+    [MEMBER_REVIEW_JOB, '30 0 1 1 *', () => membership.review(), 'member tiers reviewed', true],
+    [BIRTHDAY_GIFTS_JOB, '5 8 * * *', () => membership.giveBirthdayGifts(), 'birthday gifts given', false],
+  ];
+  for (const [name, every, work, said, always] of jobs) {
+    k.recurring.register({
+      name,
+      every,
+      run: async () => {
+        const count = await work();
+        if (count || always) k.log.info({ count }, said);
+      },
+    });
+  }
 }

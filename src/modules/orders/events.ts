@@ -42,6 +42,14 @@ export interface OrderPaid extends OrderEventPayload {
   storeDay?: string;
 }
 
+/**
+ * What the order's goods were paid in money: the lines' paid amounts (after every discount, points
+ * included), or — for an event from before lines carried them — the total less the shipping fee.
+ */
+export function goodsPaid(e: OrderPaid): number {
+  return e.lines.every((l): l is PaidLine => 'paidAmount' in l) ? e.lines.reduce((s, l) => s + (l as PaidLine).paidAmount, 0) : e.total - (e.shipping?.fee ?? 0);
+}
+
 /** Money went back: how much, for which units, and what is left paid. */
 export interface OrderRefunded extends OrderEventPayload {
   amount: number;

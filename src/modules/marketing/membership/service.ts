@@ -4,6 +4,7 @@ import type { Kernel } from '../../../platform/kernel.js';
 import { AppError } from '../../../platform/errors.js';
 import { LocalCopy } from '../../../platform/local-copy.js';
 import type { OrderPaid, OrderRefunded } from '../../orders/index.js';
+import { goodsPaid } from '../../orders/index.js';
 import type { PricingRule } from '../../pricing/index.js';
 import { keptShare } from '../points/policy.js';
 import type { PointsService } from '../points/service.js';
@@ -139,8 +140,7 @@ export class MembershipService {
 
   /** order.paid: the order's growth counts at once (and may upgrade the member). */
   async onPaid(e: OrderPaid): Promise<void> {
-    const goods = e.lines.every((l) => 'paidAmount' in l) ? e.lines.reduce((s, l) => s + (l as { paidAmount: number }).paidAmount, 0) : e.total - (e.shipping?.fee ?? 0);
-    const base = growthFor(goods, await this.program());
+    const base = growthFor(goodsPaid(e), await this.program());
     await this.fact(e.orderId, e.customerId, sql`paid_total = ${e.total}, growth_base = ${base}`, { paidTotal: e.total, growthBase: base });
   }
 

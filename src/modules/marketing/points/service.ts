@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { cursorKey, listCursor, toPage } from '../../../platform/http/pagination.js';
 import type { OrderEventPayload, OrderPaid, OrderRefunded } from '../../orders/index.js';
+import { goodsPaid } from '../../orders/index.js';
 import type { PointsOffer } from '../../pricing/index.js';
 import { PointsErrors } from './errors.js';
 import { DEFAULT_POINTS_POLICY, earnFor, expiresAt, keptShare, pointsPolicy, takeFromLots, type PointsPolicy } from './policy.js';
@@ -119,8 +120,7 @@ export class PointsService {
   /** order.paid: the points it earns wait, pending, until it completes. */
   async onPaid(e: OrderPaid): Promise<void> {
     const multiplier = await this.multiplierOf(e.customerId);
-    const goods = e.lines.every((l) => 'paidAmount' in l) ? e.lines.reduce((s, l) => s + (l as { paidAmount: number }).paidAmount, 0) : e.total - (e.shipping?.fee ?? 0);
-    const base = earnFor(goods, await this.policy(), multiplier);
+    const base = earnFor(goodsPaid(e), await this.policy(), multiplier);
     await this.fact(e, sql`paid_total = ${e.total}, earn_base = ${base}`, { paidTotal: e.total, earnBase: base });
   }
 
