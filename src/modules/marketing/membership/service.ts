@@ -98,9 +98,17 @@ export class MembershipService {
 
   /** The member gives their birthday once (changing it would give a birthday gift a day). */
   async setBirthday(customerId: string, birthday: string): Promise<void> {
-    const m = await this.ensure(customerId);
-    if (m.birthday) throw new AppError(MembershipErrors.BIRTHDAY_SET, { birthday: m.birthday });
-    await this.q.update(members).set({ birthday, updatedAt: this.k.clock.now() }).where(eq(members.customerId, customerId));
+    await this.ensure(customerId);
+    // Conditional: of two saves at once only one finds it empty.
+    const set = await this.q
+      .update(members)
+      .set({ birthday, updatedAt: this.k.clock.now() })
+      .where(and(eq(members.customerId, customerId), isNull(members.birthday)))
+      .returning({ id: members.customerId });
+    if (set.length === 0) {
+      const [m] = await this.q.select({ birthday: members.birthday }).from(members).where(eq(members.customerId, customerId));
+      throw new AppError(MembershipErrors.BIRTHDAY_SET, { birthday: m?.birthday ?? '' });
+    }
   }
 
   /**
