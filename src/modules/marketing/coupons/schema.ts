@@ -33,9 +33,11 @@ export const couponTemplates = pgTable('marketing_coupon_templates', {
   validDays: integer('valid_days'),
   refundRule: text('refund_rule', { enum: COUPON_REFUND_RULES }).notNull(),
   status: text('status', { enum: COUPON_TEMPLATE_STATUSES }).notNull(),
+  /** A code anyone may type (upper case) to claim one within the limits — printed on a poster, said in a livestream. */
+  publicCode: text('public_code'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-});
+}, (t) => [uniqueIndex('marketing_coupon_templates_public_code_idx').on(t.publicCode)]);
 
 /** How many of a template one customer holds: the per-customer limit, kept by one row locked per claim. */
 export const couponClaims = pgTable(
@@ -79,4 +81,23 @@ export const couponLedger = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('marketing_coupon_ledger_coupon_idx').on(t.couponId)],
+);
+
+/**
+ * Single-use redeem codes (兑换码) made in bulk for a template and exported as CSV (for partners,
+ * parcels, events): the first customer to redeem one gets a coupon of the template, once.
+ */
+export const couponRedeemCodes = pgTable(
+  'marketing_coupon_redeem_codes',
+  {
+    code: text('code').primaryKey(),
+    templateId: uuid('template_id').notNull(),
+    /** Which generation run made it (one CSV per batch). */
+    batch: integer('batch').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    redeemedBy: uuid('redeemed_by'),
+    redeemedAt: timestamp('redeemed_at', { withTimezone: true }),
+    couponId: uuid('coupon_id'),
+  },
+  (t) => [index('marketing_coupon_redeem_codes_template_idx').on(t.templateId, t.batch)],
 );
