@@ -35,6 +35,8 @@ export const couponTemplates = pgTable('marketing_coupon_templates', {
   status: text('status', { enum: COUPON_TEMPLATE_STATUSES }).notNull(),
   /** A code anyone may type (upper case) to claim one within the limits — printed on a poster, said in a livestream. */
   publicCode: text('public_code'),
+  /** Shown and claimable in the claim centre; an unlisted template reaches shoppers only by code, issue or grant. */
+  listed: boolean('listed').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 }, (t) => [uniqueIndex('marketing_coupon_templates_public_code_idx').on(t.publicCode)]);

@@ -1,0 +1,1 @@
+ALTER TABLE "marketing_coupon_templates" ADD COLUMN "listed" boolean DEFAULT true NOT NULL;
