@@ -156,8 +156,16 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       scope: { productIds: uuids(500, ids.widest), categoryIds: uuids(200, category.id), brandIds: uuids(200, brand.id), excludeProductIds: uuids(500, ids.bare) },
       withPromotions: false, withPoints: false, totalQuantity: 10_000_000, perCustomerLimit: 100,
       claimFrom: '2000-01-01T00:00:00.000Z', claimUntil: '9999-12-31T23:59:59.999Z', validFrom: '2000-01-01T00:00:00.000Z', validUntil: '9999-12-31T23:59:59.999Z', refundRule: 'forfeit',
+      publicCode: 'W'.repeat(20),
     });
     await shopperCall('POST', '/coupons/claim', { templateId: wideTemplate.id });
+    // Redeem codes in two batches, one redeemed; the new-customer coupon set.
+    await staffCall('POST', `/coupon-templates/${wideTemplate.id}/redeem-codes`, { count: 10_000 });
+    await staffCall('POST', `/coupon-templates/${wideTemplate.id}/redeem-codes`, { count: 1 });
+    const [oneCode] = (await t.app.inject({ url: `/api/admin/coupon-templates/${wideTemplate.id}/redeem-codes.csv?batch=2`, headers: admin.auth })).body.split('\r\n')[1]!.split(',');
+    await shopperCall('POST', '/coupons/redeem', { code: oneCode });
+    await staffCall('PUT', '/coupon-grants', { newCustomerTemplateId: wideTemplate.id });
+    Object.assign(ids, { wideTemplate: wideTemplate.id });
     const bareTemplate = await staffCall('POST', '/coupon-templates', { name: both(60), action: { kind: 'freeShipping' }, validDays: 3650 });
     await shopperCall('POST', '/coupons/claim', { templateId: bareTemplate.id });
     // ── Points: the widest policy, the largest adjustments with the longest reason, a check-in.
@@ -168,7 +176,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     // ── Membership: the widest programme (ten tiers, the longest names, the largest numbers) and a birthday.
     const tier = (i: number) => ({
       code: `t${i}-${'x'.repeat(28)}`, name: { 'zh-CN': '会'.repeat(20), en: 'M'.repeat(40) }, threshold: i === 0 ? 0 : i * 10_000_000, keep: i * 10_000_000,
-      benefits: { pointsMultiplierBps: 100_000, freeShipping: true, memberDayPercentOff: 50, birthdayPoints: 100_000, birthdayCouponTemplateId: wideTemplate.id },
+      benefits: { pointsMultiplierBps: 100_000, freeShipping: true, memberDayPercentOff: 50, birthdayPoints: 100_000, birthdayCouponTemplateId: wideTemplate.id, upgradePoints: 100_000, upgradeCouponTemplateId: wideTemplate.id },
     });
     await staffCall('PUT', '/membership/program', { enabled: true, growthPerYuan: 100, memberDay: 28, tiers: Array.from({ length: 10 }, (_, i) => tier(i)) });
     await shopperCall('PUT', '/me/membership/birthday', { birthday: '1990-12-31' });
@@ -186,6 +194,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'getAddress': return [{ id: ids.address }, { id: ids.bareAddress }];
       case 'adminGetCustomer': case 'adminGetCustomerPoints': case 'adminGetCustomerMembership': return [{ id: ids.customer }];
       case 'adminGetPromotion': return [{ id: ids.widePromotion }, { id: ids.barePromotion }];
+      case 'adminListRedeemCodeBatches': return [{ id: ids.wideTemplate }];
       case 'getRegion': return [{ code: '440305' }];
       case 'suggestSearch': return [{ q: '掌柜' }, { q: 'w' }];
       case 'quoteItem': return [{ variantId: ids.maxVariant }, { variantId: ids.minVariant }];

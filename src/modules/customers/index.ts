@@ -16,4 +16,5 @@ export { regionName, regionProblem, regionText, regionsUnder, type Region } from
 export { SESSION_COOKIE, CSRF_HEADER } from './tokens.js';
 export type { AddressBook } from './addresses.js';
 export type { CustomerView, AddressView } from './types.js';
+export { mobile, email } from './types.js';
 export * as customerTypes from './types.js';

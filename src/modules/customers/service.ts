@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kernel } from '../../platform/kernel.js';
 import type { Locale } from '../../platform/i18n.js';
@@ -208,6 +208,37 @@ export class CustomersService {
     const c = await this.getCustomer(id);
     if (!c) throw new AppError(CoreErrors.NOT_FOUND, { what: `customer ${id}` });
     return c;
+  }
+
+  /** Emails (any case) or mobiles → the ids of the accounts that have them; unknown ones are absent. */
+  async idsByContacts(contacts: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (contacts.length === 0) return out;
+    const emails = contacts.filter((c) => c.includes('@')).map((c) => c.toLowerCase());
+    const mobiles = contacts.filter((c) => !c.includes('@'));
+    for (let i = 0; i < Math.max(emails.length, mobiles.length); i += 1000) {
+      const e = emails.slice(i, i + 1000);
+      const m = mobiles.slice(i, i + 1000);
+      const rows = await this.q
+        .select({ id: customers.id, email: customers.email, mobile: customers.mobile })
+        .from(customers)
+        .where(or(e.length ? inArray(customers.email, e) : undefined, m.length ? inArray(customers.mobile, m) : undefined));
+      for (const r of rows) {
+        if (r.email && e.includes(r.email)) out.set(r.email, r.id);
+        if (r.mobile && m.includes(r.mobile)) out.set(r.mobile, r.id);
+      }
+    }
+    return new Map(contacts.flatMap((c) => { const id = out.get(c.includes('@') ? c.toLowerCase() : c); return id ? [[c, id] as const] : []; }));
+  }
+
+  /** Which of these ids are accounts. */
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await this.q.select({ id: customers.id }).from(customers).where(inArray(customers.id, ids.slice(i, i + 1000)));
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
   }
 
   /** Newest first; `q` matches email, mobile or name. */

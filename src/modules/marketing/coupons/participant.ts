@@ -1,3 +1,6 @@
+import type { Kernel } from '../../../platform/kernel.js';
+import { CustomerEvents } from '../../customers/index.js';
+import type { CouponDistribution } from './distribution.js';
 import type { CheckoutParticipant } from '../../checkout/index.js';
 import type { CouponService } from './service.js';
 
@@ -25,4 +28,9 @@ export function couponsParticipant(coupons: CouponService): CheckoutParticipant 
       await coupons.refundFor(e.orderId, e.keptAmount);
     },
   };
+}
+
+/** A new account gets the new-customer coupon (新人券), if the operator set one (in the delivery's transaction: once). */
+export function registerCouponConsumers(k: Kernel, distribution: CouponDistribution): void {
+  k.outbox.subscribe('marketing.coupons.new-customer', [CustomerEvents.registered], async (e) => distribution.onRegistered(e.payload.customerId));
 }

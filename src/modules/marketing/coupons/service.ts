@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Kernel } from '../../../platform/kernel.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { AppError, CoreErrors, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { describeAction, type PricingRule, type RuleAction } from '../../pricing/index.js';
+import { describeAction, scopeCovers, type PricingRule, type RuleAction } from '../../pricing/index.js';
 import { CouponErrors } from './errors.js';
 import { couponLedger, coupons, couponTemplates, type CouponEvent, type CouponStatus } from './schema.js';
-import type { CouponTemplateInput, CouponTemplateView, CouponView } from './types.js';
+import type { CouponTemplateInput, CouponTemplatePatch, CouponTemplateView, CouponView } from './types.js';
 
 type Template = typeof couponTemplates.$inferSelect;
 type Coupon = typeof coupons.$inferSelect;
@@ -47,11 +47,37 @@ export class CouponService {
       validDays: input.validDays ?? null,
       refundRule: input.refundRule,
       status: input.status,
+      publicCode: input.publicCode ?? null,
+      listed: input.listed,
       createdAt: now,
       updatedAt: now,
     };
+    if (row.publicCode) await this.reservePublicCode(row.publicCode, row.id);
     await this.q.insert(couponTemplates).values(row);
     return templateView(row);
+  }
+
+  /** Changes what may change once coupons are out; a total never below what was given. */
+  async updateTemplate(id: string, patch: CouponTemplatePatch): Promise<{ before: CouponTemplateView; after: CouponTemplateView }> {
+    const [row] = await this.q.select().from(couponTemplates).where(eq(couponTemplates.id, id)).for('update');
+    if (!row) throw notFound(`coupon template ${id}`);
+    const next: Template = { ...row, ...patch, updatedAt: this.k.clock.now() };
+    if (next.totalQuantity !== null && next.totalQuantity < row.claimed) throw new AppError(CouponErrors.COUPON_TOTAL_BELOW_CLAIMED, { claimed: row.claimed });
+    if (next.claimFrom && next.claimUntil && next.claimUntil <= next.claimFrom) throw new AppError(CoreErrors.VALIDATION_FAILED, { summary: 'claimUntil must be after claimFrom' });
+    if (next.publicCode && next.publicCode !== row.publicCode) await this.reservePublicCode(next.publicCode, id);
+    const { id: _id, createdAt: _c, ...set } = next;
+    await this.q.update(couponTemplates).set(set).where(eq(couponTemplates.id, id));
+    return { before: templateView(row), after: templateView(next) };
+  }
+
+  /**
+   * A public code is one template's: checked under a lock on the code itself (both shapes), so two
+   * templates saved at once with the same code get one 409 rather than a unique-index failure.
+   */
+  private async reservePublicCode(code: string, templateId: string): Promise<void> {
+    await this.q.execute(sql`select pg_advisory_xact_lock(hashtext(${'coupon-public-code:' + code}))`);
+    const [other] = await this.q.select({ id: couponTemplates.id }).from(couponTemplates).where(and(eq(couponTemplates.publicCode, code), ne(couponTemplates.id, templateId)));
+    if (other) throw new AppError(CouponErrors.COUPON_CODE_TAKEN, { code });
   }
 
   async setTemplateStatus(id: string, status: Template['status']): Promise<{ before: CouponTemplateView; after: CouponTemplateView; changed: boolean }> {
@@ -68,8 +94,8 @@ export class CouponService {
     return rows.map(templateView);
   }
 
-  /** The claim centre (领券中心): templates one may claim now, with what is left. */
-  async claimable(): Promise<CouponTemplateView[]> {
+  /** The claim centre (领券中心): templates one may claim now, with what is left; for a product, those whose scope takes it in. */
+  async claimable(product?: { productId: string; categoryId?: string; brandId?: string }): Promise<CouponTemplateView[]> {
     const now = this.k.clock.now();
     const rows = await this.q
       .select()
@@ -77,6 +103,7 @@ export class CouponService {
       .where(
         and(
           eq(couponTemplates.status, 'active'),
+          eq(couponTemplates.listed, true),
           or(isNull(couponTemplates.claimFrom), lt(couponTemplates.claimFrom, now)),
           or(isNull(couponTemplates.claimUntil), gt(couponTemplates.claimUntil, now)),
           or(isNull(couponTemplates.validUntil), gt(couponTemplates.validUntil, now)),
@@ -85,7 +112,7 @@ export class CouponService {
       )
       .orderBy(asc(couponTemplates.createdAt))
       .limit(100);
-    return rows.map(templateView);
+    return (product ? rows.filter((t) => !t.scope || scopeCovers({ scope: t.scope }, product)) : rows).map(templateView);
   }
 
   /**
@@ -94,10 +121,10 @@ export class CouponService {
    * sees the first), the coupon is written, and the template's count — the row every claimant
    * wants — is raised conditionally last, so the crowd waits only for a commit.
    */
-  async claim(customerId: string, templateId: string): Promise<CouponView> {
+  async claim(customerId: string, templateId: string, byCode = false): Promise<CouponView> {
     const now = this.k.clock.now();
     const [t] = await this.q.select().from(couponTemplates).where(eq(couponTemplates.id, templateId));
-    const open = t && t.status === 'active' && !(t.claimFrom && now < t.claimFrom) && !(t.claimUntil && now >= t.claimUntil) && !(t.validUntil && now >= t.validUntil);
+    const open = t && t.status === 'active' && (t.listed || byCode) && !(t.claimFrom && now < t.claimFrom) && !(t.claimUntil && now >= t.claimUntil) && !(t.validUntil && now >= t.validUntil);
     if (!t || !open) throw new AppError(CouponErrors.COUPON_NOT_CLAIMABLE);
     const held = await this.q.execute(sql`
       insert into marketing_coupon_claims (template_id, customer_id, count) values (${templateId}::uuid, ${customerId}::uuid, 1)
@@ -107,7 +134,7 @@ export class CouponService {
     if ((held as unknown as { rows: unknown[] }).rows.length === 0) throw new AppError(CouponErrors.COUPON_LIMIT_REACHED);
     const validFrom = t.validDays != null ? now : (t.validFrom ?? now);
     const validUntil = t.validDays != null ? new Date(now.getTime() + t.validDays * DAY) : t.validUntil!;
-    const coupon: Coupon = { id: newId(), templateId, customerId, code: newCode(), status: 'available', validFrom, validUntil, orderId: null, claimedAt: now, usedAt: null };
+    const coupon: Coupon = { id: newId(), templateId, customerId, code: newCouponCode(), status: 'available', validFrom, validUntil, orderId: null, claimedAt: now, usedAt: null };
     await this.q.execute(sql`
       with c as (
         insert into marketing_coupons (id, template_id, customer_id, code, status, valid_from, valid_until, claimed_at)
@@ -147,10 +174,79 @@ export class CouponService {
     if (!t) return null;
     const validFrom = t.validDays != null ? now : (t.validFrom ?? now);
     const validUntil = t.validDays != null ? new Date(now.getTime() + t.validDays * DAY) : t.validUntil!;
-    const coupon: Coupon = { id: newId(), templateId, customerId, code: newCode(), status: 'available', validFrom, validUntil, orderId: null, claimedAt: now, usedAt: null };
+    const coupon: Coupon = { id: newId(), templateId, customerId, code: newCouponCode(), status: 'available', validFrom, validUntil, orderId: null, claimedAt: now, usedAt: null };
     await this.q.insert(coupons).values(coupon);
     await this.record([coupon], 'claimed', null, now);
     return couponView(coupon, t);
+  }
+
+  /**
+   * One coupon for each customer, all or none, inside the caller's transaction (issuing to a list or
+   * a tier): the template's count rises by all of them at once, conditionally, so a total is never
+   * passed; the coupons and their ledger rows are written in chunks.
+   */
+  async grantMany(customerIds: string[], templateId: string): Promise<number> {
+    const now = this.k.clock.now();
+    const n = customerIds.length;
+    const taken = await this.q
+      .update(couponTemplates)
+      .set({ claimed: sql`${couponTemplates.claimed} + ${n}` })
+      .where(
+        and(
+          eq(couponTemplates.id, templateId),
+          eq(couponTemplates.status, 'active'),
+          or(isNull(couponTemplates.totalQuantity), sql`${couponTemplates.claimed} + ${n} <= ${couponTemplates.totalQuantity}`),
+          or(isNotNull(couponTemplates.validDays), isNull(couponTemplates.validUntil), gt(couponTemplates.validUntil, now)),
+        ),
+      )
+      .returning();
+    const t = taken[0];
+    if (!t) {
+      const [row] = await this.q.select().from(couponTemplates).where(eq(couponTemplates.id, templateId));
+      if (!row) throw notFound(`coupon template ${templateId}`);
+      if (row.status !== 'active' || (row.validUntil && row.validDays == null && row.validUntil <= now)) throw new AppError(CouponErrors.COUPON_NOT_CLAIMABLE);
+      throw new AppError(CouponErrors.COUPONS_NOT_ENOUGH, { left: Math.max(0, (row.totalQuantity ?? 0) - row.claimed), asked: n });
+    }
+    const validFrom = t.validDays != null ? now : (t.validFrom ?? now);
+    const validUntil = t.validDays != null ? new Date(now.getTime() + t.validDays * DAY) : t.validUntil!;
+    for (let i = 0; i < n; i += 500) {
+      const chunk: Coupon[] = customerIds.slice(i, i + 500).map((customerId) => ({ id: newId(), templateId, customerId, code: newCouponCode(), status: 'available', validFrom, validUntil, orderId: null, claimedAt: now, usedAt: null }));
+      await this.q.insert(coupons).values(chunk);
+      await this.record(chunk, 'claimed', null, now);
+    }
+    return n;
+  }
+
+  /** The customer's unused coupon of a template, if they hold one (a public code typed twice gives the same). */
+  async availableOf(customerId: string, templateId: string): Promise<CouponView | null> {
+    const [row] = await this.q
+      .select({ c: coupons, t: couponTemplates })
+      .from(coupons)
+      .innerJoin(couponTemplates, eq(couponTemplates.id, coupons.templateId))
+      .where(and(eq(coupons.customerId, customerId), eq(coupons.templateId, templateId), eq(coupons.status, 'available'), gt(coupons.validUntil, this.k.clock.now())))
+      .orderBy(asc(coupons.validUntil))
+      .limit(1);
+    return row ? couponView(row.c, row.t) : null;
+  }
+
+  async byId(couponId: string): Promise<CouponView | null> {
+    const [row] = await this.q.select({ c: coupons, t: couponTemplates }).from(coupons).innerJoin(couponTemplates, eq(couponTemplates.id, coupons.templateId)).where(eq(coupons.id, couponId));
+    return row ? couponView(row.c, row.t) : null;
+  }
+
+  /** The customer's own coupon with this code (someone else's is none of their business). */
+  async ownByCode(customerId: string, code: string): Promise<CouponView | null> {
+    const [row] = await this.q
+      .select({ c: coupons, t: couponTemplates })
+      .from(coupons)
+      .innerJoin(couponTemplates, eq(couponTemplates.id, coupons.templateId))
+      .where(and(eq(coupons.code, code), eq(coupons.customerId, customerId)));
+    return row ? couponView(row.c, row.t) : null;
+  }
+
+  async templateExists(id: string): Promise<boolean> {
+    const [row] = await this.q.select({ id: couponTemplates.id }).from(couponTemplates).where(eq(couponTemplates.id, id));
+    return Boolean(row);
   }
 
   /** The customer's coupons, usable first, then by when they end. */
@@ -278,9 +374,10 @@ export class CouponService {
   }
 }
 
-function newCode(): string {
+/** A random code from the readable alphabet: 12 letters for a shopper's coupon, 16 for a redeem code. */
+export function newCouponCode(length = 12): string {
   let s = '';
-  for (let i = 0; i < 12; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < length; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return s;
 }
 
@@ -305,6 +402,8 @@ function templateView(t: Template): CouponTemplateView {
     validDays: t.validDays,
     refundRule: t.refundRule,
     status: t.status,
+    publicCode: t.publicCode,
+    listed: t.listed,
     createdAt: t.createdAt.toISOString(),
   };
 }

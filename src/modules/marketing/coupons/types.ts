@@ -6,6 +6,13 @@ import { COUPON_REFUND_RULES, COUPON_STATUSES, COUPON_TEMPLATE_STATUSES } from '
 const minor = z.number().int().min(0).max(100_000_000).describe('Integer minor units (fen)');
 const positive = z.number().int().min(1).max(100_000_000);
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/** What a shopper types: letters and digits, kept in upper case. */
+export const publicCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{4,20}$/, '4 to 20 letters and digits')
+  .describe('A code anyone may type at checkout or in the claim centre to claim one (within the limits), e.g. VIP618');
 
 /** A coupon's discount: the engine's coupon actions. */
 export const couponAction = z.discriminatedUnion('kind', [
@@ -30,12 +37,29 @@ export const couponTemplateInput = z
     validDays: z.number().int().min(1).max(3650).nullable().optional().describe('Or valid for N days after claiming'),
     refundRule: z.enum(COUPON_REFUND_RULES).default('return').describe('return: a fully refunded order gives the coupon back (if still valid); forfeit: it stays used'),
     status: z.enum(COUPON_TEMPLATE_STATUSES).default('active'),
+    publicCode: publicCode.nullable().optional(),
+    listed: z.boolean().default(true).describe('Shown in the claim centre (false: only by code, issue or grant)'),
   })
   .strict()
   .refine((t) => (t.validDays != null) !== (t.validUntil != null), { message: 'give validDays or validUntil', path: ['validDays'] })
   .refine((t) => !t.validFrom || !t.validUntil || t.validUntil > t.validFrom, { message: 'validUntil must be after validFrom', path: ['validUntil'] })
   .refine((t) => !t.claimFrom || !t.claimUntil || t.claimUntil > t.claimFrom, { message: 'claimUntil must be after claimFrom', path: ['claimUntil'] });
 export type CouponTemplateInput = z.infer<typeof couponTemplateInput>;
+
+/** What may change once coupons are out: the name, how many, the claim window, the public code (validity and the discount stay). */
+export const couponTemplatePatch = z
+  .object({
+    name: promotionName,
+    totalQuantity: z.number().int().min(1).max(10_000_000).nullable(),
+    perCustomerLimit: z.number().int().min(1).max(100),
+    claimFrom: instant.nullable(),
+    claimUntil: instant.nullable(),
+    publicCode: publicCode.nullable(),
+    listed: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type CouponTemplatePatch = z.infer<typeof couponTemplatePatch>;
 
 const time = z.string().nullable();
 export const couponTemplateView = z.object({
@@ -57,6 +81,8 @@ export const couponTemplateView = z.object({
   validDays: z.number().int().nullable(),
   refundRule: z.enum(COUPON_REFUND_RULES),
   status: z.enum(COUPON_TEMPLATE_STATUSES),
+  publicCode: z.string().nullable(),
+  listed: z.boolean(),
   createdAt: z.string(),
 });
 export type CouponTemplateView = z.infer<typeof couponTemplateView>;

@@ -13,7 +13,8 @@ export function membershipParticipant(membership: MembershipService): CheckoutPa
     async contribute(ask) {
       const rules = await membership.rules();
       if (!ask.customerId) return { rules };
-      return { rules, context: { tier: await membership.effectiveTier(ask.customerId) } };
+      const [tier, standing] = await Promise.all([membership.effectiveTier(ask.customerId), membership.standing(ask.customerId)]);
+      return { rules, context: { tier, newCustomer: !standing.paid } };
     },
   };
 }

@@ -18,6 +18,8 @@ export const tierBenefits = z
     memberDayPercentOff: z.number().int().min(0).max(50).describe('Extra percent off the goods on member day (0: none)'),
     birthdayPoints: z.number().int().min(0).max(100_000).describe('Points given on the member’s birthday (0: none)'),
     birthdayCouponTemplateId: z.uuid().nullable().describe('A coupon of this template given on the birthday (null: none)'),
+    upgradePoints: z.number().int().min(0).max(100_000).default(0).describe('Points given on reaching this tier (升级礼; 0: none)'),
+    upgradeCouponTemplateId: z.uuid().nullable().default(null).describe('A coupon of this template given on reaching this tier (null: none)'),
   })
   .strict();
 
@@ -49,7 +51,7 @@ export const memberProgram = z
 export type MemberProgram = z.infer<typeof memberProgram>;
 export type MemberTier = z.infer<typeof memberTier>;
 
-const noBenefits = { pointsMultiplierBps: 10_000, freeShipping: false, memberDayPercentOff: 0, birthdayPoints: 0, birthdayCouponTemplateId: null };
+const noBenefits = { pointsMultiplierBps: 10_000, freeShipping: false, memberDayPercentOff: 0, birthdayPoints: 0, birthdayCouponTemplateId: null, upgradePoints: 0, upgradeCouponTemplateId: null };
 
 /** What a store starts with: four tiers, member day on the 18th. */
 export const DEFAULT_MEMBER_PROGRAM: MemberProgram = {

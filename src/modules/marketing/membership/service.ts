@@ -10,7 +10,7 @@ import { keptShare } from '../points/policy.js';
 import type { PointsService } from '../points/service.js';
 import type { CouponService } from '../coupons/service.js';
 import { MembershipErrors } from './errors.js';
-import { DEFAULT_MEMBER_PROGRAM, afterGrowth, growthFor, memberProgram, nextTier, reviewed, tierOf, type MemberProgram } from './program.js';
+import { DEFAULT_MEMBER_PROGRAM, afterGrowth, growthFor, memberProgram, nextTier, reviewed, tierOf, type MemberProgram, type MemberTier } from './program.js';
 import { growthLedger, memberOrders, members, type GrowthEntryKind } from './schema.js';
 import type { MembershipView } from './types.js';
 
@@ -18,6 +18,8 @@ export const MEMBER_PROGRAM_KEY = 'marketing.membership.program';
 /** The cache tag that drops every process's copy of members' tiers. */
 export const MEMBER_TIERS_TAG = 'marketing:member-tiers';
 type Member = typeof members.$inferSelect;
+/** What checkout needs of a shopper's membership, kept in the in-process copy. */
+type Standing = { tier: string | null; paid: boolean };
 
 /**
  * Membership (会员体系): growth value from paid goods (refunds take their share back), tiers that
@@ -27,7 +29,7 @@ type Member = typeof members.$inferSelect;
  * dropped in every process when any tier changes, so pricing costs no statement for it.
  */
 export class MembershipService {
-  private readonly tiers: LocalCopy<string | null>;
+  private readonly tiers: LocalCopy<Standing>;
 
   constructor(
     private readonly k: Kernel,
@@ -54,9 +56,20 @@ export class MembershipService {
 
   /** The shopper's tier code (null: not a member yet, i.e. the first tier), from the in-process copy. */
   async tierCode(customerId: string): Promise<string | null> {
+    return (await this.standing(customerId)).tier;
+  }
+
+  /**
+   * Tier and whether any order of theirs was ever paid (新客: a "new customers only" promotion's
+   * condition), read together in one statement into the in-process copy, warmed at sign-in.
+   */
+  async standing(customerId: string): Promise<Standing> {
     return this.tiers.read(customerId, async () => {
-      const [m] = await this.q.select({ tier: members.tier }).from(members).where(eq(members.customerId, customerId));
-      return m?.tier ?? null;
+      const res = await this.q.execute(sql`
+        select (select tier from marketing_members where customer_id = ${customerId}::uuid) as tier,
+               exists(select 1 from marketing_member_orders where customer_id = ${customerId}::uuid and paid_total is not null) as paid`);
+      const row = (res as unknown as { rows: Array<{ tier: string | null; paid: boolean }> }).rows[0];
+      return { tier: row?.tier ?? null, paid: Boolean(row?.paid) };
     });
   }
 
@@ -69,6 +82,12 @@ export class MembershipService {
   async multiplierOf(customerId: string): Promise<number> {
     const program = await this.program();
     return program.enabled ? tierOf(program, await this.tierCode(customerId)).benefits.pointsMultiplierBps : 10_000;
+  }
+
+  /** Customers with a member record in a tier (issuing coupons to a tier), at most `limit`. */
+  async customerIdsInTier(tier: string, limit: number): Promise<string[]> {
+    const rows = await this.q.select({ id: members.customerId }).from(members).where(eq(members.tier, tier)).orderBy(asc(members.customerId)).limit(limit);
+    return rows.map((r) => r.id);
   }
 
   /** Tier, growth, the way to the next tier, this tier's benefits and every tier (the member centre). */
@@ -149,6 +168,8 @@ export class MembershipService {
   /** order.paid: the order's growth counts at once (and may upgrade the member). */
   async onPaid(e: OrderPaid): Promise<void> {
     const base = growthFor(goodsPaid(e), await this.program());
+    // The member's first paid order ends their being a new customer: every process's copy is dropped.
+    if (e.customerId && !(await this.hasPaidOrder(e.customerId))) this.tiers.written();
     await this.fact(e.orderId, e.customerId, sql`paid_total = ${e.total}, growth_base = ${base}`, { paidTotal: e.total, growthBase: base });
   }
 
@@ -176,6 +197,11 @@ export class MembershipService {
     await this.move(m, delta, delta > 0 ? 'order' : 'refund', orderId);
   }
 
+  private async hasPaidOrder(customerId: string): Promise<boolean> {
+    const [row] = await this.q.select({ id: memberOrders.orderId }).from(memberOrders).where(and(eq(memberOrders.customerId, customerId), isNotNull(memberOrders.paidTotal))).limit(1);
+    return Boolean(row);
+  }
+
   /** Changes growth (never below zero in a cycle) and, when it rose, the tier; one ledger row. */
   private async move(m: Member, delta: number, kind: GrowthEntryKind, orderId: string | null): Promise<void> {
     const program = await this.program();
@@ -188,6 +214,14 @@ export class MembershipService {
       .set({ growth, tier, ...(tier !== m.tier ? { tierSince: now } : {}), updatedAt: now })
       .where(eq(members.customerId, m.customerId));
     await this.q.insert(growthLedger).values({ customerId: m.customerId, kind, delta: growth - m.growth, growthAfter: growth, tierBefore: m.tier, tierAfter: tier, orderId, at: now });
+    if (tier !== m.tier) await this.upgradeGift(m.customerId, tierOf(program, tier));
+  }
+
+  /** Reaching a tier: its upgrade gift (升级礼), points and/or a coupon, in the same transaction as the move. */
+  private async upgradeGift(customerId: string, tier: MemberTier): Promise<void> {
+    const { upgradePoints, upgradeCouponTemplateId } = tier.benefits;
+    if (upgradePoints > 0) await this.points.gift(customerId, upgradePoints, 'tierUpgrade');
+    if (upgradeCouponTemplateId) await this.coupons.grant(customerId, upgradeCouponTemplateId);
   }
 
   /** The member's row (created as the first tier), locked when asked. */

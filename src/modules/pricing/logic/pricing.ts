@@ -21,6 +21,7 @@ export { validatePricingInput } from './validate.js';
 export * from './rules/types.js';
 export { quoteWithRules, POINTS_ADJUSTMENT_ID } from './rules/quote.js';
 export { describeAction, yuan } from './rules/explain.js';
+export { scopeCovers } from './rules/eligibility.js';
 export { validateRules } from './rules/validate-rules.js';
 
 /**

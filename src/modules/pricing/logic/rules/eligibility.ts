@@ -79,3 +79,8 @@ function matches(c: Compiled, line: PricingLine): boolean {
       (line.brandId !== undefined && c.brandIds?.has(line.brandId)),
   );
 }
+
+/** Whether a rule's scope takes in a product (what a badge or a coupon block on its page asks). */
+export function scopeCovers(rule: Pick<PricingRule, 'scope'>, product: { productId: string; categoryId?: string; brandId?: string }): boolean {
+  return matches(compile(rule as PricingRule), { ...product, variantId: '', quantity: 1, unitPrice: 0 } as PricingLine);
+}
