@@ -9,6 +9,7 @@ import { couponLedger, coupons, couponTemplates, type CouponEvent, type CouponSt
 import type { CouponTemplateInput, CouponTemplatePatch, CouponTemplateView, CouponView } from './types.js';
 
 type Template = typeof couponTemplates.$inferSelect;
+import { COUPON_TEMPLATES_TAG } from './cache-tags.js';
 type Coupon = typeof coupons.$inferSelect;
 const DAY = 86_400_000;
 const STATUS_ZH: Record<CouponStatus, string> = { available: '可用', locked: '已被待支付订单占用', used: '已使用', expired: '已过期' };
@@ -54,6 +55,7 @@ export class CouponService {
     };
     if (row.publicCode) await this.reservePublicCode(row.publicCode, row.id);
     await this.q.insert(couponTemplates).values(row);
+    this.templatesChanged();
     return templateView(row);
   }
 
@@ -67,7 +69,12 @@ export class CouponService {
     if (next.publicCode && next.publicCode !== row.publicCode) await this.reservePublicCode(next.publicCode, id);
     const { id: _id, createdAt: _c, ...set } = next;
     await this.q.update(couponTemplates).set(set).where(eq(couponTemplates.id, id));
+    this.templatesChanged();
     return { before: templateView(row), after: templateView(next) };
+  }
+
+  private templatesChanged(): void {
+    this.k.db.afterCommit(() => this.k.cache.invalidate(COUPON_TEMPLATES_TAG));
   }
 
   /**
@@ -86,6 +93,7 @@ export class CouponService {
     if (row.status === status) return { before: templateView(row), after: templateView(row), changed: false };
     const next = { ...row, status, updatedAt: this.k.clock.now() };
     await this.q.update(couponTemplates).set({ status, updatedAt: next.updatedAt }).where(eq(couponTemplates.id, id));
+    this.templatesChanged();
     return { before: templateView(row), after: templateView(next), changed: true };
   }
 

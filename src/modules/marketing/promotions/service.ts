@@ -9,9 +9,21 @@ import { describeAction, PricingInputError, validateRules, type PricingRule, typ
 import { promotions, type PromotionStatus } from './schema.js';
 import type { PromotionAction, PromotionInput, PromotionPatch, PromotionView } from './types.js';
 
-export const PROMOTIONS_TAG = 'marketing:promotions';
+import { PROMOTIONS_TAG } from './cache-tags.js';
+export { PROMOTIONS_TAG };
 const cursor = listCursor('marketing.promotions', timeAndId);
 type Row = typeof promotions.$inferSelect;
+
+export interface PromotionBadge {
+  id: string;
+  kind: string;
+  label: { 'zh-CN': string; en: string };
+  name: { 'zh-CN': string; en: string };
+  scope: { productIds?: string[]; categoryIds?: string[]; brandIds?: string[]; excludeProductIds?: string[] } | null;
+  tiers: string[] | null;
+  newCustomersOnly: boolean;
+  endsAt: string | null;
+}
 
 export interface PromotionFilter {
   status?: PromotionStatus[];
@@ -134,6 +146,36 @@ export class PromotionService {
       gifts.push({ ...g.rule, action: { ...g.rule.action, gift: { variantId: v.variantId, productId: v.productId, unitPrice: v.price, weightGrams: v.weightGrams, quantity: g.quantity } } });
     }
     return [...running.rules, ...gifts];
+  }
+
+  /**
+   * What listings and product pages show (促销标签): the promotions running now, each with its rule in
+   * a few words, its scope and who may have it; and when the next one starts or ends, so a page
+   * that shows them is kept no longer than that. From the in-process copy: no statement.
+   */
+  async badges(): Promise<{ items: PromotionBadge[]; nextChangeAt: string | null }> {
+    const now = this.k.clock.now().getTime();
+    const running = await this.running.read('running', () => this.loadRunning());
+    let next = Infinity;
+    const items: PromotionBadge[] = [];
+    for (const rule of [...running.rules, ...running.gifts.map((g) => g.rule)]) {
+      const starts = rule.conditions?.startsAt ? Date.parse(rule.conditions.startsAt) : -Infinity;
+      const ends = rule.conditions?.endsAt ? Date.parse(rule.conditions.endsAt) : Infinity;
+      if (starts > now) next = Math.min(next, starts);
+      if (ends > now) next = Math.min(next, ends);
+      if (!(starts <= now && now < ends)) continue;
+      items.push({
+        id: rule.id,
+        kind: rule.action.kind,
+        label: describeAction(rule.action),
+        name: rule.name,
+        scope: (rule.scope as PromotionBadge['scope']) ?? null,
+        tiers: rule.conditions?.tiers?.length ? [...rule.conditions.tiers] : null,
+        newCustomersOnly: rule.conditions?.newCustomersOnly === true,
+        endsAt: Number.isFinite(ends) ? new Date(ends).toISOString() : null,
+      });
+    }
+    return { items, nextChangeAt: Number.isFinite(next) ? new Date(next).toISOString() : null };
   }
 
   private async loadRunning(): Promise<Running> {

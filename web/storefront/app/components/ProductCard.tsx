@@ -4,7 +4,10 @@ import { money } from '../lib/format';
 import { useLocale } from '../lib/hooks';
 import { IMAGE_SIZES, Img } from './Img';
 
-export function ProductCard({ product, eager }: { product: ProductSummary; eager?: boolean }) {
+/** A listing's product, with the words of the promotions that take it in (促销标签), when the loader gave them. */
+export type CardProduct = ProductSummary & { badges?: string[] };
+
+export function ProductCard({ product, eager }: { product: CardProduct; eager?: boolean }) {
   const { locale, t } = useLocale();
   const title = pick(product.title, locale);
   const price = money(product.priceMin, locale);
@@ -20,6 +23,15 @@ export function ProductCard({ product, eager }: { product: ProductSummary; eager
           <span className="img-placeholder" aria-hidden="true" />
         )}
         <span className="card-title">{title}</span>
+        {product.badges?.length ? (
+          <span className="card-badges">
+            {product.badges.map((b) => (
+              <span key={b} className="promo-badge">
+                {b}
+              </span>
+            ))}
+          </span>
+        ) : null}
       </a>
       <p className="card-price">
         {product.priceMax > product.priceMin ? t('product.priceFrom', { price }) : price}
@@ -29,7 +41,7 @@ export function ProductCard({ product, eager }: { product: ProductSummary; eager
   );
 }
 
-export function ProductGrid({ products, eagerCount = 0 }: { products: ProductSummary[]; eagerCount?: number }) {
+export function ProductGrid({ products, eagerCount = 0 }: { products: CardProduct[]; eagerCount?: number }) {
   return (
     <ul className="grid">
       {products.map((p, i) => (

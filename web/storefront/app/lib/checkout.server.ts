@@ -55,6 +55,25 @@ export function couponCodesOf(raw: string | undefined): string[] {
   return [...new Set(codes)].slice(0, 5);
 }
 
+/**
+ * A code the shopper typed at checkout: a public code or a redeem code becomes one of their coupons
+ * (typed again, the same one) and its own code is used; a code that is neither goes on as typed (it
+ * may be the shopper's own coupon code, or the quote refuses it and says why); a used or exhausted
+ * one is dropped with the reason.
+ */
+export async function redeemTyped(api: Api, raw: string): Promise<{ code: string; error: string | null }> {
+  const [typed] = couponCodesOf(raw);
+  if (!typed || !/^[A-Z0-9]{4,32}$/.test(typed)) return { code: raw, error: null };
+  try {
+    const coupon = await api.post<Coupon>('/api/store/coupons/redeem', { code: typed });
+    return { code: coupon.code, error: null };
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status >= 500) throw err;
+    if (err.status === 404) return { code: typed, error: null };
+    return { code: '', error: err.message };
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A buy-now choice from the URL or the form; anything malformed means "the cart". */

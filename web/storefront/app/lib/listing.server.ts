@@ -1,5 +1,9 @@
 import type { Api } from '../../../shared/api';
+import type { AppLoadContext } from 'react-router';
 import type { Brand, SearchResult } from './types';
+import type { Locale } from '../i18n';
+import type { CardProduct } from '../components/ProductCard';
+import { withBadges } from './badges.server';
 
 export const PAGE_SIZE = 24;
 export const SORTS = ['relevance', 'sales', 'newest', 'price_asc', 'price_desc'] as const;
@@ -43,7 +47,7 @@ export function parseListing(url: URL, defaultSort: Sort): ListingQuery {
 }
 
 
-export async function runListing(api: Api, query: ListingQuery, categoryId?: string): Promise<{ result: SearchResult; brands: Brand[] }> {
+export async function runListing(api: Api, context: AppLoadContext, locale: Locale, query: ListingQuery, categoryId?: string): Promise<{ result: SearchResult & { items: CardProduct[] }; brands: Brand[] }> {
   // The brand list is a cached public read: slugs become the ids search filters by.
   const all = (await api.get<{ items: Brand[] }>('/api/store/brands')).items;
   const wanted = all.filter((b) => query.brands.includes(b.slug) || query.brands.includes(b.id));
@@ -65,7 +69,8 @@ export async function runListing(api: Api, query: ListingQuery, categoryId?: str
   ]);
   // Only the brands the facets name travel with the page: its loader data is encoded into the HTML.
   const named = new Set(result.facets.brands.map((b) => b.id));
-  return { result, brands: brands.filter((b) => named.has(b.id)) };
+  const items = await withBadges(api, context, locale, result.items);
+  return { result: { ...result, items }, brands: brands.filter((b) => named.has(b.id)) };
 }
 
 /** Search listings: catalog and sales tags, and at most a minute old (the index rebuilds lazily). */

@@ -25,7 +25,7 @@ async function loadCategory({ params, context, url }: LoaderFunctionArgs) {
   const found = findCategory(tree.items, params.slug ?? '');
   if (!found) throw data(dictionaries[locale].errors.notFound, { status: 404 });
   const query = parseListing(url, 'relevance');
-  const { result, brands } = await runListing(api, { ...query, q: '' }, found.node.id);
+  const { result, brands } = await runListing(api, context, locale, { ...query, q: '' }, found.node.id);
   cachePage(context, [catalogTags.all, catalogTags.sales], LISTING_MAX_AGE_MS);
   return { category: found.node, path: found.path, query: { ...query, q: '' }, result, brands };
 }

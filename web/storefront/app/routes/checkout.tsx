@@ -11,7 +11,7 @@ import {
   type MetaFunction,
 } from 'react-router';
 import { ApiError, mutatingApiFor, apiFor } from '../lib/api.server';
-import { checkoutState, couponCodesOf, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
+import { checkoutState, couponCodesOf, redeemTyped, type CheckoutChoice, type CheckoutState } from '../lib/checkout.server';
 import { landingUtm } from '../lib/attribution.server';
 import { clearCartIdCookie } from '../lib/cookies.server';
 import { ADDRESS_API_NAMES, checkedFields, checks, fields, problemFieldErrors, type Check, type FieldErrors } from '../lib/forms';
@@ -86,8 +86,11 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
   const form = await request.formData();
   const f = fields(form, FORM_FIELDS);
   const api = await mutatingApiFor(context, request, locale);
-  const chosen = offersChosen(form, f);
+  // A typed public code or redeem code (兑换码) becomes one of the shopper's own coupons first.
+  const typed = await redeemTyped(api, f.couponCode);
+  const chosen = offersChosen(form, { ...f, couponCode: typed.code });
   const state = await checkoutState(api, request, { ...choiceOf((k) => f[k] || null), ...chosen }, context.publicUrl);
+  if (typed.error && !state.offerError) state.offerError = typed.error;
   const values: AddressValues = { recipient: f.recipient, mobile: f.mobile, detail: f.detail, province: state.choice.province, city: state.choice.city, district: f.district };
   const again = (status: number, extra: { error?: string; errors?: FieldErrors }) =>
     data({ values, note: f.note, state: state.lines ? view(state, f.idempotencyKey || crypto.randomUUID()) : null, ...extra }, { status });

@@ -30,14 +30,19 @@ export async function loader({ request, context, url }: LoaderFunctionArgs) {
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   if (!(await currentCustomer(context, request, locale))) throw redirect(`${lp(locale, '/account/login')}?next=${encodeURIComponent(url.pathname)}`);
-  const f = fields(await request.formData(), ['templateId']);
+  const f = fields(await request.formData(), ['templateId', 'intent', 'code']);
   try {
     const api = await mutatingApiFor(context, request, locale);
+    if (f.intent === 'redeem') {
+      // A typed code: a public code claims one, a redeem code gives its coupon; typed again, the same coupon (200).
+      const coupon = await api.post<Coupon>('/api/store/coupons/redeem', { code: f.code.trim().slice(0, 40) });
+      return { claimed: null, redeemed: { code: coupon.code }, error: null };
+    }
     const coupon = await api.post<Coupon>('/api/store/coupons/claim', { templateId: f.templateId });
-    return { claimed: coupon.code, error: null };
+    return { claimed: coupon.code, redeemed: null, error: null };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return data({ claimed: null, error: err.message }, { status: err.status });
+    return data({ claimed: null, redeemed: null, error: err.message }, { status: err.status });
   }
 }
 
@@ -60,7 +65,22 @@ export default function CouponCentre() {
           {t('coupons.claimed', { code: result.claimed })} <Link to={lp(locale, '/account/member')}>{t('coupons.mine')}</Link>
         </Notice>
       ) : null}
+      {result?.redeemed ? (
+        <Notice kind="success">
+          {t('coupons.redeemed', { code: result.redeemed.code })} <Link to={lp(locale, '/account/member')}>{t('coupons.mine')}</Link>
+        </Notice>
+      ) : null}
       {!signedIn ? <p className="muted">{t('coupons.signIn')}</p> : null}
+      <Form method="post" className="redeem-code">
+        <input type="hidden" name="intent" value="redeem" />
+        <label htmlFor="redeem-code">{t('coupons.redeemHeading')}</label>
+        <div className="inline-field">
+          <input id="redeem-code" name="code" type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} minLength={4} maxLength={32} required placeholder={t('coupons.redeemLabel')} />
+          <button type="submit" className="secondary" disabled={navigation.state !== 'idle'}>
+            {t('coupons.redeem')}
+          </button>
+        </div>
+      </Form>
       {claimable.length ? (
         <ul className="coupon-centre">
           {claimable.map((c) => (

@@ -18,6 +18,9 @@ import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Brand, Category, ShippingMethod, StoreProduct } from '../lib/types';
 import { estimatedDelivery, msUntilNextDay } from '../../../../src/web-contract';
 import { RichText } from '../components/RichText';
+import { badgesFor, promotionBadges } from '../lib/badges.server';
+import { claimFromProductPage, hasSession, productCoupons } from '../lib/product-coupons.server';
+import { ProductCoupons } from '../components/ProductCoupons';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
 
@@ -28,14 +31,17 @@ export async function loader(args: LoaderFunctionArgs) {
 async function loadProduct({ request, params, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
-  const [product, tree, brands, methods, store] = await Promise.all([
+  const [product, tree, brands, methods, store, badges] = await Promise.all([
     orNull(api.get<StoreProduct>(`/api/store/products/${encodeURIComponent(params.slug ?? '')}`)),
     api.get<{ items: Category[] }>('/api/store/categories'),
     api.get<{ items: Brand[] }>('/api/store/brands'),
     api.get<{ items: ShippingMethod[] }>('/api/store/shipping-methods'),
     api.get<{ timezone: string }>('/api/store/info'),
+    promotionBadges(api, context),
   ]);
   if (!product) throw data(dictionaries[locale].errors.productNotFound, { status: 404 });
+  // The coupon block (领券): coupons anyone may claim now that take this product in.
+  const coupons = await productCoupons(api, context, product);
   const now = context.now();
   // Same tags as the API's own product read: an edit or a stock change evicts this page; the
   // delivery estimates are right until the store's midnight.
@@ -50,6 +56,10 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
     path: findCategoryById(tree.items, product.categoryId)?.path ?? [],
     brand: brands.items.find((b) => b.id === product.brandId) ?? null,
     wanted: url.searchParams.get('variant'),
+    promotions: badgesFor(badges, product, locale, 4),
+    coupons,
+    // Only a signed-in visitor sees "claimed" (an anonymous copy of this URL may be cached).
+    claimed: url.searchParams.get('claimed') === '1' && hasSession(request),
     // Only a visitor with a cart sees "added" (an anonymous copy of this URL may be cached).
     added: url.searchParams.get('added') === '1' && readCookie(request, CART_ID_COOKIE) !== undefined,
   };
@@ -62,6 +72,7 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const form = await request.formData();
+  if (form.get('intent') === 'claimCoupon') return claimFromProductPage(context, request, url, locale, String(form.get('templateId') ?? ''));
   const variantId = String(form.get('variantId') ?? '').slice(0, 64);
   const quantity = Math.min(999, Math.max(1, Number.parseInt(String(form.get('quantity') ?? '1'), 10) || 1));
   try {
@@ -125,7 +136,7 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function ProductPage() {
-  const { product, path, brand, wanted, added, deliveries } = openPlainPage<ProductData>(useLoaderData());
+  const { product, path, brand, wanted, added, deliveries, promotions, coupons, claimed } = openPlainPage<ProductData>(useLoaderData());
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
@@ -158,6 +169,16 @@ export default function ProductPage() {
             {product.exclusive ? <span className="badge">{t('product.exclusive')}</span> : null}
             {product.salesCount > 0 ? <span className="muted">{t('product.sold', { count: product.salesCount })}</span> : null}
           </p>
+          {promotions.length ? (
+            <p className="promo-badges">
+              <span className="sr-only">{t('product.promotions')}: </span>
+              {promotions.map((b) => (
+                <span key={b} className="promo-badge">
+                  {b}
+                </span>
+              ))}
+            </p>
+          ) : null}
           <p className="price">
             <strong>{price}</strong>
             {variant?.listPrice && variant.listPrice > variant.price ? (
@@ -208,6 +229,8 @@ export default function ProductPage() {
                 : stockText(variant, t)}
           </p>
 
+          <ProductCoupons coupons={coupons} action={here} claimed={claimed} error={result && 'couponError' in result ? result.couponError : null} />
+
           {deliveries.length ? (
             <dl className="delivery">
               <dt>{t('product.delivery')}</dt>
@@ -240,14 +263,14 @@ export default function ProductPage() {
               </button>
             </div>
           </Form>
-          {added && !result?.error ? (
+          {added && !(result && 'error' in result && result.error) ? (
             <div id="added">
               <Notice kind="success">
                 {t('product.added')} <Link to={lp(locale, '/cart')}>{t('product.viewCart')}</Link>
               </Notice>
             </div>
           ) : null}
-          {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+          {result && 'error' in result && result.error ? <Notice kind="error">{result.error}</Notice> : null}
         </section>
       </div>
 

@@ -21,7 +21,7 @@ async function loadSearch({ context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
   const query = parseListing(url, url.searchParams.get('q') ? 'relevance' : 'sales');
-  const { result, brands } = await runListing(api, query);
+  const { result, brands } = await runListing(api, context, locale, query);
   // Nothing found: best sellers instead of a dead end (the very request the home page makes, so cached alike).
   const popular =
     query.q && result.total === 0
