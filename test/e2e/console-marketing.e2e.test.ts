@@ -87,6 +87,51 @@ describe('console: promotions and coupons are created, edited and paused [chromi
     expect(claimable.items.find((c) => c.name['zh-CN'] === couponZh)).toMatchObject({ left: 50 });
   });
 
+  it('edits the coupon (a larger total, a public code), makes redeem codes and downloads them, issues one to a shopper by email', async () => {
+    const row = page.getByRole('row').filter({ hasText: couponZh });
+    await row.getByRole('button', { name: antdText('编辑') }).click();
+    await visible(dialog().getByText('券已发出后', { exact: false }));
+    await dialog().getByLabel('发放总量').fill('80');
+    await dialog().getByLabel('公开券码（可选）').fill(`vip${stamp}`);
+    await dialog().getByRole('button', { name: antdText('保存') }).click();
+    await visible(row.getByText('0 / 80'));
+    await visible(row.getByText(`VIP${stamp}`));
+
+    // 兑换码: a batch of 20, downloaded as CSV.
+    await row.getByRole('button', { name: `更多 ${couponZh}` }).click();
+    await page.getByRole('menuitem', { name: '兑换码' }).click();
+    await dialog().getByLabel('本批数量').fill('20');
+    await dialog().getByRole('button', { name: antdText('生成一批') }).click();
+    const batchRow = dialog().getByRole('row').filter({ hasText: '20' }).first();
+    await visible(batchRow);
+    await journey.shoot(page, 'coupon-redeem-codes');
+    const [download] = await Promise.all([page.waitForEvent('download'), batchRow.getByRole('button', { name: /下载 CSV/ }).click()]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        stream.on('error', reject);
+      }, reject);
+    });
+    const codes = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((r) => r.split(',')[0]);
+    expect(codes).toHaveLength(20);
+    await page.keyboard.press('Escape');
+
+    // 定向发券 to a shopper named by email: they hold one.
+    const email = `e2e-issue-${stamp.toLowerCase()}@example.com`;
+    const reg = await fetch(`${baseUrl()}/api/store/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'issue a coupon 1' }) });
+    const { token } = (await reg.json()) as { token: string };
+    await row.getByRole('button', { name: antdText('定向发券') }).click();
+    await dialog().getByLabel('手机号或邮箱，每行一个（最多 20,000 个）').fill(`${email}\nnobody-${stamp}@example.com`);
+    await journey.shoot(page, 'coupon-issue');
+    await dialog().getByRole('button', { name: antdText('定向发券') }).click();
+    await visible(page.getByText('已发放 1 张；1 个未找到', { exact: false }));
+    const mine = await fetch(`${baseUrl()}/api/store/me/coupons`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ items: Array<{ name: { 'zh-CN': string } }> }>);
+    expect(mine.items.filter((c) => c.name['zh-CN'] === couponZh)).toHaveLength(1);
+    await visible(row.getByText('1 / 80'));
+  });
+
   it('a customer’s page shows their tier and points; staff add points with a reason', async () => {
     const email = `e2e-loyalty-${stamp.toLowerCase()}@example.com`;
     const res = await fetch(`${baseUrl()}/api/store/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'loyalty card 1', name: `积分客户${stamp}` }) });

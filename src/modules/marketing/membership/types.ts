@@ -8,6 +8,8 @@ const benefitsView = z.object({
   memberDayPercentOff: int,
   birthdayPoints: int,
   birthdayCouponTemplateId: z.string().nullable(),
+  upgradePoints: int,
+  upgradeCouponTemplateId: z.string().nullable(),
 });
 
 export const membershipView = z.object({

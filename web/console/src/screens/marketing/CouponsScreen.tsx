@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, DatePicker, Dropdown, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
+import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useLoad } from '../../app/hooks';
@@ -14,7 +14,10 @@ import { useFeedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import type { CouponTemplate } from '../../types';
 import { pauseOrResume } from './pause-resume';
-import { fen } from './money-fields';
+import { fen, yuan } from './money-fields';
+import { CouponIssueDialog } from './CouponIssueDialog';
+import { RedeemCodesDialog } from './RedeemCodesDialog';
+import { CouponGrantsCard } from './CouponGrantsCard';
 
 const KINDS = ['amountOff', 'percentOff', 'freeShipping'] as const;
 
@@ -35,7 +38,11 @@ interface Values {
   withPromotions: boolean;
   withPoints: boolean;
   refundRule: 'return' | 'forfeit';
+  publicCode?: string | null;
+  listed: boolean;
 }
+
+const codeOf = (v: string | null | undefined) => (v?.trim() ? v.trim().toUpperCase() : null);
 
 function bodyOf(v: Values) {
   const action =
@@ -57,6 +64,34 @@ function bodyOf(v: Values) {
     withPromotions: v.withPromotions,
     withPoints: v.withPoints,
     refundRule: v.refundRule,
+    publicCode: codeOf(v.publicCode),
+    listed: v.listed,
+  };
+}
+
+/** What may change once coupons are out (the value and validity stay as they were given). */
+function patchOf(v: Values) {
+  return {
+    name: { 'zh-CN': v.nameZh.trim(), en: v.nameEn.trim() },
+    totalQuantity: v.totalQuantity ?? null,
+    perCustomerLimit: v.perCustomerLimit,
+    claimFrom: v.claimWindow?.[0]?.toISOString() ?? null,
+    claimUntil: v.claimWindow?.[1]?.toISOString() ?? null,
+    publicCode: codeOf(v.publicCode),
+    listed: v.listed,
+  };
+}
+
+/** The form's values for a template being edited. */
+function valuesOf(c: CouponTemplate): Values {
+  const a = c.action as { kind: Values['kind']; amount?: number; percentOff?: number; threshold?: number; cap?: number };
+  return {
+    nameZh: c.name['zh-CN'], nameEn: c.name.en, kind: a.kind, amount: yuan(a.amount), percentOff: a.percentOff ?? null, threshold: yuan(a.threshold), cap: yuan(a.cap),
+    totalQuantity: c.totalQuantity, perCustomerLimit: c.perCustomerLimit,
+    validity: c.validDays !== null ? 'days' : 'window', validDays: c.validDays,
+    validWindow: c.validFrom && c.validUntil ? [dayjs(c.validFrom), dayjs(c.validUntil)] : null,
+    claimWindow: c.claimFrom || c.claimUntil ? [c.claimFrom ? dayjs(c.claimFrom) : null, c.claimUntil ? dayjs(c.claimUntil) : null] : null,
+    withPromotions: c.withPromotions, withPoints: c.withPoints, refundRule: c.refundRule, publicCode: c.publicCode, listed: c.listed,
   };
 }
 
@@ -67,6 +102,9 @@ export default function CouponsScreen() {
   const feedback = useFeedback();
   const list = useLoad(() => api.get<{ items: CouponTemplate[] }>('/coupon-templates').then((r) => r.items), []);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<CouponTemplate | null>(null);
+  const [issuing, setIssuing] = useState<CouponTemplate | null>(null);
+  const [codesOf, setCodesOf] = useState<CouponTemplate | null>(null);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const validity = Form.useWatch('validity', form);
@@ -74,14 +112,23 @@ export default function CouponsScreen() {
 
   const open = () => {
     form.resetFields();
-    form.setFieldsValue({ kind: 'amountOff', perCustomerLimit: 1, validity: 'days', validDays: 7, withPromotions: true, withPoints: true, refundRule: 'return' });
+    form.setFieldsValue({ kind: 'amountOff', perCustomerLimit: 1, validity: 'days', validDays: 7, withPromotions: true, withPoints: true, refundRule: 'return', listed: true });
+    setEditing(null);
+    setCreating(true);
+  };
+  const edit = (c: CouponTemplate) => {
+    form.resetFields();
+    form.setFieldsValue(valuesOf(c));
+    setEditing(c);
     setCreating(true);
   };
   const submit = async (v: Values) => {
     try {
-      await api.post('/coupon-templates', bodyOf(v));
+      if (editing) await api.patch(`/coupon-templates/${editing.id}`, patchOf(v));
+      else await api.post('/coupon-templates', bodyOf(v));
       feedback.ok(t('common.savedOk'));
       setCreating(false);
+      setEditing(null);
       list.reload();
     } catch (err) {
       feedback.fail(err);
@@ -99,6 +146,7 @@ export default function CouponsScreen() {
   return (
     <>
       <PageHeader title={t('coupons.title')} sub={t('coupons.subtitle')} extra={writable ? <Button type="primary" icon={<PlusOutlined />} onClick={open}>{t('coupons.create')}</Button> : null} />
+      <CouponGrantsCard templates={list.data ?? []} writable={writable} />
       <Card>
         {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
         <DataTable<CouponTemplate>
@@ -109,23 +157,55 @@ export default function CouponsScreen() {
           dataSource={list.data}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           columns={[
-            { title: t('coupons.name'), key: 'name', render: (_, c) => pick(c.name) },
+            {
+              title: t('coupons.name'), key: 'name',
+              render: (_, c) => (
+                <Space size={4} wrap>
+                  {pick(c.name)}
+                  {c.publicCode ? <Tag color="blue">{c.publicCode}</Tag> : null}
+                  {c.listed ? null : <Tag>{t('coupons.unlisted')}</Tag>}
+                </Space>
+              ),
+            },
             { title: t('coupons.rule'), key: 'rule', render: (_, c) => pick(c.description) },
             { title: t('coupons.claimed'), key: 'claimed', render: (_, c) => (c.totalQuantity === null ? `${c.claimed}` : `${c.claimed} / ${c.totalQuantity}`) },
             { title: t('coupons.perCustomer'), dataIndex: 'perCustomerLimit' },
             { title: t('coupons.validity'), key: 'v', render: (_, c) => (c.validDays !== null ? t('coupons.validDaysShort', { days: c.validDays }) : <DateTime at={c.validUntil} />) },
             { title: t('coupons.status'), key: 'st', render: (_, c) => <Tag color={c.status === 'active' ? 'green' : 'orange'}>{t(`coupons.statuses.${c.status}`)}</Tag> },
-            { key: 'a', align: 'right', render: (_, c) => (writable ? <Button size="small" type="link" onClick={() => void toggle(c)}>{c.status === 'paused' ? t('coupons.resume') : t('coupons.pause')}</Button> : null) },
+            {
+              key: 'a', align: 'right',
+              render: (_, c) => (
+                <Space size={0}>
+                  {writable ? <Button size="small" type="link" onClick={() => edit(c)}>{t('coupons.edit')}</Button> : null}
+                  {writable ? <Button size="small" type="link" onClick={() => setIssuing(c)}>{t('coupons.issue')}</Button> : null}
+                  <Dropdown
+                    trigger={['click']}
+                    menu={{
+                      items: [
+                        { key: 'codes', label: t('coupons.codes'), onClick: () => setCodesOf(c) },
+                        ...(writable ? [{ key: 'toggle', label: c.status === 'paused' ? t('coupons.resume') : t('coupons.pause'), onClick: () => void toggle(c) }] : []),
+                      ],
+                    }}
+                  >
+                    <Button size="small" type="text" icon={<MoreOutlined />} aria-label={`${t('coupons.more')} ${pick(c.name)}`} />
+                  </Dropdown>
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
-      <Modal open={creating} title={t('coupons.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('common.save')} destroyOnHidden width={640}>
+      <CouponIssueDialog template={issuing} onClose={(issued) => { setIssuing(null); if (issued) list.reload(); }} />
+      <RedeemCodesDialog template={codesOf} writable={writable} onClose={() => { setCodesOf(null); list.reload(); }} />
+      <Modal open={creating} title={editing ? t('coupons.editTitle') : t('coupons.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('common.save')} destroyOnHidden width={640}>
+        {editing ? <Alert type="info" showIcon message={t('coupons.editNote')} style={{ marginBottom: 16 }} /> : null}
         <Form form={form} layout="vertical" onFinish={submit}>
           <Space.Compact block>
             <Form.Item name="nameZh" label={t('coupons.nameZh')} rules={[{ required: true, message: t('form.required') }, { max: 60 }]} style={{ flex: 1 }}><Input /></Form.Item>
             <Form.Item name="nameEn" label={t('coupons.nameEn')} rules={[{ required: true, message: t('form.required') }, { max: 60 }]} style={{ flex: 1 }}><Input /></Form.Item>
           </Space.Compact>
-          <Form.Item name="kind" label={t('coupons.kind')}><Select options={KINDS.map((k) => ({ value: k, label: t(`coupons.kinds.${k}`) }))} /></Form.Item>
+          <fieldset disabled={editing !== null} className="plain-fieldset">
+          <Form.Item name="kind" label={t('coupons.kind')}><Select disabled={editing !== null} options={KINDS.map((k) => ({ value: k, label: t(`coupons.kinds.${k}`) }))} /></Form.Item>
           {kind === 'amountOff' ? (
             <Form.Item name="amount" label={t('coupons.amount')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0.01} max={1_000_000} precision={2} addonBefore="¥" style={{ width: '100%' }} /></Form.Item>
           ) : null}
@@ -136,10 +216,12 @@ export default function CouponsScreen() {
             </>
           ) : null}
           <Form.Item name="threshold" label={t('coupons.threshold')}><InputNumber min={0} max={1_000_000} precision={2} addonBefore="¥" style={{ width: '100%' }} /></Form.Item>
+          </fieldset>
           <Space wrap size="large">
             <Form.Item name="totalQuantity" label={t('coupons.total')}><InputNumber min={1} max={10_000_000} placeholder={t('coupons.unlimited')} /></Form.Item>
             <Form.Item name="perCustomerLimit" label={t('coupons.perCustomer')} rules={[{ required: true }]}><InputNumber min={1} max={100} /></Form.Item>
           </Space>
+          <fieldset disabled={editing !== null} className="plain-fieldset">
           <Form.Item name="validity" label={t('coupons.validity')}>
             <Radio.Group options={[{ value: 'days', label: t('coupons.validityDays') }, { value: 'window', label: t('coupons.validityWindow') }]} />
           </Form.Item>
@@ -148,7 +230,13 @@ export default function CouponsScreen() {
           ) : (
             <Form.Item name="validDays" label={t('coupons.validDays')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} max={3650} style={{ width: '100%' }} /></Form.Item>
           )}
+          </fieldset>
           <Form.Item name="claimWindow" label={t('coupons.claimWindow')}><DatePicker.RangePicker showTime allowEmpty={[true, true]} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="publicCode" label={t('coupons.publicCode')} extra={t('coupons.publicCodeHelp')} rules={[{ pattern: /^[A-Za-z0-9]{4,20}$/, message: t('coupons.publicCodeHelp') }]}>
+            <Input maxLength={20} autoComplete="off" style={{ textTransform: 'uppercase' }} />
+          </Form.Item>
+          <Form.Item name="listed" label={t('coupons.listed')} extra={t('coupons.listedHelp')} valuePropName="checked"><Switch /></Form.Item>
+          <fieldset disabled={editing !== null} className="plain-fieldset">
           <Space wrap size="large">
             <Form.Item name="withPromotions" label={t('coupons.withPromotions')} valuePropName="checked"><Switch /></Form.Item>
             <Form.Item name="withPoints" label={t('coupons.withPoints')} valuePropName="checked"><Switch /></Form.Item>
@@ -156,6 +244,7 @@ export default function CouponsScreen() {
           <Form.Item name="refundRule" label={t('coupons.refundRule')}>
             <Radio.Group options={[{ value: 'return', label: t('coupons.refundReturn') }, { value: 'forfeit', label: t('coupons.refundForfeit') }]} />
           </Form.Item>
+          </fieldset>
         </Form>
       </Modal>
     </>

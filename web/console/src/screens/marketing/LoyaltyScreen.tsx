@@ -9,7 +9,8 @@ import { ErrorState } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import type { MemberProgram, PointsPolicy } from '../../types';
+import type { CouponTemplate, MemberProgram, PointsPolicy } from '../../types';
+import { pick } from '../../i18n';
 import { fen, yuan } from './money-fields';
 
 interface PolicyValues {
@@ -33,6 +34,8 @@ interface TierValues {
   memberDayPercentOff: number;
   birthdayPoints: number;
   birthdayCouponTemplateId: string | null;
+  upgradePoints: number;
+  upgradeCouponTemplateId: string | null;
 }
 interface ProgramValues { enabled: boolean; growthPerYuan: number; memberDay: number | null; tiers: TierValues[] }
 
@@ -45,6 +48,7 @@ const programValues = (p: MemberProgram): ProgramValues => ({
   tiers: p.tiers.map((x) => ({
     code: x.code, nameZh: x.name['zh-CN'], nameEn: x.name.en, threshold: x.threshold, keep: x.keep, multiplier: x.benefits.pointsMultiplierBps / 10_000,
     freeShipping: x.benefits.freeShipping, memberDayPercentOff: x.benefits.memberDayPercentOff, birthdayPoints: x.benefits.birthdayPoints, birthdayCouponTemplateId: x.benefits.birthdayCouponTemplateId,
+    upgradePoints: x.benefits.upgradePoints ?? 0, upgradeCouponTemplateId: x.benefits.upgradeCouponTemplateId ?? null,
   })),
 });
 
@@ -55,6 +59,9 @@ export default function LoyaltyScreen() {
   const feedback = useFeedback();
   const policy = useLoad(() => api.get<PointsPolicy>('/points/policy'), []);
   const program = useLoad(() => api.get<MemberProgram>('/membership/program'), []);
+  // Coupons a tier may give (birthday, upgrade): the active templates.
+  const templates = useLoad(() => api.get<{ items: CouponTemplate[] }>('/coupon-templates').then((r) => r.items.filter((x) => x.status === 'active')), []);
+  const couponOptions = [{ value: '', label: t('loyaltySettings.noCoupon') }, ...(templates.data ?? []).map((x) => ({ value: x.id, label: `${pick(x.name)} · ${pick(x.description)}` }))];
   const [policyForm] = Form.useForm<PolicyValues>();
   const [programForm] = Form.useForm<ProgramValues>();
   const expiryKind = Form.useWatch('expiryKind', policyForm);
@@ -80,7 +87,8 @@ export default function LoyaltyScreen() {
         enabled: v.enabled, growthPerYuan: v.growthPerYuan, memberDay: v.memberDay ?? null,
         tiers: v.tiers.map((x) => ({
           code: x.code.trim(), name: { 'zh-CN': x.nameZh.trim(), en: x.nameEn.trim() }, threshold: x.threshold, keep: x.keep,
-          benefits: { pointsMultiplierBps: Math.round(x.multiplier * 10_000), freeShipping: Boolean(x.freeShipping), memberDayPercentOff: x.memberDayPercentOff ?? 0, birthdayPoints: x.birthdayPoints ?? 0, birthdayCouponTemplateId: x.birthdayCouponTemplateId ?? null },
+          benefits: { pointsMultiplierBps: Math.round(x.multiplier * 10_000), freeShipping: Boolean(x.freeShipping), memberDayPercentOff: x.memberDayPercentOff ?? 0, birthdayPoints: x.birthdayPoints ?? 0, birthdayCouponTemplateId: x.birthdayCouponTemplateId || null,
+            upgradePoints: x.upgradePoints ?? 0, upgradeCouponTemplateId: x.upgradeCouponTemplateId || null },
         })),
       });
       feedback.ok(t('common.savedOk'));
@@ -137,13 +145,16 @@ export default function LoyaltyScreen() {
                       <Col xs={12} md={4}><Form.Item name={[f.name, 'multiplier']} label={t('loyaltySettings.multiplier')} rules={[{ required: true }]}><InputNumber min={1} max={10} step={0.1} addonAfter="×" style={{ width: '100%' }} /></Form.Item></Col>
                       <Col xs={12} md={5}><Form.Item name={[f.name, 'memberDayPercentOff']} label={t('loyaltySettings.memberDayOff')}><InputNumber min={0} max={50} addonAfter="%" style={{ width: '100%' }} /></Form.Item></Col>
                       <Col xs={12} md={5}><Form.Item name={[f.name, 'birthdayPoints']} label={t('loyaltySettings.birthdayPoints')}><InputNumber min={0} max={100_000} style={{ width: '100%' }} /></Form.Item></Col>
+                      <Col xs={12} md={5}><Form.Item name={[f.name, 'birthdayCouponTemplateId']} label={t('loyaltySettings.birthdayCoupon')}><Select options={couponOptions} /></Form.Item></Col>
                       <Col xs={12} md={5}><Form.Item name={[f.name, 'freeShipping']} label={t('loyaltySettings.freeShipping')} valuePropName="checked"><Switch /></Form.Item></Col>
+                      <Col xs={12} md={5}><Form.Item name={[f.name, 'upgradePoints']} label={t('loyaltySettings.upgradePoints')}><InputNumber min={0} max={100_000} style={{ width: '100%' }} /></Form.Item></Col>
+                      <Col xs={12} md={5}><Form.Item name={[f.name, 'upgradeCouponTemplateId']} label={t('loyaltySettings.upgradeCoupon')}><Select options={couponOptions} /></Form.Item></Col>
                     </Row>
                   </Card>
                 ))}
                 {writable && fields.length < 10 ? (
                   <Space style={{ marginBottom: 16 }}>
-                    <Button icon={<PlusOutlined />} onClick={() => add({ code: '', nameZh: '', nameEn: '', threshold: 0, keep: 0, multiplier: 1, freeShipping: false, memberDayPercentOff: 0, birthdayPoints: 0, birthdayCouponTemplateId: null })}>{t('loyaltySettings.addTier')}</Button>
+                    <Button icon={<PlusOutlined />} onClick={() => add({ code: '', nameZh: '', nameEn: '', threshold: 0, keep: 0, multiplier: 1, freeShipping: false, memberDayPercentOff: 0, birthdayPoints: 0, birthdayCouponTemplateId: null, upgradePoints: 0, upgradeCouponTemplateId: null })}>{t('loyaltySettings.addTier')}</Button>
                   </Space>
                 ) : null}
               </>
