@@ -323,11 +323,12 @@ function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], 
 
 /** Prices the chosen combination; a free-shipping rule takes the whole fee the goods end up with. */
 function finalQuote(input: PricingInput, s: Scenario, extra: Adjustment[]): PriceQuote {
-  const priced = (adjustments: Adjustment[]) => priceValidCart({ ...input, lines: s.lines, adjustments });
-  let quote = priced([...s.adjustments, ...extra]);
-  if (s.adjustments.some((a) => a.shipping) && quote.shippingFee > 0) {
-    quote = priced([...s.adjustments.map((a) => (a.shipping ? { ...a, amount: quote.shippingFee } : a)), ...extra]);
-  }
+  // A shipping rule asks for "all of it": the engine caps each at what is left of the fee, so one
+  // pass prices it (the fee is known only once the goods' discounts are); each then shows the fee as asked.
+  const waiving = s.adjustments.some((a) => a.shipping);
+  const adjustments = waiving ? s.adjustments.map((a) => (a.shipping ? { ...a, amount: Number.MAX_SAFE_INTEGER } : a)) : s.adjustments;
+  let quote = priceValidCart({ ...input, lines: s.lines, adjustments: extra.length ? [...adjustments, ...extra] : adjustments });
+  if (waiving) quote = { ...quote, adjustments: quote.adjustments.map((a) => (a.shipping ? { ...a, requestedAmount: quote.shippingFee } : a)) };
   // Lines in the caller's order, gift lines after them.
   const at = new Map(input.lines.map((l, i) => [l.lineId, i] as const));
   const rank = (lineId: string) => at.get(lineId) ?? Number.MAX_SAFE_INTEGER;

@@ -18,12 +18,12 @@ export function validateRules(rules: readonly PricingRule[], ctx: PricingContext
   }
   const ids = new Set<string>();
   rules.forEach((rule, i) => {
-    const at = `rules[${i}]`;
     if (typeof rule === 'object' && rule !== null && valid.has(rule)) {
-      if (ids.has(rule.id)) fail('DUPLICATE_RULE', `${at}.id`, `rule ${rule.id} appears twice`);
+      if (ids.has(rule.id)) fail('DUPLICATE_RULE', `rules[${i}].id`, `rule ${rule.id} appears twice`);
       ids.add(rule.id);
       return;
     }
+    const at = `rules[${i}]`;
     if (typeof rule !== 'object' || rule === null || typeof rule.id !== 'string' || rule.id.length === 0) fail('INVALID_RULE', `${at}.id`, 'must be a non-empty string');
     if (ids.has(rule.id)) fail('DUPLICATE_RULE', `${at}.id`, `rule ${rule.id} appears twice`);
     ids.add(rule.id);
