@@ -214,6 +214,37 @@ describeEachBackend('demo shop generator', (backend) => {
     }
   });
 
+  it('has a year of marketing: festival campaigns with orders by channel, claimed coupons, tiers spread, points that reconcile', async () => {
+    const admin = await loginStaff(t, 'admin');
+    const list = (await t.app.inject({ url: '/api/admin/campaigns', headers: admin.auth })).json().items as Array<{ id: string; slug: string; state: string }>;
+    expect(list.map((c) => c.slug).sort()).toEqual(['618-2026', 'double11-2026', 'double12-2025', 'double12-2026', 'member-day']);
+    expect(list.find((c) => c.slug === 'double12-2026')!.state).toBe('upcoming');
+    const d11 = list.find((c) => c.slug === 'double11-2026')!;
+    const report = (await t.app.inject({ url: `/api/admin/campaigns/${d11.id}/report`, headers: admin.auth })).json();
+    expect(report.totals.orders).toBeGreaterThan(20);
+    expect(report.totals.discount).toBeGreaterThan(0);
+    expect(report.totals.roi).toBeGreaterThan(0);
+    expect(report.byChannel.length).toBeGreaterThanOrEqual(4);
+    expect((await t.app.inject({ url: '/api/store/campaigns/double12-2026' })).statusCode).toBe(200);
+
+    const [c] = await rows<{ bad_claimed: number; bad_ledger: number; coupons: number }>(
+      t,
+      `select (select count(*)::int from marketing_coupon_templates t where t.claimed <> (select count(*) from marketing_coupons c where c.template_id = t.id)) bad_claimed,
+              (select count(*)::int from marketing_coupons c where (select count(*) from marketing_coupon_ledger l where l.coupon_id = c.id) <> 2) bad_ledger,
+              (select count(*)::int from marketing_coupons) coupons`,
+    );
+    expect(c).toMatchObject({ bad_claimed: 0, bad_ledger: 0 });
+    expect(c.coupons).toBeGreaterThan(10);
+
+    const tiers = await rows<{ tier: string; n: number }>(t, `select tier, count(*)::int n from marketing_members group by tier`);
+    expect(tiers.length).toBeGreaterThanOrEqual(3);
+    expect(await pointsMismatches(t)).toEqual({ accounts: 0, lots: 0, growth: 0 });
+    // The demo shopper sees their tier and points in the member centre.
+    const demo = await t.app.inject({ method: 'POST', url: '/api/store/auth/login', payload: { email: DEMO_SHOPPER_EMAIL, password: DEMO_PASSWORD } });
+    const auth = { authorization: `Bearer ${demo.json().token}` };
+    expect((await t.app.inject({ url: '/api/store/me/points', headers: auth })).json().balance).toBeGreaterThan(0);
+  });
+
   it('hands over to the live services: due timeouts and auto-confirmations run, and everything still reconciles', async () => {
     t.clock.advance(11 * DAY);
     await t.settle();
@@ -228,8 +259,22 @@ describeEachBackend('demo shop generator', (backend) => {
       `select count(*)::int ledger from orders o left join (select order_id, sum(amount) s from payment_ledger group by 1) l on l.order_id = o.id where coalesce(l.s, 0) <> o.paid_amount - o.refunded_amount`,
     );
     expect(m.ledger).toBe(0);
+    // Orders confirmed since then credited their pending points through the points consumer, by difference.
+    expect(await pointsMismatches(t)).toEqual({ accounts: 0, lots: 0, growth: 0 });
   });
 });
+
+/** Accounts whose balance or pending differ from their ledger, lots that do not add up to a positive balance, members whose growth is not their ledger's last. */
+async function pointsMismatches(t: TestApp) {
+  const [r] = await rows<{ accounts: number; lots: number; growth: number }>(
+    t,
+    `select (select count(*)::int from marketing_points_accounts a where a.balance <> (select coalesce(sum(delta), 0) from marketing_points_ledger l where l.customer_id = a.customer_id)
+                or a.pending <> (select coalesce(sum(pending_delta), 0) from marketing_points_ledger l where l.customer_id = a.customer_id)) accounts,
+            (select count(*)::int from marketing_points_accounts a where a.balance > 0 and a.balance <> (select coalesce(sum(remaining), 0) from marketing_points_lots l where l.customer_id = a.customer_id)) lots,
+            (select count(*)::int from marketing_members m where m.growth <> coalesce((select growth_after from marketing_growth_ledger g where g.customer_id = m.customer_id order by g.at desc, g.id desc limit 1), 0)) growth`,
+  );
+  return r;
+}
 
 describe('demo shop generator sizes', () => {
   it('scales shoppers and orders, not the catalog', async () => {

@@ -17,6 +17,7 @@ import { OrderSimulator } from './orders-sim.js';
 import { addressOf, DEMO_SHOPPER_EMAIL, personOf } from './people.js';
 import { Rng, uuidAt } from './random.js';
 import { sinkFor } from './sink.js';
+import { writeMarketingHistory } from './marketing.js';
 
 /** The seed when none is given: the same demo shop on every machine. */
 /** The demo shop was generated (for tools that watch a fresh store). */
@@ -280,6 +281,9 @@ export async function generateDemoShop(k: Kernel, s: Services, opts: DemoOptions
       });
     });
     await writer.flushAll();
+    // The marketing behind the orders: festivals' promotions, coupons and campaigns, tiers and points.
+    const topProductIds = sim.productIds.map((id, p) => [id, sim.sales[p]] as const).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([id]) => id);
+    await writeMarketingHistory({ k, writer, exec, nextId, seed, asOf, tz, firstDay: days[0].start, topProductIds });
     mediaWritten = await media.write(exec);
     const sold = sim.productIds.map((id, p) => [id, sim.sales[p]] as const).filter(([, n]) => n > 0);
     for (let i = 0; i < sold.length; i += 1000) {
