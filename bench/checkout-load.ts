@@ -46,19 +46,24 @@ export async function checkoutLoad(opts: {
   buyers: number;
   connections: number;
   seconds: number;
+  /** Each order also uses one of the shopper's coupons and pays 200 points (issue 12: within 20% of the plain checkout). */
+  offers?: { staffToken: string };
 }): Promise<CheckoutResult> {
   const base = opts.bases[0];
   const tokens: string[] = [];
+  const customerIds: string[] = [];
   for (let i = 0; i < opts.buyers; i += 20) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(20, opts.buyers - i) }, async () => {
         const r = await call(base, 'POST', '/api/store/auth/register', { email: `bench-${randomBytes(6).toString('hex')}@example.com`, password: 'bench-password-1' });
         if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.json)}`);
-        return r.json.token as string;
+        return { token: r.json.token as string, id: r.json.customer.id as string };
       }),
     );
-    tokens.push(...batch);
+    tokens.push(...batch.map((b) => b.token));
+    customerIds.push(...batch.map((b) => b.id));
   }
+  const codes = opts.offers ? await giveOffers(base, opts.offers.staffToken, tokens, customerIds) : [];
   const address = { recipient: '李四', mobile: '13900139000', provinceCode: '31', cityCode: '3101', districtCode: '310104', regionText: '上海市 徐汇区', detail: '漕溪北路 1 号' };
   let orders = 0;
   let paid = 0;
@@ -72,14 +77,17 @@ export async function checkoutLoad(opts: {
   const shopper = async (_: unknown, n: number) => {
     const base = opts.bases[n % opts.bases.length];
     while (Date.now() < deadline) {
-      const auth = { authorization: `Bearer ${tokens[next++ % tokens.length]}` };
+      const who = next++ % tokens.length;
+      const auth = { authorization: `Bearer ${tokens[who]}` };
+      const code = codes[who]?.pop();
+      const offers = opts.offers ? { ...(code ? { couponCodes: [code] } : {}), points: 200 } : {};
       const t0 = performance.now();
       try {
         const cart = await call(base, 'POST', '/api/store/carts', undefined, auth, 'cart');
         const variantId = opts.variantIds[Math.floor(Math.random() * opts.variantIds.length)];
         for (const item of cart.json.items ?? []) await call(base, 'DELETE', `/api/store/carts/${cart.json.id}/items/${item.id}`, undefined, auth);
         await call(base, 'POST', `/api/store/carts/${cart.json.id}/items`, { variantId, quantity: 1 }, auth, 'item');
-        const order = await call(base, 'POST', '/api/store/orders', { cartId: cart.json.id, shippingMethodId: opts.shippingMethodId, address }, { ...auth, 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` }, 'order');
+        const order = await call(base, 'POST', '/api/store/orders', { cartId: cart.json.id, shippingMethodId: opts.shippingMethodId, address, ...offers }, { ...auth, 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` }, 'order');
         if (order.status === 409) {
           outOfStock++;
           continue;
@@ -105,4 +113,27 @@ export async function checkoutLoad(opts: {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0;
   return { orders, paid, outOfStock, failures, seconds, ordersPerSecond: paid / seconds, p50: pct(50), p99: pct(99), steps: Object.fromEntries(Object.entries(stepTimes).map(([k, v]) => [k, median(v)])) };
+}
+
+/**
+ * Coupons and points for every bench shopper, as an operator would give them: a ¥1 coupon issued
+ * to all of them eight times (one per order they may place) and 100,000 points each.
+ */
+async function giveOffers(base: string, staffToken: string, tokens: string[], customerIds: string[]): Promise<string[][]> {
+  const staff = { authorization: `Bearer ${staffToken}` };
+  const tpl = await call(base, 'POST', '/api/admin/coupon-templates', { name: { 'zh-CN': '压测券', en: 'Bench coupon' }, action: { kind: 'amountOff', amount: 100 }, validDays: 7, listed: false }, staff);
+  if (tpl.status !== 201) throw new Error(`coupon template: ${tpl.status} ${JSON.stringify(tpl.json)}`);
+  for (let round = 0; round < 8; round++) {
+    const issued = await call(base, 'POST', `/api/admin/coupon-templates/${tpl.json.id}/issue`, { customerIds }, { ...staff, 'idempotency-key': `bench-issue-${randomBytes(8).toString('hex')}` });
+    if (issued.status !== 201) throw new Error(`issue: ${issued.status} ${JSON.stringify(issued.json)}`);
+  }
+  await Promise.all(
+    customerIds.map((id) => call(base, 'POST', `/api/admin/customers/${id}/points/adjustments`, { points: 100_000, reason: 'bench' }, { ...staff, 'idempotency-key': `bench-points-${id}` })),
+  );
+  const codes: string[][] = [];
+  for (const token of tokens) {
+    const mine = await call(base, 'GET', '/api/store/me/coupons', undefined, { authorization: `Bearer ${token}` });
+    codes.push((mine.json.items as Array<{ code: string; status: string }>).filter((c) => c.status === 'available').map((c) => c.code));
+  }
+  return codes;
 }

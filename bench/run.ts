@@ -93,6 +93,8 @@ interface ShapeReport {
   reads: Array<{ real: LoadResult; bare: LoadResult; ratio: number; bytes: number; wire: number }>;
   fresh: LoadResult[];
   checkout?: CheckoutResult;
+  /** The same checkout with a coupon and 200 points on every order (BENCH_OFFERS=0 leaves it out). */
+  checkoutOffers?: CheckoutResult;
   units: number;
   apiProcesses: number;
   reconciled: boolean;
@@ -165,11 +167,18 @@ async function benchShape(shape: string, env: Record<string, string>, reopen: Re
     const others: Array<Awaited<ReturnType<typeof startServerProcess>>> = [];
     for (let i = 1; i < apiProcesses; i++) others.push(await startServerProcess(serverEnv, 120_000));
     console.error(`   checkout: ${variantIds.length} SKUs with ${units} units between them, 50 shoppers, ${apiProcesses} API process(es)`);
-    const checkout = await checkoutLoad({ bases: [server.url, ...others.map((o) => o.url)], variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
+    const bases = [server.url, ...others.map((o) => o.url)];
+    const checkout = await checkoutLoad({ bases, variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS });
+    let checkoutOffers: CheckoutResult | undefined;
+    if (process.env.BENCH_OFFERS !== '0') {
+      await stockUp(server.url, variantIds);
+      console.error('   checkout with a coupon and points on every order …');
+      checkoutOffers = await checkoutLoad({ bases, variantIds, shippingMethodId: shipping, sandboxSecret: SECRET, buyers: 200, connections: 50, seconds: SECONDS, offers: { staffToken: await staffToken(server.url) } });
+    }
     for (const o of others) await o.stop();
     await server.stop();
     const { reconciled, oversold } = await reconcile(reopen);
-    return { shape, reads, fresh, checkout, units, apiProcesses, reconciled, oversold, firstStartSeconds };
+    return { shape, reads, fresh, checkout, checkoutOffers, units, apiProcesses, reconciled, oversold, firstStartSeconds };
   } finally {
     await server.stop();
   }
@@ -219,12 +228,16 @@ async function shopperWithCart(base: string): Promise<string> {
   return `sk_cart=${cart.token}; sk_cart_id=${cart.id}`;
 }
 
+async function staffToken(base: string): Promise<string> {
+  const login = await fetch(`${base}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
+  return ((await login.json()) as { token: string }).token;
+}
+
 /** Signs in as the bench admin and tops each SKU up to UNITS_PER_SKU available units through adjustStock. */
 async function stockUp(base: string, variantIds: string[]): Promise<number> {
   const json = { 'content-type': 'application/json' };
-  const login = await fetch(`${base}/api/admin/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(ADMIN) });
-  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
-  const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const auth = { authorization: `Bearer ${await staffToken(base)}` };
   const warehouses = (await (await fetch(`${base}/api/admin/warehouses`, { headers: auth })).json()) as { items: Array<{ id: string }> };
   const warehouseId = warehouses.items[0].id;
   let total = 0;
@@ -289,6 +302,15 @@ function report(reports: ShapeReport[], quotes: QuoteBenchResult | null): string
         `Stock ledger reconciled: ${r.reconciled ? 'yes' : 'NO'}; rows oversold: ${r.oversold}.`,
       '',
     );
+    const o = r.checkoutOffers;
+    if (o) {
+      lines.push(
+        `The same checkout with a coupon and 200 points on every order: **${o.ordersPerSecond.toFixed(0)} paid orders/s** ` +
+          `(${o.paid} paid, ${o.outOfStock} refused out of stock, ${o.failures} failures; p50 ${ms(o.p50)}, p99 ${ms(o.p99)}; order step p50 ${ms(o.steps.order ?? 0)} against ${ms(c.steps.order ?? 0)}) — ` +
+          `**${((o.ordersPerSecond / c.ordersPerSecond) * 100).toFixed(0)}%** of the plain checkout (issue 12's target: ≥ 80%).`,
+        '',
+      );
+    }
   }
   return lines.join('\n');
 }
