@@ -63,6 +63,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     const widest = await staffCall('POST', '/products', {
       slug: ascii(80, 'p'), title, subtitle: both(500), description: both(20_000), categoryId: child.id, brandId: brand.id,
       privateLabel: true, exclusive: true,
+      earlyAccess: { tiers: Array.from({ length: 10 }, (_, i) => `t${i}-${'x'.repeat(28)}`), publicAt: '2000-01-01T00:00:00.000Z' }, // public long since: its orders below go through
       tags: Array.from({ length: 30 }, (_, i) => wide(40 - String(i).length) + i),
       attributes: Array.from({ length: 50 }, () => ({ name: both(500), value: both(500) })),
       options,
@@ -180,6 +181,30 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     });
     await staffCall('PUT', '/membership/program', { enabled: true, growthPerYuan: 100, memberDay: 28, tiers: Array.from({ length: 10 }, (_, i) => tier(i)) });
     await shopperCall('PUT', '/me/membership/birthday', { birthday: '1990-12-31' });
+    // ── Referral: the widest policy, the shopper's code, and a friend with the longest e-mail who accepted it.
+    await staffCall('PUT', '/referral/policy', { enabled: true, inviter: { points: 1_000_000, couponTemplateId: wideTemplate.id }, invitee: { points: 1_000_000, couponTemplateId: wideTemplate.id }, refundWindowDays: 90, minFirstOrder: 100_000_000, monthlyLimit: 10_000 });
+    ids.referralCode = (await shopperCall('GET', '/me/referral')).code;
+    const friend = await registerShopper(t, { email: longEmail(254, 'friend'), name: wide(60) });
+    await call(friend.auth, 'POST', '/api/store/me/referral/accept', { code: ids.referralCode });
+    // ── Campaigns: the widest (every block, the longest texts, a recurrence, the largest numbers), published, and a bare draft.
+    const localized = (n: number) => both(n);
+    const wideCampaign = await staffCall('POST', '/campaigns', {
+      slug: `w${'x'.repeat(61)}z`, kind: 'memberDay', name: localized(80), summary: localized(200),
+      startsAt: '2000-01-01T00:00:00.000Z', endsAt: '9999-12-31T23:59:59.999Z', recurrence: { monthDay: 28, hours: 24 },
+      blocks: [
+        { kind: 'banner', title: localized(120), subtitle: localized(200), imageId: null },
+        { kind: 'text', body: localized(5000) },
+        { kind: 'products', title: localized(120), productIds: [ids.widest, ids.bare] },
+        { kind: 'coupons', title: localized(120), templateIds: [wideTemplate.id, bareTemplate.id] },
+        ...Array.from({ length: 16 }, () => ({ kind: 'countdown', title: localized(120) })),
+      ],
+      promotionIds: [widePromotion.id, barePromotion.id], couponTemplateIds: [wideTemplate.id, bareTemplate.id],
+      budget: 2_000_000_000, goals: { gmv: 100_000_000_000, orders: 100_000_000, newCustomers: 100_000_000 },
+      channels: ['sem', 'email', 'kol', 'koc', 'livestream', 'shortVideo', 'social', 'sms'],
+    });
+    await staffCall('POST', `/campaigns/${wideCampaign.id}/publish`);
+    const bareCampaign = await staffCall('POST', '/campaigns', { slug: 'b0', kind: 'theme', name: localized(1), startsAt: '2000-01-01T00:00:00.000Z', endsAt: '2000-01-01T00:00:00.001Z' });
+    Object.assign(ids, { wideCampaign: wideCampaign.id, wideCampaignSlug: wideCampaign.slug, bareCampaign: bareCampaign.id });
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);
@@ -194,8 +219,11 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'getAddress': return [{ id: ids.address }, { id: ids.bareAddress }];
       case 'adminGetCustomer': case 'adminGetCustomerPoints': case 'adminGetCustomerMembership': return [{ id: ids.customer }];
       case 'adminGetPromotion': return [{ id: ids.widePromotion }, { id: ids.barePromotion }];
+      case 'adminGetCampaign': case 'adminCampaignReport': return [{ id: ids.wideCampaign }, { id: ids.bareCampaign }];
+      case 'getCampaign': return [{ slug: ids.wideCampaignSlug }];
       case 'adminListRedeemCodeBatches': return [{ id: ids.wideTemplate }];
       case 'getRegion': return [{ code: '440305' }];
+      case 'getReferralInvite': return [{ code: ids.referralCode }];
       case 'suggestSearch': return [{ q: '掌柜' }, { q: 'w' }];
       case 'quoteItem': return [{ variantId: ids.maxVariant }, { variantId: ids.minVariant }];
       case 'adminListStockLedger': return [{ variantId: ids.maxVariant }];

@@ -91,6 +91,22 @@ describeEachBackend('promotion badges on listings and product pages, the coupon 
     expect((await page(`/p/${slug}?claimed=1`)).body).not.toContain('领取成功');
   });
 
+  it('a members-first launch says for whom and until when, in both languages', async () => {
+    const merchandiser = await loginStaff(t, 'merchandiser');
+    const publicAt = new Date(t.clock.now().getTime() + 3 * 86_400_000);
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/admin/products/${p.productId}`, headers: merchandiser.auth, payload: { earlyAccess: { tiers: ['gold', 'platinum'], publicAt: publicAt.toISOString() } } });
+    expect(res.statusCode, res.body).toBe(200);
+    await t.settle();
+    const zh = (await page(`/p/${slug}`)).body;
+    expect(zh).toContain('会员抢先购');
+    expect(zh).toContain('黄金会员、铂金会员可抢先购买');
+    const en = (await page(`/en/p/${slug}`)).body;
+    expect(en).toContain('Gold, Platinum members may buy it now');
+    await t.app.inject({ method: 'PATCH', url: `/api/admin/products/${p.productId}`, headers: merchandiser.auth, payload: { earlyAccess: null } });
+    await t.settle();
+    expect((await page(`/p/${slug}`)).body).not.toContain('会员抢先购');
+  });
+
   it('the claim centre redeems a typed code, and is in the sitemap', async () => {
     const tpl = await admin('POST', '/coupon-templates', { name: { 'zh-CN': '直播券', en: 'Live coupon' }, action: { kind: 'amountOff', amount: 500 }, validDays: 3, publicCode: 'LIVE888', listed: false });
     expect(tpl.statusCode, tpl.body).toBe(201);

@@ -41,6 +41,13 @@ export const brands = pgTable('catalog_brands', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
+/** A new launch members of some tiers may buy before everyone else (tier codes of the membership programme). */
+export interface EarlyAccess {
+  tiers: string[];
+  /** ISO 8601: from this instant anyone may buy it. */
+  publicAt: string;
+}
+
 export const products = pgTable(
   'catalog_products',
   {
@@ -54,6 +61,8 @@ export const products = pgTable(
     status: text('status', { enum: PRODUCT_STATUSES }).notNull(),
     privateLabel: boolean('private_label').notNull().default(false),
     exclusive: boolean('exclusive').notNull().default(false),
+    /** 会员抢先购: before `publicAt` only members of these tiers may buy it (everyone may see it). */
+    earlyAccess: jsonb('early_access').$type<EarlyAccess>(),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     attributes: jsonb('attributes').$type<ProductAttribute[]>().notNull().default([]),
     options: jsonb('options').$type<ProductOption[]>().notNull().default([]),

@@ -42,6 +42,8 @@ export interface SellableVariant {
   image: string | null;
   /** Both the variant and its product are on sale. */
   sellable: boolean;
+  /** Before publicAt only these member tiers may buy it (checkout decides with the shopper's tier). */
+  earlyAccess: { tiers: string[]; publicAt: string } | null;
 }
 
 export interface ProductListFilter {
@@ -279,6 +281,7 @@ export class CatalogService {
           brandId: p.brandId,
           image: p.images[0]?.url ?? null,
           sellable: v.active && p.status === 'active',
+          earlyAccess: p.earlyAccess ?? null,
         },
       ]),
     );
@@ -477,6 +480,7 @@ export function toSummary(r: ProductRow): ProductSummary {
     salesCount: r.salesCount,
     privateLabel: r.privateLabel,
     exclusive: r.exclusive,
+    earlyAccess: r.earlyAccess ?? null,
   };
 }
 

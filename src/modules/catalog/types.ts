@@ -58,6 +58,15 @@ export const productInput = z.object({
   status: z.enum(PRODUCT_STATUSES).default('draft'),
   privateLabel: z.boolean().default(false),
   exclusive: z.boolean().default(false),
+  earlyAccess: z
+    .object({
+      tiers: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a member tier code')).min(1).max(10),
+      publicAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()),
+    })
+    .strict()
+    .nullable()
+    .optional()
+    .describe('会员抢先购: before publicAt only members of these tiers may buy it (everyone may see it); null: on sale to all'),
   tags: z.array(z.string().min(1).max(CATALOG_LIMITS.tag)).max(30).default([]),
   attributes: z.array(attributeSchema).max(50).default([]),
   options: z.array(optionSchema).max(5).default([]),
@@ -131,6 +140,7 @@ export const productSummary = z.object({
   salesCount: z.number().int(),
   privateLabel: z.boolean(),
   exclusive: z.boolean(),
+  earlyAccess: z.object({ tiers: z.array(z.string()), publicAt: z.string() }).nullable().describe('Members of these tiers may buy it before publicAt'),
 });
 export type ProductSummary = z.infer<typeof productSummary>;
 /** Below or at this many units available a product counts as low on stock (the stock screen's warning too). */

@@ -2,6 +2,7 @@ import { defineErrors } from '../../platform/errors.js';
 
 export const CheckoutErrors = defineErrors({
   CART_EMPTY: { status: 422, en: 'The cart is empty.', zh: '购物车是空的。' },
+  EARLY_ACCESS_ONLY: { status: 403, en: '{itemEn} is an early-access launch for members of certain tiers until {publicAt}; remove it to continue.', zh: '{itemZh} 为会员抢先购商品，{publicAt} 前仅限指定等级会员购买，请移除后继续。' },
   ITEM_UNAVAILABLE: { status: 409, en: '{itemEn} is no longer on sale; remove it to continue.', zh: '{itemZh} 已下架，请移除后继续。' },
   SHIPPING_METHOD_NOT_FOUND: { status: 422, en: 'Shipping method {id} is not available.', zh: '配送方式 {id} 不可用。' },
   ADDRESS_REQUIRED: { status: 422, en: 'A shipping address is required.', zh: '请填写收货地址。' },

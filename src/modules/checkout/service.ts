@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import type { Kernel } from '../../platform/kernel.js';
 import { channelOfUtm, type Utm } from '../../platform/attribution.js';
 import { AppError } from '../../platform/errors.js';
@@ -31,7 +32,8 @@ export interface PlaceOrderInput {
 }
 
 /** A quote and which participant contributed each rule (checkout hands each its own to hold). */
-export type PricedCart = RuledQuote & { owners: ReadonlyMap<string, string> };
+/** A priced cart, with which participant contributed each rule and the shopper's member tier as they told it (early access). */
+export type PricedCart = RuledQuote & { owners: ReadonlyMap<string, string>; tier: string | null };
 
 /** Who asks for a quote and with what (coupons, points): all optional for a guest's cart. */
 export type QuoteAsk = Partial<Omit<CheckoutAsk, 'now'>>;
@@ -94,7 +96,7 @@ export class CheckoutService {
         { now: ask.now.toISOString(), customerId: ask.customerId, channel: ask.channel, points: ask.points, ...given.context },
         given.points,
       );
-      return { ...ruled, owners: given.owners };
+      return { ...ruled, owners: given.owners, tier: given.context.tier ?? null };
     } catch (err) {
       if (err instanceof PricingInputError) throw new AppError(CheckoutErrors.PRICING_FAILED, { reason: err.message });
       throw err;
@@ -150,6 +152,7 @@ export class CheckoutService {
     const channel = input.channel ?? channelOfUtm(input.utm);
     const ask = this.askOf({ customerId, couponCodes: input.couponCodes ?? [], points: input.points ?? 0, channel });
     const priced = (await this.priceFor(lines, method, input.address.provinceCode, ask))!;
+    assertEarlyAccess(lines, priced.tier, ask.now, this.k.timezone.get());
     const gifts = await this.giftLines(priced);
     const quote = priced.quote;
     // Order amounts are integer (int4) columns: a cart the inputs allow (999 units at ¥10,000,000)
@@ -208,5 +211,20 @@ export class CheckoutService {
   /** Drops keys past their 24 hours (the recurring job `checkout.expire-idempotency-keys`); returns how many. */
   expireKeys(): Promise<number> {
     return this.keys.expire();
+  }
+}
+
+/**
+ * 会员抢先购: before a launch's public instant only members of its tiers may order it. The tier is
+ * the one the participants gave the quote (membership), so checkout compares codes and imports nothing.
+ */
+function assertEarlyAccess(lines: CartLine[], tier: string | null, now: Date, timezone: string): void {
+  for (const l of lines) {
+    const e = l.variant?.earlyAccess;
+    if (!e || now.getTime() >= Date.parse(e.publicAt) || (tier !== null && e.tiers.includes(tier))) continue;
+    const at = new TZDate(Date.parse(e.publicAt), timezone);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const publicAt = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+    throw new AppError(CheckoutErrors.EARLY_ACCESS_ONLY, { itemZh: l.variant!.title['zh-CN'], itemEn: l.variant!.title.en, publicAt });
   }
 }

@@ -153,5 +153,6 @@ function summaryOf(p: catalogTypes.ProductDetail): ProductSummary {
     salesCount: p.salesCount,
     privateLabel: p.privateLabel,
     exclusive: p.exclusive,
+    earlyAccess: p.earlyAccess,
   };
 }

@@ -1,3 +1,4 @@
+import { localizedView } from '../../../platform/http/view-fields.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answeredWrite } from '../../../platform/http/answer.js';
@@ -55,6 +56,16 @@ export function membershipAdminRoutes(k: Kernel, membership: MembershipService, 
 export function membershipStoreRoutes(k: Kernel, membership: MembershipService): FastifyPluginAsyncZod {
   const tags = ['membership'];
   return async (app) => {
+    app.get('/membership/tiers', {
+      schema: {
+        operationId: 'listMemberTiers', tags, summary: 'The membership tiers anyone may read: names, the growth that reaches each, and member day (the 会员权益 page, early-access notices)',
+        response: { 200: z.object({ memberDay: z.number().int().nullable(), items: z.array(z.object({ code: z.string(), name: localizedView, threshold: z.number().int() })) }) },
+      },
+    }, async () => {
+      const p = await membership.program();
+      return { memberDay: p.memberDay, items: p.tiers.map((x) => ({ code: x.code, name: x.name, threshold: x.threshold })) };
+    });
+
     app.get('/me/membership', {
       schema: { operationId: 'getMyMembership', tags, summary: 'My tier, growth this cycle, the way to the next tier, my benefits and every tier', response: { 200: membershipView, 401: problemSchema } },
     }, async (req) => membership.view(requireCustomer(req).id));

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n';
 import { lp } from './locale';
 import { tagPage } from './cache.server';
 import type { CouponTemplate } from './types';
+import { dateTime } from './format';
 
 /** Coupons on a product page: at most this many (the claim centre has the rest). */
 const ON_PAGE = 3;
@@ -30,6 +31,26 @@ export async function productCoupons(api: Api, context: AppLoadContext, product:
     context.page.maxAgeMs = Math.min(context.page.maxAgeMs ?? ms, ms);
   }
   return items.slice(0, ON_PAGE);
+}
+
+/**
+ * 会员抢先购 on a product page: which tiers may buy it before when (their names from the programme),
+ * while that is still ahead; the page is kept no longer than until then.
+ */
+export async function earlyAccessOf(
+  api: Api,
+  context: AppLoadContext,
+  product: { earlyAccess: { tiers: string[]; publicAt: string } | null },
+  locale: Locale,
+  timeZone: string,
+): Promise<{ tiers: string; publicAt: string } | null> {
+  const e = product.earlyAccess;
+  const left = e ? Date.parse(e.publicAt) - context.now().getTime() : 0;
+  if (!e || left <= 0) return null;
+  context.page.maxAgeMs = Math.min(context.page.maxAgeMs ?? left, Math.max(1000, left));
+  const { items } = await api.get<{ items: Array<{ code: string; name: { 'zh-CN': string; en: string } }> }>('/api/store/membership/tiers');
+  const names = e.tiers.map((code) => items.find((x) => x.code === code)?.name[locale] ?? code);
+  return { tiers: names.join(locale === 'en' ? ', ' : '、'), publicAt: dateTime(e.publicAt, locale, timeZone) };
 }
 
 /** 领取 from a product page: a guest signs in and comes back; the shopper returns to the block with the result. */

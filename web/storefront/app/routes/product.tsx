@@ -19,7 +19,7 @@ import type { Brand, Category, ShippingMethod, StoreProduct } from '../lib/types
 import { estimatedDelivery, msUntilNextDay } from '../../../../src/web-contract';
 import { RichText } from '../components/RichText';
 import { badgesFor, promotionBadges } from '../lib/badges.server';
-import { claimFromProductPage, hasSession, productCoupons } from '../lib/product-coupons.server';
+import { claimFromProductPage, earlyAccessOf, hasSession, productCoupons } from '../lib/product-coupons.server';
 import { ProductCoupons } from '../components/ProductCoupons';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
@@ -42,6 +42,7 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
   if (!product) throw data(dictionaries[locale].errors.productNotFound, { status: 404 });
   // The coupon block (领券): coupons anyone may claim now that take this product in.
   const coupons = await productCoupons(api, context, product);
+  const earlyAccess = await earlyAccessOf(api, context, product, locale, store.timezone);
   const now = context.now();
   // Same tags as the API's own product read: an edit or a stock change evicts this page; the
   // delivery estimates are right until the store's midnight.
@@ -57,6 +58,7 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
     brand: brands.items.find((b) => b.id === product.brandId) ?? null,
     wanted: url.searchParams.get('variant'),
     promotions: badgesFor(badges, product, locale, 4),
+    earlyAccess,
     coupons,
     // Only a signed-in visitor sees "claimed" (an anonymous copy of this URL may be cached).
     claimed: url.searchParams.get('claimed') === '1' && hasSession(request),
@@ -136,7 +138,7 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function ProductPage() {
-  const { product, path, brand, wanted, added, deliveries, promotions, coupons, claimed } = openPlainPage<ProductData>(useLoaderData());
+  const { product, path, brand, wanted, added, deliveries, promotions, coupons, claimed, earlyAccess } = openPlainPage<ProductData>(useLoaderData());
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
@@ -167,6 +169,7 @@ export default function ProductPage() {
             {brand ? <span className="badge">{pick(brand.name, locale)}</span> : null}
             {product.privateLabel ? <span className="badge">{t('product.privateLabel')}</span> : null}
             {product.exclusive ? <span className="badge">{t('product.exclusive')}</span> : null}
+            {earlyAccess ? <span className="badge early-access">{t('product.earlyAccess')}</span> : null}
             {product.salesCount > 0 ? <span className="muted">{t('product.sold', { count: product.salesCount })}</span> : null}
           </p>
           {promotions.length ? (
@@ -229,6 +232,11 @@ export default function ProductPage() {
                 : stockText(variant, t)}
           </p>
 
+          {earlyAccess ? (
+            <p className="early-access-note" role="note">
+              {t('product.earlyAccessNote', { tiers: earlyAccess.tiers, date: earlyAccess.publicAt })}
+            </p>
+          ) : null}
           <ProductCoupons coupons={coupons} action={here} claimed={claimed} error={result && 'couponError' in result ? result.couponError : null} />
 
           {deliveries.length ? (

@@ -1,4 +1,5 @@
-import { Checkbox, Col, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
+import { useEffect, useState } from 'react';
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { categoryTreeData, useCatalogLookups } from './lookups';
@@ -11,6 +12,7 @@ export function BasicFields() {
   const { t } = useTranslation();
   const { categories, brands } = useCatalogLookups();
   const required = { required: true, message: t('form.required') };
+  const tiers = useMemberTiers();
   return (
     <>
       <Row gutter={12}>
@@ -44,9 +46,33 @@ export function BasicFields() {
         <Form.Item name="exclusive" valuePropName="checked" noStyle><Checkbox>{t('products.exclusive')}</Checkbox></Form.Item>
       </Space>
       <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item name="earlyTiers" label={t('products.earlyTiers')} extra={t('products.earlyHelp')}>
+            <Select mode="multiple" allowClear options={tiers.map((x) => ({ value: x.code, label: pick(x.name) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="earlyPublicAt" label={t('products.earlyPublicAt')} dependencies={['earlyTiers']}
+            rules={[({ getFieldValue }) => ({ validator: (_, v) => ((getFieldValue('earlyTiers') ?? []).length && !v ? Promise.reject(new Error(t('form.required'))) : Promise.resolve()) })]}>
+            <DatePicker showTime style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
         <Col xs={24} xl={12}><Form.Item name="descriptionZh" label={t('products.descriptionZh')}><RichTextEditor label={t('products.descriptionZh')} /></Form.Item></Col>
         <Col xs={24} xl={12}><Form.Item name="descriptionEn" label={t('products.descriptionEn')}><RichTextEditor label={t('products.descriptionEn')} /></Form.Item></Col>
       </Row>
     </>
   );
+}
+
+/** The membership tiers by code and name (a public read: merchandisers need not read marketing). */
+function useMemberTiers(): Array<{ code: string; name: { 'zh-CN': string; en: string } }> {
+  const [tiers, setTiers] = useState<Array<{ code: string; name: { 'zh-CN': string; en: string } }>>([]);
+  useEffect(() => {
+    fetch('/api/store/membership/tiers')
+      .then((r) => (r.ok ? r.json() : { items: [] }))
+      .then((b: { items: typeof tiers }) => setTiers(b.items), () => setTiers([]));
+  }, []);
+  return tiers;
 }

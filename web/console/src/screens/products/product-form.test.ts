@@ -5,7 +5,7 @@ import type { ProductDetail, StockLine, Warehouse } from '../../types';
 
 const product: ProductDetail = {
   id: 'p1', slug: 'tee', title: { 'zh-CN': 'T恤', en: 'Tee' }, subtitle: null, categoryId: 'c1', brandId: null,
-  priceMin: 1990, priceMax: 1990, image: null, tags: [], salesCount: 0, privateLabel: false, exclusive: false,
+  priceMin: 1990, priceMax: 1990, image: null, tags: [], salesCount: 0, privateLabel: false, exclusive: false, earlyAccess: null,
   description: null, status: 'draft', attributes: [], images: [],
   options: [{ code: 'size', name: { 'zh-CN': '尺码', en: 'Size' }, values: [{ code: 'm', name: { 'zh-CN': 'M', en: 'M' } }] }],
   variants: [
@@ -49,6 +49,16 @@ describe('product form → adminSaveProduct payload', () => {
     expect(copied.titleEn).toBe('');
     expect(toProductSave({ ...copied, titleZh: '真空保温杯' }).title).toEqual({ 'zh-CN': '真空保温杯', en: '' });
     expect(toFormValues(product).titleEn).toBe(product.title.en);
+  });
+});
+
+describe('product form: 会员抢先购', () => {
+  it('sends tiers and the public instant together, and nothing when no tier is chosen', () => {
+    const withEarly = toFormValues({ ...product, earlyAccess: { tiers: ['gold'], publicAt: '2026-12-10T02:00:00.000Z' } });
+    expect(withEarly.earlyTiers).toEqual(['gold']);
+    expect(toProductSave(withEarly).earlyAccess).toEqual({ tiers: ['gold'], publicAt: '2026-12-10T02:00:00.000Z' });
+    expect(toProductSave({ ...withEarly, earlyTiers: [] }).earlyAccess).toBeNull();
+    expect(toProductSave(toFormValues(product)).earlyAccess).toBeNull();
   });
 });
 

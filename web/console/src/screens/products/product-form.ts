@@ -1,3 +1,4 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ProductDetail, ProductDraft, ProductSave, VariantInput, Variant } from '../../types';
 
 /**
@@ -26,6 +27,9 @@ export interface ProductFormValues {
   brandId?: string | null;
   privateLabel: boolean;
   exclusive: boolean;
+  /** 会员抢先购: the tiers that may buy before the public date (none: on sale to all). */
+  earlyTiers?: string[];
+  earlyPublicAt?: Dayjs | null;
   tags: string[];
   images: Array<{ url: string; width: number; height: number; altZh?: string; altEn?: string }>;
   options: Array<{ code: string; nameZh: string; nameEn: string; values: Array<{ code: string; nameZh: string; nameEn: string }> }>;
@@ -68,6 +72,8 @@ export function toFormValues(p: ProductDetail): ProductFormValues {
     brandId: p.brandId,
     privateLabel: p.privateLabel,
     exclusive: p.exclusive,
+    earlyTiers: p.earlyAccess?.tiers ?? [],
+    earlyPublicAt: p.earlyAccess ? dayjs(p.earlyAccess.publicAt) : null,
     tags: p.tags,
     images: p.images.map((i) => ({ url: i.url, width: i.width, height: i.height, altZh: i.alt['zh-CN'], altEn: i.alt.en })),
     options: p.options.map((o) => ({
@@ -102,6 +108,7 @@ function toProductFields(v: ProductFormValues) {
     brandId: v.brandId || null,
     privateLabel: Boolean(v.privateLabel),
     exclusive: Boolean(v.exclusive),
+    earlyAccess: v.earlyTiers?.length && v.earlyPublicAt ? { tiers: v.earlyTiers, publicAt: v.earlyPublicAt.toISOString() } : null,
     tags: v.tags ?? [],
     images: (v.images ?? []).map((i) => ({
       url: i.url.trim(), width: i.width, height: i.height, alt: both(i.altZh, i.altEn) ?? title,
