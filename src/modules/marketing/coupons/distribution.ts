@@ -147,7 +147,10 @@ export class CouponDistribution {
     const ids = new Set<string>();
     if (to.customerIds?.length) {
       const known = await this.audience.customersExist([...new Set(to.customerIds)]);
-      for (const id of new Set(to.customerIds)) known.has(id) ? ids.add(id) : skipped.push({ who: id, reason: 'unknown' });
+      for (const id of new Set(to.customerIds)) {
+        if (known.has(id)) ids.add(id);
+        else skipped.push({ who: id, reason: 'unknown' });
+      }
     }
     if (to.contacts?.length) {
       const found = await this.audience.byContacts([...new Set(to.contacts)]);

@@ -11,7 +11,7 @@ import { permit } from '../../staff/index.js';
 import type { AuditService } from '../../audit/index.js';
 import type { CouponService } from './service.js';
 import { couponGrants, couponGrantsView, ISSUE_LIMIT, type CouponDistribution } from './distribution.js';
-import { couponTemplateInput, couponTemplatePatch, couponTemplateView, couponView, publicCode } from './types.js';
+import { couponTemplateInput, couponTemplatePatch, couponTemplateView, couponView } from './types.js';
 import { checkedAnswer } from '../../../platform/http/answer.js';
 import { IdempotencyKeys, idempotencyKeyHeader, replayAware } from '../../../platform/idempotency/idempotency.js';
 import { mobile } from '../../customers/index.js';
