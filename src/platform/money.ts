@@ -40,7 +40,16 @@ export function allocate(total: Minor, weights: readonly number[]): Minor[] {
     fracs[i] = raw - floor;
     left -= floor;
   }
-  if (left > 0) {
+  if (left > 0 && left <= 8) {
+    // A few units left over (the usual case): pick the largest remainders by scanning, ties to the
+    // earlier index — the same choice as the sort below, without its array and comparator.
+    for (; left > 0; left--) {
+      let best = 0;
+      for (let i = 1; i < n; i++) if (fracs[i] > fracs[best]) best = i;
+      parts[best] += 1;
+      fracs[best] = -1;
+    }
+  } else if (left > 0) {
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => fracs[b] - fracs[a] || a - b);
     for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]] += 1;
   }
