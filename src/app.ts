@@ -7,6 +7,7 @@ import { CartService, cartAccessOf, cartStoreRoutes, type CartPricer } from './m
 import { CheckoutParticipants, CheckoutService, ShippingMethods, offersOf, checkoutStoreRoutes, registerCheckoutJobs, shippingAdminRoutes } from './modules/checkout/index.js';
 import { OrderService, orderStoreRoutes, registerOrderJobs } from './modules/orders/index.js';
 import {
+  CouponDistribution,
   CouponService,
   MembershipService,
   PointsService,
@@ -21,10 +22,20 @@ import {
   pointsParticipant,
   pointsStoreRoutes,
   promotionAdminRoutes,
+  promotionStoreRoutes,
   promotionsParticipant,
+  registerCouponConsumers,
   registerMarketingJobs,
   registerMembershipConsumers,
+  CampaignService,
+  campaignAdminRoutes,
+  campaignStoreRoutes,
+  registerCampaignConsumers,
   registerPointsConsumers,
+  ReferralService,
+  referralAdminRoutes,
+  referralStoreRoutes,
+  registerReferralConsumers,
 } from './modules/marketing/index.js';
 import { PaymentService, SandboxCallbacks, SandboxProvider, paymentStoreRoutes, sandboxPayRoutes, registerPaymentConsumers } from './modules/payments/index.js';
 import { MessagesService, messagesAdminRoutes } from './modules/messages/index.js';
@@ -80,6 +91,21 @@ export function createServices(k: Kernel) {
   const audit = new AuditService(k);
   const fulfilment = new FulfilmentService(k, orders, inventory);
   const afterSales = new AfterSalesService(k, orders, payments, inventory);
+  // Referral reads customers and orders through their services (never their tables).
+  const referral = new ReferralService(k, points, coupons, {
+    profile: async (id) => {
+      const c = await customers.getCustomer(id);
+      return c && { createdAt: new Date(c.createdAt), email: c.email, mobile: c.mobile, name: c.name };
+    },
+    addresses: (id) => customers.addresses.list(id),
+    shippingAddressOf: async (orderId) => (await orders.get(orderId).catch(() => null))?.shippingAddress ?? null,
+  });
+  const campaigns = new CampaignService(k, { catalog, coupons, promotions, imageOf: (id) => media.image(id) });
+  const couponDistribution = new CouponDistribution(k, coupons, {
+    byContacts: (contacts) => customers.idsByContacts(contacts),
+    customersExist: (ids) => customers.existingIds(ids),
+    byTier: (tier, limit) => membership.customerIdsInTier(tier, limit),
+  });
 
   // A guest's cart joins the shopper's own when they sign in or register (same transaction as the session).
   customers.onSignIn(async ({ customerId, req }) => {
@@ -87,6 +113,8 @@ export function createServices(k: Kernel) {
     if (token) await carts.mergeGuestCartByToken(customerId, token);
     // The shopper's tier, read once here so pricing their orders costs no statement for it.
     await membership.tierCode(customerId);
+    // The browser, for the referral guard's same-device check.
+    await referral.noteDevice(customerId, customers.guard.deviceOf(req));
   });
 
   registerCatalogConsumers(k, catalog);
@@ -95,12 +123,15 @@ export function createServices(k: Kernel) {
   registerPaymentConsumers(k, payments);
   registerFulfilmentJobs(k, fulfilment);
   registerCheckoutJobs(k, checkout);
-  registerMarketingJobs(k, coupons, points, membership);
+  registerMarketingJobs(k, coupons, points, membership, referral);
+  registerReferralConsumers(k, referral);
   registerPointsConsumers(k, points);
   registerMembershipConsumers(k, membership);
+  registerCampaignConsumers(k, campaigns);
+  registerCouponConsumers(k, couponDistribution);
   registerRetention(k);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, couponDistribution, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media, campaigns, referral };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -201,12 +232,17 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(settingsAdminRoutes(k, s.storeSettings, s.audit, () => s.payments.sandboxStatus()), { prefix: '/api/admin' });
   await app.register(shippingAdminRoutes(k, s.shipping, s.audit), { prefix: '/api/admin' });
   await app.register(promotionAdminRoutes(k, s.promotions, s.audit), { prefix: '/api/admin' });
-  await app.register(couponAdminRoutes(k, s.coupons, s.audit), { prefix: '/api/admin' });
-  await app.register(couponStoreRoutes(k, s.coupons), { prefix: '/api/store' });
+  await app.register(promotionStoreRoutes(s.promotions), { prefix: '/api/store' });
+  await app.register(couponAdminRoutes(k, s.coupons, s.couponDistribution, s.audit), { prefix: '/api/admin' });
+  await app.register(couponStoreRoutes(k, s.coupons, s.couponDistribution), { prefix: '/api/store' });
   await app.register(pointsAdminRoutes(k, s.points, s.audit, async (id) => (await s.customers.getCustomer(id)) !== null), { prefix: '/api/admin' });
   await app.register(pointsStoreRoutes(k, s.points), { prefix: '/api/store' });
   await app.register(membershipAdminRoutes(k, s.membership, s.audit, async (id) => (await s.customers.getCustomer(id)) !== null), { prefix: '/api/admin' });
   await app.register(membershipStoreRoutes(k, s.membership), { prefix: '/api/store' });
+  await app.register(referralAdminRoutes(k, s.referral, s.audit), { prefix: '/api/admin' });
+  await app.register(referralStoreRoutes(k, s.referral, (req) => s.customers.guard.deviceOf(req)), { prefix: '/api/store' });
+  await app.register(campaignAdminRoutes(k, s.campaigns, s.audit), { prefix: '/api/admin' });
+  await app.register(campaignStoreRoutes(s.campaigns), { prefix: '/api/store' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

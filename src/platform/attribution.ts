@@ -69,3 +69,18 @@ export function channelOfUtm(utm: Utm | null | undefined): string | null {
   const source = utm?.source?.toLowerCase().replace(/[^a-z0-9_.-]/g, '').slice(0, 40);
   return source || null;
 }
+
+/**
+ * An invite code (邀请码) is attribution too: a friend's link carries `?ref=CODE` to any storefront
+ * page. The store server keeps the last one in a first-party cookie for 30 days, so a friend who
+ * browses first and registers later is still invited; the register page sends it to the API right
+ * after sign-up (docs/marketing-referral.md).
+ */
+export const INVITE_COOKIE = 'sk_ref';
+export const INVITE_MAX_AGE_SECONDS = 30 * 86400;
+
+/** A code as typed or linked: 4–16 letters and digits, upper-cased; anything else is none. */
+export function cleanInviteCode(raw: string | null | undefined): string | null {
+  const code = (raw ?? '').trim();
+  return /^[0-9A-Za-z]{4,16}$/.test(code) ? code.toUpperCase() : null;
+}

@@ -3,3 +3,5 @@ export * from './promotions/schema.js';
 export * from './coupons/schema.js';
 export * from './points/schema.js';
 export * from './membership/schema.js';
+export * from './campaigns/schema.js';
+export * from './referral/schema.js';

@@ -84,13 +84,21 @@ export class SignInGuard {
   async beginRegistration(req: FastifyRequest): Promise<{ succeeded(account: string, reply?: FastifyReply): Promise<void> }> {
     const key = `${this.scope}:ip:${addressKey(req.ip)}`;
     await this.takeOrRefuse([{ key, ...SIGN_IN_RULES.address }]);
+    // The browser keeps its device id, as at sign-in: a device is a browser, whichever account it
+    // signs in to (the referral guard compares them).
+    const browser = this.deviceOf(req);
     return {
       // The browser that created the account is the first device it knows.
       succeeded: async (account, reply) => {
         await this.throttle.release(key);
-        if (reply) rememberDevice(reply, this.device, this.secret(), account, this.clock.now().getTime());
+        if (reply) rememberDevice(reply, this.device, this.secret(), account, this.clock.now().getTime(), browser ?? undefined);
       },
     };
+  }
+
+  /** The device id of the browser behind a request (a valid, unexpired cookie, for any account), or null. */
+  deviceOf(req: FastifyRequest): string | null {
+    return readKnownDevice(req, this.device, this.secret(), '', this.clock.now().getTime())?.deviceId ?? null;
   }
 
   /** A password reset proves the owner: the account's slowing ends at once. */

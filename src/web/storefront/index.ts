@@ -11,7 +11,7 @@ import { sendEncoded } from '../../platform/http/compression.js';
 import type { StorefrontContext } from './context.js';
 import { newNonce } from '../../platform/http/csp.js';
 import { serializeCookie } from '../../platform/http/cookies.js';
-import { encodeUtm, utmOfSearch, UTM_COOKIE, UTM_MAX_AGE_SECONDS } from '../../platform/attribution.js';
+import { cleanInviteCode, encodeUtm, INVITE_COOKIE, INVITE_MAX_AGE_SECONDS, utmOfSearch, UTM_COOKIE, UTM_MAX_AGE_SECONDS } from '../../platform/attribution.js';
 import { hydrationByPattern } from '../../../web/storefront/app/lib/plain-page.js';
 
 /** Built by `npm run build:storefront` (react-router build web/storefront). */
@@ -74,12 +74,13 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
         const cookies = parseCookieHeader(req.headers.cookie);
         // A landing with utm_source is remembered (last touch, 30 days) for the order and the sign-up;
         // the page itself stays the cached one, sent privately because it now carries a cookie.
-        const landing = landingCookie(req, k.config.publicUrl);
-        if (landing) reply.header('set-cookie', landing);
+        // So is a friend's invite code (?ref=CODE), for a registration later.
+        const landing = [landingCookie(req, k.config.publicUrl), inviteCookie(req, k.config.publicUrl)].filter((c): c is string => c !== null);
+        if (landing.length) reply.header('set-cookie', landing);
         const cacheable = k.config.pageCache && req.method !== 'POST' && isAnonymous(cookies);
         if (cacheable) {
           const hit = pages.get(req.url);
-          if (hit) return sendPage(req, reply, hit, 'hit', Boolean(landing));
+          if (hit) return sendPage(req, reply, hit, 'hit', landing.length > 0);
         }
         const generation = pages.generation;
         const relay: string[] = [];
@@ -115,14 +116,14 @@ export function storefront(k: Kernel, app: FastifyInstance, opts: { dist?: strin
             },
             generation,
           );
-          return sendPage(req, reply, page, 'miss', Boolean(landing));
+          return sendPage(req, reply, page, 'miss', landing.length > 0);
         }
         reply.status(res.status);
         res.headers.forEach((value, name) => {
           if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
         });
         if (res.headers.has('content-type')) reply.header('content-type', withCharset(res.headers.get('content-type')));
-        if (setCookies.length) reply.header('set-cookie', landing ? [landing, ...setCookies] : setCookies);
+        if (setCookies.length) reply.header('set-cookie', [...landing, ...setCookies]);
         if (!res.headers.has('cache-control')) reply.header('cache-control', 'private, no-store');
         return reply.send(body);
       },
@@ -181,4 +182,13 @@ function landingCookie(req: FastifyRequest, publicUrl: string): string | null {
   if (q < 0 || req.url.slice(0, q).endsWith('.data')) return null;
   const utm = utmOfSearch(new URLSearchParams(req.url.slice(q + 1)));
   return utm ? serializeCookie(publicUrl, UTM_COOKIE, encodeUtm(utm), { maxAgeSeconds: UTM_MAX_AGE_SECONDS }) : null;
+}
+
+/** The sk_ref cookie for a page opened with a well-formed `ref` (documents only), or null. */
+function inviteCookie(req: FastifyRequest, publicUrl: string): string | null {
+  if (req.method !== 'GET') return null;
+  const q = req.url.indexOf('?');
+  if (q < 0 || req.url.slice(0, q).endsWith('.data')) return null;
+  const code = cleanInviteCode(new URLSearchParams(req.url.slice(q + 1)).get('ref'));
+  return code ? serializeCookie(publicUrl, INVITE_COOKIE, code, { maxAgeSeconds: INVITE_MAX_AGE_SECONDS }) : null;
 }

@@ -99,3 +99,11 @@ export type MemberProgram = z.infer<typeof memberProgramView>;
 export type CustomerMembership = z.infer<typeof membershipView> & { history: Array<z.infer<typeof growthEntryView>> };
 export type CustomerPoints = z.infer<typeof pointsSummary> & { history: Page<z.infer<typeof pointsEntryView>> };
 export type PointsPolicy = z.infer<typeof pointsPolicyView>;
+
+// ── campaigns (活动) ──
+// The view schemas keep blocks and channels open (test/bad-input/response-width); the module's TS types close them.
+import type { CampaignView, CampaignReport as CampaignReportView, campaignInput } from '../../../src/web-contract.js';
+export type Campaign = CampaignView;
+export type CampaignBody = z.input<typeof campaignInput>;
+export type CampaignBlock = Campaign['blocks'][number];
+export type CampaignReport = CampaignReportView;

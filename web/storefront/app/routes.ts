@@ -13,6 +13,7 @@ const pages = (lang: 'zh' | 'en') => {
     route('p/:slug', 'routes/product.tsx', id('product')),
     route('cart', 'routes/cart.tsx', id('cart')),
     route('coupons', 'routes/coupons.tsx', id('coupons')),
+    route('campaigns/:slug', 'routes/campaign.tsx', id('campaign')),
     route('checkout', 'routes/checkout.tsx', id('checkout')),
     route('orders', 'routes/orders.tsx', id('orders')),
     route('orders/:number', 'routes/order.tsx', id('order')),
@@ -23,6 +24,7 @@ const pages = (lang: 'zh' | 'en') => {
     route('account/reset', 'routes/reset.tsx', id('reset')),
     route('account/addresses', 'routes/addresses.tsx', id('addresses')),
     route('account/member', 'routes/member.tsx', id('member')),
+    route('account/invite', 'routes/invite.tsx', id('invite')),
     route('account/logout', 'routes/logout.tsx', id('logout')),
     route('*', 'routes/not-found.tsx', id('not-found')),
   ];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
-  AppstoreOutlined, AuditOutlined, BellOutlined, DatabaseOutlined, HomeOutlined, RollbackOutlined, SafetyOutlined, SendOutlined,
-  CrownOutlined, GiftOutlined, PercentageOutlined, NotificationOutlined, SettingOutlined, ShoppingCartOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined, ApartmentOutlined, UserOutlined, ToolOutlined,
+  AppstoreOutlined, AuditOutlined, CalendarOutlined, BellOutlined, DatabaseOutlined, HomeOutlined, RollbackOutlined, SafetyOutlined, SendOutlined,
+  CrownOutlined, GiftOutlined, PercentageOutlined, NotificationOutlined, SettingOutlined, ShoppingCartOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined, ApartmentOutlined, UserOutlined, ToolOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 
 /** Icons for the names used in navigation.ts (kept apart so that table stays free of React). Hidden from
@@ -18,9 +18,11 @@ export const navIcons: Record<string, ReactNode> = {
   refunds: <RollbackOutlined aria-hidden />,
   customers: <UserOutlined aria-hidden />,
   marketing: <NotificationOutlined aria-hidden />,
+  campaigns: <CalendarOutlined aria-hidden />,
   promotions: <PercentageOutlined aria-hidden />,
   coupons: <GiftOutlined aria-hidden />,
   loyalty: <CrownOutlined aria-hidden />,
+  referral: <UsergroupAddOutlined aria-hidden />,
   system: <ToolOutlined aria-hidden />,
   staff: <TeamOutlined aria-hidden />,
   roles: <SafetyOutlined aria-hidden />,

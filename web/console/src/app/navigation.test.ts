@@ -15,7 +15,7 @@ describe('permission → menu', () => {
   });
 
   it('drops a group whose items the role cannot open (an analyst reads reports and marketing, nothing else)', () => {
-    expect(keys(visibleNavigation(ROLE_PERMISSIONS.analyst))).toEqual(['home', 'marketing', 'promotions', 'coupons', 'loyalty']);
+    expect(keys(visibleNavigation(ROLE_PERMISSIONS.analyst))).toEqual(['home', 'marketing', 'campaigns', 'promotions', 'coupons', 'loyalty', 'referral']);
     expect(keys(visibleNavigation(ROLE_PERMISSIONS.warehouse))).not.toContain('marketing');
   });
 
@@ -34,6 +34,8 @@ describe('permission → menu', () => {
     expect(navItemFor('/products/new/')?.key).toBe('products');
     expect(navItemFor('/ordersx')).toBeUndefined();
     expect(openGroupsFor('/orders/bulk-ship')).toEqual(['sales']);
+    expect(navItemFor('/marketing/campaigns/0b0e/report')?.key).toBe('campaigns');
+    expect(openGroupsFor('/marketing/campaigns/new')).toEqual(['marketing']);
   });
 
   it('guards typed-in URLs with the same table, leaving unknown paths to the router', () => {

@@ -26,9 +26,13 @@ const screens = {
   audit: lazy(() => import('../screens/audit/AuditScreen')),
   events: lazy(() => import('../screens/events/DeadEventsScreen')),
   settings: lazy(() => import('../screens/settings/SettingsScreen')),
+  campaigns: lazy(() => import('../screens/marketing/CampaignsScreen')),
+  campaignEdit: lazy(() => import('../screens/marketing/CampaignEditScreen')),
+  campaignReport: lazy(() => import('../screens/marketing/CampaignReportScreen')),
   promotions: lazy(() => import('../screens/marketing/PromotionsScreen')),
   coupons: lazy(() => import('../screens/marketing/CouponsScreen')),
   loyalty: lazy(() => import('../screens/marketing/LoyaltyScreen')),
+  referral: lazy(() => import('../screens/marketing/ReferralScreen')),
 };
 
 const loading = <Loading />;
@@ -70,9 +74,14 @@ export const router = createBrowserRouter(
         { path: 'products/:id', element: screen(screens.productEdit) },
         { path: 'categories', element: screen(screens.categories) },
         { path: 'brands', element: screen(screens.brands) },
+        { path: 'marketing/campaigns', element: screen(screens.campaigns) },
+        { path: 'marketing/campaigns/new', element: screen(screens.campaignEdit) },
+        { path: 'marketing/campaigns/:id', element: screen(screens.campaignEdit) },
+        { path: 'marketing/campaigns/:id/report', element: screen(screens.campaignReport) },
         { path: 'marketing/promotions', element: screen(screens.promotions) },
         { path: 'marketing/coupons', element: screen(screens.coupons) },
         { path: 'marketing/loyalty', element: screen(screens.loyalty) },
+        { path: 'marketing/referral', element: screen(screens.referral) },
         { path: 'stock', element: screen(screens.stock) },
         { path: 'orders', element: screen(screens.orders) },
         { path: 'orders/bulk-ship', element: screen(screens.bulkShip) },

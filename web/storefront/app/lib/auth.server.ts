@@ -15,9 +15,11 @@ export async function signIn(
   request: Request,
   locale: Locale,
   call: (api: ReturnType<typeof apiFor>) => Promise<AuthResult>,
-  next: string | null,
+  next: string | null | ((auth: AuthResult) => Promise<string | null>),
 ): Promise<Response> {
   const auth = await call(apiFor(context, locale));
   const cartCookie = await adoptCart(apiFor(context, locale, auth.csrfToken), context);
-  return redirect(safeNext(next, lp(locale, '/account')), { headers: { 'set-cookie': cartCookie } });
+  // `next` may depend on what followed the sign-in (registration accepts a friend's invite first).
+  const to = typeof next === 'function' ? await next(auth) : next;
+  return redirect(safeNext(to, lp(locale, '/account')), { headers: { 'set-cookie': cartCookie } });
 }

@@ -40,3 +40,4 @@ export type PointsSummary = z.infer<typeof pointsSummary>;
 export type PointsEntry = z.infer<typeof pointsEntryView>;
 export type Coupon = z.infer<typeof couponView>;
 export type CouponTemplate = z.infer<typeof couponTemplateView>;
+export type { StoreCampaignView as Campaign, StoreCampaignSummary as CampaignSummary } from '../../../../src/web-contract';

@@ -67,6 +67,9 @@ export default function AccountPage() {
           <Link to={lp(locale, '/account/member')}>{t('member.link')}</Link>
         </li>
         <li>
+          <Link to={lp(locale, '/account/invite')}>{t('invite.link')}</Link>
+        </li>
+        <li>
           <Link to={lp(locale, '/coupons')}>{t('coupons.centre')}</Link>
         </li>
         <li>

@@ -1,5 +1,5 @@
-import { data, Form, Link, redirect, useActionData, useNavigation, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ApiError } from '../lib/api.server';
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ApiError, apiFor } from '../lib/api.server';
 import { signIn } from '../lib/auth.server';
 import { channelOfUtm, landingUtm } from '../lib/attribution.server';
 import { checkedFields, checks, fields, problemFieldErrors, REGISTER_API_NAMES } from '../lib/forms';
@@ -11,18 +11,23 @@ import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Notice } from '../components/Notice';
 import type { AuthResult } from '../lib/types';
+import { rewardText, type InviteOffer } from '../lib/referral';
+import { cleanInviteCode, clearInviteCookie, inviteCodeOf } from '../lib/invite.server';
 
 export const handle = { hydrate: true };
 
 export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   if (await currentCustomer(context, request, locale)) throw redirect(lp(locale, '/account'));
-  return null;
+  const code = inviteCodeOf(request, url);
+  // A code nobody has, or a store without invite rewards, shows no welcome (and is not sent on).
+  const invite = code ? await apiFor(context, locale).get<InviteOffer>(`/api/store/referral/codes/${code}`).catch(() => null) : null;
+  return { invite };
 }
 
 export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  const f = fields(await request.formData(), ['identifier', 'password', 'name', 'next']);
+  const f = fields(await request.formData(), ['identifier', 'password', 'name', 'next', 'ref']);
   const errors = checks.register(f);
   if (Object.keys(errors).length) return data({ error: null, errors, identifier: f.identifier, name: f.name }, { status: 422 });
   const byEmail = f.identifier.includes('@');
@@ -35,7 +40,18 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
     channel: channelOfUtm(landingUtm(request)) ?? 'organic',
   };
   try {
-    return await signIn(context, request, locale, (api) => api.post<AuthResult>('/api/store/auth/register', body), f.next || url.searchParams.get('next'));
+    const code = cleanInviteCode(f.ref) ?? inviteCodeOf(request, url);
+    const next = f.next || url.searchParams.get('next');
+    const res = await signIn(context, request, locale, (api) => api.post<AuthResult>('/api/store/auth/register', body), async (auth) => {
+      if (!code) return next;
+      // Right after the account exists: the invite binds (or the API says why not — the account stands either way).
+      const accepted = await apiFor(context, locale, auth.csrfToken)
+        .post<{ state: string }>('/api/store/me/referral/accept', { code })
+        .catch((err: unknown) => (err instanceof ApiError ? null : Promise.reject(err)));
+      return next || (accepted && accepted.state !== 'rejected' ? `${lp(locale, '/account/invite')}?welcome=1` : null);
+    });
+    if (code) res.headers.append('set-cookie', clearInviteCookie(context.publicUrl));
+    return res;
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const errors = problemFieldErrors(err, REGISTER_API_NAMES);
@@ -50,6 +66,7 @@ export const meta: MetaFunction = (args) => {
 
 export default function RegisterPage() {
   const result = useActionData<typeof action>();
+  const { invite } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
@@ -58,9 +75,11 @@ export default function RegisterPage() {
   return (
     <div className="narrow">
       <h1>{t('account.registerHeading')}</h1>
+      {invite ? <Notice kind="success">{t('invite.registerWelcome', { inviter: invite.inviter, reward: rewardText(invite.invitee, locale, t) })}</Notice> : null}
       {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
       <Form method="post" className="panel stack" noValidate onSubmit={check.onSubmit}>
         <input type="hidden" name="next" value={next} />
+        {invite ? <input type="hidden" name="ref" value={invite.code} /> : null}
         <div className="field">
           <label htmlFor="identifier">{t('account.identifier')}</label>
           <input id="identifier" name="identifier" autoComplete="username" required maxLength={254} defaultValue={result?.identifier} {...invalidProps('identifier', check.errors)} />

@@ -3,14 +3,18 @@ import { apiFor } from '../lib/api.server';
 import { cachePage, catalogTags } from '../lib/cache.server';
 import { allCategories } from '../lib/categories';
 import { lp } from '../lib/locale';
-import type { Category, Page, ProductSummary } from '../lib/types';
+import type { CampaignSummary, Category, Page, ProductSummary } from '../lib/types';
+import { CAMPAIGNS_TAG } from '../../../../src/web-contract';
 
 const esc = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Every active product and every category, in both languages, each naming its other-language twin. */
+/** Every active product, every category and every published campaign not yet ended, in both languages, each naming its other-language twin. */
 export async function loader({ context }: LoaderFunctionArgs) {
   const api = apiFor(context, 'zh-CN');
-  const tree = await api.get<{ items: Category[] }>('/api/store/categories');
+  const [tree, campaigns] = await Promise.all([
+    api.get<{ items: Category[] }>('/api/store/categories'),
+    api.get<{ items: CampaignSummary[] }>('/api/store/campaigns'),
+  ]);
   const products: ProductSummary[] = [];
   let cursor: string | undefined;
   do {
@@ -30,12 +34,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
           `<xhtml:link rel="alternate" hreflang="x-default" href="${esc(base + lp('zh-CN', path))}"/></url>`,
       )
       .join('\n');
-  const paths = ['/', ...[...allCategories(tree.items)].map((c) => `/c/${c.slug}`), ...products.map((p) => `/p/${p.slug}`)];
+  const paths = ['/', '/coupons', ...[...allCategories(tree.items)].map((c) => `/c/${c.slug}`), ...products.map((p) => `/p/${p.slug}`), ...campaigns.items.map((c) => `/campaigns/${c.slug}`)];
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' +
     paths.map(entry).join('\n') +
     '\n</urlset>\n';
-  cachePage(context, [catalogTags.all]);
+  cachePage(context, [catalogTags.all, CAMPAIGNS_TAG]);
   return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 }
