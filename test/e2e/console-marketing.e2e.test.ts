@@ -19,6 +19,7 @@ describe('console: promotions and coupons are created, edited and paused [chromi
   const stamp = Date.now().toString(36).slice(-4).toUpperCase();
   const promoZh = `铂金满减 ${stamp}`;
   const couponZh = `满100减20 ${stamp}`;
+  const memberPriceZh = `会员价 ${stamp}`;
   const dialog = () => page.getByRole('dialog');
 
   beforeAll(async () => {
@@ -31,7 +32,7 @@ describe('console: promotions and coupons are created, edited and paused [chromi
   afterAll(async () => {
     // Nothing this journey made may keep applying to the shared store.
     const { items } = await adminApi<{ items: Array<{ id: string; name: { 'zh-CN': string }; status: string }> }>('/api/admin/promotions').catch(() => ({ items: [] }));
-    for (const p of items.filter((x) => x.name['zh-CN'] === promoZh && x.status !== 'paused')) await adminApi(`/api/admin/promotions/${p.id}/pause`, { method: 'POST' }).catch(() => {});
+    for (const p of items.filter((x) => [promoZh, memberPriceZh].includes(x.name['zh-CN']) && x.status !== 'paused')) await adminApi(`/api/admin/promotions/${p.id}/pause`, { method: 'POST' }).catch(() => {});
     const templates = await adminApi<{ items: Array<{ id: string; name: { 'zh-CN': string } }> }>('/api/admin/coupon-templates').catch(() => ({ items: [] }));
     for (const c of templates.items.filter((x) => x.name['zh-CN'] === couponZh)) await adminApi(`/api/admin/coupon-templates/${c.id}/pause`, { method: 'POST' }).catch(() => {});
     if (errors?.length) console.warn(`[console-marketing] browser errors:\n  ${errors.join('\n  ')}`);
@@ -67,6 +68,30 @@ describe('console: promotions and coupons are created, edited and paused [chromi
     await row.getByRole('button', { name: antdText('暂停') }).click();
     await visible(row.getByText('已暂停'));
     await journey.shoot(page, 'promotions-list');
+  });
+
+  it('creates a 会员价 (percent off per tier) and edits it; it is paused at once so other journeys are not discounted', async () => {
+    await page.getByRole('button', { name: /新建促销/ }).click();
+    await dialog().getByLabel('中文名称').fill(memberPriceZh);
+    await dialog().getByLabel('英文名称').fill(`Member price ${stamp}`);
+    await dialog().getByLabel('类型').click();
+    await page.getByTitle('会员价').click();
+    await dialog().getByLabel('铂金会员 %').fill('12');
+    await dialog().getByRole('button', { name: antdText('保存') }).click();
+    const row = page.getByRole('row').filter({ hasText: memberPriceZh });
+    await visible(row.getByText('会员价'));
+    await row.getByRole('button', { name: antdText('暂停') }).click();
+    await visible(row.getByText('已暂停'));
+    await row.getByRole('button', { name: /编\s?辑/ }).click();
+    await expect(dialog().getByLabel('铂金会员 %').inputValue()).resolves.toBe('12');
+    await dialog().getByLabel('黄金会员 %').fill('5');
+    await dialog().getByRole('button', { name: antdText('保存') }).click();
+    await expect
+      .poll(async () => {
+        const { items } = await adminApi<{ items: Array<{ name: { 'zh-CN': string }; action: { tiers?: Array<{ tier: string; percentOff?: number }> } }> }>('/api/admin/promotions');
+        return [...(items.find((x) => x.name['zh-CN'] === memberPriceZh)?.action.tiers ?? [])].sort((a, b) => a.tier.localeCompare(b.tier));
+      })
+      .toEqual([{ tier: 'gold', percentOff: 5 }, { tier: 'platinum', percentOff: 12 }]);
   });
 
   it('creates a coupon in 营销 → 优惠券 and shoppers can claim it', async () => {

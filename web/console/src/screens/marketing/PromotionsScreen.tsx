@@ -17,7 +17,7 @@ import { categoryTreeData, useCatalogLookups } from '../products/lookups';
 import { pauseOrResume } from './pause-resume';
 import { fen, yuan } from './money-fields';
 
-const KINDS = ['amountOff', 'percentOff', 'unitDiscount', 'freeShipping'] as const;
+const KINDS = ['amountOff', 'percentOff', 'unitDiscount', 'memberPrice', 'buyXGetY', 'freeShipping'] as const;
 type Kind = (typeof KINDS)[number];
 const RUN_COLORS: Record<string, string> = { running: 'green', scheduled: 'blue', ended: 'default', paused: 'orange' };
 
@@ -31,6 +31,10 @@ interface Values {
   cap?: number | null;
   percentOff?: number | null;
   minQuantity?: number | null;
+  /** 会员价: percent off per tier code (empty: that tier pays the usual price). */
+  memberPercents?: Record<string, number | null>;
+  buy?: number | null;
+  get?: number | null;
   window?: [Dayjs | null, Dayjs | null] | null;
   categoryIds?: string[];
   brandIds?: string[];
@@ -57,6 +61,9 @@ function valuesOf(p: Promotion): Values {
     cap: yuan(a.cap as number | undefined),
     percentOff: (a.percentOff as number | undefined) ?? null,
     minQuantity: (a.minQuantity as number | undefined) ?? null,
+    memberPercents: Object.fromEntries(((p.action as { tiers?: Array<{ tier: string; percentOff?: number }> }).tiers ?? []).map((x) => [x.tier, x.percentOff ?? null])),
+    buy: (a.buy as number | undefined) ?? null,
+    get: (a.get as number | undefined) ?? null,
     window: [p.startsAt ? dayjs(p.startsAt) : null, p.endsAt ? dayjs(p.endsAt) : null],
     categoryIds: scope.categoryIds ?? [],
     brandIds: scope.brandIds ?? [],
@@ -80,7 +87,11 @@ function bodyOf(v: Values) {
           ? v.percentOff
             ? { kind: v.kind, percentOff: v.percentOff }
             : { kind: v.kind, amountOff: fen(v.amount)! }
-          : { kind: v.kind, threshold: opt(fen(v.threshold)) };
+          : v.kind === 'memberPrice'
+            ? { kind: v.kind, tiers: Object.entries(v.memberPercents ?? {}).filter(([, pct]) => pct).map(([tier, pct]) => ({ tier, percentOff: pct! })) }
+            : v.kind === 'buyXGetY'
+              ? { kind: v.kind, buy: v.buy!, get: v.get! }
+              : { kind: v.kind, threshold: opt(fen(v.threshold)) };
   const scope = v.categoryIds?.length || v.brandIds?.length ? { ...(v.categoryIds?.length ? { categoryIds: v.categoryIds } : {}), ...(v.brandIds?.length ? { brandIds: v.brandIds } : {}) } : null;
   const conditions = v.tiers?.length || v.newCustomersOnly ? { ...(v.tiers?.length ? { tiers: v.tiers } : {}), ...(v.newCustomersOnly ? { newCustomersOnly: true } : {}) } : null;
   return {
@@ -132,7 +143,11 @@ export default function PromotionsScreen() {
       feedback.fail(err);
     }
   };
-  const editable = (p: Promotion) => (KINDS as readonly string[]).includes(p.kind);
+  // Member prices listed per SKU and gifts of another SKU are made through the API: shown, not edited here.
+  const editable = (p: Promotion) => {
+    const a = p.action as { tiers?: Array<{ prices?: unknown[] }>; giftVariantId?: string };
+    return (KINDS as readonly string[]).includes(p.kind) && !a.giftVariantId && !(a.tiers ?? []).some((x) => x.prices?.length);
+  };
 
   return (
     <>
@@ -191,6 +206,23 @@ export default function PromotionsScreen() {
               <Form.Item name="minQuantity" label={t('promotions.minQuantity')}><InputNumber min={1} max={999} style={{ width: '100%' }} /></Form.Item>
               <Form.Item name="cap" label={t('promotions.cap')}><InputNumber min={0} max={1_000_000} precision={2} addonBefore="¥" style={{ width: '100%' }} /></Form.Item>
             </>
+          ) : null}
+          {kind === 'memberPrice' ? (
+            <Form.Item label={t('promotions.memberPercents')} required>
+              <Space wrap>
+                {(program.data?.tiers ?? []).map((x) => (
+                  <Form.Item key={x.code} name={['memberPercents', x.code]} noStyle>
+                    <InputNumber min={1} max={99} addonBefore={pick(x.name)} addonAfter="%" aria-label={`${pick(x.name)} %`} style={{ width: 200 }} />
+                  </Form.Item>
+                ))}
+              </Space>
+            </Form.Item>
+          ) : null}
+          {kind === 'buyXGetY' ? (
+            <Space wrap size="large">
+              <Form.Item name="buy" label={t('promotions.buy')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} max={99} /></Form.Item>
+              <Form.Item name="get" label={t('promotions.get')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} max={99} /></Form.Item>
+            </Space>
           ) : null}
           {kind === 'unitDiscount' ? (
             <Form.Item name="amount" label={t('promotions.unitAmount')}><InputNumber min={0.01} max={1_000_000} precision={2} addonBefore="¥" style={{ width: '100%' }} /></Form.Item>
