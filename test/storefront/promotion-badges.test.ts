@@ -61,6 +61,21 @@ describeEachBackend('promotion badges on listings and product pages, the coupon 
     expect(badges((await page(`/p/${slug}`)).body)).toEqual([]);
   });
 
+  it('a 直降 for everyone shows the lower price on the card and the page, with the old one struck through', async () => {
+    const cut = await admin('POST', '/promotions', { name: { 'zh-CN': '限时直降', en: 'Price cut' }, action: { kind: 'unitDiscount', percentOff: 10 }, scope: { productIds: [p.productId] } });
+    expect(cut.statusCode, cut.body).toBe(201);
+    await t.settle();
+    const listing = (await page(`/c/${categorySlug}`)).body;
+    expect(listing).toContain('¥233.10'); // 10% off ¥259.00, as the engine takes it off each unit
+    expect(listing).toMatch(/<s class="muted card-was">.*¥259\.00<\/s>/);
+    const product = (await page(`/p/${slug}`)).body;
+    expect(product).toContain('<strong>¥233.10</strong>');
+    expect(product).toContain('"price":"233.10"');
+    expect((await admin('POST', `/promotions/${cut.json().id}/pause`)).statusCode).toBe(200);
+    await t.settle();
+    expect((await page(`/p/${slug}`)).body).toContain('<strong>¥259.00</strong>');
+  });
+
   it('the coupon block lists coupons for this product; a guest claiming is sent to sign in, a shopper claims and is told', async () => {
     const tpl = await admin('POST', '/coupon-templates', {
       name: { 'zh-CN': '音响券', en: 'Speaker coupon' }, action: { kind: 'amountOff', threshold: 20000, amount: 1500 }, scope: { categoryIds: [categoryId] }, validDays: 7, perCustomerLimit: 1,

@@ -12,6 +12,7 @@ export const promotionBadge = z.object({
   scope: z.object({ productIds: ids.optional(), categoryIds: ids.optional(), brandIds: ids.optional(), excludeProductIds: ids.optional() }).nullable().describe('null: every product'),
   tiers: z.array(z.string()).nullable().describe('Only for these member tiers (null: everyone)'),
   newCustomersOnly: z.boolean(),
+  unitOff: z.object({ amountOff: z.number().int().optional(), percentOff: z.number().int().optional() }).nullable().describe('直降: each unit in scope is cheaper by amountOff (fen) or percentOff'),
   endsAt: z.string().nullable(),
 });
 export const promotionBadges = z.object({ items: z.array(promotionBadge), nextChangeAt: z.string().nullable().describe('When the next promotion starts or ends: keep a page showing these no longer') });

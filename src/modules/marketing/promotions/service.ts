@@ -22,6 +22,8 @@ export interface PromotionBadge {
   scope: { productIds?: string[]; categoryIds?: string[]; brandIds?: string[]; excludeProductIds?: string[] } | null;
   tiers: string[] | null;
   newCustomersOnly: boolean;
+  /** 直降 / 限时折扣: what each unit in scope is cheaper by, so listings can show the price after it. */
+  unitOff: { amountOff?: number; percentOff?: number } | null;
   endsAt: string | null;
 }
 
@@ -172,6 +174,7 @@ export class PromotionService {
         scope: (rule.scope as PromotionBadge['scope']) ?? null,
         tiers: rule.conditions?.tiers?.length ? [...rule.conditions.tiers] : null,
         newCustomersOnly: rule.conditions?.newCustomersOnly === true,
+        unitOff: rule.action.kind === 'unitDiscount' ? { amountOff: rule.action.amountOff, percentOff: rule.action.percentOff } : null,
         endsAt: Number.isFinite(ends) ? new Date(ends).toISOString() : null,
       });
     }

@@ -5,12 +5,12 @@ import { useLocale } from '../lib/hooks';
 import { IMAGE_SIZES, Img } from './Img';
 
 /** A listing's product, with the words of the promotions that take it in (促销标签), when the loader gave them. */
-export type CardProduct = ProductSummary & { badges?: string[] };
+export type CardProduct = ProductSummary & { badges?: string[]; promoPrice?: number | null };
 
 export function ProductCard({ product, eager }: { product: CardProduct; eager?: boolean }) {
   const { locale, t } = useLocale();
   const title = pick(product.title, locale);
-  const price = money(product.priceMin, locale);
+  const price = money(product.promoPrice ?? product.priceMin, locale);
   return (
     <li className="card">
       {/* A plain link: cards appear only on browsing pages, which are not hydrated (a Link costs a route resolution per card). */}
@@ -35,6 +35,12 @@ export function ProductCard({ product, eager }: { product: CardProduct; eager?: 
       </a>
       <p className="card-price">
         {product.priceMax > product.priceMin ? t('product.priceFrom', { price }) : price}
+        {product.promoPrice != null ? (
+          <s className="muted card-was">
+            <span className="sr-only">{t('product.listPrice')} </span>
+            {money(product.priceMin, locale)}
+          </s>
+        ) : null}
         {product.salesCount > 0 ? <span className="muted"> · {t('product.sold', { count: product.salesCount })}</span> : null}
       </p>
     </li>

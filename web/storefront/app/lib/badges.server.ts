@@ -44,8 +44,23 @@ export function badgesFor(badges: Badge[], product: Badgeable, locale: Locale, l
   return out;
 }
 
-/** Products with their badges, for a listing. */
-export async function withBadges<T extends Badgeable>(api: Api, context: AppLoadContext, locale: Locale, items: T[]): Promise<Array<T & { badges: string[] }>> {
+/**
+ * The price after the best 直降 that takes the product in (everyone's, running now), as the engine
+ * takes it off each unit; null when none applies. Member prices and thresholds wait for the cart.
+ */
+export function promoPriceFor(badges: Badge[], product: Badgeable, price: number): number | null {
+  let best = price;
+  for (const b of badges) {
+    if (!b.unitOff) continue;
+    if (!scopeCovers({ scope: b.scope ?? undefined }, { productId: product.id, categoryId: product.categoryId, brandId: product.brandId ?? undefined })) continue;
+    const off = b.unitOff.amountOff !== undefined ? Math.min(b.unitOff.amountOff, price) : Math.floor((price * (b.unitOff.percentOff ?? 0)) / 100);
+    best = Math.min(best, price - off);
+  }
+  return best < price ? best : null;
+}
+
+/** Products with their badges and their 直降 price, for a listing. */
+export async function withBadges<T extends Badgeable & { priceMin: number }>(api: Api, context: AppLoadContext, locale: Locale, items: T[]): Promise<Array<T & { badges: string[]; promoPrice: number | null }>> {
   const badges = await promotionBadges(api, context);
-  return items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale) }));
+  return items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale), promoPrice: promoPriceFor(badges, p, p.priceMin) }));
 }

@@ -7,7 +7,7 @@ import { metaT, rootDataOf, seo } from '../lib/seo';
 import { ProductGrid } from '../components/ProductCard';
 import { HomeBanner } from '../components/HomeBanner';
 import { readStoreInfo } from '../lib/store.server';
-import { badgesFor, promotionBadges } from '../lib/badges.server';
+import { badgesFor, promoPriceFor, promotionBadges } from '../lib/badges.server';
 import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Category, Page, ProductSummary, SearchResult } from '../lib/types';
 
@@ -29,7 +29,7 @@ async function loadHome({ context, url }: LoaderFunctionArgs) {
   // Best sellers come from the search index (rebuilt in the background): bound their age too.
   cachePage(context, [catalogTags.all, catalogTags.sales], 60_000);
   const badges = await promotionBadges(api, context);
-  const badged = <T extends ProductSummary>(items: T[]) => items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale) }));
+  const badged = <T extends ProductSummary>(items: T[]) => items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale), promoPrice: promoPriceFor(badges, p, p.priceMin) }));
   return { categories: tree.items, featured: badged(featured.items), fresh: badged(fresh.items), banner: store?.homeBanner[locale] ?? null };
 }
 

@@ -18,7 +18,7 @@ import { openPlainPage, plainPage } from '../lib/plain-page';
 import type { Brand, Category, ShippingMethod, StoreProduct } from '../lib/types';
 import { estimatedDelivery, msUntilNextDay } from '../../../../src/web-contract';
 import { RichText } from '../components/RichText';
-import { badgesFor, promotionBadges } from '../lib/badges.server';
+import { badgesFor, promoPriceFor, promotionBadges } from '../lib/badges.server';
 import { claimFromProductPage, earlyAccessOf, hasSession, productCoupons } from '../lib/product-coupons.server';
 import { ProductCoupons } from '../components/ProductCoupons';
 
@@ -58,6 +58,8 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
     brand: brands.items.find((b) => b.id === product.brandId) ?? null,
     wanted: url.searchParams.get('variant'),
     promotions: badgesFor(badges, product, locale, 4),
+    // 直降 running now: each variant's price after it (member prices and thresholds wait for the cart).
+    promoPrices: Object.fromEntries(product.variants.flatMap((v) => { const p = promoPriceFor(badges, product, v.price); return p === null ? [] : [[v.id, p] as const]; })),
     earlyAccess,
     coupons,
     // Only a signed-in visitor sees "claimed" (an anonymous copy of this URL may be cached).
@@ -122,7 +124,7 @@ export const meta: MetaFunction = (args) => {
           .filter((v) => v.active)
           .map((v) => ({
             '@type': 'Offer',
-            price: (v.price / 100).toFixed(2),
+            price: ((page.promoPrices[v.id] ?? v.price) / 100).toFixed(2),
             priceCurrency: 'CNY',
             availability: v.stock === 'out' ? 'https://schema.org/OutOfStock' : v.stock === 'low' ? 'https://schema.org/LimitedAvailability' : 'https://schema.org/InStock',
             url: `${url}?variant=${v.id}`,
@@ -138,7 +140,7 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function ProductPage() {
-  const { product, path, brand, wanted, added, deliveries, promotions, coupons, claimed, earlyAccess } = openPlainPage<ProductData>(useLoaderData());
+  const { product, path, brand, wanted, added, deliveries, promotions, promoPrices, coupons, claimed, earlyAccess } = openPlainPage<ProductData>(useLoaderData());
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
@@ -148,7 +150,10 @@ export default function ProductPage() {
   const canBuy = variant !== undefined && buyable(variant);
   const here = lp(locale, `/p/${product.slug}`);
   const chosen = variant ? variantLabel(product, variant, locale) : '';
-  const price = money(variant?.price ?? product.priceMin, locale);
+  const promoPrice = variant ? promoPrices[variant.id] : undefined;
+  const price = money(promoPrice ?? variant?.price ?? product.priceMin, locale);
+  // What the shopper would have paid: the variant's price under a 直降, else its list price.
+  const was = promoPrice !== undefined ? variant!.price : variant?.listPrice && variant.listPrice > variant.price ? variant.listPrice : null;
 
   return (
     <>
@@ -184,10 +189,10 @@ export default function ProductPage() {
           ) : null}
           <p className="price">
             <strong>{price}</strong>
-            {variant?.listPrice && variant.listPrice > variant.price ? (
+            {was !== null ? (
               <s className="muted">
                 <span className="sr-only">{t('product.listPrice')} </span>
-                {money(variant.listPrice, locale)}
+                {money(was, locale)}
               </s>
             ) : null}
           </p>

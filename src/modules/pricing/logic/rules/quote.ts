@@ -226,7 +226,9 @@ function apply(w: World, pass: Pass, rule: PricingRule, o: Outcome & { ok: true 
     const room = t.map((i) => pass.remaining[i]);
     const shares = allocateWithinRemaining(amount, room);
     for (let k = 0; k < t.length; k++) pass.remaining[t[k]] -= shares[k];
-    pass.adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, appliesTo: t.map((i) => pass.lines[i].lineId) });
+    // The shares as decided here: the final pricing applies adjustments in this same order on the
+    // same amounts, so it takes them as they are rather than allocating each discount again.
+    pass.adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, lineAmounts: t.map((i, k) => ({ lineId: pass.lines[i].lineId, amount: shares[k] })) });
   }
   pass.applied.push(rule);
   if (a.next) pass.hints.push({ ruleId: rule.id, missing: a.next.missing, reward: a.next.reward, text: hintText(rule, a.next.missing, a.next.reward) });
