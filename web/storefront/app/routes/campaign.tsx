@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { data, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { CAMPAIGNS_TAG } from '../../../../src/web-contract';
 import { ApiError, apiFor, mutatingApiFor, orNull } from '../lib/api.server';
 import { cachePage, catalogTags } from '../lib/cache.server';
@@ -14,6 +14,7 @@ import { dictionaries } from '../i18n/dictionaries.server';
 import { Img } from '../components/Img';
 import { ProductGrid } from '../components/ProductCard';
 import { Notice } from '../components/Notice';
+import { CouponCard } from '../components/CouponCard';
 import type { Campaign, Coupon } from '../lib/types';
 
 /** Hydrated: the countdown ticks in the browser, and claiming a coupon stays on the page. */
@@ -122,7 +123,6 @@ function Countdown({ campaign, renderedAt, title }: { campaign: Campaign; render
 export default function CampaignPage() {
   const { campaign, timeZone, renderedAt } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { locale, t } = useLocale();
   const name = pick(campaign.name, locale);
   const hasBanner = campaign.blocks[0]?.kind === 'banner';
@@ -183,20 +183,7 @@ export default function CampaignPage() {
                 {b.items.length ? (
                   <ul className="coupon-centre">
                     {b.items.map((c) => (
-                      <li key={c.id}>
-                        <b>{pick(c.description, locale)}</b>
-                        <span className="meta">{pick(c.name, locale)}</span>
-                        <span className="meta muted small">
-                          {c.validDays != null ? t('coupons.validDays', { days: c.validDays }) : c.validUntil ? t('coupons.validUntil', { date: date(new Date(Date.parse(c.validUntil) - 1).toISOString(), locale, timeZone) }) : ''}
-                          {c.left != null ? ` · ${t('coupons.left', { count: c.left })}` : ''}
-                        </span>
-                        <Form method="post">
-                          <input type="hidden" name="templateId" value={c.id} />
-                          <button type="submit" disabled={navigation.state !== 'idle'} aria-label={`${t('coupons.claim')} ${pick(c.name, locale)}`}>
-                            {t('coupons.claim')}
-                          </button>
-                        </Form>
-                      </li>
+                      <CouponCard key={c.id} coupon={c} timeZone={timeZone} />
                     ))}
                   </ul>
                 ) : (

@@ -1,13 +1,13 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
 import { storeTimeZone } from '../lib/store-zone.server';
-import { date } from '../lib/format';
 import { fields } from '../lib/forms';
-import { localeOfPath, lp, pick } from '../lib/locale';
+import { localeOfPath, lp } from '../lib/locale';
 import { currentCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Empty, Notice } from '../components/Notice';
+import { CouponCard } from '../components/CouponCard';
 import type { Coupon, CouponTemplate } from '../lib/types';
 
 export const handle = { hydrate: true };
@@ -84,27 +84,7 @@ export default function CouponCentre() {
       {claimable.length ? (
         <ul className="coupon-centre">
           {claimable.map((c) => (
-            <li key={c.id}>
-              <b>{pick(c.description, locale)}</b>
-              <span className="meta">{pick(c.name, locale)}</span>
-              <span className="meta muted small">
-                {c.validDays != null ? t('coupons.validDays', { days: c.validDays }) : c.validUntil ? t('coupons.validUntil', { date: date(new Date(Date.parse(c.validUntil) - 1).toISOString(), locale, timeZone) }) : ''}
-                {c.left != null ? ` · ${t('coupons.left', { count: c.left })}` : ''}
-                {held[c.id] ? ` · ${t('coupons.held', { count: held[c.id] })}` : ''}
-              </span>
-              <Form method="post">
-                <input type="hidden" name="templateId" value={c.id} />
-                {(held[c.id] ?? 0) >= c.perCustomerLimit ? (
-                  <button type="button" className="secondary" disabled>
-                    {t('coupons.claimedAll')}
-                  </button>
-                ) : (
-                  <button type="submit" disabled={navigation.state !== 'idle'} aria-label={`${t('coupons.claim')} ${pick(c.name, locale)}`}>
-                    {t('coupons.claim')}
-                  </button>
-                )}
-              </Form>
-            </li>
+            <CouponCard key={c.id} coupon={c} timeZone={timeZone} held={held[c.id]} />
           ))}
         </ul>
       ) : (
