@@ -120,6 +120,22 @@ export async function stockOf(productId: string, variantId: string): Promise<num
 }
 
 /**
+ * Goods received for a journey that buys many units: the variant's first warehouse gets what is missing
+ * to reach `units` available (earlier journeys on the same store may have sold it down). Returns the
+ * available count afterwards.
+ */
+export async function receiveStock(productId: string, variantId: string, units: number): Promise<number> {
+  const auth = { authorization: `Bearer ${await staffAuth()}` };
+  const res = await fetch(`${baseUrl()}/api/admin/stock?product=${productId}&limit=100`, { headers: auth });
+  if (!res.ok) throw new Error(`stock: ${res.status} ${await res.text()}`);
+  const rows = ((await res.json()) as { items: Array<{ variantId: string; warehouseId: string; available: number }> }).items.filter((r) => r.variantId === variantId);
+  const available = rows.reduce((sum, r) => sum + r.available, 0);
+  if (available >= units || rows.length === 0) return available;
+  await adminApi('/api/admin/stock/adjustments', { method: 'POST', body: { variantId, warehouseId: rows[0].warehouseId, delta: units - available, reason: 'receipt', note: 'e2e journey' } });
+  return stockOf(productId, variantId);
+}
+
+/**
  * The variant's exact stock, after checking that the product page words it as a shopper should see
  * it: 有货 above 10, 仅剩 N 件 at 10 or fewer, 缺货 at none — never the figure itself above 10.
  */
