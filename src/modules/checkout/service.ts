@@ -8,7 +8,7 @@ import { DEFAULT_CURRENCY } from '../../platform/money.js';
 import type { CartLine, CartService } from '../cart/index.js';
 import type { InventoryService } from '../inventory/index.js';
 import type { OrderService, PlacedOrder, ShippingAddress } from '../orders/index.js';
-import { PricingInputError, quoteWithRules, type RuledQuote, type ShippingMethod } from '../pricing/index.js';
+import { giftGoneText, PricingInputError, quoteWithRules, type PricingRule, type RuledQuote, type ShippingMethod } from '../pricing/index.js';
 import { CheckoutErrors } from './errors.js';
 import type { CheckoutAsk, CheckoutParticipants } from './participants.js';
 import type { ShippingMethods } from './shipping-methods.js';
@@ -74,8 +74,8 @@ export class CheckoutService {
     const sellable = lines.filter((l) => l.variant?.sellable);
     if (sellable.length === 0) return null;
     const given = await this.participants.contribute(ask);
-    try {
-      const ruled = quoteWithRules(
+    const priced = (rules: readonly PricingRule[]) =>
+      quoteWithRules(
         {
           currency: DEFAULT_CURRENCY,
           lines: sellable.map((l) => ({
@@ -92,10 +92,22 @@ export class CheckoutService {
           shipping,
           destination: provinceCode ? { provinceCode } : undefined,
         },
-        given.rules,
+        rules,
         { now: ask.now.toISOString(), customerId: ask.customerId, channel: ask.channel, points: ask.points, ...given.context },
         given.points,
       );
+    try {
+      let ruled = priced(given.rules);
+      // 赠品送完即止: a gift whose stock has run out is left out (its promotion rests for this cart,
+      // and the quote says so) rather than refusing the order. One read, only for carts with gifts.
+      if (ruled.gifts.length > 0) {
+        const stock = await this.inventory.availability([...new Set(ruled.gifts.map((g) => g.variantId))]);
+        const gone = new Set(ruled.gifts.filter((g) => (stock.get(g.variantId) ?? 0) < g.quantity).map((g) => g.ruleId));
+        if (gone.size > 0) {
+          ruled = priced(given.rules.filter((r) => !gone.has(r.id)));
+          for (const rule of given.rules) if (gone.has(rule.id)) ruled.explanations.push({ kind: 'giftGone', ruleId: rule.id, text: giftGoneText(rule) });
+        }
+      }
       return { ...ruled, owners: given.owners, tier: given.context.tier ?? null };
     } catch (err) {
       if (err instanceof PricingInputError) throw new AppError(CheckoutErrors.PRICING_FAILED, { reason: err.message });

@@ -11,7 +11,7 @@ export const offersView = z.object({
   explanations: z
     .array(
       z.object({
-        kind: z.string().describe('applied, conflict, notEligible or pointsLimited'),
+        kind: z.string().describe('applied, conflict, notEligible, pointsLimited or giftGone'),
         ruleId: z.string().optional(),
         otherRuleId: z.string().optional(),
         text: localizedView,

@@ -108,6 +108,31 @@ describeEachBackend('promotions: operators set them, the cart and the order appl
     await admin('POST', `/promotions/${res.json().id}/pause`);
   });
 
+  it('买赠 while gifts last (赠品送完即止): a gift without the stock for it is left out, said so, and the order goes ahead', async () => {
+    const res = await admin('POST', '/promotions', {
+      name: { 'zh-CN': '买2赠杯垫', en: 'Coaster with 2' },
+      action: { kind: 'buyXGetY', buy: 2, get: 1, giftVariantId: gift.variantIds[0] },
+      scope: { productIds: [p.productId] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const left = (await t.services.inventory.availability([gift.variantIds[0]])).get(gift.variantIds[0])!;
+    expect(left).toBe(2); // 3 seeded, 1 went with the order above
+    // Six units earn three gifts; two are left: the cart goes without, at the ordinary price, and says why.
+    const cartId = await cartOf(p.variantIds[1], 6);
+    const q = await quoted(cartId);
+    expect(q.quote.lines).toHaveLength(1);
+    expect(q.quote.total).toBe(6 * 3000);
+    expect(q.offers.explanations).toContainEqual(expect.objectContaining({ kind: 'giftGone', ruleId: res.json().id, text: { 'zh-CN': '「买2赠杯垫」赠品已送完', en: '"Coaster with 2": the gift has run out' } }));
+    const placed = await t.app.inject({ method: 'POST', url: '/api/store/orders', headers: shopper, payload: { cartId, shippingMethodId: ship, address: testAddress } });
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect(placed.json()).toMatchObject({ subtotal: 18000, discountTotal: 0, itemCount: 6 });
+    expect((await t.services.inventory.availability([gift.variantIds[0]])).get(gift.variantIds[0])).toBe(2);
+    // Two units earn one gift, which is there: it comes with the order.
+    const small = await cartOf(p.variantIds[1], 2);
+    expect((await quoted(small)).quote.lines).toHaveLength(2);
+    await admin('POST', `/promotions/${res.json().id}/pause`);
+  });
+
   it('refuses what cannot be priced or stored, with nothing written', async () => {
     const before = (await admin('GET', '/promotions?limit=100')).json().items.length;
     const bad: unknown[] = [

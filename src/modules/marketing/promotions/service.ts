@@ -5,7 +5,7 @@ import { listCursor, timeAndId, toPage } from '../../../platform/http/pagination
 import { newId } from '../../../platform/ids.js';
 import { LocalCopy } from '../../../platform/local-copy.js';
 import type { CatalogService } from '../../catalog/index.js';
-import { describeAction, PricingInputError, validateRules, type PricingRule, type RuleAction } from '../../pricing/index.js';
+import { describeAction, PricingInputError, rulePrecedence, validateRules, type PricingRule, type RuleAction } from '../../pricing/index.js';
 import { promotions, type PromotionStatus } from './schema.js';
 import type { PromotionAction, PromotionInput, PromotionPatch, PromotionView } from './types.js';
 
@@ -147,7 +147,7 @@ export class PromotionService {
       if (!v?.sellable || g.rule.action.kind !== 'buyXGetY') continue; // a gift no longer on sale: the promotion rests
       gifts.push({ ...g.rule, action: { ...g.rule.action, gift: { variantId: v.variantId, productId: v.productId, unitPrice: v.price, weightGrams: v.weightGrams, quantity: g.quantity } } });
     }
-    return [...running.rules, ...gifts];
+    return [...running.rules, ...gifts].sort(rulePrecedence);
   }
 
   /**
@@ -192,6 +192,8 @@ export class PromotionService {
       if (a.kind === 'buyXGetY' && a.giftVariantId) out.gifts.push({ rule, variantId: a.giftVariantId, quantity: a.get });
       else out.rules.push(rule);
     }
+    // In the engine's working order, so a quote need not sort them again.
+    out.rules.sort(rulePrecedence);
     return out;
   }
 

@@ -19,8 +19,8 @@ export { refundableAmounts, type RefundRequestLine, type RefundLineAmount, type 
 export { shippingFee, type ShippingContext } from './shipping.js';
 export { validatePricingInput } from './validate.js';
 export * from './rules/types.js';
-export { quoteWithRules, POINTS_ADJUSTMENT_ID } from './rules/quote.js';
-export { describeAction, yuan } from './rules/explain.js';
+export { quoteWithRules, rulePrecedence, POINTS_ADJUSTMENT_ID } from './rules/quote.js';
+export { describeAction, giftGoneText, yuan } from './rules/explain.js';
 export { scopeCovers } from './rules/eligibility.js';
 export { validateRules } from './rules/validate-rules.js';
 

@@ -25,7 +25,7 @@ export type Outcome = { ok: true; ask: Ask } | { ok: false; why: NotEligibleReas
 
 export interface Scoped {
   /** Indices of the lines the rule looks at, in line order. */
-  targets: number[];
+  targets: readonly number[];
   /** Σ of their amounts at the base the rule measures thresholds on. */
   base: Minor;
   /** Σ of what they have left now (what the rule can still take). */

@@ -57,10 +57,88 @@ export function conditionsHold(rule: PricingRule, ctx: PricingContext, now = Dat
   return true;
 }
 
-/** Indices of the lines a rule looks at: gift lines never; lines excluded from coupons not by a coupon. */
-export function linesInScope(rule: PricingRule, lines: readonly PricingLine[]): number[] {
+/**
+ * A cart's lines by product, category and brand, built once per quote: most rules target one
+ * category or brand (or everything), and their lines are then a list already made, not a scan of
+ * every line per rule. Gift lines are in no list (no rule looks at them).
+ */
+export interface LineIndex {
+  lines: readonly PricingLine[];
+  /** Every line a promotion may look at. */
+  all: readonly number[];
+  /** Every line a coupon may look at (not excluded from coupons). */
+  couponable: readonly number[];
+  byProduct: ReadonlyMap<string, readonly number[]>;
+  byCategory: ReadonlyMap<string, readonly number[]>;
+  byBrand: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexLines(lines: readonly PricingLine[]): LineIndex {
+  const all: number[] = [];
+  const couponable: number[] = [];
+  const byProduct = new Map<string, number[]>();
+  const byCategory = new Map<string, number[]>();
+  const byBrand = new Map<string, number[]>();
+  const put = (m: Map<string, number[]>, key: string | undefined, i: number) => {
+    if (key === undefined) return;
+    const at = m.get(key);
+    if (at) at.push(i);
+    else m.set(key, [i]);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.gift) continue;
+    all.push(i);
+    if (!line.noCoupons) couponable.push(i);
+    put(byProduct, line.productId, i);
+    put(byCategory, line.categoryId, i);
+    put(byBrand, line.brandId, i);
+  }
+  return { lines, all, couponable, byProduct, byCategory, byBrand };
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * Indices of the lines a rule looks at, in line order: gift lines never; lines excluded from
+ * coupons not by a coupon. The answer may be one of the index's own lists: read it, never change it.
+ */
+export function linesInScope(rule: PricingRule, lines: readonly PricingLine[], index: LineIndex = indexLines(lines)): readonly number[] {
   const c = compile(rule);
   const coupon = rule.source === 'coupon';
+  if (!c.targeted && !c.excludeProductIds) return coupon ? index.couponable : index.all;
+  const s = rule.scope;
+  const named = (s?.productIds?.length ?? 0) + (s?.categoryIds?.length ?? 0) + (s?.brandIds?.length ?? 0);
+  if (c.targeted && named <= lines.length) {
+    // Few names: gather their lines from the index rather than testing every line.
+    let only: readonly number[] | undefined;
+    let found = 0;
+    const marked = new Uint8Array(lines.length);
+    const mark = (m: ReadonlyMap<string, readonly number[]>, keys: readonly string[] | undefined) => {
+      if (!keys) return;
+      for (const key of keys) {
+        const at = m.get(key);
+        if (!at) continue;
+        found++;
+        only = at;
+        for (const i of at) marked[i] = 1;
+      }
+    };
+    mark(index.byProduct, s?.productIds);
+    mark(index.byCategory, s?.categoryIds);
+    mark(index.byBrand, s?.brandIds);
+    if (found === 0) return NONE;
+    const allCouponable = index.couponable.length === index.all.length;
+    if (found === 1 && !c.excludeProductIds && (!coupon || allCouponable)) return only!;
+    const out: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (marked[i] === 0) continue;
+      const line = lines[i];
+      if ((coupon && line.noCoupons) || c.excludeProductIds?.has(line.productId)) continue;
+      out.push(i);
+    }
+    return out;
+  }
   const out: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];

@@ -86,6 +86,12 @@ export function notEligibleText(rule: PricingRule, why: NotEligibleReason): Loca
   }
 }
 
+/** 赠品送完即止: the gift of a 买赠 promotion has run out, so the cart goes without it. */
+export function giftGoneText(rule: PricingRule): LocalizedText {
+  const q = quoted(rule);
+  return { 'zh-CN': `${q.zh}赠品已送完`, en: `${q.en}: the gift has run out` };
+}
+
 export function hintText(rule: PricingRule, missing: Minor, reward: Minor): LocalizedText {
   const q = quoted(rule);
   if (reward === 0) return { 'zh-CN': `再买${yuan(missing)}可享${q.zh}`, en: `Add ${yuan(missing)} more for ${q.en}` };

@@ -6,8 +6,8 @@ import { shippingFee } from '../shipping.js';
 import type { Adjustment, AdjustmentKind, PriceQuote, PricingInput, PricingLine } from '../types.js';
 import { validatePricingInput } from '../validate.js';
 import { ask, unitOff, UNIT_PRICE_ACTIONS, type Outcome } from './actions.js';
-import { conditionsHold, linesInScope } from './eligibility.js';
-import { appliedText, conflictText, hintText, notEligibleText, pointsText } from './explain.js';
+import { conditionsHold, indexLines, linesInScope } from './eligibility.js';
+import { appliedText, conflictText, hintText, notEligibleText, pointsText, type NotEligibleReason } from './explain.js';
 import type { AppliedRule, Explanation, Hint, PointsOffer, PricingContext, PricingRule, RuledQuote } from './types.js';
 import { validateRules } from './validate-rules.js';
 
@@ -32,21 +32,27 @@ export const POINTS_ADJUSTMENT_ID = 'points:redeem';
 export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[], ctx: PricingContext, points?: PointsOffer | null): RuledQuote {
   validatePricingInput(input);
   validateRules(rules, ctx, points);
-  const lines = [...input.lines].sort(byLineId);
-  const ordered = [...rules].sort(byPrecedence);
+  const lines = inOrder([...input.lines], byLineId);
   const explanations: Explanation[] = [];
   const at = Date.parse(ctx.now);
-  const live: PricingRule[] = [];
-  for (const rule of ordered) {
-    if (conditionsHold(rule, ctx, at)) live.push(rule);
-    else if (rule.source === 'coupon') explanations.push({ kind: 'notEligible', ruleId: rule.id, text: notEligibleText(rule, { kind: 'conditions' }) });
-  }
-  const targets = new Map<string, number[]>();
-  for (const rule of live) targets.set(rule.id, linesInScope(rule, lines));
+  const index = indexLines(lines);
+  const targets = new Map<string, readonly number[]>();
   const unitRules: PricingRule[] = [];
   const promotions: PricingRule[] = [];
   const coupons: PricingRule[] = [];
-  for (const r of live) (UNIT_PRICE_ACTIONS.has(r.action.kind) ? unitRules : r.source === 'coupon' ? coupons : promotions).push(r);
+  const unusable: PricingRule[] = [];
+  for (const rule of rules) {
+    if (conditionsHold(rule, ctx, at)) {
+      targets.set(rule.id, linesInScope(rule, lines, index));
+      (UNIT_PRICE_ACTIONS.has(rule.action.kind) ? unitRules : rule.source === 'coupon' ? coupons : promotions).push(rule);
+    } else if (rule.source === 'coupon') unusable.push(rule);
+  }
+  // Each pool is worked in precedence order (ties and stacking depend on it). Callers that keep
+  // their rules in that order (marketing's in-process copy does) pay only for the check.
+  inOrder(unitRules, rulePrecedence);
+  inOrder(promotions, rulePrecedence);
+  inOrder(coupons, rulePrecedence);
+  for (const rule of inOrder(unusable, rulePrecedence)) explanations.push({ kind: 'notEligible', ruleId: rule.id, text: notEligibleText(rule, { kind: 'conditions' }) });
   const unit = unitPrices(lines, unitRules, targets, ctx);
   const weight = lines.reduce((t, l) => t + l.weightGrams * l.quantity, 0);
   const feeEstimate = shippingFee(input.shipping, { goodsTotal: sum(unit.remaining), totalWeightGrams: weight, provinceCode: input.destination?.provinceCode });
@@ -105,17 +111,29 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
   }
   const gifts = best.lines.filter((l) => l.gift).map((l) => ({ lineId: l.lineId, ruleId: l.lineId.slice('gift:'.length), variantId: l.variantId, productId: l.productId, quantity: l.quantity }));
   // What saved money first, in pipeline order; then what was left out and why.
-  return { quote, applied, points: used, explanations: [...saved, ...explanations, ...best.notes], hints: best.hints, gifts };
+  const hints = best.hints.map((h): Hint => ({ ruleId: h.rule.id, missing: h.missing, reward: h.reward, text: hintText(h.rule, h.missing, h.reward) }));
+  return { quote, applied, points: used, explanations: [...saved, ...explanations, ...best.notes.map(explain)], hints, gifts };
 }
 
 interface World {
   lines: PricingLine[];
   unit: { adjustments: Adjustment[]; remaining: Minor[] };
-  targets: Map<string, number[]>;
+  targets: Map<string, readonly number[]>;
   feeEstimate: Minor;
   input: PricingInput;
   /** Each promotion's outcome on the goods after unit prices (its threshold base). */
   atBase: Map<PricingRule, Outcome>;
+}
+
+/**
+ * What a combination left out and what it nudges toward, as data: only the chosen combination's
+ * are put into words (most combinations priced are not the one the shopper gets).
+ */
+type Note = { kind: 'conflict'; left: PricingRule; kept: PricingRule } | { kind: 'notEligible'; rule: PricingRule; why: NotEligibleReason };
+interface Nudge {
+  rule: PricingRule;
+  missing: Minor;
+  reward: Minor;
 }
 
 interface Scenario {
@@ -124,8 +142,8 @@ interface Scenario {
   applied: PricingRule[];
   goodsTotal: Minor;
   total: Minor;
-  notes: Explanation[];
-  hints: Hint[];
+  notes: Note[];
+  hints: Nudge[];
   /** Chosen coupons that did not apply because of a promotion (another combination may do better). */
   couponsRefused: number;
 }
@@ -136,13 +154,13 @@ interface Pass {
   remaining: Minor[];
   adjustments: Adjustment[];
   applied: PricingRule[];
-  notes: Explanation[];
-  hints: Hint[];
+  notes: Note[];
+  hints: Nudge[];
   shippingRules: number;
 }
 
 /** The best unit price of each line (会员价 against 直降): one adjustment per rule, with the lines it won. */
-function unitPrices(lines: PricingLine[], rules: PricingRule[], targets: Map<string, number[]>, ctx: PricingContext): World['unit'] {
+function unitPrices(lines: PricingLine[], rules: PricingRule[], targets: Map<string, readonly number[]>, ctx: PricingContext): World['unit'] {
   const remaining = lines.map((l) => l.unitPrice * l.quantity);
   if (rules.length === 0) return { adjustments: [], remaining };
   const won = new Map<string, Array<{ lineId: string; amount: Minor }>>();
@@ -183,8 +201,14 @@ function goodsWorth(o: Outcome): number {
   return o.ok && !o.ask.shipping ? o.ask.amount : 0;
 }
 
-function conflict(left: PricingRule, kept: PricingRule): Explanation {
-  return { kind: 'conflict', ruleId: left.id, otherRuleId: kept.id, text: conflictText(left, kept) };
+function conflict(left: PricingRule, kept: PricingRule): Note {
+  return { kind: 'conflict', left, kept };
+}
+
+function explain(n: Note): Explanation {
+  return n.kind === 'conflict'
+    ? { kind: 'conflict', ruleId: n.left.id, otherRuleId: n.kept.id, text: conflictText(n.left, n.kept) }
+    : { kind: 'notEligible', ruleId: n.rule.id, text: notEligibleText(n.rule, n.why) };
 }
 
 function couponGroup(r: PricingRule): string {
@@ -231,7 +255,7 @@ function apply(w: World, pass: Pass, rule: PricingRule, o: Outcome & { ok: true 
     pass.adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, lineAmounts: t.map((i, k) => ({ lineId: pass.lines[i].lineId, amount: shares[k] })) });
   }
   pass.applied.push(rule);
-  if (a.next) pass.hints.push({ ruleId: rule.id, missing: a.next.missing, reward: a.next.reward, text: hintText(rule, a.next.missing, a.next.reward) });
+  if (a.next) pass.hints.push({ rule, missing: a.next.missing, reward: a.next.reward });
 }
 
 /**
@@ -263,7 +287,7 @@ function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], 
       const now = rule.action.kind === 'freeShipping' ? atBase : outcomeAt(w, rule, base, pass.remaining, pass.lines);
       if (now.ok) apply(w, pass, rule, now);
     } else if (!atBase.ok && atBase.why.kind === 'threshold') {
-      pass.hints.push({ ruleId: rule.id, missing: atBase.why.missing, reward: atBase.reward, text: hintText(rule, atBase.why.missing, atBase.reward) });
+      pass.hints.push({ rule, missing: atBase.why.missing, reward: atBase.reward });
     }
   }
   const promotionsApplied = pass.applied.filter((r) => r.source === 'promotion');
@@ -294,7 +318,7 @@ function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], 
     coupons.forEach((c, i) => {
       const outcome = outcomes[i];
       if (!outcome.ok) {
-        pass.notes.push({ kind: 'notEligible', ruleId: c.id, text: notEligibleText(c, outcome.why) });
+        pass.notes.push({ kind: 'notEligible', rule: c, why: outcome.why });
         return;
       }
       const winner = winnersOf.get(couponGroup(c))!.rule;
@@ -319,7 +343,7 @@ function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], 
     const weight = pass.lines.reduce((t, l) => t + l.weightGrams * l.quantity, 0);
     total += shippingFee(w.input.shipping, { goodsTotal, totalWeightGrams: weight, provinceCode: w.input.destination?.provinceCode });
   }
-  pass.hints.sort((a, b) => a.missing - b.missing || compare(a.ruleId, b.ruleId));
+  pass.hints.sort((a, b) => a.missing - b.missing || compare(a.rule.id, b.rule.id));
   return { lines: pass.lines, adjustments: pass.adjustments, applied: pass.applied, goodsTotal, total, notes: pass.notes, hints: pass.hints, couponsRefused };
 }
 
@@ -373,9 +397,18 @@ function byLineId(a: PricingLine, b: PricingLine): number {
   return compare(a.lineId, b.lineId);
 }
 
-/** Higher priority first, then by id: the order rules are worked in, whatever order they came in. */
-function byPrecedence(a: PricingRule, b: PricingRule): number {
+/**
+ * Higher priority first, then by id: the order rules are worked in, whatever order they came in.
+ * A caller that keeps its rules sorted by this saves the quote a sort.
+ */
+export function rulePrecedence(a: PricingRule, b: PricingRule): number {
   return (b.stacking?.priority ?? 0) - (a.stacking?.priority ?? 0) || compare(a.id, b.id);
+}
+
+/** Sorts `xs` in place unless it is already in order (one pass), and returns it. */
+function inOrder<T>(xs: T[], by: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < xs.length; i++) if (by(xs[i - 1], xs[i]) > 0) return xs.sort(by);
+  return xs;
 }
 
 function compare(a: string, b: string): number {

@@ -125,7 +125,9 @@ export type ExplanationKind =
   /** A chosen coupon that does not apply to this cart or shopper (threshold, scope, time, who). */
   | 'notEligible'
   /** Fewer points used than asked (share limit, balance, block size), or none allowed. */
-  | 'pointsLimited';
+  | 'pointsLimited'
+  /** A gift promotion (买赠) left out because the gift has run out (赠品送完即止). */
+  | 'giftGone';
 
 export interface Explanation {
   kind: ExplanationKind;
