@@ -30,19 +30,20 @@ export function allocate(total: Minor, weights: readonly number[]): Minor[] {
   const abs = Math.abs(total);
   // Plain loops and no sort when nothing is left over: quoting runs this for every discount.
   const n = weights.length;
-  const parts = new Array<number>(n);
-  const fracs = new Array<number>(n);
+  const parts: number[] = [];
+  const fracs: number[] = [];
   let left = abs;
   for (let i = 0; i < n; i++) {
     const raw = (abs * weights[i]) / sum;
     const floor = Math.floor(raw);
-    parts[i] = floor;
-    fracs[i] = raw - floor;
+    parts.push(floor);
+    fracs.push(raw - floor);
     left -= floor;
   }
-  if (left > 0 && left <= 8) {
-    // A few units left over (the usual case): pick the largest remainders by scanning, ties to the
-    // earlier index — the same choice as the sort below, without its array and comparator.
+  if (left > 0 && left <= n && left * n <= 4096) {
+    // Units left over among a cart's few lines (the usual case; fewer than n): pick the largest
+    // remainders by scanning, ties to the earlier index — the same choice as the sort below,
+    // without its array and comparator.
     for (; left > 0; left--) {
       let best = 0;
       for (let i = 1; i < n; i++) if (fracs[i] > fracs[best]) best = i;

@@ -32,36 +32,44 @@ export const POINTS_ADJUSTMENT_ID = 'points:redeem';
 export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[], ctx: PricingContext, points?: PointsOffer | null): RuledQuote {
   validatePricingInput(input);
   validateRules(rules, ctx, points);
-  const lines = inOrder([...input.lines], byLineId);
+  const lines = [...input.lines];
+  // Cart lines usually come in id order already (ids grow with time): then nothing is reordered.
+  const sorted = isInOrder(lines, byLineId);
+  if (!sorted) lines.sort(byLineId);
   const explanations: Explanation[] = [];
   const at = Date.parse(ctx.now);
   const index = indexLines(lines);
-  const targets = new Map<string, readonly number[]>();
-  const unitRules: PricingRule[] = [];
-  const promotions: PricingRule[] = [];
-  const coupons: PricingRule[] = [];
+  const unitRules: Candidate[] = [];
+  const promotions: Candidate[] = [];
+  const coupons: Candidate[] = [];
   const unusable: PricingRule[] = [];
+  const promotionGroups = new Map<string, number>();
+  const couponGroups = new Map<string, number>();
   for (const rule of rules) {
-    if (conditionsHold(rule, ctx, at)) {
-      targets.set(rule.id, linesInScope(rule, lines, index));
-      (UNIT_PRICE_ACTIONS.has(rule.action.kind) ? unitRules : rule.source === 'coupon' ? coupons : promotions).push(rule);
-    } else if (rule.source === 'coupon') unusable.push(rule);
+    if (!conditionsHold(rule, ctx, at)) {
+      if (rule.source === 'coupon') unusable.push(rule);
+      continue;
+    }
+    const c: Candidate = { rule, targets: linesInScope(rule, lines, index), group: -1, atBase: NOT_ASKED };
+    if (UNIT_PRICE_ACTIONS.has(rule.action.kind)) unitRules.push(c);
+    else if (rule.source === 'coupon') coupons.push(((c.group = numbered(couponGroups, couponGroup(rule))), c));
+    else promotions.push(((c.group = numbered(promotionGroups, promotionGroup(rule))), c));
   }
   // Each pool is worked in precedence order (ties and stacking depend on it). Callers that keep
   // their rules in that order (marketing's in-process copy does) pay only for the check.
-  inOrder(unitRules, rulePrecedence);
-  inOrder(promotions, rulePrecedence);
-  inOrder(coupons, rulePrecedence);
+  inOrder(unitRules, candidatePrecedence);
+  inOrder(promotions, candidatePrecedence);
+  inOrder(coupons, candidatePrecedence);
   for (const rule of inOrder(unusable, rulePrecedence)) explanations.push({ kind: 'notEligible', ruleId: rule.id, text: notEligibleText(rule, { kind: 'conditions' }) });
-  const unit = unitPrices(lines, unitRules, targets, ctx);
+  const unit = unitPrices(lines, unitRules, ctx);
   const weight = lines.reduce((t, l) => t + l.weightGrams * l.quantity, 0);
   const feeEstimate = shippingFee(input.shipping, { goodsTotal: sum(unit.remaining), totalWeightGrams: weight, provinceCode: input.destination?.provinceCode });
-  const world: World = { lines, unit, targets, feeEstimate, input, atBase: new Map() };
+  const world: World = { lines, unit, feeEstimate, input, groups: { promotions: promotionGroups.size, coupons: couponGroups.size } };
   // Promotions measure thresholds on the goods after unit prices, whatever else applies: what each
   // would do there is worked out once and shared by every combination.
-  for (const rule of promotions) world.atBase.set(rule, outcomeAt(world, rule, unit.remaining, unit.remaining));
+  for (const c of promotions) c.atBase = outcomeAt(world, c, unit.remaining, unit.remaining);
 
-  const stackable = promotions.filter((r) => !r.stacking?.exclusive);
+  const stackable = promotions.filter((c) => !c.rule.stacking?.exclusive);
   const first = run(world, stackable, coupons, 'promotionsFirst', []);
   const scenarios = [first];
   // The other combinations are priced only when they could be better: coupons were refused, or an
@@ -70,10 +78,11 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
   const baseTotal = sum(unit.remaining);
   let bestSaving = baseTotal + feeEstimate - Math.min(...scenarios.map((x) => x.total));
   for (const only of promotions) {
-    if (!only.stacking?.exclusive) continue;
+    const stacking = only.rule.stacking;
+    if (!stacking?.exclusive) continue;
     let couponsToo = 0;
-    if (only.stacking.withCoupons !== false) for (const c of coupons) couponsToo += goodsWorth(outcomeAt(world, c, unit.remaining, unit.remaining));
-    if (goodsWorth(world.atBase.get(only)!) + couponsToo + feeEstimate <= bestSaving) continue;
+    if (stacking.withCoupons !== false) for (const c of coupons) couponsToo += goodsWorth(outcomeAt(world, c, unit.remaining, unit.remaining));
+    if (goodsWorth(only.atBase) + couponsToo + feeEstimate <= bestSaving) continue;
     const s = run(world, [only], coupons, 'promotionsFirst', stackable);
     scenarios.push(s);
     bestSaving = Math.max(bestSaving, baseTotal + feeEstimate - s.total);
@@ -97,9 +106,9 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
     }
   }
 
-  const quote = finalQuote(input, best, extra.length || input.adjustments?.length ? [...extra, ...(input.adjustments ?? [])] : extra);
+  const quote = finalQuote(input, best, extra.length || input.adjustments?.length ? [...extra, ...(input.adjustments ?? [])] : extra, sorted);
   const byId = new Map<string, PricingRule>();
-  for (const r of unitRules) byId.set(r.id, r);
+  for (const c of unitRules) byId.set(c.rule.id, c.rule);
   for (const r of best.applied) byId.set(r.id, r);
   const applied: AppliedRule[] = [];
   const saved: Explanation[] = [];
@@ -118,11 +127,34 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
 interface World {
   lines: PricingLine[];
   unit: { adjustments: Adjustment[]; remaining: Minor[] };
-  targets: Map<string, readonly number[]>;
   feeEstimate: Minor;
   input: PricingInput;
-  /** Each promotion's outcome on the goods after unit prices (its threshold base). */
-  atBase: Map<PricingRule, Outcome>;
+  /** How many stacking groups the promotions and the coupons form (candidates carry their number). */
+  groups: { promotions: number; coupons: number };
+}
+
+/** A rule that may apply to this cart, with what is known of it before combinations are priced. */
+interface Candidate {
+  rule: PricingRule;
+  /** The lines it looks at (indices into the world's lines; read, never changed). */
+  targets: readonly number[];
+  /** Its stacking group, numbered for this quote: candidates of one group never combine. */
+  group: number;
+  /** A promotion's outcome on the goods after unit prices (its threshold base). */
+  atBase: Outcome;
+}
+
+const NOT_ASKED: Outcome = { ok: false, why: { kind: 'conditions' }, reward: 0 };
+
+/** The number of a stacking group in this quote, given in order of first appearance. */
+function numbered(groups: Map<string, number>, name: string): number {
+  let n = groups.get(name);
+  if (n === undefined) groups.set(name, (n = groups.size));
+  return n;
+}
+
+function candidatePrecedence(a: Candidate, b: Candidate): number {
+  return rulePrecedence(a.rule, b.rule);
 }
 
 /**
@@ -160,26 +192,35 @@ interface Pass {
 }
 
 /** The best unit price of each line (会员价 against 直降): one adjustment per rule, with the lines it won. */
-function unitPrices(lines: PricingLine[], rules: PricingRule[], targets: Map<string, readonly number[]>, ctx: PricingContext): World['unit'] {
+function unitPrices(lines: PricingLine[], rules: Candidate[], ctx: PricingContext): World['unit'] {
   const remaining = lines.map((l) => l.unitPrice * l.quantity);
   if (rules.length === 0) return { adjustments: [], remaining };
   const won = new Map<string, Array<{ lineId: string; amount: Minor }>>();
-  const reached = rules.filter((rule) => unitsAt(lines, targets.get(rule.id)!) >= (rule.conditions?.minQuantity ?? 0));
-  lines.forEach((line, i) => {
-    let best: { rule: PricingRule; off: Minor } | null = null;
-    for (const rule of reached) {
-      if (!targets.get(rule.id)!.includes(i)) continue;
-      const off = unitOff(rule, line, ctx);
-      if (off > 0 && (!best || off > best.off)) best = { rule, off };
+  // Each line's cheapest unit price: rules in precedence order, the first of equal ones wins.
+  const bestOff: Minor[] = lines.map(() => 0);
+  const bestRule: Array<PricingRule | null> = lines.map(() => null);
+  for (const { rule, targets: at } of rules) {
+    if (unitsAt(lines, at) < (rule.conditions?.minQuantity ?? 0)) continue;
+    for (const i of at) {
+      const off = unitOff(rule, lines[i], ctx);
+      if (off > bestOff[i]) {
+        bestOff[i] = off;
+        bestRule[i] = rule;
+      }
     }
-    if (!best) return;
-    const amount = best.off * line.quantity;
+  }
+  lines.forEach((line, i) => {
+    const rule = bestRule[i];
+    if (!rule) return;
+    const amount = bestOff[i] * line.quantity;
     remaining[i] -= amount;
-    won.set(best.rule.id, [...(won.get(best.rule.id) ?? []), { lineId: line.lineId, amount }]);
+    const shares = won.get(rule.id);
+    if (shares) shares.push({ lineId: line.lineId, amount });
+    else won.set(rule.id, [{ lineId: line.lineId, amount }]);
   });
   const adjustments = rules
-    .filter((r) => won.has(r.id))
-    .map((rule): Adjustment => {
+    .filter((c) => won.has(c.rule.id))
+    .map(({ rule }): Adjustment => {
       const lineAmounts = won.get(rule.id)!;
       return { id: rule.id, kind: kindOf(rule), label: rule.name, amount: sum(lineAmounts.map((l) => l.amount)), lineAmounts };
     });
@@ -187,9 +228,9 @@ function unitPrices(lines: PricingLine[], rules: PricingRule[], targets: Map<str
 }
 
 /** What a rule would do with thresholds measured on `thresholdsOn` and `remaining` left to take from. */
-function outcomeAt(w: World, rule: PricingRule, thresholdsOn: readonly Minor[], remaining: readonly Minor[], lines: readonly PricingLine[] = w.lines): Outcome {
-  const t = w.targets.get(rule.id)!;
-  return ask(rule, lines, remaining, { targets: t, base: sumAt(thresholdsOn, t), room: sumAt(remaining, t), units: unitsAt(lines, t) });
+function outcomeAt(w: World, c: Candidate, thresholdsOn: readonly Minor[], remaining: readonly Minor[], lines: readonly PricingLine[] = w.lines): Outcome {
+  const t = c.targets;
+  return ask(c.rule, lines, remaining, { targets: t, base: sumAt(thresholdsOn, t), room: sumAt(remaining, t), units: unitsAt(lines, t) });
 }
 
 /** How much an outcome saves for comparing rules of one group (a shipping rule: the fee it would waive). */
@@ -219,7 +260,8 @@ function promotionGroup(r: PricingRule): string {
   return r.stacking?.group ?? `promotion:${r.id}`;
 }
 
-function apply(w: World, pass: Pass, rule: PricingRule, o: Outcome & { ok: true }): void {
+function apply(pass: Pass, c: Candidate, o: Outcome & { ok: true }): void {
+  const rule = c.rule;
   const a = o.ask;
   if (a.shipping) {
     pass.shippingRules++;
@@ -244,7 +286,7 @@ function apply(w: World, pass: Pass, rule: PricingRule, o: Outcome & { ok: true 
     if (amount === 0) return;
     pass.adjustments.push({ id: rule.id, kind: kindOf(rule), label: rule.name, amount, lineAmounts });
   } else {
-    const t = w.targets.get(rule.id)!;
+    const t = c.targets;
     const amount = Math.min(a.amount, sumAt(pass.remaining, t));
     if (amount === 0) return;
     const room = t.map((i) => pass.remaining[i]);
@@ -263,78 +305,83 @@ function apply(w: World, pass: Pass, rule: PricingRule, o: Outcome & { ok: true 
  * that do not combine with them step aside; `couponsFirst`: the shopper's coupons apply and the
  * promotions that refuse them step aside. `others` are promotions an exclusive one pushed out.
  */
-function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], mode: 'promotionsFirst' | 'couponsFirst', others: PricingRule[]): Scenario {
+function run(w: World, promotionPool: Candidate[], couponPool: Candidate[], mode: 'promotionsFirst' | 'couponsFirst', others: Candidate[]): Scenario {
   const base = w.unit.remaining;
   const pass: Pass = { lines: [...w.lines], remaining: [...base], adjustments: [...w.unit.adjustments], applied: [], notes: [], hints: [], shippingRules: 0 };
 
   // Which promotions take part.
   let promotions = promotionPool;
   if (mode === 'couponsFirst') {
-    promotions = couponPool.some((c) => c.stacking?.withPromotions === false) ? [] : promotionPool.filter((p) => p.stacking?.withCoupons !== false);
+    promotions = couponPool.some((c) => c.rule.stacking?.withPromotions === false) ? [] : promotionPool.filter((p) => p.rule.stacking?.withCoupons !== false);
   }
   // Promotions: the best of each group, on the goods after unit prices.
-  const winners = new Map<string, { rule: PricingRule; worth: number }>();
-  for (const rule of promotions) {
-    const value = worth(w, w.atBase.get(rule)!);
-    if (value < 0) continue;
-    const g = promotionGroup(rule);
-    const current = winners.get(g);
-    if (!current || value > current.worth) winners.set(g, { rule, worth: value });
+  const winners: Array<Candidate | null> = new Array<Candidate | null>(w.groups.promotions).fill(null);
+  const best: number[] = new Array<number>(w.groups.promotions).fill(-1);
+  for (const c of promotions) {
+    const value = worth(w, c.atBase);
+    if (value > best[c.group]) {
+      best[c.group] = value;
+      winners[c.group] = c;
+    }
   }
-  for (const rule of promotions) {
-    const atBase = w.atBase.get(rule)!;
-    if (winners.get(promotionGroup(rule))?.rule === rule) {
-      const now = rule.action.kind === 'freeShipping' ? atBase : outcomeAt(w, rule, base, pass.remaining, pass.lines);
-      if (now.ok) apply(w, pass, rule, now);
+  for (const c of promotions) {
+    const atBase = c.atBase;
+    if (winners[c.group] === c) {
+      const now = c.rule.action.kind === 'freeShipping' ? atBase : outcomeAt(w, c, base, pass.remaining, pass.lines);
+      if (now.ok) apply(pass, c, now);
     } else if (!atBase.ok && atBase.why.kind === 'threshold') {
-      pass.hints.push({ rule, missing: atBase.why.missing, reward: atBase.reward });
+      pass.hints.push({ rule: c.rule, missing: atBase.why.missing, reward: atBase.reward });
     }
   }
   const promotionsApplied = pass.applied.filter((r) => r.source === 'promotion');
   // Promotions an exclusive one pushed out are named beside it.
-  if (promotionsApplied[0]) for (const left of others) if (w.atBase.get(left)!.ok) pass.notes.push(conflict(left, promotionsApplied[0]));
+  if (promotionsApplied[0]) for (const left of others) if (left.atBase.ok) pass.notes.push(conflict(left.rule, promotionsApplied[0]));
 
   // Coupons: thresholds on what the promotions left; one per group (goods, shipping by default).
-  const coupons: PricingRule[] = [];
+  const coupons: Candidate[] = [];
   let couponsRefused = 0;
   const refuser = promotionsApplied.find((p) => p.stacking?.withCoupons === false);
   for (const c of couponPool) {
-    const refusing = refuser ?? (c.stacking?.withPromotions === false ? promotionsApplied[0] : undefined);
+    const refusing = refuser ?? (c.rule.stacking?.withPromotions === false ? promotionsApplied[0] : undefined);
     if (refusing) {
       couponsRefused++;
-      pass.notes.push(conflict(c, refusing));
+      pass.notes.push(conflict(c.rule, refusing));
     } else coupons.push(c);
   }
   if (coupons.length > 0) {
     const after = [...pass.remaining];
     const outcomes = coupons.map((c) => outcomeAt(w, c, after, after, pass.lines));
-    const winnersOf = new Map<string, { rule: PricingRule; worth: number }>();
+    const winnersOf: Array<Candidate | null> = new Array<Candidate | null>(w.groups.coupons).fill(null);
+    const bestOf: number[] = new Array<number>(w.groups.coupons).fill(-1);
     coupons.forEach((c, i) => {
       const value = worth(w, outcomes[i]);
-      if (value < 0) return;
-      const current = winnersOf.get(couponGroup(c));
-      if (!current || value > current.worth) winnersOf.set(couponGroup(c), { rule: c, worth: value });
+      if (value > bestOf[c.group]) {
+        bestOf[c.group] = value;
+        winnersOf[c.group] = c;
+      }
     });
     coupons.forEach((c, i) => {
       const outcome = outcomes[i];
       if (!outcome.ok) {
-        pass.notes.push({ kind: 'notEligible', rule: c, why: outcome.why });
+        pass.notes.push({ kind: 'notEligible', rule: c.rule, why: outcome.why });
         return;
       }
-      const winner = winnersOf.get(couponGroup(c))!.rule;
+      const winner = winnersOf[c.group]!;
       if (winner !== c) {
-        pass.notes.push(conflict(c, winner));
+        pass.notes.push(conflict(c.rule, winner.rule));
         return;
       }
       const now = outcome.ask.shipping ? outcome : outcomeAt(w, c, after, pass.remaining, pass.lines);
-      if (now.ok) apply(w, pass, c, now);
+      if (now.ok) apply(pass, c, now);
     });
   }
 
   // Promotions that stepped aside for the coupons are named beside the coupon that took their place.
   if (mode === 'couponsFirst') {
     const by = pass.applied.find((c) => c.source === 'coupon' && c.stacking?.withPromotions === false) ?? pass.applied.find((c) => c.source === 'coupon');
-    if (by) for (const left of promotionPool) if (!promotions.includes(left) && w.atBase.get(left)!.ok) pass.notes.push(conflict(left, by));
+    // Those left out: all of them when a coupon refuses promotions, else those refusing coupons.
+    const allOut = promotions.length === 0;
+    if (by) for (const left of promotionPool) if ((allOut || left.rule.stacking?.withCoupons === false) && left.atBase.ok) pass.notes.push(conflict(left.rule, by));
   }
 
   const goodsTotal = sum(pass.remaining);
@@ -348,14 +395,15 @@ function run(w: World, promotionPool: PricingRule[], couponPool: PricingRule[], 
 }
 
 /** Prices the chosen combination; a free-shipping rule takes the whole fee the goods end up with. */
-function finalQuote(input: PricingInput, s: Scenario, extra: Adjustment[]): PriceQuote {
+function finalQuote(input: PricingInput, s: Scenario, extra: Adjustment[], inputSorted: boolean): PriceQuote {
   // A shipping rule asks for "all of it": the engine caps each at what is left of the fee, so one
   // pass prices it (the fee is known only once the goods' discounts are); each then shows the fee as asked.
   const waiving = s.adjustments.some((a) => a.shipping);
   const adjustments = waiving ? s.adjustments.map((a) => (a.shipping ? { ...a, amount: Number.MAX_SAFE_INTEGER } : a)) : s.adjustments;
   let quote = priceValidCart({ ...input, lines: s.lines, adjustments: extra.length ? [...adjustments, ...extra] : adjustments });
   if (waiving) quote = { ...quote, adjustments: quote.adjustments.map((a) => (a.shipping ? { ...a, requestedAmount: quote.shippingFee } : a)) };
-  // Lines in the caller's order, gift lines after them.
+  // Lines in the caller's order, gift lines after them (as they already are when the caller's order was the working order).
+  if (inputSorted) return quote;
   const at = new Map(input.lines.map((l, i) => [l.lineId, i] as const));
   const rank = (lineId: string) => at.get(lineId) ?? Number.MAX_SAFE_INTEGER;
   return { ...quote, lines: [...quote.lines].sort((a, b) => rank(a.lineId) - rank(b.lineId)) };
@@ -405,10 +453,14 @@ export function rulePrecedence(a: PricingRule, b: PricingRule): number {
   return (b.stacking?.priority ?? 0) - (a.stacking?.priority ?? 0) || compare(a.id, b.id);
 }
 
+function isInOrder<T>(xs: readonly T[], by: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < xs.length; i++) if (by(xs[i - 1], xs[i]) > 0) return false;
+  return true;
+}
+
 /** Sorts `xs` in place unless it is already in order (one pass), and returns it. */
 function inOrder<T>(xs: T[], by: (a: T, b: T) => number): T[] {
-  for (let i = 1; i < xs.length; i++) if (by(xs[i - 1], xs[i]) > 0) return xs.sort(by);
-  return xs;
+  return isInOrder(xs, by) ? xs : xs.sort(by);
 }
 
 function compare(a: string, b: string): number {
