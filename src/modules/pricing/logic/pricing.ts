@@ -10,6 +10,7 @@ import {
   type LineDiscount,
   type PriceQuote,
   type PricingInput,
+  type PricingLine,
 } from './types.js';
 import { validatePricingInput } from './validate.js';
 
@@ -49,31 +50,33 @@ export function priceCart(input: PricingInput): PriceQuote {
 /** priceCart without the checks, for the rule layer: its input was validated and its adjustments are built, not received. */
 export function priceValidCart(input: PricingInput): PriceQuote {
   const lines = input.lines;
-  const position = new Map(lines.map((line, i) => [line.lineId, i] as const));
+  const positions: LinePositions = { lines };
   const subtotals = lines.map((line) => line.unitPrice * line.quantity);
   const remaining = [...subtotals];
   const lineDiscounts: LineDiscount[][] = lines.map(() => []);
   const ordered = orderAdjustments(input.adjustments ?? []);
-  const applied = new Map<string, AppliedAdjustment>();
+  const applied: AppliedAdjustment[] = [];
 
-  for (const adj of ordered) {
+  for (let a = 0; a < ordered.length; a++) {
+    const adj = ordered[a];
     if (adj.shipping === true) continue;
     if (adj.lineAmounts) {
       let amount = 0;
+      let at = 0;
       for (const share of adj.lineAmounts) {
-        const i = position.get(share.lineId)!;
+        const i = (at = positionOf(positions, share.lineId, at));
         const take = Math.min(share.amount, remaining[i]);
         if (take === 0) continue;
         remaining[i] -= take;
         lineDiscounts[i].push({ adjustmentId: adj.id, amount: take });
         amount += take;
       }
-      applied.set(adj.id, appliedOf(adj, amount));
+      applied[a] = appliedOf(adj, amount);
       continue;
     }
     // Cart order, not the order appliesTo lists them: allocate breaks ties toward earlier lines.
     const targets = adj.appliesTo
-      ? adj.appliesTo.map((lineId) => position.get(lineId)!).sort((a, b) => a - b)
+      ? adj.appliesTo.map((lineId) => positionOf(positions, lineId, 0)).sort((x, y) => x - y)
       : lines.map((_, i) => i);
     const room = sum(targets.map((i) => remaining[i]));
     const amount = Math.min(adj.amount, room);
@@ -83,7 +86,7 @@ export function priceValidCart(input: PricingInput): PriceQuote {
       remaining[lineIndex] -= shares[k];
       lineDiscounts[lineIndex].push({ adjustmentId: adj.id, amount: shares[k] });
     });
-    applied.set(adj.id, appliedOf(adj, amount));
+    applied[a] = appliedOf(adj, amount);
   }
 
   const subtotal = sum(subtotals);
@@ -95,11 +98,12 @@ export function priceValidCart(input: PricingInput): PriceQuote {
   });
 
   let shippingLeft = fee;
-  for (const adj of ordered) {
+  for (let a = 0; a < ordered.length; a++) {
+    const adj = ordered[a];
     if (adj.shipping !== true) continue;
     const amount = Math.min(adj.amount, shippingLeft);
     shippingLeft -= amount;
-    applied.set(adj.id, appliedOf(adj, amount));
+    applied[a] = appliedOf(adj, amount);
   }
 
   const total = goodsTotal + shippingLeft;
@@ -124,14 +128,34 @@ export function priceValidCart(input: PricingInput): PriceQuote {
     shippingFee: fee,
     shippingDiscount: fee - shippingLeft,
     total,
-    adjustments: ordered.map((adj) => applied.get(adj.id)!),
+    adjustments: applied,
   };
+}
+
+interface LinePositions {
+  lines: readonly PricingLine[];
+  byId?: Map<string, number>;
+}
+
+/** Where a line is. Shares and appliesTo usually name lines in cart order: look ahead first, a map only if not there. */
+function positionOf(p: LinePositions, lineId: string, from: number): number {
+  const lines = p.lines;
+  for (let i = from; i < lines.length; i++) if (lines[i].lineId === lineId) return i;
+  p.byId ??= new Map(lines.map((line, i) => [line.lineId, i] as const));
+  return p.byId.get(lineId)!;
 }
 
 /** Adjustments in pipeline order: by slot, and in the given order inside a slot (a stable sort). */
 export function orderAdjustments(adjustments: readonly Adjustment[]): Adjustment[] {
-  const rank = (adj: Adjustment) => PRICING_SLOTS.indexOf(SLOT_OF_KIND[adj.kind]);
-  return [...adjustments].sort((a, b) => rank(a) - rank(b));
+  return [...adjustments].sort(bySlot);
+}
+
+function bySlot(a: Adjustment, b: Adjustment): number {
+  return slotRank(a) - slotRank(b);
+}
+
+function slotRank(adj: Adjustment): number {
+  return PRICING_SLOTS.indexOf(SLOT_OF_KIND[adj.kind]);
 }
 
 function appliedOf(adj: Adjustment, amount: Minor): AppliedAdjustment {

@@ -79,30 +79,23 @@ function validateLine(line: PricingLine, at: string): void {
 }
 
 function validateShipping(method: ShippingMethod): void {
-  const bad = (field: string, why: string): never => fail('INVALID_SHIPPING_METHOD', `shipping.${field}`, why);
-  if (!nonEmpty(method.id)) bad('id', 'must be a non-empty string');
-  if (!nonEmpty(method.code)) bad('code', 'must be a non-empty string');
-  if (!(SHIPPING_KINDS as readonly string[]).includes(method.kind)) bad('kind', `unknown kind ${String(method.kind)}`);
-  const optionalMoney = (field: 'flatFee' | 'freeThreshold' | 'firstFee' | 'extraFee') => {
-    if (method[field] !== undefined) money(method[field], `shipping.${field}`, 'INVALID_SHIPPING_METHOD');
-  };
-  optionalMoney('flatFee');
-  optionalMoney('freeThreshold');
-  optionalMoney('firstFee');
-  optionalMoney('extraFee');
+  if (!nonEmpty(method.id)) badShipping('id', 'must be a non-empty string');
+  if (!nonEmpty(method.code)) badShipping('code', 'must be a non-empty string');
+  if (!(SHIPPING_KINDS as readonly string[]).includes(method.kind)) badShipping('kind', `unknown kind ${String(method.kind)}`);
+  for (const field of SHIPPING_MONEY) if (method[field] !== undefined) money(method[field], `shipping.${field}`, 'INVALID_SHIPPING_METHOD');
 
-  if (method.kind === 'flat' && method.flatFee === undefined) bad('flatFee', 'a flat method needs flatFee');
-  if (method.kind === 'freeOver' && method.freeThreshold === undefined) bad('freeThreshold', 'a freeOver method needs freeThreshold');
+  if (method.kind === 'flat' && method.flatFee === undefined) badShipping('flatFee', 'a flat method needs flatFee');
+  if (method.kind === 'freeOver' && method.freeThreshold === undefined) badShipping('freeThreshold', 'a freeOver method needs freeThreshold');
   if (method.kind === 'byWeight') {
-    if (method.firstFee === undefined) bad('firstFee', 'a byWeight method needs firstFee');
-    if (method.extraFee === undefined) bad('extraFee', 'a byWeight method needs extraFee');
+    if (method.firstFee === undefined) badShipping('firstFee', 'a byWeight method needs firstFee');
+    if (method.extraFee === undefined) badShipping('extraFee', 'a byWeight method needs extraFee');
     for (const field of ['firstWeightGrams', 'extraWeightGrams'] as const) {
       const grams = method[field];
-      if (grams === undefined || !Number.isSafeInteger(grams) || grams < 1) bad(field, 'a byWeight method needs an integer ≥ 1');
+      if (grams === undefined || !Number.isSafeInteger(grams) || grams < 1) badShipping(field, 'a byWeight method needs an integer ≥ 1');
     }
   }
   if (method.regionFees !== undefined) {
-    if (!Array.isArray(method.regionFees)) bad('regionFees', 'must be an array');
+    if (!Array.isArray(method.regionFees)) badShipping('regionFees', 'must be an array');
     method.regionFees.forEach((region, i) => {
       const at = `shipping.regionFees[${i}]`;
       if (!Array.isArray(region.provinceCodes) || !region.provinceCodes.every(nonEmpty)) {
@@ -112,6 +105,12 @@ function validateShipping(method: ShippingMethod): void {
       money(region.extraFee, `${at}.extraFee`, 'INVALID_SHIPPING_METHOD');
     });
   }
+}
+
+const SHIPPING_MONEY = ['flatFee', 'freeThreshold', 'firstFee', 'extraFee'] as const;
+
+function badShipping(field: string, why: string): never {
+  return fail('INVALID_SHIPPING_METHOD', `shipping.${field}`, why);
 }
 
 function validateAdjustment(adj: Adjustment, at: string, lineIds: ReadonlySet<string>): void {

@@ -79,12 +79,6 @@ export function indexLines(lines: readonly PricingLine[]): LineIndex {
   const byProduct = new Map<string, number[]>();
   const byCategory = new Map<string, number[]>();
   const byBrand = new Map<string, number[]>();
-  const put = (m: Map<string, number[]>, key: string | undefined, i: number) => {
-    if (key === undefined) return;
-    const at = m.get(key);
-    if (at) at.push(i);
-    else m.set(key, [i]);
-  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.gift) continue;
@@ -95,6 +89,27 @@ export function indexLines(lines: readonly PricingLine[]): LineIndex {
     put(byBrand, line.brandId, i);
   }
   return { lines, all, couponable, byProduct, byCategory, byBrand };
+}
+
+// Module-level helpers, not closures: the server runs under tsx, whose keepNames wraps every named
+// closure as it is created (a measurable cost in code run for every rule of every quote).
+function put(m: Map<string, number[]>, key: string | undefined, i: number): void {
+  if (key === undefined) return;
+  const at = m.get(key);
+  if (at) at.push(i);
+  else m.set(key, [i]);
+}
+
+/** Marks the lines of each key found; returns how many keys had lines, and the last such list. */
+function mark(marked: Uint8Array, m: ReadonlyMap<string, readonly number[]>, keys: readonly string[] | undefined, found: { count: number; only?: readonly number[] }): void {
+  if (!keys) return;
+  for (const key of keys) {
+    const at = m.get(key);
+    if (!at) continue;
+    found.count++;
+    found.only = at;
+    for (const i of at) marked[i] = 1;
+  }
 }
 
 const NONE: readonly number[] = [];
@@ -111,25 +126,14 @@ export function linesInScope(rule: PricingRule, lines: readonly PricingLine[], i
   const named = (s?.productIds?.length ?? 0) + (s?.categoryIds?.length ?? 0) + (s?.brandIds?.length ?? 0);
   if (c.targeted && named <= lines.length) {
     // Few names: gather their lines from the index rather than testing every line.
-    let only: readonly number[] | undefined;
-    let found = 0;
+    const found: { count: number; only?: readonly number[] } = { count: 0 };
     const marked = new Uint8Array(lines.length);
-    const mark = (m: ReadonlyMap<string, readonly number[]>, keys: readonly string[] | undefined) => {
-      if (!keys) return;
-      for (const key of keys) {
-        const at = m.get(key);
-        if (!at) continue;
-        found++;
-        only = at;
-        for (const i of at) marked[i] = 1;
-      }
-    };
-    mark(index.byProduct, s?.productIds);
-    mark(index.byCategory, s?.categoryIds);
-    mark(index.byBrand, s?.brandIds);
-    if (found === 0) return NONE;
+    mark(marked, index.byProduct, s?.productIds, found);
+    mark(marked, index.byCategory, s?.categoryIds, found);
+    mark(marked, index.byBrand, s?.brandIds, found);
+    if (found.count === 0) return NONE;
     const allCouponable = index.couponable.length === index.all.length;
-    if (found === 1 && !c.excludeProductIds && (!coupon || allCouponable)) return only!;
+    if (found.count === 1 && !c.excludeProductIds && (!coupon || allCouponable)) return found.only!;
     const out: number[] = [];
     for (let i = 0; i < lines.length; i++) {
       if (marked[i] === 0) continue;
