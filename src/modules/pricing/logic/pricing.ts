@@ -8,6 +8,7 @@ import {
   type Adjustment,
   type AppliedAdjustment,
   type LineDiscount,
+  type QuotedLine,
   type PriceQuote,
   type PricingInput,
   type PricingLine,
@@ -111,17 +112,21 @@ export function priceValidCart(input: PricingInput): PriceQuote {
 
   return {
     currency: input.currency,
-    lines: lines.map((line, i) => ({
-      lineId: line.lineId,
-      ...(line.gift === true ? { gift: true } : {}),
-      unitPrice: line.unitPrice,
-      ...(line.listPrice !== undefined ? { listPrice: line.listPrice } : {}),
-      quantity: line.quantity,
-      subtotal: subtotals[i],
-      discounts: lineDiscounts[i],
-      discountTotal: subtotals[i] - remaining[i],
-      total: remaining[i],
-    })),
+    lines: lines.map((line, i) => {
+      const priced: QuotedLine = {
+        lineId: line.lineId,
+        unitPrice: line.unitPrice,
+        quantity: line.quantity,
+        subtotal: subtotals[i],
+        discounts: lineDiscounts[i],
+        discountTotal: subtotals[i] - remaining[i],
+        total: remaining[i],
+      };
+      // Set only when there (no spread of a temporary object per line: this runs for every quote).
+      if (line.gift === true) priced.gift = true;
+      if (line.listPrice !== undefined) priced.listPrice = line.listPrice;
+      return priced;
+    }),
     subtotal,
     discountTotal: subtotal - goodsTotal,
     goodsTotal,
