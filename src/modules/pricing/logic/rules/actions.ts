@@ -2,7 +2,7 @@ import type { Minor } from '../../../../platform/money.js';
 import { unitsShare } from '../allocation.js';
 import type { PricingLine } from '../types.js';
 import type { NotEligibleReason } from './explain.js';
-import type { PricingContext, PricingRule } from './types.js';
+import type { PricingContext, PricingRule, RuleAction } from './types.js';
 
 /**
  * How much one rule asks for, given the lines it looks at and what they have left. Pure arithmetic;
@@ -107,4 +107,7 @@ export function unitOff(rule: PricingRule, line: PricingLine, ctx: PricingContex
   return 0;
 }
 
-export const UNIT_PRICE_ACTIONS: ReadonlySet<string> = new Set(['unitDiscount', 'memberPrice']);
+/** Whether an action sets unit prices (会员价, 直降), decided line by line before order-level rules. */
+export function setsUnitPrice(kind: RuleAction['kind']): boolean {
+  return kind === 'unitDiscount' || kind === 'memberPrice';
+}

@@ -5,7 +5,7 @@ import { priceValidCart } from '../pricing.js';
 import { shippingFee } from '../shipping.js';
 import type { Adjustment, AdjustmentKind, PriceQuote, PricingInput, PricingLine } from '../types.js';
 import { validatePricingInput } from '../validate.js';
-import { ask, unitOff, UNIT_PRICE_ACTIONS, type Outcome } from './actions.js';
+import { ask, setsUnitPrice, unitOff, type Outcome } from './actions.js';
 import { conditionsHold, indexLines, linesInScope } from './eligibility.js';
 import { appliedText, conflictText, hintText, notEligibleText, pointsText, type NotEligibleReason } from './explain.js';
 import type { AppliedRule, Explanation, Hint, PointsOffer, PricingContext, PricingRule, RuledQuote } from './types.js';
@@ -50,8 +50,9 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
       if (rule.source === 'coupon') unusable.push(rule);
       continue;
     }
-    const c: Candidate = { rule, targets: linesInScope(rule, lines, index), group: -1, atBase: NOT_ASKED };
-    if (UNIT_PRICE_ACTIONS.has(rule.action.kind)) unitRules.push(c);
+    const targets = linesInScope(rule, lines, index);
+    const c: Candidate = { rule, targets, units: unitsAt(lines, targets), baseSum: 0, group: -1, atBase: NOT_ASKED };
+    if (setsUnitPrice(rule.action.kind)) unitRules.push(c);
     else if (rule.source === 'coupon') coupons.push(((c.group = numbered(couponGroups, couponGroup(rule))), c));
     else promotions.push(((c.group = numbered(promotionGroups, promotionGroup(rule))), c));
   }
@@ -67,6 +68,8 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
   const world: World = { lines, unit, feeEstimate, input, groups: { promotions: promotionGroups.size, coupons: couponGroups.size } };
   // Promotions measure thresholds on the goods after unit prices, whatever else applies: what each
   // would do there is worked out once and shared by every combination.
+  for (const c of promotions) c.baseSum = sumAt(unit.remaining, c.targets);
+  for (const c of coupons) c.baseSum = sumAt(unit.remaining, c.targets);
   for (const c of promotions) c.atBase = outcomeAt(world, c, unit.remaining, unit.remaining);
 
   const stackable = promotions.filter((c) => !c.rule.stacking?.exclusive);
@@ -138,6 +141,10 @@ interface Candidate {
   rule: PricingRule;
   /** The lines it looks at (indices into the world's lines; read, never changed). */
   targets: readonly number[];
+  /** Units on its lines (gift lines, added later, are never among them). */
+  units: number;
+  /** Σ of its lines after unit prices (the base promotions measure thresholds on). */
+  baseSum: Minor;
   /** Its stacking group, numbered for this quote: candidates of one group never combine. */
   group: number;
   /** A promotion's outcome on the goods after unit prices (its threshold base). */
@@ -199,8 +206,8 @@ function unitPrices(lines: PricingLine[], rules: Candidate[], ctx: PricingContex
   // Each line's cheapest unit price: rules in precedence order, the first of equal ones wins.
   const bestOff: Minor[] = lines.map(() => 0);
   const bestRule: Array<PricingRule | null> = lines.map(() => null);
-  for (const { rule, targets: at } of rules) {
-    if (unitsAt(lines, at) < (rule.conditions?.minQuantity ?? 0)) continue;
+  for (const { rule, targets: at, units } of rules) {
+    if (units < (rule.conditions?.minQuantity ?? 0)) continue;
     for (const i of at) {
       const off = unitOff(rule, lines[i], ctx);
       if (off > bestOff[i]) {
@@ -230,7 +237,10 @@ function unitPrices(lines: PricingLine[], rules: Candidate[], ctx: PricingContex
 /** What a rule would do with thresholds measured on `thresholdsOn` and `remaining` left to take from. */
 function outcomeAt(w: World, c: Candidate, thresholdsOn: readonly Minor[], remaining: readonly Minor[], lines: readonly PricingLine[] = w.lines): Outcome {
   const t = c.targets;
-  return ask(c.rule, lines, remaining, { targets: t, base: sumAt(thresholdsOn, t), room: sumAt(remaining, t), units: unitsAt(lines, t) });
+  const atBase = w.unit.remaining;
+  const base = thresholdsOn === atBase ? c.baseSum : sumAt(thresholdsOn, t);
+  const room = remaining === thresholdsOn ? base : remaining === atBase ? c.baseSum : sumAt(remaining, t);
+  return ask(c.rule, lines, remaining, { targets: t, base, room, units: c.units });
 }
 
 /** How much an outcome saves for comparing rules of one group (a shipping rule: the fee it would waive). */
