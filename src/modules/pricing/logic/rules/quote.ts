@@ -77,8 +77,10 @@ export function quoteWithRules(input: PricingInput, rules: readonly PricingRule[
   const scenarios = [first];
   // The other combinations are priced only when they could be better: coupons were refused, or an
   // exclusive promotion (with the coupons it allows) could save more than the stack did.
-  if (first.couponsRefused > 0) scenarios.push(run(world, stackable, coupons, 'couponsFirst', []));
   const baseTotal = sum(unit.remaining);
+  if (first.couponsRefused > 0 && baseTotal - mostSavedCouponsFirst(world, stackable, coupons) < first.total) {
+    scenarios.push(run(world, stackable, coupons, 'couponsFirst', []));
+  }
   let bestSaving = baseTotal + feeEstimate - Math.min(...scenarios.map((x) => x.total));
   for (const only of promotions) {
     const stacking = only.rule.stacking;
@@ -246,6 +248,26 @@ function outcomeAt(w: World, c: Candidate, thresholdsOn: readonly Minor[], remai
 /** How much an outcome saves for comparing rules of one group (a shipping rule: the fee it would waive). */
 function worth(w: World, o: Outcome): number {
   return !o.ok ? -1 : o.ask.shipping ? w.feeEstimate : o.ask.amount;
+}
+
+/**
+ * At most what the coupons-first combination can take off the goods: per stacking group, the best
+ * that a member taking part would take on the goods after unit prices. Every discount later takes
+ * no more than it would there (thresholds are met no sooner, there is no more room), so when even
+ * this cannot beat the promotions-first total that combination need not be priced (ties go to
+ * promotions first anyway).
+ */
+function mostSavedCouponsFirst(w: World, stackable: readonly Candidate[], coupons: readonly Candidate[]): Minor {
+  let most = 0;
+  if (!coupons.some((c) => c.rule.stacking?.withPromotions === false)) {
+    const byGroup: number[] = new Array<number>(w.groups.promotions).fill(0);
+    for (const c of stackable) if (c.rule.stacking?.withCoupons !== false) byGroup[c.group] = Math.max(byGroup[c.group], goodsWorth(c.atBase));
+    most += sum(byGroup);
+  }
+  const byCouponGroup: number[] = new Array<number>(w.groups.coupons).fill(0);
+  const base = w.unit.remaining;
+  for (const c of coupons) byCouponGroup[c.group] = Math.max(byCouponGroup[c.group], goodsWorth(outcomeAt(w, c, base, base)));
+  return most + sum(byCouponGroup);
 }
 
 function goodsWorth(o: Outcome): number {
