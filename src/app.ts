@@ -28,6 +28,10 @@ import {
   registerMarketingJobs,
   registerMembershipConsumers,
   CampaignService,
+  FlashSaleService,
+  flashGateFor,
+  flashSaleAdminRoutes,
+  flashSaleStoreRoutes,
   campaignAdminRoutes,
   campaignStoreRoutes,
   registerCampaignConsumers,
@@ -101,6 +105,7 @@ export function createServices(k: Kernel) {
     shippingAddressOf: async (orderId) => (await orders.get(orderId).catch(() => null))?.shippingAddress ?? null,
   });
   const campaigns = new CampaignService(k, { catalog, coupons, promotions, imageOf: (id) => media.image(id) });
+  const flashSales = new FlashSaleService(k, catalog, inventory, flashGateFor(k.config));
   const couponDistribution = new CouponDistribution(k, coupons, {
     byContacts: (contacts) => customers.idsByContacts(contacts),
     customersExist: (ids) => customers.existingIds(ids),
@@ -131,7 +136,7 @@ export function createServices(k: Kernel) {
   registerCouponConsumers(k, couponDistribution);
   registerRetention(k);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, couponDistribution, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media, campaigns, referral };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, couponDistribution, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media, campaigns, referral, flashSales };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -168,6 +173,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   app.addHook('onClose', async () => {
     await s.customers.close();
     await s.staff.close();
+    await s.flashSales.close();
   });
 
   // Without PUBLIC_URL the store has no address it knows it can reach itself at (it may listen on a
@@ -243,6 +249,8 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(referralStoreRoutes(k, s.referral, (req) => s.customers.guard.deviceOf(req)), { prefix: '/api/store' });
   await app.register(campaignAdminRoutes(k, s.campaigns, s.audit), { prefix: '/api/admin' });
   await app.register(campaignStoreRoutes(s.campaigns), { prefix: '/api/store' });
+  await app.register(flashSaleAdminRoutes(k, s.flashSales, s.audit), { prefix: '/api/admin' });
+  await app.register(flashSaleStoreRoutes(s.flashSales), { prefix: '/api/store' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

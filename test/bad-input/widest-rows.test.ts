@@ -205,6 +205,18 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     await staffCall('POST', `/campaigns/${wideCampaign.id}/publish`);
     const bareCampaign = await staffCall('POST', '/campaigns', { slug: 'b0', kind: 'theme', name: localized(1), startsAt: '2000-01-01T00:00:00.000Z', endsAt: '2000-01-01T00:00:00.001Z' });
     Object.assign(ids, { wideCampaign: wideCampaign.id, wideCampaignSlug: wideCampaign.slug, bareCampaign: bareCampaign.id });
+    // ── Flash sales: the widest round (longest names, the largest numbers, a window to the end of time), published with a claim, and a bare draft.
+    const wideRound = await staffCall('POST', '/flash-sales/rounds', {
+      name: { 'zh-CN': '秒'.repeat(40), en: 'F'.repeat(40) }, startsAt: '2000-01-01T00:00:00.000Z', endsAt: '9999-12-31T23:59:59.999Z',
+      items: [{ variantId: ids.maxVariant, flashPrice: Math.min(MAX_MINOR - 1, 100_000_000), stock: 50_000, perCustomerLimit: 99 }],
+    });
+    await staffCall('POST', `/flash-sales/rounds/${wideRound.id}/publish`);
+    await shopperCall('POST', `/flash-sales/items/${wideRound.items[0].id}/buy`, { quantity: 99 });
+    const bareRound = await staffCall('POST', '/flash-sales/rounds', {
+      name: { 'zh-CN': '秒', en: 'F' }, startsAt: '9999-12-31T23:59:59.998Z', endsAt: '9999-12-31T23:59:59.999Z',
+      items: [{ variantId: ids.maxVariant, flashPrice: 1, stock: 1 }],
+    });
+    Object.assign(ids, { wideRound: wideRound.id, bareRound: bareRound.id });
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);
@@ -221,6 +233,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'adminGetPromotion': return [{ id: ids.widePromotion }, { id: ids.barePromotion }];
       case 'adminGetCampaign': case 'adminCampaignReport': return [{ id: ids.wideCampaign }, { id: ids.bareCampaign }];
       case 'getCampaign': return [{ slug: ids.wideCampaignSlug }];
+      case 'adminGetFlashSaleRound': case 'adminFlashSaleRoundReport': return [{ id: ids.wideRound }, { id: ids.bareRound }];
       case 'adminListRedeemCodeBatches': return [{ id: ids.wideTemplate }];
       case 'getRegion': return [{ code: '440305' }];
       case 'getReferralInvite': return [{ code: ids.referralCode }];

@@ -14,6 +14,8 @@ const stockCursor = listCursor('inventory.stock', z.tuple([cursorKey.id, cursorK
 const ledgerCursor = listCursor('inventory.ledger', z.tuple([cursorKey.serial]));
 
 type Reason = (typeof stockLedger.$inferInsert)['reason'];
+/** What a reservation is held for: an order, or a flash sale item's carved stock. */
+export type StockRefType = 'order' | 'flashSaleItem';
 
 export interface StockLine {
   variantId: string;
@@ -150,8 +152,12 @@ export class InventoryService {
     return row;
   }
 
-  /** Holds stock for an order. Throws OUT_OF_STOCK (and the caller's transaction rolls back). */
-  async reserve(orderId: string, lines: StockLine[]): Promise<void> {
+  /**
+   * Holds stock for an order — or, with `refType` 'flashSaleItem', carves a flash sale's stock out of
+   * the warehouse under the item's id (decision 0040). Throws OUT_OF_STOCK (and the caller's
+   * transaction rolls back).
+   */
+  async reserve(orderId: string, lines: StockLine[], refType: StockRefType = 'order'): Promise<void> {
     const now = this.k.clock.now();
     // A fixed lock order (by variant) keeps concurrent multi-line orders from deadlocking.
     const sorted = mergeLines(lines).sort((a, b) => a.variantId.localeCompare(b.variantId));
@@ -159,7 +165,7 @@ export class InventoryService {
     // last, so buyers of the same SKU wait only for this transaction's commit (decision 0032).
     await this.changed(sorted.map((l) => l.variantId), 'reserve');
     for (const line of sorted) {
-      if (!(await this.reserveWhole(orderId, line, now))) await this.reserveSplit(orderId, line, now);
+      if (!(await this.reserveWhole(orderId, line, now, refType))) await this.reserveSplit(orderId, line, now, refType);
     }
   }
 
@@ -168,7 +174,7 @@ export class InventoryService {
    * whole line takes it — conditional update, reservation and ledger row together. False when no
    * single warehouse can (or a concurrent buyer took it first): the line is split instead.
    */
-  private async reserveWhole(orderId: string, line: StockLine, now: Date): Promise<boolean> {
+  private async reserveWhole(orderId: string, line: StockLine, now: Date, refType: StockRefType): Promise<boolean> {
     const res = await this.q.execute(sql`
       with pick as (
         select s.variant_id, s.warehouse_id from inventory_stock s
@@ -185,13 +191,13 @@ export class InventoryService {
         select ${newId()}::uuid, ${orderId}::uuid, variant_id, warehouse_id, ${line.quantity}::int, 'held', ${now}::timestamptz from taken
       )
       insert into inventory_ledger (variant_id, warehouse_id, delta_on_hand, delta_reserved, on_hand_after, reserved_after, reason, ref_type, ref_id, at)
-      select variant_id, warehouse_id, 0, ${line.quantity}::int, on_hand, reserved, 'reserve', 'order', ${orderId}::text, ${now}::timestamptz from taken
+      select variant_id, warehouse_id, 0, ${line.quantity}::int, on_hand, reserved, 'reserve', ${refType}::text, ${orderId}::text, ${now}::timestamptz from taken
       returning 1`);
     return (res as unknown as { rows: unknown[] }).rows.length === 1;
   }
 
   /** A line no single warehouse holds whole: taken warehouse by warehouse, or refused. */
-  private async reserveSplit(orderId: string, line: StockLine, now: Date): Promise<void> {
+  private async reserveSplit(orderId: string, line: StockLine, now: Date, refType: StockRefType): Promise<void> {
     const candidates = await this.q
       .select()
       .from(stockLevels)
@@ -226,7 +232,7 @@ export class InventoryService {
         createdAt: now,
       });
       await this.ledger(
-        [{ variantId: s.variantId, warehouseId: s.warehouseId, deltaOnHand: 0, deltaReserved: take, reason: 'reserve', refType: 'order', refId: orderId }],
+        [{ variantId: s.variantId, warehouseId: s.warehouseId, deltaOnHand: 0, deltaReserved: take, reason: 'reserve', refType, refId: orderId }],
         [row],
       );
     }

@@ -35,3 +35,7 @@ export { registerReferralConsumers } from './referral/participant.js';
 export { ReferralErrors } from './referral/errors.js';
 export { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from './referral/policy.js';
 export { REFERRAL_REWARDS_JOB } from './jobs.js';
+export { FlashSaleService, FLASH_SALES_TAG } from './flash-sales/service.js';
+export { flashGateFor, type FlashGate } from './flash-sales/gate.js';
+export { flashSaleAdminRoutes, flashSaleStoreRoutes } from './flash-sales/routes.js';
+export { FlashSaleErrors } from './flash-sales/errors.js';

@@ -5,3 +5,4 @@ export * from './points/schema.js';
 export * from './membership/schema.js';
 export * from './campaigns/schema.js';
 export * from './referral/schema.js';
+export * from './flash-sales/schema.js';

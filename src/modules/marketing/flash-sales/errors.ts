@@ -1,0 +1,13 @@
+import { defineErrors } from '../../../platform/errors.js';
+
+export const FlashSaleErrors = defineErrors({
+  FLASH_NOT_STARTED: { status: 409, en: 'This flash sale starts at {startsAt}.', zh: '秒杀尚未开始，开始时间：{startsAtZh}。' },
+  FLASH_ENDED: { status: 409, en: 'This flash sale has ended.', zh: '本场秒杀已结束。' },
+  FLASH_SOLD_OUT: { status: 409, en: 'Sold out: every unit of this flash sale has gone.', zh: '已抢光：本场秒杀商品已售罄。' },
+  FLASH_LIMIT_REACHED: { status: 409, en: 'You already have as many of this flash sale item as one customer may ({limit}).', zh: '每人限购 {limit} 件，您已达到上限。' },
+  FLASH_OVER_LIMIT: { status: 422, en: 'At most {limit} per customer.', zh: '每人限购 {limit} 件。' },
+  FLASH_ROUND_NOT_DRAFT: { status: 409, en: 'Only a draft round can be {action}.', zh: '只有草稿状态的场次可以{actionZh}。' },
+  FLASH_PRICE_NOT_LOWER: { status: 422, en: 'The flash price of {sku} must be below its price ({price}).', zh: '{sku} 的秒杀价必须低于原价（{price}）。' },
+  FLASH_VARIANT_UNAVAILABLE: { status: 422, en: 'SKU {variantId} is not on sale.', zh: 'SKU {variantId} 未在售。' },
+  FLASH_WINDOW_PAST: { status: 422, en: 'A round must end in the future.', zh: '场次的结束时间必须晚于当前时间。' },
+});

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, startTestApp, type TestApp } from '../../../../test/support/harness.js';
+import { registerShopper } from '../../../../test/support/customers.js';
+import { seedProduct, type SeededProduct } from '../../../../test/support/commerce.js';
+import { loginStaff, type StaffLogin } from '../../../../test/support/staff.js';
+import { flashGateFor } from './gate.js';
+
+/**
+ * Flash sales (issue 13) through HTTP on both shapes: a round is set up and published (its stock
+ * carved out of the warehouse), attempts before the start are refused, the crowd gets exactly the
+ * stock with nobody over the limit, and the gate emptied (a restart, Redis back empty) is loaded
+ * again from the claim ledger with every unit accounted for.
+ */
+describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
+  let t: TestApp;
+  let operator: StaffLogin;
+  let analyst: StaffLogin;
+  let p: SeededProduct;
+  let shopper: Record<string, string>;
+  const HOUR = 3_600_000;
+
+  const admin = (method: 'GET' | 'POST', url: string, payload?: unknown, who: StaffLogin = operator) =>
+    t.app.inject({ method, url: `/api/admin${url}`, headers: who.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const buy = (itemId: string, headers: Record<string, string>, quantity = 1) =>
+    t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, headers, payload: { quantity } });
+  const available = async (variantId: string) => (await t.services.inventory.availability([variantId])).get(variantId)!;
+  const round = (items: unknown[], startsInMs = HOUR) => ({
+    name: { 'zh-CN': '20:00 场', en: '8 pm round' },
+    startsAt: new Date(t.clock.now().getTime() + startsInMs).toISOString(),
+    endsAt: new Date(t.clock.now().getTime() + startsInMs + 2 * HOUR).toISOString(),
+    items,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    t.clock.set(new Date('2026-12-12T10:00:00Z'));
+    operator = await loginStaff(t, 'operator');
+    analyst = await loginStaff(t, 'analyst');
+    p = await seedProduct(t, { stock: 300, prices: [19900, 29900] });
+    shopper = (await registerShopper(t)).auth;
+  });
+  afterAll(() => t.close());
+
+  let roundId: string;
+  let itemId: string;
+
+  it('an operator sets up a round; publishing carves its stock out of the warehouse', async () => {
+    const before = await available(p.variantIds[0]);
+    const created = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[0], flashPrice: 9900, stock: 100, perCustomerLimit: 1 }]));
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'draft', items: [{ flashPrice: 9900, stock: 100, left: null }] });
+    roundId = created.json().id;
+    itemId = created.json().items[0].id;
+    expect(await available(p.variantIds[0])).toBe(before);
+    const published = await admin('POST', `/flash-sales/rounds/${roundId}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', items: [{ left: 100 }] });
+    expect(await available(p.variantIds[0])).toBe(before - 100);
+    // Publishing twice carves nothing more.
+    expect((await admin('POST', `/flash-sales/rounds/${roundId}/publish`)).json().code).toBe('FLASH_ROUND_NOT_DRAFT');
+    expect(await available(p.variantIds[0])).toBe(before - 100);
+    expect(await t.services.inventory.reconcile()).toEqual([]);
+    const shown = (await t.app.inject({ url: '/api/store/flash-sales/rounds' })).json().items;
+    expect(shown.find((r: { id: string }) => r.id === roundId)).toMatchObject({ items: [{ id: itemId, left: 100, flashPrice: 9900 }] });
+  });
+
+  it('refuses what cannot be sold: a price not below the price, a SKU not on sale, a window over, more stock than the warehouse has (nothing carved)', async () => {
+    const notLower = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 29900, stock: 5 }]));
+    expect(notLower.statusCode).toBe(422);
+    expect(notLower.json().code).toBe('FLASH_PRICE_NOT_LOWER');
+    expect((await admin('POST', '/flash-sales/rounds', round([{ variantId: randomUUID(), flashPrice: 100, stock: 5 }]))).json().code).toBe('FLASH_VARIANT_UNAVAILABLE');
+    expect((await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: 5 }], -3 * HOUR))).json().code).toBe('FLASH_WINDOW_PAST');
+    const twice = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: 5 }, { variantId: p.variantIds[1], flashPrice: 200, stock: 5 }]));
+    expect(twice.statusCode).toBe(400);
+    for (const bad of [{ flashPrice: 0 }, { stock: 0 }, { perCustomerLimit: 0 }, { flashPrice: 1.5 }, { variantId: 'x\u0000y' }]) {
+      const res = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: 5, ...bad }]));
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    const before = await available(p.variantIds[1]);
+    const tooMany = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: before + 1 }]));
+    expect(tooMany.statusCode).toBe(201);
+    const refused = await admin('POST', `/flash-sales/rounds/${tooMany.json().id}/publish`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('OUT_OF_STOCK');
+    expect((await admin('GET', `/flash-sales/rounds/${tooMany.json().id}`)).json().status).toBe('draft');
+    expect(await available(p.variantIds[1])).toBe(before);
+  });
+
+  it('only marketing staff set rounds up; analysts read them and their report', async () => {
+    expect((await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[0], flashPrice: 100, stock: 1 }]), analyst)).statusCode).toBe(403);
+    expect((await admin('POST', `/flash-sales/rounds/${roundId}/publish`, undefined, analyst)).statusCode).toBe(403);
+    expect((await admin('GET', `/flash-sales/rounds/${roundId}/report`, undefined, analyst)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/flash-sales/rounds' })).statusCode).toBe(401);
+  });
+
+  it('before the start an attempt is refused with the start time and nothing is written; signed out is 401; forged ids 400 or 404', async () => {
+    const res = await buy(itemId, shopper);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'FLASH_NOT_STARTED' });
+    expect(res.json().detail ?? res.json().title).toBeTruthy();
+    expect((await buy(itemId, {})).statusCode).toBe(401);
+    expect((await buy(randomUUID(), shopper)).statusCode).toBe(404);
+    expect((await buy('not-a-uuid', shopper)).statusCode).toBe(400);
+    expect((await buy(itemId, shopper, 0)).statusCode).toBe(400);
+    const report = (await admin('GET', `/flash-sales/rounds/${roundId}/report`)).json().items[0];
+    expect(report).toMatchObject({ stock: 100, left: 100, units: { decided: 0 }, accounted: true });
+  });
+
+  it('in the window, 400 shoppers pressing buy three times each for 100 units, limit 1: exactly 100 claims, one each', async () => {
+    t.clock.advance(HOUR + 1000);
+    expect((await buy(itemId, shopper, 2)).json().code).toBe('FLASH_OVER_LIMIT');
+    const mine = await buy(itemId, shopper);
+    expect(mine.statusCode, mine.body).toBe(202);
+    expect(mine.json()).toMatchObject({ itemId, quantity: 1, state: 'decided', orderId: null });
+    expect((await buy(itemId, shopper)).json().code).toBe('FLASH_LIMIT_REACHED');
+    const crowd = Array.from({ length: 400 }, () => randomUUID());
+    const results = await Promise.all(
+      crowd.flatMap((c) => [c, c, c]).map((c) =>
+        t.services.flashSales.buy(c, itemId, 1).then(
+          () => ({ c, r: 'ok' }),
+          (e: { code?: string }) => ({ c, r: e.code ?? String(e) }),
+        ),
+      ),
+    );
+    const won = results.filter((x) => x.r === 'ok');
+    expect(won).toHaveLength(99);
+    expect(new Set(won.map((x) => x.c)).size).toBe(99);
+    expect(new Set(results.filter((x) => x.r !== 'ok').map((x) => x.r))).toEqual(new Set(['FLASH_SOLD_OUT', 'FLASH_LIMIT_REACHED']));
+    const report = (await admin('GET', `/flash-sales/rounds/${roundId}/report`)).json().items[0];
+    expect(report).toMatchObject({ stock: 100, left: 0, units: { decided: 100, released: 0 }, accounted: true });
+    expect((await buy(itemId, (await registerShopper(t)).auth)).json().code).toBe('FLASH_SOLD_OUT');
+  }, 120_000);
+
+  it('the gate emptied (a restart; Redis back empty) is loaded again from the ledger: every unit accounted for, limits kept', async () => {
+    const second = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: 10, perCustomerLimit: 2 }], -1000));
+    const item = second.json().items[0].id as string;
+    await admin('POST', `/flash-sales/rounds/${second.json().id}/publish`);
+    const a = randomUUID();
+    await t.services.flashSales.buy(a, item, 2);
+    await t.services.flashSales.buy(randomUUID(), item, 1);
+    // What a restart (memory) or an emptied Redis leaves: nothing for the item.
+    const gate = flashGateFor(t.k.config);
+    await gate.drop(item);
+    await gate.close();
+    await t.services.flashSales.close(); // the memory gate forgets everything; the Redis client reconnects
+    expect((await t.app.inject({ url: '/api/store/flash-sales/rounds' })).json().items.find((r: { id: string }) => r.id === second.json().id).items[0].left).toBeNull();
+    await expect(t.services.flashSales.buy(a, item, 1)).rejects.toMatchObject({ code: 'FLASH_LIMIT_REACHED' });
+    const results = await Promise.all(Array.from({ length: 30 }, () => t.services.flashSales.buy(randomUUID(), item, 1).then(() => 'ok', (e: { code?: string }) => e.code)));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(7);
+    const report = (await admin('GET', `/flash-sales/rounds/${second.json().id}/report`)).json().items[0];
+    expect(report).toMatchObject({ stock: 10, left: 0, units: { decided: 10 }, accounted: true });
+  }, 60_000);
+});

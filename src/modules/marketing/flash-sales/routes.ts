@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answeredWrite } from '../../../platform/http/answer.js';
+import type { Kernel } from '../../../platform/kernel.js';
+import { problemSchema } from '../../../platform/http/pagination.js';
+import { adminSecurity as security } from '../../../platform/http/admin-security.js';
+import { requireCustomer } from '../../../platform/http/require-customer.js';
+import { permit } from '../../staff/index.js';
+import type { AuditService } from '../../audit/index.js';
+import type { FlashSaleService } from './service.js';
+import { flashClaimView, flashItemReport, flashRoundInput, flashRoundView } from './types.js';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const idParams = z.object({ id: z.uuid() });
+
+/** Flash sale rounds for staff: reading needs marketing.read; creating and publishing need marketing.manage and are audited. */
+export function flashSaleAdminRoutes(k: Kernel, flashSales: FlashSaleService, audit: AuditService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['admin: flash sales'];
+    app.get('/flash-sales/rounds', {
+      ...permit('marketing.read'),
+      schema: { operationId: 'adminListFlashSaleRounds', tags, security, summary: 'Flash sale rounds (秒杀场次), latest start first, with units left', response: { 200: z.object({ items: z.array(flashRoundView) }), ...problems } },
+    }, async () => ({ items: await flashSales.list() }));
+
+    app.get('/flash-sales/rounds/:id', {
+      ...permit('marketing.read'),
+      schema: { operationId: 'adminGetFlashSaleRound', tags, security, params: idParams, response: { 200: flashRoundView, ...problems } },
+    }, async (req) => flashSales.get(req.params.id));
+
+    app.get('/flash-sales/rounds/:id/report', {
+      ...permit('marketing.read'),
+      schema: {
+        operationId: 'adminFlashSaleRoundReport', tags, security, params: idParams,
+        summary: 'Every unit accounted for: per item, stock, units decided / ordered / paid / released, units left, and whether they add up',
+        response: { 200: z.object({ items: z.array(flashItemReport) }), ...problems },
+      },
+    }, async (req) => ({ items: await flashSales.report(req.params.id) }));
+
+    app.post('/flash-sales/rounds', {
+      ...permit('marketing.manage'),
+      schema: {
+        operationId: 'adminCreateFlashSaleRound', tags, security,
+        summary: 'Set up a round: a time slot and its SKUs with flash price (below the price), stock to carve out and a per-customer limit; a draft until published',
+        body: flashRoundInput,
+        response: { 201: flashRoundView, ...problems },
+      },
+    }, async (req, reply) => {
+      const created = await answeredWrite(k.db, req, 201, async () => {
+        const round = await flashSales.createRound(req.body);
+        await audit.record(req.staff, 'marketing.flashSale.create', { type: 'flashSaleRound', id: round.id }, null, round);
+        return round;
+      });
+      return reply.code(201).send(created);
+    });
+
+    app.post('/flash-sales/rounds/:id/publish', {
+      ...permit('marketing.manage'),
+      schema: {
+        operationId: 'adminPublishFlashSaleRound', tags, security, params: idParams,
+        summary: 'Publish a draft round: its stock is carved out of the warehouse (all items or none) and shoppers see it',
+        response: { 200: flashRoundView, ...problems },
+      },
+    }, async (req) =>
+      answeredWrite(k.db, req, 200, async () => {
+        const round = await flashSales.publish(req.params.id);
+        await audit.record(req.staff, 'marketing.flashSale.publish', { type: 'flashSaleRound', id: round.id }, { status: 'draft' }, { status: round.status });
+        return round;
+      }));
+  };
+}
+
+/** Flash sales for shoppers: the rounds to come with units left, and the buy attempt. */
+export function flashSaleStoreRoutes(flashSales: FlashSaleService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['store: flash sales'];
+    app.get('/flash-sales/rounds', {
+      schema: { operationId: 'listFlashSaleRounds', tags, summary: 'Published rounds not yet over, soonest first, with each item’s units left', response: { 200: z.object({ items: z.array(flashRoundView) }) } },
+    }, async () => ({ items: await flashSales.upcoming() }));
+
+    app.post('/flash-sales/items/:id/buy', {
+      schema: {
+        operationId: 'buyFlashSaleItem', tags, params: idParams,
+        summary: 'Try to get units of a flash sale item: decided at once (sold out, over the limit, not started are refused); a win is a claim the order is made from',
+        body: z.object({ quantity: z.number().int().min(1).max(99).default(1) }).strict(),
+        response: { 202: flashClaimView, ...problems },
+      },
+    }, async (req, reply) => {
+      const me = requireCustomer(req);
+      return reply.code(202).send(await flashSales.buy(me.id, req.params.id, req.body.quantity));
+    });
+  };
+}

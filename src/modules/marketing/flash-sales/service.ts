@@ -1,0 +1,252 @@
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Kernel } from '../../../platform/kernel.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import { LocalCopy } from '../../../platform/local-copy.js';
+import type { CatalogService } from '../../catalog/index.js';
+import type { InventoryService } from '../../inventory/index.js';
+import { FlashSaleErrors } from './errors.js';
+import type { FlashGate } from './gate.js';
+import { flashSaleClaims, flashSaleItems, flashSaleRounds } from './schema.js';
+import type { FlashClaimView, FlashItemReport, FlashItemView, FlashRoundInput, FlashRoundView } from './types.js';
+
+type Round = typeof flashSaleRounds.$inferSelect;
+type Item = typeof flashSaleItems.$inferSelect;
+type Claim = typeof flashSaleClaims.$inferSelect;
+export const FLASH_SALES_TAG = 'marketing:flash-sales';
+
+/** What the buy path needs of an item, from the in-process copy: no statement per attempt. */
+interface LiveItem {
+  item: Item;
+  startsAt: number;
+  endsAt: number;
+}
+
+/**
+ * Flash sales (秒杀, decision 0040): operators set up rounds of SKUs at a flash price with stock carved
+ * out of the warehouse; shoppers' attempts are decided by the gate (memory or Redis) and each win is
+ * written to the claim ledger, which the gate is loaded from again whenever it has nothing.
+ */
+export class FlashSaleService {
+  private readonly live: LocalCopy<Map<string, LiveItem>>;
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly catalog: CatalogService,
+    private readonly inventory: InventoryService,
+    private readonly gate: FlashGate,
+  ) {
+    this.live = new LocalCopy(k.db, k.cache, FLASH_SALES_TAG);
+  }
+
+  private get q() {
+    return this.k.db.q;
+  }
+
+  async createRound(input: FlashRoundInput): Promise<FlashRoundView> {
+    const now = this.k.clock.now();
+    if (Date.parse(input.endsAt) <= now.getTime()) throw new AppError(FlashSaleErrors.FLASH_WINDOW_PAST);
+    const variants = await this.catalog.sellableVariants(input.items.map((i) => i.variantId));
+    const round: Round = { id: newId(), name: input.name, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), status: 'draft', createdAt: now, updatedAt: now };
+    const items: Item[] = input.items.map((i) => {
+      const v = variants.get(i.variantId);
+      if (!v?.sellable) throw new AppError(FlashSaleErrors.FLASH_VARIANT_UNAVAILABLE, { variantId: i.variantId });
+      if (i.flashPrice >= v.price) throw new AppError(FlashSaleErrors.FLASH_PRICE_NOT_LOWER, { sku: v.sku, price: (v.price / 100).toFixed(2) });
+      return { id: newId(), roundId: round.id, variantId: i.variantId, productId: v.productId, flashPrice: i.flashPrice, stock: i.stock, claimed: 0, perCustomerLimit: i.perCustomerLimit, createdAt: now };
+    });
+    await this.q.insert(flashSaleRounds).values(round);
+    await this.q.insert(flashSaleItems).values(items);
+    return this.view(round, items);
+  }
+
+  /**
+   * Publishes a draft round: each item's stock is carved out of the warehouse (reserved under the
+   * item, so ordinary checkouts cannot sell it) in the caller's transaction — all or none — and the
+   * gate is loaded once the transaction has committed.
+   */
+  async publish(id: string): Promise<FlashRoundView> {
+    const [round] = await this.q.select().from(flashSaleRounds).where(eq(flashSaleRounds.id, id)).for('update');
+    if (!round) throw notFound(`flash sale round ${id}`);
+    if (round.status !== 'draft') throw new AppError(FlashSaleErrors.FLASH_ROUND_NOT_DRAFT, { action: 'published', actionZh: '发布' });
+    const now = this.k.clock.now();
+    if (round.endsAt <= now) throw new AppError(FlashSaleErrors.FLASH_WINDOW_PAST);
+    const items = await this.itemsOf([id]);
+    const titles = await this.catalog.sellableVariants(items.map((i) => i.variantId));
+    for (const item of items) await this.inventory.reserve(item.id, [{ variantId: item.variantId, quantity: item.stock, title: titles.get(item.variantId)?.title }], 'flashSaleItem');
+    const [published] = await this.q.update(flashSaleRounds).set({ status: 'published', updatedAt: now }).where(eq(flashSaleRounds.id, id)).returning();
+    this.live.written();
+    this.k.db.afterCommit(async () => {
+      for (const item of items) await this.gate.load({ itemId: item.id, left: item.stock, perCustomerLimit: item.perCustomerLimit, taken: new Map() });
+    });
+    return this.view(published, items, new Map(items.map((i) => [i.id, i.stock])));
+  }
+
+  async list(): Promise<FlashRoundView[]> {
+    const rounds = await this.q.select().from(flashSaleRounds).orderBy(desc(flashSaleRounds.startsAt)).limit(100);
+    const items = await this.itemsOf(rounds.map((r) => r.id));
+    const left = await this.gate.left(items.map((i) => i.id));
+    return rounds.map((r) => this.view(r, items.filter((i) => i.roundId === r.id), left));
+  }
+
+  async get(id: string): Promise<FlashRoundView> {
+    const [round] = await this.q.select().from(flashSaleRounds).where(eq(flashSaleRounds.id, id));
+    if (!round) throw notFound(`flash sale round ${id}`);
+    const items = await this.itemsOf([id]);
+    return this.view(round, items, await this.gate.left(items.map((i) => i.id)));
+  }
+
+  /** Published rounds not yet over, soonest first, for the storefront (units left from the gate). */
+  async upcoming(): Promise<FlashRoundView[]> {
+    const now = this.k.clock.now();
+    const rounds = await this.q
+      .select()
+      .from(flashSaleRounds)
+      .where(and(eq(flashSaleRounds.status, 'published'), sql`${flashSaleRounds.endsAt} > ${now}`))
+      .orderBy(asc(flashSaleRounds.startsAt))
+      .limit(20);
+    const items = await this.itemsOf(rounds.map((r) => r.id));
+    const left = await this.gate.left(items.map((i) => i.id));
+    return rounds.map((r) => this.view(r, items.filter((i) => i.roundId === r.id), left));
+  }
+
+  /**
+   * One shopper's attempt. Refused with no database work before the start, after the end, over the
+   * limit, when sold out; a win is a claim row (the ledger) written at once, in one transaction
+   * with the item's `claimed` count raised under its row lock — never past stock, never past the
+   * customer's limit, whatever the gate said (a gate loaded while wins were still being written
+   * may say yes once too often: the database says no, and the gate is loaded again). Only winners
+   * reach the database, one after another per item. Should the write fail, the unit goes back to
+   * the gate; should the process die first, the next load from the ledger does not count it.
+   */
+  async buy(customerId: string, itemId: string, quantity: number): Promise<FlashClaimView> {
+    const live = (await this.live.read('live', () => this.loadLive())).get(itemId);
+    if (!live) throw notFound(`flash sale item ${itemId}`);
+    const now = this.k.clock.now().getTime();
+    if (now < live.startsAt) {
+      const startsAt = new Date(live.startsAt);
+      throw new AppError(FlashSaleErrors.FLASH_NOT_STARTED, { startsAt: startsAt.toISOString(), startsAtZh: startsAt.toLocaleString('zh-CN', { timeZone: this.k.timezone.get(), hour12: false }) });
+    }
+    if (now >= live.endsAt) throw new AppError(FlashSaleErrors.FLASH_ENDED);
+    if (quantity > live.item.perCustomerLimit) throw new AppError(FlashSaleErrors.FLASH_OVER_LIMIT, { limit: live.item.perCustomerLimit });
+    let decided = await this.gate.take(itemId, customerId, quantity);
+    if (!decided.ok && decided.reason === 'notLoaded') {
+      await this.reload(live.item);
+      decided = await this.gate.take(itemId, customerId, quantity);
+    }
+    if (!decided.ok) {
+      if (decided.reason === 'limit') throw new AppError(FlashSaleErrors.FLASH_LIMIT_REACHED, { limit: live.item.perCustomerLimit });
+      throw new AppError(FlashSaleErrors.FLASH_SOLD_OUT);
+    }
+    const at = this.k.clock.now();
+    const claim: Claim = { id: newId(), itemId, customerId, quantity, state: 'decided', orderId: null, releasedReason: null, createdAt: at, updatedAt: at };
+    let written: 'ok' | 'soldOut' | 'limit';
+    try {
+      written = await this.k.db.transaction(() => this.record(claim, live.item.perCustomerLimit));
+    } catch (err) {
+      await this.gate.giveBack(itemId, customerId, quantity);
+      throw err;
+    }
+    if (written === 'ok') return claimView(claim);
+    // The gate said yes where the ledger says no: it was loaded with wins still being written.
+    await this.reload(live.item);
+    if (written === 'limit') throw new AppError(FlashSaleErrors.FLASH_LIMIT_REACHED, { limit: live.item.perCustomerLimit });
+    throw new AppError(FlashSaleErrors.FLASH_SOLD_OUT);
+  }
+
+  /** The win in the ledger: the item's count raised (row lock: winners of one item queue here), the customer's units checked, the claim written. */
+  private async record(claim: Claim, limit: number): Promise<'ok' | 'soldOut' | 'limit'> {
+    const raised = await this.q
+      .update(flashSaleItems)
+      .set({ claimed: sql`${flashSaleItems.claimed} + ${claim.quantity}` })
+      .where(and(eq(flashSaleItems.id, claim.itemId), sql`${flashSaleItems.claimed} + ${claim.quantity} <= ${flashSaleItems.stock}`))
+      .returning({ claimed: flashSaleItems.claimed });
+    if (raised.length === 0) return 'soldOut';
+    const [mine] = await this.q
+      .select({ units: sql<number>`coalesce(sum(${flashSaleClaims.quantity}), 0)::int` })
+      .from(flashSaleClaims)
+      .where(and(eq(flashSaleClaims.itemId, claim.itemId), eq(flashSaleClaims.customerId, claim.customerId), ne(flashSaleClaims.state, 'released')));
+    if (Number(mine.units) + claim.quantity > limit) {
+      // Undo the count in this same transaction (nothing else of it is written).
+      await this.q.update(flashSaleItems).set({ claimed: sql`${flashSaleItems.claimed} - ${claim.quantity}` }).where(eq(flashSaleItems.id, claim.itemId));
+      return 'limit';
+    }
+    await this.q.insert(flashSaleClaims).values(claim);
+    return 'ok';
+  }
+
+  /** The gate's counters for an item, from the ledger: what a restart or an emptied Redis needs. */
+  async reload(item: Item): Promise<void> {
+    const [current] = await this.q.select({ claimed: flashSaleItems.claimed }).from(flashSaleItems).where(eq(flashSaleItems.id, item.id));
+    const rows = await this.q
+      .select({ customerId: flashSaleClaims.customerId, units: sql<number>`sum(${flashSaleClaims.quantity})::int` })
+      .from(flashSaleClaims)
+      .where(and(eq(flashSaleClaims.itemId, item.id), ne(flashSaleClaims.state, 'released')))
+      .groupBy(flashSaleClaims.customerId);
+    const taken = new Map(rows.map((r) => [r.customerId, Number(r.units)] as const));
+    await this.gate.load({ itemId: item.id, left: Math.max(0, item.stock - (current?.claimed ?? item.stock)), perCustomerLimit: item.perCustomerLimit, taken });
+  }
+
+  /** Reloads every item of the published rounds not yet over (at start-up, and as a recurring check). */
+  async reloadAll(): Promise<number> {
+    const now = this.k.clock.now();
+    const rounds = await this.q.select({ id: flashSaleRounds.id }).from(flashSaleRounds).where(and(eq(flashSaleRounds.status, 'published'), sql`${flashSaleRounds.endsAt} > ${now}`));
+    const items = await this.itemsOf(rounds.map((r) => r.id));
+    for (const item of items) await this.reload(item);
+    return items.length;
+  }
+
+  /** Every unit of a round accounted for: stock = left + units in claims not released. */
+  async report(id: string): Promise<FlashItemReport[]> {
+    const items = await this.itemsOf([id]);
+    if (items.length === 0) throw notFound(`flash sale round ${id}`);
+    const rows = await this.q
+      .select({ itemId: flashSaleClaims.itemId, state: flashSaleClaims.state, units: sql<number>`sum(${flashSaleClaims.quantity})::int` })
+      .from(flashSaleClaims)
+      .where(inArray(flashSaleClaims.itemId, items.map((i) => i.id)))
+      .groupBy(flashSaleClaims.itemId, flashSaleClaims.state);
+    const left = await this.gate.left(items.map((i) => i.id));
+    return items.map((item) => {
+      const units = { decided: 0, ordered: 0, paid: 0, released: 0 };
+      for (const r of rows) if (r.itemId === item.id) units[r.state] = Number(r.units);
+      const l = left.get(item.id) ?? null;
+      return { itemId: item.id, variantId: item.variantId, stock: item.stock, units, left: l, accounted: l !== null && l + units.decided + units.ordered + units.paid === item.stock };
+    });
+  }
+
+  close(): Promise<void> {
+    return this.gate.close();
+  }
+
+  private async loadLive(): Promise<Map<string, LiveItem>> {
+    const now = this.k.clock.now();
+    const rounds = await this.q.select().from(flashSaleRounds).where(and(eq(flashSaleRounds.status, 'published'), sql`${flashSaleRounds.endsAt} > ${now}`));
+    const items = await this.itemsOf(rounds.map((r) => r.id));
+    const byId = new Map(rounds.map((r) => [r.id, r] as const));
+    return new Map(items.map((item) => {
+      const r = byId.get(item.roundId)!;
+      return [item.id, { item, startsAt: r.startsAt.getTime(), endsAt: r.endsAt.getTime() }] as const;
+    }));
+  }
+
+  private async itemsOf(roundIds: string[]): Promise<Item[]> {
+    if (roundIds.length === 0) return [];
+    return this.q.select().from(flashSaleItems).where(inArray(flashSaleItems.roundId, roundIds)).orderBy(asc(flashSaleItems.createdAt), asc(flashSaleItems.id));
+  }
+
+  private view(r: Round, items: Item[], left: ReadonlyMap<string, number | null> = new Map()): FlashRoundView {
+    return {
+      id: r.id,
+      name: r.name,
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      status: r.status,
+      items: items.map((i): FlashItemView => ({ id: i.id, variantId: i.variantId, productId: i.productId, flashPrice: i.flashPrice, stock: i.stock, perCustomerLimit: i.perCustomerLimit, left: left.get(i.id) ?? null })),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  }
+}
+
+function claimView(c: Claim): FlashClaimView {
+  return { id: c.id, itemId: c.itemId, quantity: c.quantity, state: c.state, orderId: c.orderId, createdAt: c.createdAt.toISOString() };
+}
