@@ -250,7 +250,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(campaignAdminRoutes(k, s.campaigns, s.audit), { prefix: '/api/admin' });
   await app.register(campaignStoreRoutes(s.campaigns), { prefix: '/api/store' });
   await app.register(flashSaleAdminRoutes(k, s.flashSales, s.audit), { prefix: '/api/admin' });
-  await app.register(flashSaleStoreRoutes(s.flashSales), { prefix: '/api/store' });
+  await app.register(flashSaleStoreRoutes(k, s.flashSales), { prefix: '/api/store' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

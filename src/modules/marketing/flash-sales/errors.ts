@@ -3,6 +3,7 @@ import { defineErrors } from '../../../platform/errors.js';
 export const FlashSaleErrors = defineErrors({
   FLASH_NOT_STARTED: { status: 409, en: 'This flash sale starts at {startsAt}.', zh: '秒杀尚未开始，开始时间：{startsAtZh}。' },
   FLASH_ENDED: { status: 409, en: 'This flash sale has ended.', zh: '本场秒杀已结束。' },
+  FLASH_TOKEN_INVALID: { status: 403, en: 'This buy link is not yours or has expired; open the flash sale page again.', zh: '抢购凭证无效或已过期，请重新进入秒杀页面。' },
   FLASH_SOLD_OUT: { status: 409, en: 'Sold out: every unit of this flash sale has gone.', zh: '已抢光：本场秒杀商品已售罄。' },
   FLASH_LIMIT_REACHED: { status: 409, en: 'You already have as many of this flash sale item as one customer may ({limit}).', zh: '每人限购 {limit} 件，您已达到上限。' },
   FLASH_OVER_LIMIT: { status: 422, en: 'At most {limit} per customer.', zh: '每人限购 {limit} 件。' },

@@ -22,8 +22,15 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
 
   const admin = (method: 'GET' | 'POST', url: string, payload?: unknown, who: StaffLogin = operator) =>
     t.app.inject({ method, url: `/api/admin${url}`, headers: who.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const buy = (itemId: string, headers: Record<string, string>, quantity = 1) =>
-    t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, headers, payload: { quantity } });
+  const tokenOf = async (itemId: string, headers: Record<string, string>) => (await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers })).json().token ?? 'none';
+  const buy = async (itemId: string, headers: Record<string, string>, quantity = 1, token?: string) =>
+    t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, headers, payload: { quantity, token: token ?? (await tokenOf(itemId, headers)) } });
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 1100));
+  /** As the buy route does, without HTTP: the token, then the attempt (for crowds of made-up shoppers). */
+  const attempt = async (customerId: string, itemId: string, quantity = 1) => {
+    const { token } = await t.services.flashSales.token(customerId, itemId);
+    return t.services.flashSales.buy(customerId, itemId, quantity, token);
+  };
   const available = async (variantId: string) => (await t.services.inventory.availability([variantId])).get(variantId)!;
   const round = (items: unknown[], startsInMs = HOUR) => ({
     name: { 'zh-CN': '20:00 场', en: '8 pm round' },
@@ -99,7 +106,9 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     const res = await buy(itemId, shopper);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'FLASH_NOT_STARTED' });
-    expect(res.json().detail ?? res.json().title).toBeTruthy();
+    expect(res.json().detail).toContain('2026/12/12 19:00'); // in the store's time zone (Asia/Shanghai)
+    // No token before the start either: the same answer.
+    expect((await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: shopper })).json().code).toBe('FLASH_NOT_STARTED');
     expect((await buy(itemId, {})).statusCode).toBe(401);
     expect((await buy(randomUUID(), shopper)).statusCode).toBe(404);
     expect((await buy('not-a-uuid', shopper)).statusCode).toBe(400);
@@ -110,6 +119,17 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
 
   it('in the window, 400 shoppers pressing buy three times each for 100 units, limit 1: exactly 100 claims, one each', async () => {
     t.clock.advance(HOUR + 1000);
+    const issued = await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: shopper });
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect((await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token` })).statusCode).toBe(401);
+    // Another shopper's token, a forged one, a token for another item: 403, nothing decided.
+    const other = (await registerShopper(t)).auth;
+    for (const token of [await tokenOf(itemId, other), 'x'.repeat(60), issued.json().token.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A'))]) {
+      const res = await buy(itemId, shopper, 1, token);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('FLASH_TOKEN_INVALID');
+    }
+    await pause(); // a person's pace: the buy route takes 5 presses a second per shopper
     expect((await buy(itemId, shopper, 2)).json().code).toBe('FLASH_OVER_LIMIT');
     const mine = await buy(itemId, shopper);
     expect(mine.statusCode, mine.body).toBe(202);
@@ -118,7 +138,7 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     const crowd = Array.from({ length: 400 }, () => randomUUID());
     const results = await Promise.all(
       crowd.flatMap((c) => [c, c, c]).map((c) =>
-        t.services.flashSales.buy(c, itemId, 1).then(
+        attempt(c, itemId, 1).then(
           () => ({ c, r: 'ok' }),
           (e: { code?: string }) => ({ c, r: e.code ?? String(e) }),
         ),
@@ -130,24 +150,36 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     expect(new Set(results.filter((x) => x.r !== 'ok').map((x) => x.r))).toEqual(new Set(['FLASH_SOLD_OUT', 'FLASH_LIMIT_REACHED']));
     const report = (await admin('GET', `/flash-sales/rounds/${roundId}/report`)).json().items[0];
     expect(report).toMatchObject({ stock: 100, left: 0, units: { decided: 100, released: 0 }, accounted: true });
-    expect((await buy(itemId, (await registerShopper(t)).auth)).json().code).toBe('FLASH_SOLD_OUT');
+    expect((await buy(itemId, other)).json().code).toBe('FLASH_SOLD_OUT');
   }, 120_000);
+
+  it('one shopper pressing faster than a person can is held back (429 with Retry-After), per shopper', async () => {
+    const presser = (await registerShopper(t)).auth;
+    const token = await tokenOf(itemId, presser);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => buy(itemId, presser, 1, token)));
+    const limited = answers.filter((r) => r.statusCode === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(12 - 5);
+    expect(limited[0].json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited[0].headers['retry-after']).toBeDefined();
+    // Another shopper at the same moment is not held back by the first one's presses.
+    expect((await buy(itemId, (await registerShopper(t)).auth)).statusCode).toBe(409);
+  });
 
   it('the gate emptied (a restart; Redis back empty) is loaded again from the ledger: every unit accounted for, limits kept', async () => {
     const second = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: 10, perCustomerLimit: 2 }], -1000));
     const item = second.json().items[0].id as string;
     await admin('POST', `/flash-sales/rounds/${second.json().id}/publish`);
     const a = randomUUID();
-    await t.services.flashSales.buy(a, item, 2);
-    await t.services.flashSales.buy(randomUUID(), item, 1);
+    await attempt(a, item, 2);
+    await attempt(randomUUID(), item, 1);
     // What a restart (memory) or an emptied Redis leaves: nothing for the item.
     const gate = flashGateFor(t.k.config);
     await gate.drop(item);
     await gate.close();
     await t.services.flashSales.close(); // the memory gate forgets everything; the Redis client reconnects
     expect((await t.app.inject({ url: '/api/store/flash-sales/rounds' })).json().items.find((r: { id: string }) => r.id === second.json().id).items[0].left).toBeNull();
-    await expect(t.services.flashSales.buy(a, item, 1)).rejects.toMatchObject({ code: 'FLASH_LIMIT_REACHED' });
-    const results = await Promise.all(Array.from({ length: 30 }, () => t.services.flashSales.buy(randomUUID(), item, 1).then(() => 'ok', (e: { code?: string }) => e.code)));
+    await expect(attempt(a, item, 1)).rejects.toMatchObject({ code: 'FLASH_LIMIT_REACHED' });
+    const results = await Promise.all(Array.from({ length: 30 }, () => attempt(randomUUID(), item, 1).then(() => 'ok', (e: { code?: string }) => e.code)));
     expect(results.filter((r) => r === 'ok')).toHaveLength(7);
     const report = (await admin('GET', `/flash-sales/rounds/${second.json().id}/report`)).json().items[0];
     expect(report).toMatchObject({ stock: 10, left: 0, units: { decided: 10 }, accounted: true });

@@ -1,3 +1,5 @@
+import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answeredWrite } from '../../../platform/http/answer.js';
@@ -69,24 +71,43 @@ export function flashSaleAdminRoutes(k: Kernel, flashSales: FlashSaleService, au
   };
 }
 
-/** Flash sales for shoppers: the rounds to come with units left, and the buy attempt. */
-export function flashSaleStoreRoutes(flashSales: FlashSaleService): FastifyPluginAsyncZod {
+/** Attempts one shopper may make per second (a person pressing again; a script is held back). */
+export const BUY_ATTEMPTS_PER_SECOND = 5;
+
+/** Flash sales for shoppers: the rounds to come with units left, the buy token and the buy attempt. */
+export function flashSaleStoreRoutes(k: Kernel, flashSales: FlashSaleService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['store: flash sales'];
+    // Counted per shopper (per address when signed out), in Redis on the scale shape so every API
+    // process counts together; only the routes that ask for it are limited.
+    const redis = k.config.redisUrl ? new Redis(k.config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: `${k.config.redisPrefix}:flash-rate:` }) : undefined;
+    if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
+    await app.register(rateLimit, { global: false, hook: 'preHandler', redis, keyGenerator: (req) => req.customer?.id ?? req.ip });
+    const limited = { rateLimit: { max: BUY_ATTEMPTS_PER_SECOND, timeWindow: 1000 } };
     app.get('/flash-sales/rounds', {
       schema: { operationId: 'listFlashSaleRounds', tags, summary: 'Published rounds not yet over, soonest first, with each item’s units left', response: { 200: z.object({ items: z.array(flashRoundView) }) } },
     }, async () => ({ items: await flashSales.upcoming() }));
 
+    app.get('/flash-sales/items/:id/token', {
+      config: limited,
+      schema: {
+        operationId: 'getFlashSaleBuyToken', tags, params: idParams,
+        summary: 'A buy token for the signed-in shopper, issued only while the round is on (before the start: 409 with the start time)',
+        response: { 200: z.object({ token: z.string(), expiresAt: z.string() }), ...problems, 429: problemSchema },
+      },
+    }, async (req) => flashSales.token(requireCustomer(req).id, req.params.id));
+
     app.post('/flash-sales/items/:id/buy', {
+      config: limited,
       schema: {
         operationId: 'buyFlashSaleItem', tags, params: idParams,
         summary: 'Try to get units of a flash sale item: decided at once (sold out, over the limit, not started are refused); a win is a claim the order is made from',
-        body: z.object({ quantity: z.number().int().min(1).max(99).default(1) }).strict(),
-        response: { 202: flashClaimView, ...problems },
+        body: z.object({ quantity: z.number().int().min(1).max(99).default(1), token: z.string().min(1).max(200).describe('From GET …/token') }).strict(),
+        response: { 202: flashClaimView, ...problems, 429: problemSchema },
       },
     }, async (req, reply) => {
       const me = requireCustomer(req);
-      return reply.code(202).send(await flashSales.buy(me.id, req.params.id, req.body.quantity));
+      return reply.code(202).send(await flashSales.buy(me.id, req.params.id, req.body.quantity, req.body.token));
     });
   };
 }

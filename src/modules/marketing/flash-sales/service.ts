@@ -5,6 +5,7 @@ import { newId } from '../../../platform/ids.js';
 import { LocalCopy } from '../../../platform/local-copy.js';
 import type { CatalogService } from '../../catalog/index.js';
 import type { InventoryService } from '../../inventory/index.js';
+import { buyToken, buyTokenValid } from './buy-token.js';
 import { FlashSaleErrors } from './errors.js';
 import type { FlashGate } from './gate.js';
 import { flashSaleClaims, flashSaleItems, flashSaleRounds } from './schema.js';
@@ -118,15 +119,9 @@ export class FlashSaleService {
    * reach the database, one after another per item. Should the write fail, the unit goes back to
    * the gate; should the process die first, the next load from the ledger does not count it.
    */
-  async buy(customerId: string, itemId: string, quantity: number): Promise<FlashClaimView> {
-    const live = (await this.live.read('live', () => this.loadLive())).get(itemId);
-    if (!live) throw notFound(`flash sale item ${itemId}`);
-    const now = this.k.clock.now().getTime();
-    if (now < live.startsAt) {
-      const startsAt = new Date(live.startsAt);
-      throw new AppError(FlashSaleErrors.FLASH_NOT_STARTED, { startsAt: startsAt.toISOString(), startsAtZh: startsAt.toLocaleString('zh-CN', { timeZone: this.k.timezone.get(), hour12: false }) });
-    }
-    if (now >= live.endsAt) throw new AppError(FlashSaleErrors.FLASH_ENDED);
+  async buy(customerId: string, itemId: string, quantity: number, token: string): Promise<FlashClaimView> {
+    const live = await this.open(itemId);
+    if (!buyTokenValid(this.k.secrets.session, token, customerId, itemId, live.endsAt, this.k.clock.now().getTime())) throw new AppError(FlashSaleErrors.FLASH_TOKEN_INVALID);
     if (quantity > live.item.perCustomerLimit) throw new AppError(FlashSaleErrors.FLASH_OVER_LIMIT, { limit: live.item.perCustomerLimit });
     let decided = await this.gate.take(itemId, customerId, quantity);
     if (!decided.ok && decided.reason === 'notLoaded') {
@@ -172,6 +167,25 @@ export class FlashSaleService {
     }
     await this.q.insert(flashSaleClaims).values(claim);
     return 'ok';
+  }
+
+  /** A buy token for the shopper, only inside the round's window (before the start: refused with the start time). */
+  async token(customerId: string, itemId: string): Promise<{ token: string; expiresAt: string }> {
+    const live = await this.open(itemId);
+    return { token: buyToken(this.k.secrets.session, customerId, itemId, live.endsAt), expiresAt: new Date(live.endsAt).toISOString() };
+  }
+
+  /** The item from the in-process copy if its round is on now; refused with no database work otherwise. */
+  private async open(itemId: string): Promise<LiveItem> {
+    const live = (await this.live.read('live', () => this.loadLive())).get(itemId);
+    if (!live) throw notFound(`flash sale item ${itemId}`);
+    const now = this.k.clock.now().getTime();
+    if (now < live.startsAt) {
+      const startsAt = new Date(live.startsAt);
+      throw new AppError(FlashSaleErrors.FLASH_NOT_STARTED, { startsAt: startsAt.toISOString(), startsAtZh: startsAt.toLocaleString('zh-CN', { timeZone: this.k.timezone.get(), hour12: false }) });
+    }
+    if (now >= live.endsAt) throw new AppError(FlashSaleErrors.FLASH_ENDED);
+    return live;
   }
 
   /** The gate's counters for an item, from the ledger: what a restart or an emptied Redis needs. */
