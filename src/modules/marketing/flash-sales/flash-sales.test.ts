@@ -72,6 +72,19 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     expect(shown.find((r: { id: string }) => r.id === roundId)).toMatchObject({ items: [{ id: itemId, left: 100, flashPrice: 9900 }] });
   });
 
+  it('the rounds-to-come answer is shared for a second between pollers: a crowd polling costs one query', async () => {
+    t.clock.advance(1500); // past the answer shared so far
+    const first = await t.app.inject({ url: '/api/store/flash-sales/rounds' });
+    expect(first.headers['cache-control']).toBe('public, max-age=1');
+    const before = t.k.db.statements.n;
+    const polls = await Promise.all(Array.from({ length: 50 }, () => t.app.inject({ url: '/api/store/flash-sales/rounds' })));
+    expect(polls.every((r) => r.statusCode === 200 && r.body === first.body)).toBe(true);
+    expect(t.k.db.statements.n - before).toBe(0);
+    t.clock.advance(1001);
+    await t.app.inject({ url: '/api/store/flash-sales/rounds' });
+    expect(t.k.db.statements.n - before).toBeGreaterThan(0);
+  });
+
   it('refuses what cannot be sold: a price not below the price, a SKU not on sale, a window over, more stock than the warehouse has (nothing carved)', async () => {
     const notLower = await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 29900, stock: 5 }]));
     expect(notLower.statusCode).toBe(422);

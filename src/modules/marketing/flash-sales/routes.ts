@@ -85,8 +85,15 @@ export function flashSaleStoreRoutes(k: Kernel, flashSales: FlashSaleService): F
     await app.register(rateLimit, { global: false, hook: 'preHandler', redis, keyGenerator: (req) => req.customer?.id ?? req.ip });
     const limited = { rateLimit: { max: BUY_ATTEMPTS_PER_SECOND, timeWindow: 1000 } };
     app.get('/flash-sales/rounds', {
-      schema: { operationId: 'listFlashSaleRounds', tags, summary: 'Published rounds not yet over, soonest first, with each item’s units left', response: { 200: z.object({ items: z.array(flashRoundView) }) } },
-    }, async () => ({ items: await flashSales.upcoming() }));
+      schema: {
+        operationId: 'listFlashSaleRounds', tags,
+        summary: 'Published rounds not yet over, soonest first, with each item’s units left — one answer a second, shared by every poller (and cacheable for a second)',
+        response: { 200: z.object({ items: z.array(flashRoundView) }) },
+      },
+    }, async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=1');
+      return { items: await flashSales.upcoming() };
+    });
 
     app.get('/flash-sales/items/:id/token', {
       config: limited,

@@ -15,6 +15,8 @@ type Round = typeof flashSaleRounds.$inferSelect;
 type Item = typeof flashSaleItems.$inferSelect;
 type Claim = typeof flashSaleClaims.$inferSelect;
 export const FLASH_SALES_TAG = 'marketing:flash-sales';
+/** How long one answer of the rounds-to-come is shared between pollers. */
+export const UPCOMING_SHARED_MS = 1000;
 
 /** What the buy path needs of an item, from the in-process copy: no statement per attempt. */
 interface LiveItem {
@@ -77,6 +79,7 @@ export class FlashSaleService {
     const [published] = await this.q.update(flashSaleRounds).set({ status: 'published', updatedAt: now }).where(eq(flashSaleRounds.id, id)).returning();
     this.live.written();
     this.k.db.afterCommit(async () => {
+      this.shared = null;
       for (const item of items) await this.gate.load({ itemId: item.id, left: item.stock, perCustomerLimit: item.perCustomerLimit, taken: new Map() });
     });
     return this.view(published, items, new Map(items.map((i) => [i.id, i.stock])));
@@ -96,8 +99,25 @@ export class FlashSaleService {
     return this.view(round, items, await this.gate.left(items.map((i) => i.id)));
   }
 
-  /** Published rounds not yet over, soonest first, for the storefront (units left from the gate). */
-  async upcoming(): Promise<FlashRoundView[]> {
+  /**
+   * Published rounds not yet over, soonest first, for the storefront (units left from the gate).
+   * Every shopper on the round page polls this: it is worked out at most once a second per process
+   * and shared (a thousand pollers cost one query a second, not a thousand).
+   */
+  upcoming(): Promise<FlashRoundView[]> {
+    const now = this.k.clock.now().getTime();
+    if (this.shared && now - this.shared.at < UPCOMING_SHARED_MS && now >= this.shared.at) return this.shared.value;
+    const value = this.loadUpcoming();
+    this.shared = { at: now, value };
+    value.catch(() => {
+      if (this.shared?.value === value) this.shared = null;
+    });
+    return value;
+  }
+
+  private shared: { at: number; value: Promise<FlashRoundView[]> } | null = null;
+
+  private async loadUpcoming(): Promise<FlashRoundView[]> {
     const now = this.k.clock.now();
     const rounds = await this.q
       .select()
