@@ -6,8 +6,8 @@ export const InventoryErrors = defineErrors({
   WAREHOUSE_NOT_FOUND: { status: 404, en: 'Warehouse {id} was not found.', zh: '仓库 {id} 不存在。' },
   STOCK_BELOW_RESERVED: {
     status: 422,
-    en: 'On-hand cannot go below the {reserved} units reserved by open orders.',
-    zh: '现有库存不能低于未支付订单预占的 {reserved} 件。',
+    en: 'On-hand cannot go below the {reserved} units reserved by open orders and flash sales.',
+    zh: '现有库存不能低于未支付订单与秒杀活动预占的 {reserved} 件。',
   },
   WAREHOUSE_CODE_TAKEN: { status: 409, en: 'Warehouse code {code} is already used.', zh: '仓库编码 {code} 已被使用。' },
 });

@@ -161,7 +161,7 @@ export const en: Shape<typeof zhCN> = {
     oneProduct: 'One product', product: 'Product', onHand: 'On hand', reserved: 'Reserved', available: 'Available', adjust: 'Adjust', ledger: 'Ledger',
     adjustTitle: 'Adjust stock', adjusted: 'Stock adjusted', reason: 'Reason', delta: 'Change', deltaHelp: 'Positive adds units (goods received), negative takes them away (count correction, damage)',
     deltaZero: 'Must not be zero', belowReserved: 'On hand cannot go below the reserved units', note: 'Note', at: 'When', deltaOnHand: 'On hand ±', deltaReserved: 'Reserved ±',
-    after: 'Balance (on hand / reserved)', reference: 'Reference', order: 'View order',
+    after: 'Balance (on hand / reserved)', reference: 'Reference', order: 'View order', flashSale: 'Held for a flash sale',
     reasons: { receipt: 'Goods received', adjustment: 'Count correction', reserve: 'Reserved by order', commit: 'Taken by payment', release: 'Reservation released', restock: 'Restocked by refund' },
   },
   orders: {

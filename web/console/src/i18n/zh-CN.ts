@@ -158,7 +158,7 @@ export const zhCN = {
     oneProduct: '单个商品', product: '商品', onHand: '在库', reserved: '预占', available: '可售', adjust: '调整', ledger: '流水',
     adjustTitle: '调整库存', adjusted: '库存已调整', reason: '原因', delta: '数量变化', deltaHelp: '正数为增加（入库），负数为减少（盘亏、损耗）',
     deltaZero: '不能为 0', belowReserved: '在库不能少于已预占的数量', note: '备注', at: '时间', deltaOnHand: '在库变化', deltaReserved: '预占变化',
-    after: '结存（在库/预占）', reference: '关联', order: '查看订单',
+    after: '结存（在库/预占）', reference: '关联', order: '查看订单', flashSale: '秒杀活动锁定',
     reasons: { receipt: '入库', adjustment: '盘点调整', reserve: '下单预占', commit: '支付扣减', release: '释放预占', restock: '退款回库' },
   },
   orders: {

@@ -56,7 +56,7 @@ export function LedgerDrawer({ line, warehouses, onClose }: { line: StockLine | 
           {
             title: t('stock.reference'), key: 'ref',
             render: (_, e) =>
-              e.refType === 'order' && e.refId ? <Link to={`/orders/${e.refId}`} onClick={onClose}>{t('stock.order')}</Link> : e.note || (e.refType ? `${e.refType} ${e.refId ?? ''}` : '—'),
+              e.refType === 'order' && e.refId ? <Link to={`/orders/${e.refId}`} onClick={onClose}>{t('stock.order')}</Link> : e.refType === 'flashSaleItem' ? t('stock.flashSale') : e.note || (e.refType ? `${e.refType} ${e.refId ?? ''}` : '—'),
           },
         ]}
       />
