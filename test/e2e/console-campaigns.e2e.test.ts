@@ -188,12 +188,15 @@ describe('console: campaigns are planned on a calendar, edited, published and me
     const ok = page.locator('.ant-picker-dropdown:visible').getByRole('button', { name: antdText('确定') });
     await start.click();
     await start.fill(moved.start);
+    await expect.poll(() => start.inputValue()).toBe(moved.start);
     await ok.click();
     const end = page.getByPlaceholder('结束日期');
     await end.click();
     await end.fill(moved.end);
+    // Typed values are taken on the picker's next render: wait for them (a loaded machine is slow).
+    await expect.poll(() => end.inputValue()).toBe(moved.end);
     await ok.click();
-    expect([await start.inputValue(), await end.inputValue()]).toEqual([moved.start, moved.end]);
+    await expect.poll(async () => [await start.inputValue(), await end.inputValue()], { timeout: 10_000 }).toEqual([moved.start, moved.end]);
     await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
     await main().getByRole('button', { name: antdText('保存') }).first().click();
     await visible(page.getByRole('heading', { level: 1, name: renamedZh }));
