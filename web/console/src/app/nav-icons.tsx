@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  ThunderboltOutlined,
   AppstoreOutlined, AuditOutlined, CalendarOutlined, BellOutlined, DatabaseOutlined, HomeOutlined, RollbackOutlined, SafetyOutlined, SendOutlined,
   CrownOutlined, GiftOutlined, PercentageOutlined, NotificationOutlined, SettingOutlined, ShoppingCartOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined, ApartmentOutlined, UserOutlined, ToolOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -20,6 +21,7 @@ export const navIcons: Record<string, ReactNode> = {
   marketing: <NotificationOutlined aria-hidden />,
   campaigns: <CalendarOutlined aria-hidden />,
   promotions: <PercentageOutlined aria-hidden />,
+  flashSales: <ThunderboltOutlined aria-hidden />,
   coupons: <GiftOutlined aria-hidden />,
   loyalty: <CrownOutlined aria-hidden />,
   referral: <UsergroupAddOutlined aria-hidden />,

@@ -10,7 +10,7 @@ export const en: Shape<typeof zhCN> = {
     sandboxRealProvider: 'A real payment provider is configured as well.',
   },
   nav: {
-    marketing: 'Marketing', campaigns: 'Campaigns', promotions: 'Promotions', coupons: 'Coupons', loyalty: 'Membership & points', referral: 'Referrals',
+    marketing: 'Marketing', campaigns: 'Campaigns', promotions: 'Promotions', flashSales: 'Flash sales', coupons: 'Coupons', loyalty: 'Membership & points', referral: 'Referrals',
     home: 'Home', catalog: 'Catalog', products: 'Products', categories: 'Categories', brands: 'Brands', stock: 'Stock',
     sales: 'Orders', orders: 'All orders', bulkShip: 'Bulk shipping', refunds: 'Refunds', customers: 'Customers',
     system: 'System', staff: 'Staff', roles: 'Roles', audit: 'Audit log', events: 'Dead events', settings: 'Settings',
@@ -60,6 +60,16 @@ export const en: Shape<typeof zhCN> = {
   },
   productStatus: { draft: 'Draft', active: 'On sale', archived: 'Archived' },
   categories: { title: 'Categories', create: 'New category', edit: 'Edit category', name: 'Name', otherName: 'Other language', parent: 'Parent', position: 'Position', addChild: 'Subcategory' },
+  flashSales: {
+    title: 'Flash sales', subtitle: 'Time-boxed, limited-stock rounds: publishing sets the stock aside from the warehouse, with a per-customer limit', create: 'New round',
+    name: 'Round', window: 'Window', status: 'Status', itemsCount: 'Items', leftOfStock: 'Left / stock',
+    statuses: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled', closed: 'Closed' },
+    nameZh: 'Name (Chinese)', nameEn: 'Name (English)', startsAt: 'Starts', endsAt: 'Ends', items: 'Items', addItem: 'Add item',
+    product: 'Product', sku: 'SKU', flashPrice: 'Flash price', skuPrice: 'Price {{price}}', stock: 'Flash stock', perCustomerLimit: 'Per customer', remove: 'Remove',
+    publish: 'Publish', publishConfirm: 'Publishing sets each item’s flash stock aside from the warehouse stock. Publish?', published: 'Round published',
+    report: 'Report', reportTitle: 'Round report: {{name}}', decided: 'Won', ordered: 'Ordered', paid: 'Paid', released: 'Released', left: 'Left',
+    accounted: 'Accounted', accountedYes: 'Accounted ✓', accountedNo: 'Not accounted ✗', endAfterStart: 'The end must be after the start', duplicateSku: 'A SKU may appear only once',
+  },
   promotions: {
     title: 'Promotions', subtitle: 'Spend-and-save, percent off, price cuts, member prices, buy-X-get-Y and free shipping: checkout picks the best combination for each shopper', create: 'New promotion', edit: 'Edit promotion',
     name: 'Name', rule: 'Rule', startsAt: 'Starts', endsAt: 'Ends', openEnded: 'No end', state: 'State', pause: 'Pause', resume: 'Resume',

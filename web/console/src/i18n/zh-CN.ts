@@ -7,7 +7,7 @@ export const zhCN = {
     sandboxRealProvider: '同时配置了真实支付渠道。',
   },
   nav: {
-    marketing: '营销', campaigns: '活动', promotions: '促销活动', coupons: '优惠券', loyalty: '会员与积分', referral: '邀请有礼',
+    marketing: '营销', campaigns: '活动', promotions: '促销活动', flashSales: '秒杀', coupons: '优惠券', loyalty: '会员与积分', referral: '邀请有礼',
     home: '首页', catalog: '商品', products: '商品管理', categories: '类目', brands: '品牌', stock: '库存',
     sales: '订单', orders: '订单管理', bulkShip: '批量发货', refunds: '退款', customers: '客户',
     system: '系统', staff: '员工', roles: '角色与权限', audit: '操作日志', events: '失败事件', settings: '店铺设置',
@@ -57,6 +57,16 @@ export const zhCN = {
   },
   productStatus: { draft: '草稿', active: '在售', archived: '已下架' },
   categories: { title: '类目', create: '新建类目', edit: '编辑类目', name: '名称', otherName: '另一语言', parent: '上级类目', position: '排序', addChild: '子类目' },
+  flashSales: {
+    title: '秒杀', subtitle: '限时限量的秒杀场次：发布时从仓库划出库存，每人限购', create: '新建场次',
+    name: '场次', window: '时间', status: '状态', itemsCount: '商品数', leftOfStock: '剩余 / 库存',
+    statuses: { draft: '草稿', published: '已发布', cancelled: '已取消', closed: '已结束' },
+    nameZh: '名称（中文）', nameEn: '名称（英文）', startsAt: '开始时间', endsAt: '结束时间', items: '秒杀商品', addItem: '添加商品',
+    product: '商品', sku: 'SKU', flashPrice: '秒杀价', skuPrice: '原价 {{price}}', stock: '秒杀库存', perCustomerLimit: '每人限购', remove: '移除',
+    publish: '发布', publishConfirm: '发布后将从仓库库存中划出各商品的秒杀库存，确定发布？', published: '场次已发布',
+    report: '报表', reportTitle: '场次报表：{{name}}', decided: '已抢到', ordered: '已下单', paid: '已支付', released: '已释放', left: '剩余',
+    accounted: '对账', accountedYes: '已对平 ✓', accountedNo: '未对平 ✗', endAfterStart: '结束时间须晚于开始时间', duplicateSku: '同一 SKU 只能出现一次',
+  },
   promotions: {
     title: '促销活动', subtitle: '满减、满折、直降、会员价、买赠、满额包邮：结算时自动为顾客选出最优组合', create: '新建促销', edit: '编辑促销',
     name: '名称', rule: '规则', startsAt: '开始', endsAt: '结束', openEnded: '长期有效', state: '状态', pause: '暂停', resume: '恢复',
