@@ -32,6 +32,8 @@ import {
   flashGateFor,
   flashSaleAdminRoutes,
   flashSaleStoreRoutes,
+  flashSaleParticipant,
+  registerFlashSaleConsumers,
   campaignAdminRoutes,
   campaignStoreRoutes,
   registerCampaignConsumers,
@@ -105,7 +107,14 @@ export function createServices(k: Kernel) {
     shippingAddressOf: async (orderId) => (await orders.get(orderId).catch(() => null))?.shippingAddress ?? null,
   });
   const campaigns = new CampaignService(k, { catalog, coupons, promotions, imageOf: (id) => media.image(id) });
-  const flashSales = new FlashSaleService(k, catalog, inventory, flashGateFor(k.config));
+  // A win becomes an order through checkout; flash sales reach addresses and checkout through these ports.
+  const flashSales = new FlashSaleService(k, catalog, inventory, flashGateFor(k.config), {
+    addressIds: async (id) => (await customers.addresses.list(id)).map((a) => a.id),
+    shippingAddress: (customerId, addressId) => customers.addresses.shippingAddress(customerId, addressId),
+    shippingMethodId: async () => (await shipping.list())[0].id,
+    placeOrder: (customerId, input) => checkout.placeOrder(customerId, input),
+  });
+  checkout.participants.register(flashSaleParticipant(flashSales.orders));
   const couponDistribution = new CouponDistribution(k, coupons, {
     byContacts: (contacts) => customers.idsByContacts(contacts),
     customersExist: (ids) => customers.existingIds(ids),
@@ -134,6 +143,7 @@ export function createServices(k: Kernel) {
   registerMembershipConsumers(k, membership);
   registerCampaignConsumers(k, campaigns);
   registerCouponConsumers(k, couponDistribution);
+  registerFlashSaleConsumers(k, flashSales);
   registerRetention(k);
 
   return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, couponDistribution, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media, campaigns, referral, flashSales };
@@ -154,6 +164,7 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await ensureStoreDefaults(k, s);
   await s.orders.numbers.warm(); // this process's worker number for order numbers, leased once
   await k.outbox.start(); // consumers seen for the first time start where they asked (docs/events.md)
+  await s.flashSales.reloadAll(); // the flash gate from the claim ledger: a crash or an emptied Redis loses no unit
   const app = await createHttpServer({
     logger: k.log,
     requestLogLevel: k.config.logFormat === 'json' ? 'info' : 'debug',

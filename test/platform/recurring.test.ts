@@ -157,6 +157,7 @@ describeEachBackend('platform: recurring jobs', (backend) => {
       'marketing.birthday-gifts',
       'marketing.expire-coupons',
       'marketing.expire-points',
+      'marketing.flash-sales.close',
       'marketing.member-review',
       'marketing.referral-rewards',
       'platform.prune',

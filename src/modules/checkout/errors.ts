@@ -14,5 +14,6 @@ export const CheckoutErrors = defineErrors({
     zh: '单笔订单金额最多为 {max}（分），请拆分为多笔订单。',
   },
   COUPON_CODE_UNKNOWN: { status: 422, en: 'Code {code} is not a coupon you can use.', zh: '优惠码 {code} 无效或不属于您。' },
+  CLAIM_UNKNOWN: { status: 409, en: 'What this order was to be made from ({kind}) is no longer held for you.', zh: '此订单所依据的资格（{kind}）已不再为您保留。' },
   PRICING_FAILED: { status: 422, en: 'The order cannot be priced: {reason}', zh: '无法计算订单价格：{reason}' },
 });

@@ -31,6 +31,21 @@ export interface CheckoutAsk {
   points: number;
   channel: string | null;
   now: Date;
+  /**
+   * Something a participant set aside for this shopper that the order is made from — a flash-sale
+   * claim, a group-buy seat — named by the participant's kind and the thing's id. The participant
+   * of that kind prices it (`prices`) and holds it; the others ignore it.
+   */
+  claim?: { kind: string; id: string } | null;
+}
+
+/**
+ * Unit prices a participant sets for this order in place of the variants' prices (a flash or group
+ * price); with `alone`, no promotion or coupon applies beside them (秒杀/拼团 价不与其他优惠同享).
+ */
+export interface SetPrices {
+  unitPrices: ReadonlyMap<string, number>;
+  alone: boolean;
 }
 
 export interface PricingContribution {
@@ -41,6 +56,17 @@ export interface PricingContribution {
   context?: Partial<Pick<PricingContext, 'tier' | 'tags' | 'newCustomer'>>;
   /** How the shopper's points pay (one participant offers points). */
   points?: PointsOffer;
+  /** Unit prices for the claim this participant recognised (`ask.claim`). */
+  prices?: SetPrices;
+}
+
+/** What a participant already holds for the order. */
+export interface HoldResult {
+  /**
+   * Units it moved to the order from stock it had set aside (a flash sale's carve): checkout does
+   * not reserve them again.
+   */
+  stock?: ReadonlyArray<{ variantId: string; quantity: number }>;
 }
 
 export interface HoldRequest {
@@ -57,7 +83,7 @@ export interface CheckoutParticipant {
   /** Unique; names the outbox consumers (`checkout.<name>.commit` …) — keep it stable. */
   readonly name: string;
   contribute?(ask: CheckoutAsk): Promise<PricingContribution> | PricingContribution;
-  hold?(request: HoldRequest): Promise<void>;
+  hold?(request: HoldRequest): Promise<HoldResult | void>;
   commit?(event: OrderPaid): Promise<void>;
   release?(event: OrderEventPayload): Promise<void>;
   refund?(event: OrderRefunded): Promise<void>;
@@ -70,6 +96,7 @@ export interface Contributions {
   owners: Map<string, string>;
   context: Partial<Pick<PricingContext, 'tier' | 'tags' | 'newCustomer'>>;
   points: PointsOffer | null;
+  prices: SetPrices | null;
 }
 
 export class CheckoutParticipants {
@@ -92,7 +119,7 @@ export class CheckoutParticipants {
   }
 
   async contribute(ask: CheckoutAsk): Promise<Contributions> {
-    const out: Contributions = { rules: [], owners: new Map(), context: {}, points: null };
+    const out: Contributions = { rules: [], owners: new Map(), context: {}, points: null, prices: null };
     const known = new Set<string>();
     for (const p of this.list) {
       if (!p.contribute) continue;
@@ -104,16 +131,25 @@ export class CheckoutParticipants {
       for (const code of c.codes ?? []) known.add(code.toUpperCase());
       Object.assign(out.context, c.context);
       if (c.points) out.points = c.points;
+      if (c.prices) out.prices = c.prices;
     }
+    if (ask.claim && !out.prices) throw new AppError(CheckoutErrors.CLAIM_UNKNOWN, { kind: ask.claim.kind });
     const unknown = ask.couponCodes.find((code) => !known.has(code.toUpperCase()));
     if (unknown) throw new AppError(CheckoutErrors.COUPON_CODE_UNKNOWN, { code: unknown });
     return out;
   }
 
-  /** In the order's transaction, in registration order; each sees the applied rules it contributed. */
-  async hold(request: Omit<HoldRequest, 'applied'>, owners: ReadonlyMap<string, string>): Promise<void> {
+  /**
+   * In the order's transaction, in registration order; each sees the applied rules it contributed.
+   * Returns the units the participants already hold for the order (checkout reserves the rest).
+   */
+  async hold(request: Omit<HoldRequest, 'applied'>, owners: ReadonlyMap<string, string>): Promise<Map<string, number>> {
+    const held = new Map<string, number>();
     for (const p of this.list) {
-      if (p.hold) await p.hold({ ...request, applied: request.priced.applied.filter((a) => owners.get(a.ruleId) === p.name) });
+      if (!p.hold) continue;
+      const result = await p.hold({ ...request, applied: request.priced.applied.filter((a) => owners.get(a.ruleId) === p.name) });
+      for (const s of result?.stock ?? []) held.set(s.variantId, (held.get(s.variantId) ?? 0) + s.quantity);
     }
+    return held;
   }
 }

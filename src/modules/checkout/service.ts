@@ -29,6 +29,8 @@ export interface PlaceOrderInput {
   couponCodes?: string[];
   /** Points the shopper wants to pay with. */
   points?: number;
+  /** What a participant set aside for this shopper that the order is made from (a flash-sale claim, a group-buy seat). */
+  claim?: { kind: string; id: string } | null;
 }
 
 /** A quote and which participant contributed each rule (checkout hands each its own to hold). */
@@ -74,6 +76,9 @@ export class CheckoutService {
     const sellable = lines.filter((l) => l.variant?.sellable);
     if (sellable.length === 0) return null;
     const given = await this.participants.contribute(ask);
+    // A flash or group price replaces the variant's price (shown struck through as the list price).
+    const set = given.prices?.unitPrices;
+    const rulesGiven = given.prices?.alone ? [] : given.rules;
     const priced = (rules: readonly PricingRule[]) =>
       quoteWithRules(
         {
@@ -84,8 +89,8 @@ export class CheckoutService {
             productId: l.variant!.productId,
             categoryId: l.variant!.categoryId,
             brandId: l.variant!.brandId ?? undefined,
-            unitPrice: l.variant!.price,
-            listPrice: l.variant!.listPrice ?? undefined,
+            unitPrice: set?.get(l.variantId) ?? l.variant!.price,
+            listPrice: set?.has(l.variantId) ? Math.max(l.variant!.price, l.variant!.listPrice ?? 0) : (l.variant!.listPrice ?? undefined),
             quantity: l.quantity,
             weightGrams: l.variant!.weightGrams,
           })),
@@ -97,15 +102,15 @@ export class CheckoutService {
         given.points,
       );
     try {
-      let ruled = priced(given.rules);
+      let ruled = priced(rulesGiven);
       // 赠品送完即止: a gift whose stock has run out is left out (its promotion rests for this cart,
       // and the quote says so) rather than refusing the order. One read, only for carts with gifts.
       if (ruled.gifts.length > 0) {
         const stock = await this.inventory.availability([...new Set(ruled.gifts.map((g) => g.variantId))]);
         const gone = new Set(ruled.gifts.filter((g) => (stock.get(g.variantId) ?? 0) < g.quantity).map((g) => g.ruleId));
         if (gone.size > 0) {
-          ruled = priced(given.rules.filter((r) => !gone.has(r.id)));
-          for (const rule of given.rules) if (gone.has(rule.id)) ruled.explanations.push({ kind: 'giftGone', ruleId: rule.id, text: giftGoneText(rule) });
+          ruled = priced(rulesGiven.filter((r) => !gone.has(r.id)));
+          for (const rule of rulesGiven) if (gone.has(rule.id)) ruled.explanations.push({ kind: 'giftGone', ruleId: rule.id, text: giftGoneText(rule) });
         }
       }
       return { ...ruled, owners: given.owners, tier: given.context.tier ?? null };
@@ -122,6 +127,7 @@ export class CheckoutService {
       points: asked.points ?? 0,
       channel: asked.channel ?? null,
       now: this.k.clock.now(),
+      claim: asked.claim ?? null,
     };
   }
 
@@ -162,7 +168,7 @@ export class CheckoutService {
     if (gone) throw new AppError(CheckoutErrors.ITEM_UNAVAILABLE, { itemZh: gone.variant?.title['zh-CN'] ?? '一件商品', itemEn: gone.variant?.title.en ?? 'An item' });
     const method = await this.shippingMethod(input.shippingMethodId);
     const channel = input.channel ?? channelOfUtm(input.utm);
-    const ask = this.askOf({ customerId, couponCodes: input.couponCodes ?? [], points: input.points ?? 0, channel });
+    const ask = this.askOf({ customerId, couponCodes: input.couponCodes ?? [], points: input.points ?? 0, channel, claim: input.claim ?? null });
     const priced = (await this.priceFor(lines, method, input.address.provinceCode, ask))!;
     assertEarlyAccess(lines, priced.tier, ask.now, this.k.timezone.get());
     const gifts = await this.giftLines(priced);
@@ -194,12 +200,15 @@ export class CheckoutService {
       },
       orderId,
     );
-    await this.participants.hold({ orderId, orderNumber: placed.order.number, customerId, ask, priced }, priced.owners);
-    // The hot rows last: the stock of every line, gifts included.
-    await this.inventory.reserve(
-      orderId,
-      ordered.map((l) => ({ variantId: l.variantId, quantity: l.quantity, title: l.variant!.title })),
-    );
+    const held = await this.participants.hold({ orderId, orderNumber: placed.order.number, customerId, ask, priced }, priced.owners);
+    // The hot rows last: the stock of every line, gifts included, less what a participant already
+    // moved to the order from stock it had set aside (a flash sale's carve).
+    const toReserve = ordered.flatMap((l) => {
+      const already = Math.min(held.get(l.variantId) ?? 0, l.quantity);
+      if (already > 0) held.set(l.variantId, held.get(l.variantId)! - already);
+      return l.quantity - already > 0 ? [{ variantId: l.variantId, quantity: l.quantity - already, title: l.variant!.title }] : [];
+    });
+    if (toReserve.length > 0) await this.inventory.reserve(orderId, toReserve);
     return placed;
   }
 

@@ -170,6 +170,17 @@ export class InventoryService {
   }
 
   /**
+   * Holds a line whole from one warehouse if one has it, in one statement — or nothing at all (false).
+   * For a caller that has somewhere else to put the units when there is none (a flash sale taking
+   * back a cancelled order's unit), so no error and no half-held line.
+   */
+  async tryHold(refId: string, line: StockLine, refType: StockRefType): Promise<boolean> {
+    const held = await this.reserveWhole(refId, line, this.k.clock.now(), refType);
+    if (held) await this.changed([line.variantId], 'reserve');
+    return held;
+  }
+
+  /**
    * The usual case in one statement: the first active warehouse (default first) that holds the
    * whole line takes it — conditional update, reservation and ledger row together. False when no
    * single warehouse can (or a concurrent buyer took it first): the line is split instead.
@@ -246,14 +257,54 @@ export class InventoryService {
     }
   }
 
+  /**
+   * Moves held units from one holder to an order (a flash sale's carve to the order made from a win):
+   * the carve's reservation shrinks and the order's grows in the same warehouse, so the stock row's
+   * figures do not change and no other buyer can take the units in between. Two ledger rows (release
+   * from the holder, reserve for the order) keep the history. Throws OUT_OF_STOCK if the holder has
+   * fewer units held (the caller's transaction rolls back).
+   */
+  async moveHeld(fromRef: string, fromType: StockRefType, orderId: string, line: StockLine): Promise<void> {
+    const rows = await this.q
+      .select()
+      .from(reservations)
+      .where(and(eq(reservations.orderId, fromRef), eq(reservations.variantId, line.variantId), eq(reservations.status, 'held'), gt(reservations.quantity, 0)))
+      .orderBy(asc(reservations.warehouseId), asc(reservations.id))
+      .for('update');
+    if (rows.reduce((n, r) => n + r.quantity, 0) < line.quantity) {
+      throw new AppError(InventoryErrors.OUT_OF_STOCK, { itemZh: line.title?.['zh-CN'] ?? '商品', itemEn: line.title?.en ?? 'An item', left: '' }, { variantId: line.variantId, left: null });
+    }
+    const now = this.k.clock.now();
+    let needed = line.quantity;
+    for (const r of rows) {
+      if (needed === 0) break;
+      const take = Math.min(needed, r.quantity);
+      needed -= take;
+      await this.q.update(reservations).set({ quantity: r.quantity - take }).where(eq(reservations.id, r.id));
+      await this.q.insert(reservations).values({ id: newId(), orderId, variantId: r.variantId, warehouseId: r.warehouseId, quantity: take, status: 'held', createdAt: now });
+      const [stock] = await this.q
+        .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
+        .from(stockLevels)
+        .where(and(eq(stockLevels.variantId, r.variantId), eq(stockLevels.warehouseId, r.warehouseId)));
+      const at = { variantId: r.variantId, warehouseId: r.warehouseId, deltaOnHand: 0 };
+      await this.ledger(
+        [
+          { ...at, deltaReserved: -take, reason: 'release', refType: fromType, refId: fromRef },
+          { ...at, deltaReserved: take, reason: 'reserve', refType: 'order', refId: orderId },
+        ],
+        [{ onHand: stock.onHand, reserved: stock.reserved - take }, stock],
+      );
+    }
+  }
+
   /** Payment received: the held units leave stock (on-hand and reserved both drop). */
   commit(orderId: string): Promise<number> {
     return this.settle(orderId, 'committed', 'commit', (q) => ({ deltaOnHand: -q, deltaReserved: -q }));
   }
 
-  /** Unpaid timeout or cancel: the held units become available again. */
-  release(orderId: string): Promise<number> {
-    return this.settle(orderId, 'released', 'release', (q) => ({ deltaOnHand: 0, deltaReserved: -q }));
+  /** Unpaid timeout or cancel: the held units become available again (or a flash sale's unsold carve, with its ref type). */
+  release(orderId: string, refType: StockRefType = 'order'): Promise<number> {
+    return this.settle(orderId, 'released', 'release', (q) => ({ deltaOnHand: 0, deltaReserved: -q }), refType);
   }
 
   /**
@@ -286,6 +337,7 @@ export class InventoryService {
     to: 'committed' | 'released',
     reason: Reason,
     delta: (q: number) => { deltaOnHand: number; deltaReserved: number },
+    refType: StockRefType = 'order',
   ): Promise<number> {
     const now = this.k.clock.now();
     // Flip held → to first: a concurrent second call finds nothing held and does nothing. An order
@@ -297,7 +349,7 @@ export class InventoryService {
         update inventory_reservations set status = ${to} where order_id = ${orderId} and status = 'held'
         returning variant_id, warehouse_id, quantity
       ), one as (
-        select * from flipped where (select count(*) from flipped) = 1
+        select * from flipped where (select count(*) from flipped) = 1 and quantity > 0
       ), moved as (
         update inventory_stock s set on_hand = s.on_hand + one.quantity * ${perOnHand}::int,
           reserved = s.reserved + one.quantity * ${perReserved}::int, updated_at = ${now}::timestamptz
@@ -305,7 +357,7 @@ export class InventoryService {
         returning s.variant_id, s.warehouse_id, s.on_hand, s.reserved, one.quantity
       ), written as (
         insert into inventory_ledger (variant_id, warehouse_id, delta_on_hand, delta_reserved, on_hand_after, reserved_after, reason, ref_type, ref_id, at)
-        select variant_id, warehouse_id, quantity * ${perOnHand}::int, quantity * ${perReserved}::int, on_hand, reserved, ${reason}::text, 'order', ${orderId}::text, ${now}::timestamptz
+        select variant_id, warehouse_id, quantity * ${perOnHand}::int, quantity * ${perReserved}::int, on_hand, reserved, ${reason}::text, ${refType}::text, ${orderId}::text, ${now}::timestamptz
         from moved returning 1
       )
       select variant_id as "variantId", warehouse_id as "warehouseId", quantity, (select count(*) from written)::int as "done" from flipped`);
@@ -314,9 +366,11 @@ export class InventoryService {
     if (flipped[0].done === 1) {
       await this.changed([flipped[0].variantId], reason);
     } else {
+      // A carve whose units all moved to orders keeps an empty row: nothing to move for it.
       const moves = flipped
+        .filter((r) => r.quantity > 0)
         .sort((a, b) => a.variantId.localeCompare(b.variantId))
-        .map((r) => ({ variantId: r.variantId, warehouseId: r.warehouseId, ...delta(r.quantity), reason, refType: 'order', refId: orderId }));
+        .map((r) => ({ variantId: r.variantId, warehouseId: r.warehouseId, ...delta(r.quantity), reason, refType, refId: orderId }));
       await this.apply(moves);
     }
     return flipped.reduce((n, r) => n + r.quantity, 0);

@@ -39,3 +39,5 @@ export { FlashSaleService, FLASH_SALES_TAG } from './flash-sales/service.js';
 export { flashGateFor, type FlashGate } from './flash-sales/gate.js';
 export { flashSaleAdminRoutes, flashSaleStoreRoutes } from './flash-sales/routes.js';
 export { FlashSaleErrors } from './flash-sales/errors.js';
+export { flashSaleParticipant, registerFlashSaleConsumers, CLOSE_FLASH_ROUNDS_JOB } from './flash-sales/participant.js';
+export { FlashSaleEvents } from './flash-sales/events.js';

@@ -10,5 +10,7 @@ export const FlashSaleErrors = defineErrors({
   FLASH_ROUND_NOT_DRAFT: { status: 409, en: 'Only a draft round can be {action}.', zh: '只有草稿状态的场次可以{actionZh}。' },
   FLASH_PRICE_NOT_LOWER: { status: 422, en: 'The flash price of {sku} must be below its price ({price}).', zh: '{sku} 的秒杀价必须低于原价（{price}）。' },
   FLASH_VARIANT_UNAVAILABLE: { status: 422, en: 'SKU {variantId} is not on sale.', zh: 'SKU {variantId} 未在售。' },
+  FLASH_ADDRESS_NEEDED: { status: 409, en: 'Add a shipping address before the flash sale: a win becomes an order to your default address at once.', zh: '请先添加收货地址：抢到后将立即按默认地址生成订单。' },
+  FLASH_CLAIM_GONE: { status: 409, en: 'This flash sale win already has its order or was given back.', zh: '该秒杀资格已生成订单或已释放。' },
   FLASH_WINDOW_PAST: { status: 422, en: 'A round must end in the future.', zh: '场次的结束时间必须晚于当前时间。' },
 });

@@ -5,6 +5,7 @@ import { registerShopper } from '../../../../test/support/customers.js';
 import { seedProduct, type SeededProduct } from '../../../../test/support/commerce.js';
 import { loginStaff, type StaffLogin } from '../../../../test/support/staff.js';
 import { flashGateFor } from './gate.js';
+import { buyToken } from './buy-token.js';
 
 /**
  * Flash sales (issue 13) through HTTP on both shapes: a round is set up and published (its stock
@@ -26,10 +27,17 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
   const buy = async (itemId: string, headers: Record<string, string>, quantity = 1, token?: string) =>
     t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, headers, payload: { quantity, token: token ?? (await tokenOf(itemId, headers)) } });
   const pause = () => new Promise((resolve) => setTimeout(resolve, 1100));
-  /** As the buy route does, without HTTP: the token, then the attempt (for crowds of made-up shoppers). */
+  /** As the buy route does, without HTTP: a token as the route signs it, then the attempt (for crowds of made-up shoppers, who have no address book). */
   const attempt = async (customerId: string, itemId: string, quantity = 1) => {
-    const { token } = await t.services.flashSales.token(customerId, itemId);
-    return t.services.flashSales.buy(customerId, itemId, quantity, token);
+    const { endsAt } = (await t.services.flashSales.list()).find((r) => r.items.some((i) => i.id === itemId))!;
+    return t.services.flashSales.buy(customerId, itemId, quantity, buyToken(t.k.secrets.session, customerId, itemId, Date.parse(endsAt)));
+  };
+  /** A shopper with a saved address (a win becomes an order to it). */
+  const shopperWithAddress = async () => {
+    const auth = (await registerShopper(t)).auth;
+    const saved = await t.app.inject({ method: 'POST', url: '/api/store/me/addresses', headers: auth, payload: { recipientName: '张三', mobile: '13800138000', provinceCode: '44', cityCode: '4403', districtCode: '440305', detail: '科技园路 1 号' } });
+    expect(saved.statusCode, saved.body).toBe(201);
+    return auth;
   };
   const available = async (variantId: string) => (await t.services.inventory.availability([variantId])).get(variantId)!;
   const round = (items: unknown[], startsInMs = HOUR) => ({
@@ -45,7 +53,7 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     operator = await loginStaff(t, 'operator');
     analyst = await loginStaff(t, 'analyst');
     p = await seedProduct(t, { stock: 300, prices: [19900, 29900] });
-    shopper = (await registerShopper(t)).auth;
+    shopper = await shopperWithAddress();
   });
   afterAll(() => t.close());
 
@@ -135,8 +143,12 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     const issued = await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: shopper });
     expect(issued.statusCode, issued.body).toBe(200);
     expect((await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token` })).statusCode).toBe(401);
+    // No saved address, no token: a win would have nowhere to go (asked before the rush, not after).
+    const homeless = await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: (await registerShopper(t)).auth });
+    expect(homeless.statusCode).toBe(409);
+    expect(homeless.json().code).toBe('FLASH_ADDRESS_NEEDED');
     // Another shopper's token, a forged one, a token for another item: 403, nothing decided.
-    const other = (await registerShopper(t)).auth;
+    const other = await shopperWithAddress();
     for (const token of [await tokenOf(itemId, other), 'x'.repeat(60), issued.json().token.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A'))]) {
       const res = await buy(itemId, shopper, 1, token);
       expect(res.statusCode).toBe(403);
@@ -167,7 +179,7 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
   }, 120_000);
 
   it('one shopper pressing faster than a person can is held back (429 with Retry-After), per shopper', async () => {
-    const presser = (await registerShopper(t)).auth;
+    const presser = await shopperWithAddress();
     const token = await tokenOf(itemId, presser);
     const answers = await Promise.all(Array.from({ length: 12 }, () => buy(itemId, presser, 1, token)));
     const limited = answers.filter((r) => r.statusCode === 429);
@@ -175,7 +187,9 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     expect(limited[0].json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited[0].headers['retry-after']).toBeDefined();
     // Another shopper at the same moment is not held back by the first one's presses.
-    expect((await buy(itemId, (await registerShopper(t)).auth)).statusCode).toBe(409);
+    const next = await buy(itemId, await shopperWithAddress());
+    expect(next.statusCode).toBe(409);
+    expect(next.json().code).toBe('FLASH_SOLD_OUT');
   });
 
   it('the gate emptied (a restart; Redis back empty) is loaded again from the ledger: every unit accounted for, limits kept', async () => {

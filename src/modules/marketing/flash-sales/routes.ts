@@ -109,12 +109,26 @@ export function flashSaleStoreRoutes(k: Kernel, flashSales: FlashSaleService): F
       schema: {
         operationId: 'buyFlashSaleItem', tags, params: idParams,
         summary: 'Try to get units of a flash sale item: decided at once (sold out, over the limit, not started are refused); a win is a claim the order is made from',
-        body: z.object({ quantity: z.number().int().min(1).max(99).default(1), token: z.string().min(1).max(200).describe('From GET …/token') }).strict(),
+        body: z
+          .object({
+            quantity: z.number().int().min(1).max(99).default(1),
+            token: z.string().min(1).max(200).describe('From GET …/token'),
+            addressId: z.uuid().optional().describe('One of the shopper’s saved addresses for the order (default: their default address)'),
+          })
+          .strict(),
         response: { 202: flashClaimView, ...problems, 429: problemSchema },
       },
     }, async (req, reply) => {
       const me = requireCustomer(req);
-      return reply.code(202).send(await flashSales.buy(me.id, req.params.id, req.body.quantity, req.body.token));
+      return reply.code(202).send(await flashSales.buy(me.id, req.params.id, req.body.quantity, req.body.token, req.body.addressId ?? null));
     });
+
+    app.get('/flash-sales/claims/:id', {
+      schema: {
+        operationId: 'getFlashSaleClaim', tags, params: idParams,
+        summary: 'One of the shopper’s wins: poll it until the order is made (state ordered, with orderId) or the unit went back (released, with the reason)',
+        response: { 200: flashClaimView, ...problems },
+      },
+    }, async (req) => flashSales.claimOf(requireCustomer(req).id, req.params.id));
   };
 }

@@ -6,6 +6,8 @@ import type { Localized } from '../../../platform/i18n.js';
 export const FLASH_ROUND_STATUSES = ['draft', 'published', 'cancelled', 'closed'] as const;
 /** A winning decision (decision 0040): decided by the gate → ordered (an unpaid order holds it) → paid; or released (unit back). */
 export const FLASH_CLAIM_STATES = ['decided', 'ordered', 'paid', 'released'] as const;
+/** orderFailed: the order could not be made (unit back at once); orderCancelled: its unpaid order was cancelled or timed out. */
+export const FLASH_CLAIM_RELEASE_REASONS = ['orderFailed', 'orderCancelled'] as const;
 export type FlashRoundStatus = (typeof FLASH_ROUND_STATUSES)[number];
 export type FlashClaimState = (typeof FLASH_CLAIM_STATES)[number];
 
@@ -36,6 +38,11 @@ export const flashSaleItems = pgTable(
     stock: integer('stock').notNull(),
     /** Units in claims not released: raised by each win under the row's lock, never past stock — the durable guard behind the gate. */
     claimed: integer('claimed').notNull().default(0),
+    /**
+     * Units given back to the warehouse: the unsold carve when the round closed, and units of flash
+     * orders cancelled after it (or whose re-carve found the unit sold). stock = left + claimed + returned.
+     */
+    returned: integer('returned').notNull().default(0),
     perCustomerLimit: integer('per_customer_limit').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -43,7 +50,7 @@ export const flashSaleItems = pgTable(
     uniqueIndex('marketing_flash_sale_items_round_variant_idx').on(t.roundId, t.variantId),
     check('marketing_flash_sale_items_price_ck', sql`${t.flashPrice} > 0`),
     check('marketing_flash_sale_items_stock_ck', sql`${t.stock} >= 0 and ${t.perCustomerLimit} >= 1`),
-    check('marketing_flash_sale_items_claimed_ck', sql`${t.claimed} >= 0 and ${t.claimed} <= ${t.stock}`),
+    check('marketing_flash_sale_items_claimed_ck', sql`${t.claimed} >= 0 and ${t.returned} >= 0 and ${t.claimed} + ${t.returned} <= ${t.stock}`),
   ],
 );
 
@@ -57,8 +64,12 @@ export const flashSaleClaims = pgTable(
     quantity: integer('quantity').notNull(),
     state: text('state', { enum: FLASH_CLAIM_STATES }).notNull(),
     orderId: uuid('order_id'),
-    /** Why a claim was released (timeout, cancelled, orderFailed, roundEnded), for the reconciliation report. */
-    releasedReason: text('released_reason'),
+    /** The shopper's saved address the order is sent to (null: their default address). */
+    addressId: uuid('address_id'),
+    /** Why a claim was released (FLASH_CLAIM_RELEASE_REASONS), for the shopper and the reconciliation report. */
+    releasedReason: text('released_reason', { enum: FLASH_CLAIM_RELEASE_REASONS }),
+    /** When the order could not be made: the refusal's code (e.g. ADDRESS_NOT_FOUND), for the shopper. */
+    failure: text('failure'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

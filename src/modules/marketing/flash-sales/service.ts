@@ -9,6 +9,8 @@ import { buyToken, buyTokenValid } from './buy-token.js';
 import { FlashSaleErrors } from './errors.js';
 import type { FlashGate } from './gate.js';
 import { flashSaleClaims, flashSaleItems, flashSaleRounds } from './schema.js';
+import { FlashSaleEvents } from './events.js';
+import { FlashOrders, type FlashOrderPorts } from './orders.js';
 import type { FlashClaimView, FlashItemReport, FlashItemView, FlashRoundInput, FlashRoundView } from './types.js';
 
 type Round = typeof flashSaleRounds.$inferSelect;
@@ -32,14 +34,18 @@ interface LiveItem {
  */
 export class FlashSaleService {
   private readonly live: LocalCopy<Map<string, LiveItem>>;
+  /** Orders from wins: made through checkout, paid, cancelled (orders.ts). */
+  readonly orders: FlashOrders;
 
   constructor(
     private readonly k: Kernel,
     private readonly catalog: CatalogService,
     private readonly inventory: InventoryService,
     private readonly gate: FlashGate,
+    private readonly ports: FlashOrderPorts,
   ) {
     this.live = new LocalCopy(k.db, k.cache, FLASH_SALES_TAG);
+    this.orders = new FlashOrders(k, inventory, gate, ports, (item) => this.reload(item));
   }
 
   private get q() {
@@ -55,7 +61,7 @@ export class FlashSaleService {
       const v = variants.get(i.variantId);
       if (!v?.sellable) throw new AppError(FlashSaleErrors.FLASH_VARIANT_UNAVAILABLE, { variantId: i.variantId });
       if (i.flashPrice >= v.price) throw new AppError(FlashSaleErrors.FLASH_PRICE_NOT_LOWER, { sku: v.sku, price: (v.price / 100).toFixed(2) });
-      return { id: newId(), roundId: round.id, variantId: i.variantId, productId: v.productId, flashPrice: i.flashPrice, stock: i.stock, claimed: 0, perCustomerLimit: i.perCustomerLimit, createdAt: now };
+      return { id: newId(), roundId: round.id, variantId: i.variantId, productId: v.productId, flashPrice: i.flashPrice, stock: i.stock, claimed: 0, returned: 0, perCustomerLimit: i.perCustomerLimit, createdAt: now };
     });
     await this.q.insert(flashSaleRounds).values(round);
     await this.q.insert(flashSaleItems).values(items);
@@ -139,7 +145,7 @@ export class FlashSaleService {
    * reach the database, one after another per item. Should the write fail, the unit goes back to
    * the gate; should the process die first, the next load from the ledger does not count it.
    */
-  async buy(customerId: string, itemId: string, quantity: number, token: string): Promise<FlashClaimView> {
+  async buy(customerId: string, itemId: string, quantity: number, token: string, addressId: string | null = null): Promise<FlashClaimView> {
     const live = await this.open(itemId);
     if (!buyTokenValid(this.k.secrets.session, token, customerId, itemId, live.endsAt, this.k.clock.now().getTime())) throw new AppError(FlashSaleErrors.FLASH_TOKEN_INVALID);
     if (quantity > live.item.perCustomerLimit) throw new AppError(FlashSaleErrors.FLASH_OVER_LIMIT, { limit: live.item.perCustomerLimit });
@@ -153,7 +159,7 @@ export class FlashSaleService {
       throw new AppError(FlashSaleErrors.FLASH_SOLD_OUT);
     }
     const at = this.k.clock.now();
-    const claim: Claim = { id: newId(), itemId, customerId, quantity, state: 'decided', orderId: null, releasedReason: null, createdAt: at, updatedAt: at };
+    const claim: Claim = { id: newId(), itemId, customerId, quantity, state: 'decided', orderId: null, addressId, releasedReason: null, failure: null, createdAt: at, updatedAt: at };
     let written: 'ok' | 'soldOut' | 'limit';
     try {
       written = await this.k.db.transaction(() => this.record(claim, live.item.perCustomerLimit));
@@ -173,7 +179,7 @@ export class FlashSaleService {
     const raised = await this.q
       .update(flashSaleItems)
       .set({ claimed: sql`${flashSaleItems.claimed} + ${claim.quantity}` })
-      .where(and(eq(flashSaleItems.id, claim.itemId), sql`${flashSaleItems.claimed} + ${claim.quantity} <= ${flashSaleItems.stock}`))
+      .where(and(eq(flashSaleItems.id, claim.itemId), sql`${flashSaleItems.claimed} + ${flashSaleItems.returned} + ${claim.quantity} <= ${flashSaleItems.stock}`))
       .returning({ claimed: flashSaleItems.claimed });
     if (raised.length === 0) return 'soldOut';
     const [mine] = await this.q
@@ -186,12 +192,18 @@ export class FlashSaleService {
       return 'limit';
     }
     await this.q.insert(flashSaleClaims).values(claim);
+    // The order is made from the win by the event's consumer: a crash now loses nothing.
+    await this.k.outbox.emit(FlashSaleEvents.claimed, { claimId: claim.id, itemId: claim.itemId, customerId: claim.customerId, quantity: claim.quantity });
     return 'ok';
   }
 
-  /** A buy token for the shopper, only inside the round's window (before the start: refused with the start time). */
+  /**
+   * A buy token for the shopper, only inside the round's window (before the start: refused with the
+   * start time) and only with a saved address to send the order to (a win becomes an order at once).
+   */
   async token(customerId: string, itemId: string): Promise<{ token: string; expiresAt: string }> {
     const live = await this.open(itemId);
+    if ((await this.ports.addressIds(customerId)).length === 0) throw new AppError(FlashSaleErrors.FLASH_ADDRESS_NEEDED);
     return { token: buyToken(this.k.secrets.session, customerId, itemId, live.endsAt), expiresAt: new Date(live.endsAt).toISOString() };
   }
 
@@ -210,14 +222,14 @@ export class FlashSaleService {
 
   /** The gate's counters for an item, from the ledger: what a restart or an emptied Redis needs. */
   async reload(item: Item): Promise<void> {
-    const [current] = await this.q.select({ claimed: flashSaleItems.claimed }).from(flashSaleItems).where(eq(flashSaleItems.id, item.id));
+    const [current] = await this.q.select({ claimed: flashSaleItems.claimed, returned: flashSaleItems.returned }).from(flashSaleItems).where(eq(flashSaleItems.id, item.id));
     const rows = await this.q
       .select({ customerId: flashSaleClaims.customerId, units: sql<number>`sum(${flashSaleClaims.quantity})::int` })
       .from(flashSaleClaims)
       .where(and(eq(flashSaleClaims.itemId, item.id), ne(flashSaleClaims.state, 'released')))
       .groupBy(flashSaleClaims.customerId);
     const taken = new Map(rows.map((r) => [r.customerId, Number(r.units)] as const));
-    await this.gate.load({ itemId: item.id, left: Math.max(0, item.stock - (current?.claimed ?? item.stock)), perCustomerLimit: item.perCustomerLimit, taken });
+    await this.gate.load({ itemId: item.id, left: current ? Math.max(0, item.stock - current.claimed - current.returned) : 0, perCustomerLimit: item.perCustomerLimit, taken });
   }
 
   /** Reloads every item of the published rounds not yet over (at start-up, and as a recurring check). */
@@ -229,10 +241,11 @@ export class FlashSaleService {
     return items.length;
   }
 
-  /** Every unit of a round accounted for: stock = left + units in claims not released. */
+  /** Every unit of a round accounted for: stock = left + units in claims not released + units returned to the warehouse. */
   async report(id: string): Promise<FlashItemReport[]> {
+    const [round] = await this.q.select().from(flashSaleRounds).where(eq(flashSaleRounds.id, id));
     const items = await this.itemsOf([id]);
-    if (items.length === 0) throw notFound(`flash sale round ${id}`);
+    if (!round || items.length === 0) throw notFound(`flash sale round ${id}`);
     const rows = await this.q
       .select({ itemId: flashSaleClaims.itemId, state: flashSaleClaims.state, units: sql<number>`sum(${flashSaleClaims.quantity})::int` })
       .from(flashSaleClaims)
@@ -242,9 +255,53 @@ export class FlashSaleService {
     return items.map((item) => {
       const units = { decided: 0, ordered: 0, paid: 0, released: 0 };
       for (const r of rows) if (r.itemId === item.id) units[r.state] = Number(r.units);
-      const l = left.get(item.id) ?? null;
-      return { itemId: item.id, variantId: item.variantId, stock: item.stock, units, left: l, accounted: l !== null && l + units.decided + units.ordered + units.paid === item.stock };
+      // A closed round offers nothing: what it did not sell is in `returned`.
+      const l = round.status === 'closed' ? 0 : (left.get(item.id) ?? null);
+      const accounted = l !== null && l + units.decided + units.ordered + units.paid + item.returned === item.stock;
+      return { itemId: item.id, variantId: item.variantId, stock: item.stock, units, returned: item.returned, left: l, accounted };
     });
+  }
+
+  /**
+   * Closes rounds that have ended (the recurring job `marketing.flash-sales.close`): the carve's
+   * unsold units go back to the warehouse (ledger rows under the item) and count as returned. A round
+   * with a win still waiting for its order waits a minute more (the order takes its units from the carve).
+   */
+  async closeDue(): Promise<number> {
+    const now = this.k.clock.now();
+    const due = await this.q.select({ id: flashSaleRounds.id }).from(flashSaleRounds).where(and(eq(flashSaleRounds.status, 'published'), sql`${flashSaleRounds.endsAt} <= ${now}`));
+    let closed = 0;
+    for (const { id } of due) if (await this.k.db.transaction(() => this.closeRound(id))) closed++;
+    return closed;
+  }
+
+  private async closeRound(id: string): Promise<boolean> {
+    const [round] = await this.q.select().from(flashSaleRounds).where(eq(flashSaleRounds.id, id)).for('update');
+    if (round?.status !== 'published') return false;
+    const items = await this.itemsOf([id]);
+    const [waiting] = await this.q
+      .select({ n: sql<number>`count(*)::int` })
+      .from(flashSaleClaims)
+      .where(and(inArray(flashSaleClaims.itemId, items.map((i) => i.id)), eq(flashSaleClaims.state, 'decided')));
+    if (Number(waiting.n) > 0) return false;
+    for (const item of items) {
+      const back = await this.inventory.release(item.id, 'flashSaleItem');
+      await this.q.update(flashSaleItems).set({ returned: sql`${flashSaleItems.returned} + ${back}` }).where(eq(flashSaleItems.id, item.id));
+    }
+    await this.q.update(flashSaleRounds).set({ status: 'closed', updatedAt: this.k.clock.now() }).where(eq(flashSaleRounds.id, id));
+    this.live.written();
+    this.k.db.afterCommit(async () => {
+      this.shared = null;
+      for (const item of items) await this.gate.drop(item.id);
+    });
+    return true;
+  }
+
+  /** One of the shopper's own claims (the storefront polls it until the order is made). */
+  async claimOf(customerId: string, id: string): Promise<FlashClaimView> {
+    const [claim] = await this.q.select().from(flashSaleClaims).where(and(eq(flashSaleClaims.id, id), eq(flashSaleClaims.customerId, customerId)));
+    if (!claim) throw notFound(`flash sale claim ${id}`);
+    return claimView(claim);
   }
 
   close(): Promise<void> {
@@ -282,5 +339,5 @@ export class FlashSaleService {
 }
 
 function claimView(c: Claim): FlashClaimView {
-  return { id: c.id, itemId: c.itemId, quantity: c.quantity, state: c.state, orderId: c.orderId, createdAt: c.createdAt.toISOString() };
+  return { id: c.id, itemId: c.itemId, quantity: c.quantity, state: c.state, orderId: c.orderId, releasedReason: c.releasedReason, failure: c.failure, createdAt: c.createdAt.toISOString() };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedView } from '../../../platform/http/view-fields.js';
-import { FLASH_CLAIM_STATES, FLASH_ROUND_STATUSES } from './schema.js';
+import { FLASH_CLAIM_RELEASE_REASONS, FLASH_CLAIM_STATES, FLASH_ROUND_STATUSES } from './schema.js';
 
 /** Flash sales over HTTP: inputs decide what may be stored; views show what is stored (no limits). */
 const minor = z.number().int().min(1).max(100_000_000).describe('Integer minor units (fen), at least 1');
@@ -60,7 +60,9 @@ export const flashClaimView = z.object({
   itemId: z.string(),
   quantity: z.number().int(),
   state: z.enum(FLASH_CLAIM_STATES),
-  orderId: z.string().nullable(),
+  orderId: z.string().nullable().describe('The order made from the win (state ordered or paid)'),
+  releasedReason: z.enum(FLASH_CLAIM_RELEASE_REASONS).nullable().describe('orderFailed: the order could not be made; orderCancelled: it was cancelled or not paid in time'),
+  failure: z.string().nullable().describe('Why the order could not be made: the refusal’s code (e.g. FLASH_ADDRESS_NEEDED)'),
   createdAt: z.string(),
 });
 export type FlashClaimView = z.infer<typeof flashClaimView>;
@@ -71,7 +73,8 @@ export const flashItemReport = z.object({
   variantId: z.string(),
   stock: z.number().int(),
   units: z.object({ decided: z.number().int(), ordered: z.number().int(), paid: z.number().int(), released: z.number().int() }),
+  returned: z.number().int().describe('Units given back to the warehouse (unsold at the close; cancelled after it)'),
   left: z.number().int().nullable(),
-  accounted: z.boolean().describe('left + decided + ordered + paid = stock'),
+  accounted: z.boolean().describe('left + decided + ordered + paid + returned = stock'),
 });
 export type FlashItemReport = z.infer<typeof flashItemReport>;

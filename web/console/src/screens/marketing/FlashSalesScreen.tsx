@@ -20,7 +20,7 @@ import { fen } from './money-fields';
 type Localized = { 'zh-CN': string; en: string };
 interface FlashItem { id: string; variantId: string; productId: string; flashPrice: number; stock: number; perCustomerLimit: number; left: number | null }
 interface FlashRound { id: string; name: Localized; startsAt: string; endsAt: string; status: 'draft' | 'published' | 'cancelled' | 'closed'; items: FlashItem[] }
-interface ItemReport { itemId: string; variantId: string; stock: number; units: { decided: number; ordered: number; paid: number; released: number }; left: number | null; accounted: boolean }
+interface ItemReport { itemId: string; variantId: string; stock: number; units: { decided: number; ordered: number; paid: number; released: number }; returned: number; left: number | null; accounted: boolean }
 
 const STATUS_COLORS: Record<string, string> = { draft: 'default', published: 'green', cancelled: 'red', closed: 'blue' };
 
@@ -118,6 +118,7 @@ function ReportDrawer({ round, onClose }: { round: FlashRound | null; onClose: (
           { title: t('flashSales.ordered'), key: 'ordered', align: 'right', render: (_, r) => r.units.ordered },
           { title: t('flashSales.paid'), key: 'paid', align: 'right', render: (_, r) => r.units.paid },
           { title: t('flashSales.released'), key: 'released', align: 'right', render: (_, r) => r.units.released },
+          { title: t('flashSales.returned'), key: 'returned', align: 'right', render: (_, r) => r.returned },
           { title: t('flashSales.left'), key: 'left', align: 'right', render: (_, r) => r.left ?? '—' },
           { title: t('flashSales.accounted'), key: 'acc', render: (_, r) => (r.accounted ? <Tag color="green">{t('flashSales.accountedYes')}</Tag> : <Tag color="red">{t('flashSales.accountedNo')}</Tag>) },
         ]}
