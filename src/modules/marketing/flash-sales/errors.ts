@@ -12,5 +12,7 @@ export const FlashSaleErrors = defineErrors({
   FLASH_VARIANT_UNAVAILABLE: { status: 422, en: 'SKU {variantId} is not on sale.', zh: 'SKU {variantId} 未在售。' },
   FLASH_ADDRESS_NEEDED: { status: 409, en: 'Add a shipping address before the flash sale: a win becomes an order to your default address at once.', zh: '请先添加收货地址：抢到后将立即按默认地址生成订单。' },
   FLASH_CLAIM_GONE: { status: 409, en: 'This flash sale win already has its order or was given back.', zh: '该秒杀资格已生成订单或已释放。' },
+  FLASH_ROUND_STARTED: { status: 409, en: 'This round has started and cannot be cancelled; it closes at its end and gives back what it did not sell.', zh: '场次已开始，无法取消；结束时未售出的库存将自动退回仓库。' },
+  FLASH_ROUND_OVER: { status: 409, en: 'This round is already {status}.', zh: '该场次已结束或已取消（{status}）。' },
   FLASH_WINDOW_PAST: { status: 422, en: 'A round must end in the future.', zh: '场次的结束时间必须晚于当前时间。' },
 });

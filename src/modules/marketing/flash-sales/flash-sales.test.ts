@@ -211,4 +211,37 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     const report = (await admin('GET', `/flash-sales/rounds/${second.json().id}/report`)).json().items[0];
     expect(report).toMatchObject({ stock: 10, left: 0, units: { decided: 10 }, accounted: true });
   }, 60_000);
+
+  it('one network address is held back past 50 attempts a second across its accounts; a spoofed X-Forwarded-For changes nothing', async () => {
+    const farm = await Promise.all(Array.from({ length: 20 }, async () => (await registerShopper(t)).auth));
+    const from = (headers: Record<string, string>, remoteAddress: string, spoof?: string) =>
+      t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, remoteAddress, headers: { ...headers, ...(spoof ? { 'x-forwarded-for': spoof } : {}) }, payload: { quantity: 1, token: 'x'.repeat(60) } });
+    await pause();
+    const answers = await Promise.all(farm.flatMap((auth, i) => [0, 1, 2].map((j) => from(auth, '203.0.113.9', `198.51.100.${i * 3 + j}`))));
+    const limited = answers.filter((r) => r.statusCode === 429);
+    expect(limited.length).toBe(60 - 50);
+    expect(limited[0].json().code).toBe('RATE_LIMITED');
+    // Every other answer is the handler's own (a forged token), not a limit.
+    expect(answers.filter((r) => r.statusCode === 403)).toHaveLength(50);
+    // The same moment from another address: not held back.
+    expect((await from(farm[0], '203.0.113.10')).statusCode).toBe(403);
+  });
+
+  it('a round is cancelled before its start (its carve back in the warehouse), not once it is on', async () => {
+    const before = await available(p.variantIds[1]);
+    const created = (await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: 3 }]))).json();
+    await admin('POST', `/flash-sales/rounds/${created.id}/publish`);
+    expect(await available(p.variantIds[1])).toBe(before - 3);
+    expect((await admin('POST', `/flash-sales/rounds/${created.id}/cancel`, undefined, analyst)).statusCode).toBe(403);
+    const cancelled = await admin('POST', `/flash-sales/rounds/${created.id}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().status).toBe('cancelled');
+    expect(await available(p.variantIds[1])).toBe(before);
+    expect((await admin('GET', `/flash-sales/rounds/${created.id}/report`)).json().items[0]).toMatchObject({ stock: 3, returned: 3, accounted: true });
+    expect((await admin('POST', `/flash-sales/rounds/${created.id}/cancel`)).json().code).toBe('FLASH_ROUND_OVER');
+    expect((await t.app.inject({ url: '/api/store/flash-sales/rounds' })).json().items.some((r: { id: string }) => r.id === created.id)).toBe(false);
+    // The round on since the crowd test cannot be cancelled.
+    expect((await admin('POST', `/flash-sales/rounds/${roundId}/cancel`)).json().code).toBe('FLASH_ROUND_STARTED');
+    expect(await t.services.inventory.reconcile()).toEqual([]);
+  });
 });

@@ -68,22 +68,44 @@ export function flashSaleAdminRoutes(k: Kernel, flashSales: FlashSaleService, au
         await audit.record(req.staff, 'marketing.flashSale.publish', { type: 'flashSaleRound', id: round.id }, { status: 'draft' }, { status: round.status });
         return round;
       }));
+
+    app.post('/flash-sales/rounds/:id/cancel', {
+      ...permit('marketing.manage'),
+      schema: {
+        operationId: 'adminCancelFlashSaleRound', tags, security, params: idParams,
+        summary: 'Cancel a round before its start: a published round gives its carved stock back to the warehouse',
+        response: { 200: flashRoundView, ...problems },
+      },
+    }, async (req) =>
+      answeredWrite(k.db, req, 200, async () => {
+        const before = await flashSales.get(req.params.id);
+        const round = await flashSales.cancel(req.params.id);
+        await audit.record(req.staff, 'marketing.flashSale.cancel', { type: 'flashSaleRound', id: round.id }, { status: before.status }, { status: round.status });
+        return round;
+      }));
   };
 }
 
 /** Attempts one shopper may make per second (a person pressing again; a script is held back). */
 export const BUY_ATTEMPTS_PER_SECOND = 5;
+/**
+ * Attempts one network address may make per second, whoever is signed in (a farm of accounts behind
+ * one address). Ten people pressing at full speed behind one office or campus address still pass.
+ */
+export const BUY_ATTEMPTS_PER_ADDRESS = 50;
+
+/**
+ * The machine itself is not limited per address: without TRUST_PROXY every shopper behind a local
+ * proxy would share its loopback address (and the benchmark runs over loopback).
+ */
+function loopback(ip: string): boolean {
+  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+}
 
 /** Flash sales for shoppers: the rounds to come with units left, the buy token and the buy attempt. */
 export function flashSaleStoreRoutes(k: Kernel, flashSales: FlashSaleService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['store: flash sales'];
-    // Counted per shopper (per address when signed out), in Redis on the scale shape so every API
-    // process counts together; only the routes that ask for it are limited.
-    const redis = k.config.redisUrl ? new Redis(k.config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: `${k.config.redisPrefix}:flash-rate:` }) : undefined;
-    if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
-    await app.register(rateLimit, { global: false, hook: 'preHandler', redis, keyGenerator: (req) => req.customer?.id ?? req.ip });
-    const limited = { rateLimit: { max: BUY_ATTEMPTS_PER_SECOND, timeWindow: 1000 } };
     app.get('/flash-sales/rounds', {
       schema: {
         operationId: 'listFlashSaleRounds', tags,
@@ -95,17 +117,43 @@ export function flashSaleStoreRoutes(k: Kernel, flashSales: FlashSaleService): F
       return { items: await flashSales.upcoming() };
     });
 
+    app.get('/flash-sales/claims/:id', {
+      schema: {
+        operationId: 'getFlashSaleClaim', tags, params: idParams,
+        summary: 'One of the shopper’s wins: poll it until the order is made (state ordered, with orderId) or the unit went back (released, with the reason)',
+        response: { 200: flashClaimView, ...problems },
+      },
+    }, async (req) => flashSales.claimOf(requireCustomer(req).id, req.params.id));
+
+    // The token and buy routes are limited twice — per shopper and route (per address when signed
+    // out) and per network address across accounts and routes — each limit a plugin registration of its own (one
+    // registration runs one limit per request). Counted in Redis on the scale shape, so every API
+    // process counts together.
+    const redis = k.config.redisUrl ? new Redis(k.config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: `${k.config.redisPrefix}:flash-rate:` }) : undefined;
+    if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
+    await app.register(async (perShopper) => {
+      await perShopper.register(rateLimit, { global: true, hook: 'preHandler', redis, max: BUY_ATTEMPTS_PER_SECOND, timeWindow: 1000, keyGenerator: (req) => `${req.routeOptions.url}:${req.customer?.id ?? req.ip}` });
+      await perShopper.register(async (perAddress) => {
+        await perAddress.register(rateLimit, { global: true, hook: 'preHandler', redis, max: BUY_ATTEMPTS_PER_ADDRESS, timeWindow: 1000, keyGenerator: (req) => `ip:${req.ip}`, allowList: (req) => loopback(req.ip) });
+        await perAddress.register(buyRoutes(flashSales));
+      });
+    });
+  };
+}
+
+/** The limited routes: the buy token and the attempt. */
+function buyRoutes(flashSales: FlashSaleService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['store: flash sales'];
     app.get('/flash-sales/items/:id/token', {
-      config: limited,
       schema: {
         operationId: 'getFlashSaleBuyToken', tags, params: idParams,
-        summary: 'A buy token for the signed-in shopper, issued only while the round is on (before the start: 409 with the start time)',
+        summary: 'A buy token for the signed-in shopper, issued only while the round is on (before the start: 409 with the start time) and with a saved address (409 FLASH_ADDRESS_NEEDED)',
         response: { 200: z.object({ token: z.string(), expiresAt: z.string() }), ...problems, 429: problemSchema },
       },
     }, async (req) => flashSales.token(requireCustomer(req).id, req.params.id));
 
     app.post('/flash-sales/items/:id/buy', {
-      config: limited,
       schema: {
         operationId: 'buyFlashSaleItem', tags, params: idParams,
         summary: 'Try to get units of a flash sale item: decided at once (sold out, over the limit, not started are refused); a win is a claim the order is made from',
@@ -122,13 +170,5 @@ export function flashSaleStoreRoutes(k: Kernel, flashSales: FlashSaleService): F
       const me = requireCustomer(req);
       return reply.code(202).send(await flashSales.buy(me.id, req.params.id, req.body.quantity, req.body.token, req.body.addressId ?? null));
     });
-
-    app.get('/flash-sales/claims/:id', {
-      schema: {
-        operationId: 'getFlashSaleClaim', tags, params: idParams,
-        summary: 'One of the shopper’s wins: poll it until the order is made (state ordered, with orderId) or the unit went back (released, with the reason)',
-        response: { 200: flashClaimView, ...problems },
-      },
-    }, async (req) => flashSales.claimOf(requireCustomer(req).id, req.params.id));
   };
 }

@@ -91,6 +91,32 @@ export class FlashSaleService {
     return this.view(published, items, new Map(items.map((i) => [i.id, i.stock])));
   }
 
+  /**
+   * Cancels a round before its start: a draft simply, a published round with its carve given back
+   * to the warehouse (counted as returned). A round already on is not cancelled: it closes at its end.
+   */
+  async cancel(id: string): Promise<FlashRoundView> {
+    const [round] = await this.q.select().from(flashSaleRounds).where(eq(flashSaleRounds.id, id)).for('update');
+    if (!round) throw notFound(`flash sale round ${id}`);
+    const now = this.k.clock.now();
+    if (round.status !== 'draft' && round.status !== 'published') throw new AppError(FlashSaleErrors.FLASH_ROUND_OVER, { status: round.status });
+    if (round.status === 'published' && round.startsAt <= now) throw new AppError(FlashSaleErrors.FLASH_ROUND_STARTED);
+    const items = await this.itemsOf([id]);
+    if (round.status === 'published') {
+      for (const item of items) {
+        const back = await this.inventory.release(item.id, 'flashSaleItem');
+        await this.q.update(flashSaleItems).set({ returned: sql`${flashSaleItems.returned} + ${back}` }).where(eq(flashSaleItems.id, item.id));
+      }
+    }
+    const [cancelled] = await this.q.update(flashSaleRounds).set({ status: 'cancelled', updatedAt: now }).where(eq(flashSaleRounds.id, id)).returning();
+    this.live.written();
+    this.k.db.afterCommit(async () => {
+      this.shared = null;
+      for (const item of items) await this.gate.drop(item.id);
+    });
+    return this.view(cancelled, await this.itemsOf([id]));
+  }
+
   async list(): Promise<FlashRoundView[]> {
     const rounds = await this.q.select().from(flashSaleRounds).orderBy(desc(flashSaleRounds.startsAt)).limit(100);
     const items = await this.itemsOf(rounds.map((r) => r.id));
@@ -255,8 +281,8 @@ export class FlashSaleService {
     return items.map((item) => {
       const units = { decided: 0, ordered: 0, paid: 0, released: 0 };
       for (const r of rows) if (r.itemId === item.id) units[r.state] = Number(r.units);
-      // A closed round offers nothing: what it did not sell is in `returned`.
-      const l = round.status === 'closed' ? 0 : (left.get(item.id) ?? null);
+      // A closed or cancelled round offers nothing: what it did not sell is in `returned`.
+      const l = round.status === 'closed' || round.status === 'cancelled' ? 0 : (left.get(item.id) ?? null);
       const accounted = l !== null && l + units.decided + units.ordered + units.paid + item.returned === item.stock;
       return { itemId: item.id, variantId: item.variantId, stock: item.stock, units, returned: item.returned, left: l, accounted };
     });
