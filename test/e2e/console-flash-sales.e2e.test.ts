@@ -10,7 +10,7 @@ interface RoundView {
   status: string;
   items: Array<{ variantId: string; flashPrice: number; stock: number; left: number | null }>;
 }
-interface ReportItem { variantId: string; stock: number; left: number | null; accounted: boolean }
+interface ReportItem { variantId: string; stock: number; left: number | null; returned: number; accounted: boolean }
 
 /**
  * The operator's flash sale rounds (秒杀场次) at 127.0.0.1: create a round for a demo product's SKU
@@ -95,5 +95,16 @@ describe('console: flash sale rounds are created, published and reported [chromi
     expect(report.items).toEqual([expect.objectContaining({ variantId: product.variant.id, stock: 2, left: 2, accounted: true })]);
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
     await journey.shoot(page, 'flash-round-report');
+  });
+
+  it('calls the round off before its start: its stock goes back to the warehouse', async () => {
+    await page.keyboard.press('Escape');
+    await row().getByRole('button', { name: '取消场次' }).click();
+    await visible(page.getByText(/库存将退回仓库/));
+    await page.locator('.ant-popconfirm').getByRole('button', { name: antdText('取消场次') }).click();
+    await visible(row().getByText('已取消', { exact: true }));
+    const report = await adminApi<{ items: ReportItem[] }>(`/api/admin/flash-sales/rounds/${round!.id}/report`);
+    expect(report.items).toEqual([expect.objectContaining({ stock: 2, returned: 2, accounted: true })]);
+    await journey.shoot(page, 'flash-round-cancelled');
   });
 });

@@ -67,6 +67,7 @@ export const en: Shape<typeof zhCN> = {
     nameZh: 'Name (Chinese)', nameEn: 'Name (English)', startsAt: 'Starts', endsAt: 'Ends', items: 'Items', addItem: 'Add item',
     product: 'Product', sku: 'SKU', flashPrice: 'Flash price', skuPrice: 'Price {{price}}', stock: 'Flash stock', perCustomerLimit: 'Per customer', remove: 'Remove',
     publish: 'Publish', publishConfirm: 'Publishing sets each item’s flash stock aside from the warehouse stock. Publish?', published: 'Round published',
+    cancel: 'Cancel round', cancelConfirm: 'Cancelling gives this round’s flash stock back to the warehouse and shoppers no longer see it. Cancel?', cancelDraftConfirm: 'Cancel this draft round?', cancelled: 'Round cancelled',
     report: 'Report', reportTitle: 'Round report: {{name}}', decided: 'Won', ordered: 'Ordered', paid: 'Paid', released: 'Released', returned: 'Back to warehouse', left: 'Left',
     accounted: 'Accounted', accountedYes: 'Accounted ✓', accountedNo: 'Not accounted ✗', endAfterStart: 'The end must be after the start', duplicateSku: 'A SKU may appear only once',
   },

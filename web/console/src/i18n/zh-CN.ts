@@ -64,6 +64,7 @@ export const zhCN = {
     nameZh: '名称（中文）', nameEn: '名称（英文）', startsAt: '开始时间', endsAt: '结束时间', items: '秒杀商品', addItem: '添加商品',
     product: '商品', sku: 'SKU', flashPrice: '秒杀价', skuPrice: '原价 {{price}}', stock: '秒杀库存', perCustomerLimit: '每人限购', remove: '移除',
     publish: '发布', publishConfirm: '发布后将从仓库库存中划出各商品的秒杀库存，确定发布？', published: '场次已发布',
+    cancel: '取消场次', cancelConfirm: '取消后本场秒杀库存将退回仓库，顾客不再看到本场。确定取消？', cancelDraftConfirm: '确定取消这个草稿场次？', cancelled: '场次已取消',
     report: '报表', reportTitle: '场次报表：{{name}}', decided: '已抢到', ordered: '已下单', paid: '已支付', released: '已释放', returned: '退回仓库', left: '剩余',
     accounted: '对账', accountedYes: '已对平 ✓', accountedNo: '未对平 ✗', endAfterStart: '结束时间须晚于开始时间', duplicateSku: '同一 SKU 只能出现一次',
   },

@@ -166,6 +166,15 @@ export default function FlashSalesScreen() {
       setSaving(false);
     }
   };
+  const cancel = async (r: FlashRound) => {
+    try {
+      await api.post(`/flash-sales/rounds/${r.id}/cancel`);
+      feedback.ok(t('flashSales.cancelled'));
+      list.reload();
+    } catch (err) {
+      feedback.fail(err);
+    }
+  };
   const publish = async (r: FlashRound) => {
     try {
       await api.post(`/flash-sales/rounds/${r.id}/publish`);
@@ -207,6 +216,12 @@ export default function FlashSalesScreen() {
                   {writable && r.status === 'draft' ? (
                     <Popconfirm title={t('flashSales.publishConfirm')} onConfirm={() => publish(r)} okText={t('flashSales.publish')}>
                       <Button size="small" type="link">{t('flashSales.publish')}</Button>
+                    </Popconfirm>
+                  ) : null}
+                  {/* Before its start a round can be called off (its stock goes back); once on, it closes at its end. */}
+                  {writable && (r.status === 'draft' || (r.status === 'published' && Date.parse(r.startsAt) > Date.now())) ? (
+                    <Popconfirm title={t(r.status === 'draft' ? 'flashSales.cancelDraftConfirm' : 'flashSales.cancelConfirm')} onConfirm={() => cancel(r)} okText={t('flashSales.cancel')} okButtonProps={{ danger: true }}>
+                      <Button size="small" type="link" danger>{t('flashSales.cancel')}</Button>
                     </Popconfirm>
                   ) : null}
                   <Button size="small" type="link" onClick={() => setReportOf(r)}>{t('flashSales.report')}</Button>
