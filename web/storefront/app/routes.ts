@@ -14,6 +14,7 @@ const pages = (lang: 'zh' | 'en') => {
     route('cart', 'routes/cart.tsx', id('cart')),
     route('coupons', 'routes/coupons.tsx', id('coupons')),
     route('campaigns/:slug', 'routes/campaign.tsx', id('campaign')),
+    route('flash', 'routes/flash.tsx', id('flash')),
     route('checkout', 'routes/checkout.tsx', id('checkout')),
     route('orders', 'routes/orders.tsx', id('orders')),
     route('orders/:number', 'routes/order.tsx', id('order')),

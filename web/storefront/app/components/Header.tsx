@@ -64,6 +64,12 @@ export function Header() {
       {shell?.categories.length ? (
         <nav className="cats" aria-label={t('nav.categories')}>
           <ul>
+            {/* The round page, first in the row as in Chinese shops: it says so itself when no round is on or coming. */}
+            <li>
+              <a href={lp(locale, '/flash')} className="cats-flash">
+                {t('nav.flash')}
+              </a>
+            </li>
             {shell.categories.map((c) => (
               <li key={c.id}>
                 <a href={lp(locale, `/c/${c.slug}`)}>{pick(c.name, locale)}</a>

@@ -3,9 +3,14 @@ import { lp, pick } from '../lib/locale';
 import { money } from '../lib/format';
 import { useLocale } from '../lib/hooks';
 import { IMAGE_SIZES, Img } from './Img';
+import { FlashBadge } from './FlashBadge';
+import type { FlashBadge as Flash } from '../lib/flash';
 
-/** A listing's product, with the words of the promotions that take it in (促销标签), when the loader gave them. */
-export type CardProduct = ProductSummary & { badges?: string[]; promoPrice?: number | null };
+/**
+ * A listing's product, with the words of the promotions that take it in (促销标签) and its flash
+ * sale (秒杀) on now or within a day, when the loader gave them.
+ */
+export type CardProduct = ProductSummary & { badges?: string[]; promoPrice?: number | null; flash?: Flash | null };
 
 export function ProductCard({ product, eager }: { product: CardProduct; eager?: boolean }) {
   const { locale, t } = useLocale();
@@ -43,6 +48,8 @@ export function ProductCard({ product, eager }: { product: CardProduct; eager?: 
         ) : null}
         {product.salesCount > 0 ? <span className="muted"> · {t('product.sold', { count: product.salesCount })}</span> : null}
       </p>
+      {/* Outside the card's link (a link may not hold another): it leads to the round page. */}
+      {product.flash ? <FlashBadge badge={product.flash} /> : null}
     </li>
   );
 }

@@ -53,3 +53,27 @@ export function calendarDay(d: { year: number; month: number; day: number }, loc
   const weekday = new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', weekday: 'short' }).format(at);
   return `${d.month}月${d.day}日（${weekday}）`;
 }
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** The 24-hour time of day in the store's zone: "14:00" in either language. */
+export function timeOfDay(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
+  let f = clocks.get(timeZone);
+  if (!f) clocks.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  return f.format(new Date(iso));
+}
+
+const days = new Map<string, Intl.DateTimeFormat>();
+/** Whole calendar days from `now` to `iso` in the store's zone: 0 today, 1 tomorrow, −1 yesterday. */
+export function daysFrom(now: Date, iso: string, timeZone = DEFAULT_TIME_ZONE): number {
+  let f = days.get(timeZone);
+  if (!f) days.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const dayNumber = (d: Date) => Date.parse(`${f.format(d)}T00:00:00Z`) / 86_400_000;
+  return Math.round(dayNumber(new Date(iso)) - dayNumber(now));
+}
+
+/** Seconds → "hh:mm:ss", always with hours (a flash sale's countdown keeps one width as it runs). */
+export function clockCountdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}

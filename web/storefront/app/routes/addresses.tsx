@@ -1,6 +1,7 @@
 import {
   data,
   Form,
+  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -14,7 +15,7 @@ import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
 import { ADDRESS_API_NAMES, checkedFields, checks, fields, problemFieldErrors, type FieldErrors } from '../lib/forms';
 import { useFormCheck } from '../lib/use-form-check';
 import { localeOfPath, pick } from '../lib/locale';
-import { requireCustomer } from '../lib/session.server';
+import { requireCustomer, safeNext } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { AddressFields, addressLine, type AddressValues } from '../components/AddressFields';
@@ -38,7 +39,9 @@ async function pageData(api: Api, province: string, city: string) {
 export async function loader({ request, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   await requireCustomer(context, request, url, locale);
-  return pageData(apiFor(context, locale), url.searchParams.get('province') ?? '', url.searchParams.get('city') ?? '');
+  const page = await pageData(apiFor(context, locale), url.searchParams.get('province') ?? '', url.searchParams.get('city') ?? '');
+  // Sent here from another page (the flash sale's "add an address first"): the way back, once saved.
+  return { ...page, next: safeNext(url.searchParams.get('next'), '') || null };
 }
 
 export async function action({ request, context, url }: ActionFunctionArgs) {
@@ -100,7 +103,21 @@ export default function AddressesPage() {
       <h1>{t('account.addresses')}</h1>
       {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
       {result?.errors && Object.keys(result.errors).length ? <Notice kind="error">{t('form.fixFields')}</Notice> : null}
-      {result?.done === 'saved' ? <Notice kind="success">{t('address.saved')}</Notice> : null}
+      {result?.done === 'saved' ? (
+        <Notice kind="success">
+          {t('address.saved')}
+          {loaded.next ? (
+            <>
+              {' '}
+              <Link to={loaded.next}>{backWords(loaded.next, t)}</Link>
+            </>
+          ) : null}
+        </Notice>
+      ) : loaded.next ? (
+        <p>
+          <Link to={loaded.next}>{backWords(loaded.next, t)}</Link>
+        </p>
+      ) : null}
       {loaded.addresses.length === 0 ? (
         <Empty title={t('address.empty')} />
       ) : (
@@ -144,7 +161,7 @@ export default function AddressesPage() {
           districts={lists.districts}
           values={result?.values ?? { province: lists.province, city: lists.city }}
           errors={check.errors}
-          onRegion={(province, city) => submit({ province, city }, { method: 'get', replace: true, preventScrollReset: true })}
+          onRegion={(province, city) => submit({ province, city, ...(loaded.next ? { next: loaded.next } : {}) }, { method: 'get', replace: true, preventScrollReset: true })}
         />
         <label className="check">
           <input type="checkbox" name="isDefault" value="1" /> {t('address.isDefault')}
@@ -155,4 +172,9 @@ export default function AddressesPage() {
       </Form>
     </>
   );
+}
+
+/** The link back to the page that sent the shopper here. */
+function backWords(next: string, t: ReturnType<typeof useLocale>['t']): string {
+  return /^(\/en)?\/flash(\?|$)/.test(next) ? t('flash.backToFlash') : t('common.back');
 }

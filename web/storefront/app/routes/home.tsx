@@ -9,6 +9,8 @@ import { HomeBanner } from '../components/HomeBanner';
 import { readStoreInfo } from '../lib/store.server';
 import { badgesFor, promoPriceFor, promotionBadges } from '../lib/badges.server';
 import { openPlainPage, plainPage } from '../lib/plain-page';
+import { flashBadger, flashRounds, flashTeaser } from '../lib/flash.server';
+import { FlashTeaser } from '../components/FlashTeaser';
 import type { Category, Page, ProductSummary, SearchResult } from '../lib/types';
 
 type HomeData = Awaited<ReturnType<typeof loadHome>>;
@@ -28,9 +30,11 @@ async function loadHome({ context, url }: LoaderFunctionArgs) {
   ]);
   // Best sellers come from the search index (rebuilt in the background): bound their age too.
   cachePage(context, [catalogTags.all, catalogTags.sales], 60_000);
-  const badges = await promotionBadges(api, context);
-  const badged = <T extends ProductSummary>(items: T[]) => items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale), promoPrice: promoPriceFor(badges, p, p.priceMin) }));
-  return { categories: tree.items, featured: badged(featured.items), fresh: badged(fresh.items), banner: store?.homeBanner[locale] ?? null };
+  const [badges, rounds] = await Promise.all([promotionBadges(api, context), flashRounds(api, context)]);
+  const [flash, teaser] = await Promise.all([flashBadger(api, context, locale, rounds), flashTeaser(api, context, locale, rounds)]);
+  const badged = <T extends ProductSummary>(items: T[]) =>
+    items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale), promoPrice: promoPriceFor(badges, p, p.priceMin), flash: flash(p.id) }));
+  return { categories: tree.items, featured: badged(featured.items), fresh: badged(fresh.items), banner: store?.homeBanner[locale] ?? null, teaser };
 }
 
 export const meta: MetaFunction = (args) => {
@@ -53,11 +57,12 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function Home() {
-  const { categories, featured, fresh, banner } = openPlainPage<HomeData>(useLoaderData());
+  const { categories, featured, fresh, banner, teaser } = openPlainPage<HomeData>(useLoaderData());
   const { locale, t } = useLocale();
   return (
     <>
       <HomeBanner banner={banner} />
+      {teaser ? <FlashTeaser teaser={teaser} /> : null}
       <section aria-labelledby="home-cats">
         <h2 id="home-cats">{t('home.categories')}</h2>
         <ul className="cat-tiles">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { data, Form, Link, redirect, redirectDocument, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
 import { countdown, money } from '../lib/format';
-import { localeOfPath, lp } from '../lib/locale';
+import { localeOfPath, lp, pick } from '../lib/locale';
 import { requireCustomer } from '../lib/session.server';
 import { dictionaries } from '../i18n/dictionaries.server';
 import { useLocale } from '../lib/hooks';
@@ -89,6 +89,21 @@ export default function PayPage() {
             <Link to={lp(locale, `/orders/${order.number}`)}>{order.number}</Link>
           </dd>
         </div>
+        {/* What is being paid for: a flash sale's order shows its flash price here, and the fee beside it. */}
+        {order.lines.map((l) => (
+          <div key={l.id}>
+            <dt>
+              {pick(l.title, locale)} × {l.quantity}
+            </dt>
+            <dd>{money(l.total, locale)}</dd>
+          </div>
+        ))}
+        {order.shippingFee - order.shippingDiscount > 0 ? (
+          <div>
+            <dt>{t('checkout.shippingFee')}</dt>
+            <dd>{money(order.shippingFee - order.shippingDiscount, locale)}</dd>
+          </div>
+        ) : null}
         <div className="total">
           <dt>{t('pay.amount')}</dt>
           <dd>{money(order.total, locale)}</dd>

@@ -21,6 +21,8 @@ import { RichText } from '../components/RichText';
 import { badgesFor, promoPriceFor, promotionBadges } from '../lib/badges.server';
 import { claimFromProductPage, earlyAccessOf, hasSession, productCoupons } from '../lib/product-coupons.server';
 import { ProductCoupons } from '../components/ProductCoupons';
+import { FlashBadge } from '../components/FlashBadge';
+import { flashBadger } from '../lib/flash.server';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
 
@@ -31,13 +33,14 @@ export async function loader(args: LoaderFunctionArgs) {
 async function loadProduct({ request, params, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
-  const [product, tree, brands, methods, store, badges] = await Promise.all([
+  const [product, tree, brands, methods, store, badges, flash] = await Promise.all([
     orNull(api.get<StoreProduct>(`/api/store/products/${encodeURIComponent(params.slug ?? '')}`)),
     api.get<{ items: Category[] }>('/api/store/categories'),
     api.get<{ items: Brand[] }>('/api/store/brands'),
     api.get<{ items: ShippingMethod[] }>('/api/store/shipping-methods'),
     api.get<{ timezone: string }>('/api/store/info'),
     promotionBadges(api, context),
+    flashBadger(api, context, locale),
   ]);
   if (!product) throw data(dictionaries[locale].errors.productNotFound, { status: 404 });
   // The coupon block (领券): coupons anyone may claim now that take this product in.
@@ -62,6 +65,8 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
     promoPrices: Object.fromEntries(product.variants.flatMap((v) => { const p = promoPriceFor(badges, product, v.price); return p === null ? [] : [[v.id, p] as const]; })),
     earlyAccess,
     coupons,
+    // A round on now or within a day (秒杀): told above the price, linking to the round page.
+    flash: flash(product.id),
     // Only a signed-in visitor sees "claimed" (an anonymous copy of this URL may be cached).
     claimed: url.searchParams.get('claimed') === '1' && hasSession(request),
     // Only a visitor with a cart sees "added" (an anonymous copy of this URL may be cached).
@@ -140,7 +145,7 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function ProductPage() {
-  const { product, path, brand, wanted, added, deliveries, promotions, promoPrices, coupons, claimed, earlyAccess } = openPlainPage<ProductData>(useLoaderData());
+  const { product, path, brand, wanted, added, deliveries, promotions, promoPrices, coupons, claimed, earlyAccess, flash } = openPlainPage<ProductData>(useLoaderData());
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
@@ -187,6 +192,7 @@ export default function ProductPage() {
               ))}
             </p>
           ) : null}
+          {flash ? <FlashBadge badge={flash} className="flash-offer" /> : null}
           <p className="price">
             <strong>{price}</strong>
             {was !== null ? (
