@@ -25,6 +25,7 @@ interface Consumer {
   from: 'now' | 'beginning' | Date;
   /** False: the handler runs outside any transaction (it calls out — a payment provider — and must be idempotent itself). */
   transactional: boolean;
+  leaseMs: number;
 }
 
 export interface SubscribeOptions {
@@ -40,6 +41,12 @@ export interface SubscribeOptions {
    * done after it returns. At-least-once: the handler makes a repeat harmless (an idempotency key).
    */
   transactional?: boolean;
+  /**
+   * How long a non-transactional delivery is held by the runner that took it (default LEASE_MS): a
+   * runner that dies holding it delays the delivery this long. Shorter for quick handlers a person
+   * waits on (a flash sale's order).
+   */
+  leaseMs?: number;
 }
 
 /** How long a non-transactional delivery is held by the runner that took it before another may. */
@@ -77,6 +84,7 @@ export class Outbox {
       types: events === '*' ? '*' : new Set(events.map((e) => e.stored)),
       handler: handler as EventHandler,
       transactional: opts.transactional ?? true,
+      leaseMs: opts.leaseMs ?? LEASE_MS,
       from: opts.from ?? 'now',
     });
   }
@@ -246,7 +254,7 @@ export class Outbox {
       const leased = await this.db.detached(() =>
         this.db.q
           .update(outboxDeliveries)
-          .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+          .set({ nextAttemptAt: new Date(now.getTime() + consumer.leaseMs) })
           .where(and(eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.consumer, consumer.name), eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now)))
           .returning({ attempts: outboxDeliveries.attempts }),
       );

@@ -34,7 +34,12 @@ export const CLOSE_FLASH_ROUNDS_JOB = 'marketing.flash-sales.close';
  * nothing behind); every minute, rounds that have ended give their unsold carve back to the warehouse.
  */
 export function registerFlashSaleConsumers(k: Kernel, flashSales: FlashSaleService): void {
-  k.outbox.subscribe('marketing.flash-sales.order', [FlashSaleEvents.claimed], (e) => flashSales.orders.makeOrder(e.payload.claimId), { transactional: false });
+  k.outbox.subscribe('marketing.flash-sales.order', [FlashSaleEvents.claimed], (e) => flashSales.orders.makeOrder(e.payload.claimId), {
+    transactional: false,
+    // A shopper waits on it, and it takes well under a second: a runner that died holding it (a
+    // crash) delays the order 10 s, not a minute. A second runner meanwhile makes no second order.
+    leaseMs: 10_000,
+  });
   k.recurring.register({
     name: CLOSE_FLASH_ROUNDS_JOB,
     every: '* * * * *',
