@@ -10,13 +10,15 @@ import { FlashSaleErrors } from './errors.js';
 import type { FlashGate } from './gate.js';
 import { flashSaleClaims, flashSaleItems, flashSaleRounds } from './schema.js';
 import { FlashSaleEvents } from './events.js';
+import { FLASH_SALES_TAG } from './cache-tags.js';
+
+export { FLASH_SALES_TAG };
 import { FlashOrders, type FlashOrderPorts } from './orders.js';
 import type { FlashClaimView, FlashItemReport, FlashItemView, FlashRoundInput, FlashRoundView } from './types.js';
 
 type Round = typeof flashSaleRounds.$inferSelect;
 type Item = typeof flashSaleItems.$inferSelect;
 type Claim = typeof flashSaleClaims.$inferSelect;
-export const FLASH_SALES_TAG = 'marketing:flash-sales';
 /** How long one answer of the rounds-to-come is shared between pollers. */
 export const UPCOMING_SHARED_MS = 1000;
 

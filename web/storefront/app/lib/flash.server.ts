@@ -8,16 +8,11 @@ import { pick } from './locale';
 import { storeTimeZone } from './store-zone.server';
 import { orNull } from './api.server';
 import type { StoreProduct } from './types';
+import { FLASH_SALES_TAG } from '../../../../src/web-contract';
 import { BADGE_AHEAD_MS, phaseOf, roundPath, roundTime, unitsLeft, type FlashBadge, type FlashRound, type FlashTeaser } from './flash';
 
 export type { FlashBadge };
 
-/**
- * The flash-sale service's cache tag (`FLASH_SALES_TAG` in src/modules/marketing/flash-sales/service.ts):
- * publishing a round drops it, so a cached page that shows rounds is dropped too. Spelled out here
- * because web-contract does not export it yet.
- */
-const FLASH_SALES_TAG = 'marketing:flash-sales';
 /** While a round is on, units go by the second: a cached page showing it is at most this old. */
 const LIVE_MAX_AGE_MS = 60_000;
 

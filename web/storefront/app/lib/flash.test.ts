@@ -14,6 +14,8 @@ const round = (over: Partial<FlashRound> = {}): FlashRound => ({
   startsAt: '2026-12-12T02:00:00.000Z',
   endsAt: '2026-12-12T04:00:00.000Z',
   status: 'published',
+  createdAt: '2026-12-11T02:00:00.000Z',
+  updatedAt: '2026-12-11T02:00:00.000Z',
   items: [
     { id: 'i1', variantId: 'v1', productId: 'p1', flashPrice: 5900, stock: 10, perCustomerLimit: 1, left: 10 },
     { id: 'i2', variantId: 'v2', productId: 'p1', flashPrice: 4900, stock: 5, perCustomerLimit: 2, left: 0 },

@@ -1,49 +1,19 @@
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import type { flashClaimView, flashItemView, flashRoundView } from '../../../../src/web-contract';
 import type { Locale } from '../i18n';
 import { daysFrom, date, timeOfDay } from './format';
 
 /**
  * Flash sales (秒杀) as the store API tells them (`/api/store/flash-sales/*`, see
- * docs/marketing-flash-sales.md). Written out here: web-contract does not carry the flash-sale
- * views yet. Browser-safe: the round page counts down and polls with these in the browser.
+ * docs/marketing-flash-sales.md; the views' types from web-contract). Browser-safe: the round page
+ * counts down and polls with these in the browser.
  */
-export interface FlashItem {
-  id: string;
-  variantId: string;
-  productId: string;
-  /** Fen. */
-  flashPrice: number;
-  stock: number;
-  perCustomerLimit: number;
-  /** Units still to be had; null when the gate does not know (then the stock is shown). */
-  left: number | null;
-}
+export type FlashItem = z.infer<typeof flashItemView>;
+export type FlashRound = z.infer<typeof flashRoundView>;
+export type FlashClaim = z.infer<typeof flashClaimView>;
+export type FlashClaimState = FlashClaim['state'];
 
-export interface FlashRound {
-  id: string;
-  name: { 'zh-CN': string; en: string };
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  items: FlashItem[];
-}
-
-export type FlashClaimState = 'decided' | 'ordered' | 'paid' | 'released';
-
-export interface FlashClaim {
-  id: string;
-  itemId: string;
-  quantity: number;
-  state: FlashClaimState;
-  orderId: string | null;
-  /** orderFailed: the order could not be made; orderCancelled: cancelled or not paid in time. */
-  releasedReason?: string | null;
-  /** Why the order could not be made: the refusal's code. */
-  failure?: string | null;
-  createdAt: string;
-}
-
-/** A product's flash sale as a listing card or a product page tells it. */
 export interface FlashBadge {
   /** The round page, on this round's tab. */
   href: string;
