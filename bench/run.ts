@@ -17,6 +17,7 @@ import { load, type LoadResult } from './load.js';
 import { checkoutLoad, type CheckoutResult } from './checkout-load.js';
 import { searchQueries } from './queries.js';
 import { benchQuotes, type QuoteBenchResult } from './quote-rules.js';
+import { flashReport, flashSaleLoad, type FlashResult } from './flash-sale-load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SECRET = 'bench-sandbox-secret-0123456789';
@@ -35,6 +36,8 @@ const READS_ONLY = process.env.BENCH_PARTS === 'reads';
 const CHECKOUT_ONLY = process.env.BENCH_PARTS === 'checkout';
 /** `BENCH_PARTS=quote`: the promotion rule layer in process only (a few seconds, no server). */
 const QUOTE_ONLY = process.env.BENCH_PARTS === 'quote';
+/** `BENCH_PARTS=flash`: the flash-sale buy attempts only (issue 13), on a fresh store of their own per shape. */
+const FLASH_ONLY = process.env.BENCH_PARTS === 'flash';
 
 async function get(base: string, path: string) {
   const res = await fetch(base + path);
@@ -100,6 +103,8 @@ interface ShapeReport {
   reconciled: boolean;
   oversold: number;
   firstStartSeconds: number;
+  /** The flash-sale buy attempts (issue 13), on a fresh store of their own. */
+  flash?: FlashResult;
 }
 
 /** Each read endpoint of the store at `base` against the bare route serving the same bytes. */
@@ -283,6 +288,8 @@ function report(reports: ShapeReport[], quotes: QuoteBenchResult | null): string
   if (quotes) lines.push(quoteReport(quotes));
   for (const r of reports) {
     lines.push(`### ${r.shape}`, '', ...(Number.isNaN(r.firstStartSeconds) ? [] : [`First start with the demo shop: ${r.firstStartSeconds.toFixed(1)} s.`, '']));
+    if (r.flash) lines.push(...flashReport(r.flash));
+    if (r.reads.length === 0 && r.fresh.length === 0 && !r.checkout) continue;
     lines.push('| endpoint | req/s | p50 | p99 | bare Fastify, same bytes: req/s (p50 / p99) | ratio | avg body (sent) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const x of r.reads) {
       const bad = x.real.non2xx + x.real.errors;
@@ -318,7 +325,17 @@ function report(reports: ShapeReport[], quotes: QuoteBenchResult | null): string
 const reports: ShapeReport[] = [];
 const running = process.env.BENCH_URL?.replace(/\/$/, '');
 // First, on a quiet machine: the rule layer takes a few seconds and needs no server.
-const quotes = READS_ONLY || CHECKOUT_ONLY ? null : benchQuotes(Number(process.env.BENCH_QUOTE_SECONDS ?? 5));
+const quotes = READS_ONLY || CHECKOUT_ONLY || FLASH_ONLY ? null : benchQuotes(Number(process.env.BENCH_QUOTE_SECONDS ?? 5));
+/** The flash part on a shape (skipped by the other partial runs). */
+const withFlash = !READS_ONLY && !CHECKOUT_ONLY && !QUOTE_ONLY;
+const flashOpts = {
+  customers: Number(process.env.BENCH_FLASH_CUSTOMERS ?? 20_000),
+  attempts: Number(process.env.BENCH_FLASH_ATTEMPTS ?? 100_000),
+  connections: Number(process.env.BENCH_FLASH_CONNECTIONS ?? 50),
+  ...(process.env.BENCH_PROFILE ? { nodeArgs: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? 'bench/profiles'}` } : {}),
+};
+const flashServerEnv = { NODE_ENV: 'production', PAYMENT_SANDBOX: '1', PAYMENT_SANDBOX_SECRET: SECRET, LOG_LEVEL: 'warn', DEMO_DATA: '0' };
+const emptyShape = (shape: string): ShapeReport => ({ shape, reads: [], fresh: [], units: 0, apiProcesses: 1, reconciled: true, oversold: 0, firstStartSeconds: NaN });
 if (QUOTE_ONLY) {
   // nothing else
 } else if (running && READS_ONLY) {
@@ -329,9 +346,19 @@ if (QUOTE_ONLY) {
   // BENCH_SHAPES=postgres measures the scale shape alone (with BENCH_DATABASE_URL).
   const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
   try {
-    reports.push(await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));
+    reports.push(FLASH_ONLY ? emptyShape('Embedded (PGlite)') : await benchShape('Embedded (PGlite)', { DATA_DIR: dataDir }, { DATA_DIR: dataDir }));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (withFlash) {
+    // A fresh data folder: the flash round on a store of its own, not after the checkout load.
+    const flashDir = mkdtempSync(join(tmpdir(), 'sk-bench-flash-'));
+    try {
+      console.error('\n== Embedded (PGlite): flash sale buy attempts …');
+      reports[reports.length - 1].flash = await flashSaleLoad({ serverEnv: { ...flashServerEnv, DATA_DIR: flashDir }, kernelEnv: { DATA_DIR: flashDir }, ...flashOpts });
+    } finally {
+      rmSync(flashDir, { recursive: true, force: true });
+    }
   }
 }
 const pgUrl = running || QUOTE_ONLY ? undefined : process.env.BENCH_DATABASE_URL;
@@ -339,19 +366,38 @@ if (pgUrl) {
   const name = `sk_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
+  const processes = Number(process.env.BENCH_API_PROCESSES ?? 2);
+  const shape = `PostgreSQL${process.env.BENCH_REDIS_URL ? ' + Redis' : ''}`;
   try {
-    const env = { DATABASE_URL: url.toString(), ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX: name } : {}) };
-    const processes = Number(process.env.BENCH_API_PROCESSES ?? 2);
-    reports.push(await benchShape(`PostgreSQL${env.REDIS_URL ? ' + Redis' : ''}`, env, { DATABASE_URL: url.toString() }, processes));
+    if (FLASH_ONLY) reports.push({ ...emptyShape(shape), apiProcesses: processes });
+    else {
+      await admin.query(`create database ${name}`);
+      const env = { DATABASE_URL: url.toString(), ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX: name } : {}) };
+      reports.push(await benchShape(shape, env, { DATABASE_URL: url.toString() }, processes));
+    }
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
   }
+  if (withFlash) {
+    // A fresh database and Redis prefix of its own.
+    const flashName = `${name}_flash`;
+    const flashUrl = new URL(pgUrl);
+    flashUrl.pathname = `/${flashName}`;
+    await admin.query(`create database ${flashName}`);
+    try {
+      console.error(`\n== ${shape}: flash sale buy attempts …`);
+      const env = { DATABASE_URL: flashUrl.toString(), ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX: flashName } : {}) };
+      const flashProcesses = Number(process.env.BENCH_FLASH_API_PROCESSES ?? processes);
+      reports[reports.length - 1].flash = await flashSaleLoad({ serverEnv: { ...flashServerEnv, ...env }, kernelEnv: { DATABASE_URL: flashUrl.toString() }, apiProcesses: flashProcesses, ...flashOpts });
+    } finally {
+      await admin.query(`drop database if exists ${flashName} with (force)`);
+    }
+  }
+  await admin.end();
 }
 const md = report(reports, quotes);
 console.log(md);
 // A partial run (BENCH_PARTS) does not replace the full report.
-if (!READS_ONLY && !CHECKOUT_ONLY && !QUOTE_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
+if (!READS_ONLY && !CHECKOUT_ONLY && !QUOTE_ONLY && !FLASH_ONLY) writeFileSync(new URL('./latest.md', import.meta.url), md + '\n');
