@@ -34,6 +34,12 @@ import {
   flashSaleStoreRoutes,
   flashSaleParticipant,
   registerFlashSaleConsumers,
+  GroupBuyService,
+  GROUP_BUY_ACTOR,
+  groupBuyAdminRoutes,
+  groupBuyStoreRoutes,
+  groupBuyParticipant,
+  registerGroupBuyJobs,
   campaignAdminRoutes,
   campaignStoreRoutes,
   registerCampaignConsumers,
@@ -115,6 +121,19 @@ export function createServices(k: Kernel) {
     placeOrder: (customerId, input) => checkout.placeOrder(customerId, input),
   });
   checkout.participants.register(flashSaleParticipant(flashSales.orders));
+  // Group buys reach addresses, checkout, refunds and cancels through these ports (decision 0041).
+  const groupBuys = new GroupBuyService(k, catalog, {
+    shippingAddress: (customerId, addressId) => customers.addresses.shippingAddress(customerId, addressId),
+    shippingMethodId: async () => (await shipping.list())[0].id,
+    placeOrder: (customerId, input) => checkout.placeOrder(customerId, input),
+    refundOrder: async (orderId, reason) => void (await afterSales.refundNow(orderId, { reason }, GROUP_BUY_ACTOR)),
+    cancelOrder: async (orderId, reason) => void (await orders.cancel(orderId, { by: 'timeout', actor: 'system' }, reason)),
+    profiles: async (ids) => {
+      const found = await Promise.all(ids.map(async (id) => [id, await customers.getCustomer(id)] as const));
+      return new Map(found.flatMap(([id, c]) => (c ? [[id, { name: c.name, mobile: c.mobile, email: c.email }] as const] : [])));
+    },
+  });
+  checkout.participants.register(groupBuyParticipant(groupBuys));
   const couponDistribution = new CouponDistribution(k, coupons, {
     byContacts: (contacts) => customers.idsByContacts(contacts),
     customersExist: (ids) => customers.existingIds(ids),
@@ -144,9 +163,10 @@ export function createServices(k: Kernel) {
   registerCampaignConsumers(k, campaigns);
   registerCouponConsumers(k, couponDistribution);
   registerFlashSaleConsumers(k, flashSales);
+  registerGroupBuyJobs(k, groupBuys);
   registerRetention(k);
 
-  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, couponDistribution, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media, campaigns, referral, flashSales };
+  return { catalog, search, inventory, carts, orders, shipping, checkout, promotions, coupons, couponDistribution, points, membership, payments, sandbox, sandboxCallbacks, messages, customers, staff, audit, fulfilment, afterSales, storeSettings, media, campaigns, referral, flashSales, groupBuys };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -262,6 +282,8 @@ export async function createApp(k: Kernel, services: Services = createServices(k
   await app.register(campaignStoreRoutes(s.campaigns), { prefix: '/api/store' });
   await app.register(flashSaleAdminRoutes(k, s.flashSales, s.audit), { prefix: '/api/admin' });
   await app.register(flashSaleStoreRoutes(k, s.flashSales), { prefix: '/api/store' });
+  await app.register(groupBuyAdminRoutes(k, s.groupBuys, s.audit), { prefix: '/api/admin' });
+  await app.register(groupBuyStoreRoutes(s.groupBuys), { prefix: '/api/store' });
   await app.register(messagesAdminRoutes(s.messages), { prefix: '/api/admin' });
   await app.register((await import('./web/console/index.js')).consoleWebRoutes()); // the operations console at /admin (web/console)
   await app.register((await import('./web/storefront/index.js')).storefront(k, app)); // the storefront at / (web/storefront)

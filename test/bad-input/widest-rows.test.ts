@@ -219,6 +219,14 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       items: [{ variantId: ids.maxVariant, flashPrice: 1, stock: 1 }],
     });
     Object.assign(ids, { wideRound: wideRound.id, wideFlashItem: wideRound.items[0].id, bareRound: bareRound.id, wideClaim: wideClaim.id });
+    // ── Group buys: the widest activity (longest names, the largest numbers, 模拟成团 on) with a team opened, and a bare one.
+    const wideGroupBuy = await staffCall('POST', '/group-buys', {
+      name: { 'zh-CN': '团'.repeat(60), en: 'G'.repeat(60) }, productId: ids.widest, variants: [{ variantId: ids.maxVariant, groupPrice: 100_000_000 }, { variantId: ids.minVariant, groupPrice: 1 }].filter((v) => v.variantId === ids.maxVariant),
+      teamSize: 50, timeLimitMinutes: 4320, perCustomerLimit: 99, leaderDiscount: 100_000_000, simulatedFill: { enabled: true, maxSeatsLeft: 49 },
+    });
+    const wideTeam = await shopperCall('POST', `/group-buys/${wideGroupBuy.id}/teams`, { variantId: ids.maxVariant, quantity: 1, addressId: ids.address });
+    const bareGroupBuy = await staffCall('POST', '/group-buys', { name: { 'zh-CN': '团', en: 'G' }, productId: ids.widest, variants: [{ variantId: ids.maxVariant, groupPrice: 1 }], teamSize: 2 });
+    Object.assign(ids, { wideGroupBuy: wideGroupBuy.id, wideTeam: wideTeam.teamId, bareGroupBuy: bareGroupBuy.id });
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);
@@ -238,6 +246,8 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'adminGetFlashSaleRound': case 'adminFlashSaleRoundReport': return [{ id: ids.wideRound }, { id: ids.bareRound }];
       case 'getFlashSaleBuyToken': return [{ id: ids.wideFlashItem }];
       case 'getFlashSaleClaim': return [{ id: ids.wideClaim }];
+      case 'getGroupBuy': case 'adminGetGroupBuy': case 'adminListGroupBuyTeams': case 'adminGroupBuyReport': return [{ id: ids.wideGroupBuy }, { id: ids.bareGroupBuy }];
+      case 'getGroupBuyTeam': return [{ id: ids.wideTeam }];
       case 'adminListRedeemCodeBatches': return [{ id: ids.wideTemplate }];
       case 'getRegion': return [{ code: '440305' }];
       case 'getReferralInvite': return [{ code: ids.referralCode }];

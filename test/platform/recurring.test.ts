@@ -158,6 +158,7 @@ describeEachBackend('platform: recurring jobs', (backend) => {
       'marketing.expire-coupons',
       'marketing.expire-points',
       'marketing.flash-sales.close',
+      'marketing.group-buys.expire',
       'marketing.member-review',
       'marketing.referral-rewards',
       'platform.prune',

@@ -41,3 +41,7 @@ export { flashSaleAdminRoutes, flashSaleStoreRoutes } from './flash-sales/routes
 export { FlashSaleErrors } from './flash-sales/errors.js';
 export { flashSaleParticipant, registerFlashSaleConsumers, CLOSE_FLASH_ROUNDS_JOB } from './flash-sales/participant.js';
 export { FlashSaleEvents } from './flash-sales/events.js';
+export { GroupBuyService, GROUP_BUY_ACTOR } from './group-buys/service.js';
+export { groupBuyAdminRoutes, groupBuyStoreRoutes } from './group-buys/routes.js';
+export { groupBuyParticipant, registerGroupBuyJobs, EXPIRE_GROUP_BUY_TEAMS_JOB } from './group-buys/participant.js';
+export { GroupBuyErrors } from './group-buys/errors.js';

@@ -6,3 +6,4 @@ export * from './membership/schema.js';
 export * from './campaigns/schema.js';
 export * from './referral/schema.js';
 export * from './flash-sales/schema.js';
+export * from './group-buys/schema.js';
