@@ -15,7 +15,15 @@ const CACHE_MS = 60_000;
 /** Invalidation tags a revocation publishes: one session, or a customer's sessions but one. */
 const revokedTag = (sessionId: string) => `session-revoked:${sessionId}`;
 const revokedAllTag = (customerId: string, except = '') => `sessions-revoked:${customerId}:${except}`;
-const CACHE_MAX = 10_000;
+/**
+ * Signed-in shoppers remembered per process. A flash sale brings tens of thousands of them within
+ * a minute, each pressing again and again: a bound below the crowd would forget each one before
+ * its next request (every request a session statement). ~300 bytes an entry: 100,000 ≈ 30 MB.
+ * When full, the oldest tenth is dropped (not everything at once).
+ */
+const CACHE_MAX = 100_000;
+/** Tokens that matched no session, kept apart: a flood of made-up tokens cannot push real sessions out. */
+const MISSES_MAX = 10_000;
 
 export interface SessionInfo {
   sessionId: string;
@@ -25,11 +33,13 @@ export interface SessionInfo {
 
 /**
  * Opaque session tokens: the client holds 32 random bytes, the database only their SHA-256.
- * Lookups are cached for a few seconds; revoking drops this process's cache at once (other
- * API processes notice within CACHE_MS).
+ * Lookups are cached for a minute; revoking drops this process's cache at once (other API processes
+ * at once too, through the cache's invalidation). A token that matched nothing is remembered for a
+ * minute as well: a session created with it later is a new token, so nothing is missed.
  */
 export class SessionStore {
-  private readonly cache = new Map<string, { info: SessionInfo | null; until: number }>();
+  private readonly cache = new Map<string, { info: SessionInfo; until: number }>();
+  private readonly misses = new Map<string, number>();
 
   constructor(private readonly k: Kernel) {
     k.cache.onInvalidate((tags) => {
@@ -68,15 +78,27 @@ export class SessionStore {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const hash = sha256(token);
     const now = this.k.clock.now();
+    const at = performance.now();
     const hit = this.cache.get(hash);
-    if (hit && hit.until > performance.now()) return hit.info && hit.info.expiresAt > now ? hit.info : null;
+    if (hit && hit.until > at) return hit.info.expiresAt > now ? hit.info : null;
+    const missed = this.misses.get(hash);
+    if (missed !== undefined && missed > at) return null;
     const [row] = await this.k.db.q
       .select({ sessionId: customerSessions.id, customerId: customerSessions.customerId, expiresAt: customerSessions.expiresAt })
       .from(customerSessions)
       .where(and(eq(customerSessions.tokenHash, hash), gt(customerSessions.expiresAt, now)));
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(hash, { info: row ?? null, until: performance.now() + CACHE_MS });
-    return row ?? null;
+    const until = performance.now() + CACHE_MS;
+    if (row) {
+      this.misses.delete(hash);
+      this.cache.delete(hash); // re-inserted last: the oldest entries stay first in the Map
+      if (this.cache.size >= CACHE_MAX) dropOldest(this.cache, CACHE_MAX / 10);
+      this.cache.set(hash, { info: row, until });
+      return row;
+    }
+    this.cache.delete(hash);
+    if (this.misses.size >= MISSES_MAX) this.misses.clear();
+    this.misses.set(hash, until);
+    return null;
   }
 
   async revoke(sessionId: string): Promise<void> {
@@ -105,6 +127,14 @@ export class SessionStore {
   }
 
   private drop(match: (s: SessionInfo) => boolean): void {
-    for (const [hash, entry] of this.cache) if (entry.info && match(entry.info)) this.cache.delete(hash);
+    for (const [hash, entry] of this.cache) if (match(entry.info)) this.cache.delete(hash);
+  }
+}
+
+/** Removes the first `n` entries of a Map (the ones set longest ago). */
+function dropOldest(map: Map<string, unknown>, n: number): void {
+  for (const key of map.keys()) {
+    if (n-- <= 0) break;
+    map.delete(key);
   }
 }
