@@ -15,6 +15,8 @@ const pages = (lang: 'zh' | 'en') => {
     route('coupons', 'routes/coupons.tsx', id('coupons')),
     route('campaigns/:slug', 'routes/campaign.tsx', id('campaign')),
     route('flash', 'routes/flash.tsx', id('flash')),
+    route('group-buys/teams/:id', 'routes/group-buy-team.tsx', id('group-buy-team')),
+    route('group-buys/:id', 'routes/group-buy.tsx', id('group-buy')),
     route('checkout', 'routes/checkout.tsx', id('checkout')),
     route('orders', 'routes/orders.tsx', id('orders')),
     route('orders/:number', 'routes/order.tsx', id('order')),

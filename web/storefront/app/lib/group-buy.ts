@@ -1,0 +1,68 @@
+/**
+ * Group buying (拼团) as the store API tells it (`/api/store/group-buys/*`, see
+ * docs/marketing-group-buys.md). Browser-safe: the team page counts down with these.
+ */
+export type TeamState = 'open' | 'filled' | 'failed';
+
+export interface GroupBuyTeam {
+  id: string;
+  activityId: string;
+  state: TeamState;
+  size: number;
+  paid: number;
+  held: number;
+  houseSeats: number;
+  seatsLeft: number;
+  msLeft: number;
+  deadline: string;
+  members: Array<{ name: string; role: 'leader' | 'member'; paid: boolean }>;
+  sharePath: string;
+}
+
+export interface GroupBuyActivity {
+  id: string;
+  name: { 'zh-CN': string; en: string };
+  productId: string;
+  variants: Array<{ variantId: string; groupPrice: number }>;
+  teamSize: number;
+  timeLimitMinutes: number;
+  perCustomerLimit: number;
+  leaderDiscount: number;
+  status: 'active' | 'paused' | string;
+}
+
+/** An activity's SKU as the pages show it: the group price beside the SKU's own price. */
+export interface GroupBuyOption {
+  variantId: string;
+  label: string;
+  groupPrice: number;
+  /** What the leader pays (团长优惠 off the group price, never below ¥0.01). */
+  leaderPrice: number;
+  price: number;
+}
+
+/** What 开团 / 参团 answer when refused: the code (worded by the page) and whether a team of one's own is the way in. */
+export interface SeatRefusal {
+  error: { code: string; message: string; offerNewTeam: boolean };
+}
+
+/** Refusals with words of their own (dictionary `groupBuy.refusals.*`). */
+export const REFUSALS = [
+  'GROUP_TEAM_FULL',
+  'GROUP_TEAM_CLOSED',
+  'GROUP_TEAM_EXPIRED',
+  'GROUP_TEAM_NOT_READY',
+  'GROUP_ALREADY_IN_TEAM',
+  'GROUP_LIMIT_REACHED',
+  'GROUP_ACTIVITY_PAUSED',
+  'GROUP_ADDRESS_NEEDED',
+] as const;
+export const isRefusal = (code: string): code is (typeof REFUSALS)[number] => (REFUSALS as readonly string[]).includes(code);
+
+export const leaderPriceOf = (groupPrice: number, leaderDiscount: number) => Math.max(1, groupPrice - leaderDiscount);
+
+export const activityPath = (id: string) => `/group-buys/${encodeURIComponent(id)}`;
+export const teamPath = (id: string) => `/group-buys/teams/${encodeURIComponent(id)}`;
+
+/** A member's initial for the avatar circle: the first character of the masked name ("张*" → 张). */
+export const initialOf = (name: string) => Array.from(name.trim())[0]?.toUpperCase() ?? '?';
