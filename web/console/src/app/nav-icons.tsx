@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  ThunderboltOutlined,
+  ThunderboltOutlined, ShareAltOutlined,
   AppstoreOutlined, AuditOutlined, CalendarOutlined, BellOutlined, DatabaseOutlined, HomeOutlined, RollbackOutlined, SafetyOutlined, SendOutlined,
   CrownOutlined, GiftOutlined, PercentageOutlined, NotificationOutlined, SettingOutlined, ShoppingCartOutlined, ShoppingOutlined, TagsOutlined, TeamOutlined, ApartmentOutlined, UserOutlined, ToolOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -22,6 +22,7 @@ export const navIcons: Record<string, ReactNode> = {
   campaigns: <CalendarOutlined aria-hidden />,
   promotions: <PercentageOutlined aria-hidden />,
   flashSales: <ThunderboltOutlined aria-hidden />,
+  groupBuys: <ShareAltOutlined aria-hidden />,
   coupons: <GiftOutlined aria-hidden />,
   loyalty: <CrownOutlined aria-hidden />,
   referral: <UsergroupAddOutlined aria-hidden />,

@@ -15,7 +15,7 @@ describe('permission → menu', () => {
   });
 
   it('drops a group whose items the role cannot open (an analyst reads reports and marketing, nothing else)', () => {
-    expect(keys(visibleNavigation(ROLE_PERMISSIONS.analyst))).toEqual(['home', 'marketing', 'campaigns', 'promotions', 'flash-sales', 'coupons', 'loyalty', 'referral']);
+    expect(keys(visibleNavigation(ROLE_PERMISSIONS.analyst))).toEqual(['home', 'marketing', 'campaigns', 'promotions', 'flash-sales', 'group-buys', 'coupons', 'loyalty', 'referral']);
     expect(keys(visibleNavigation(ROLE_PERMISSIONS.warehouse))).not.toContain('marketing');
   });
 

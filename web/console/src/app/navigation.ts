@@ -49,6 +49,7 @@ export const NAVIGATION: NavEntry[] = [
       { key: 'campaigns', path: '/marketing/campaigns', label: 'nav.campaigns', icon: 'campaigns', anyOf: ['marketing.read'] },
       { key: 'promotions', path: '/marketing/promotions', label: 'nav.promotions', icon: 'promotions', anyOf: ['marketing.read'] },
       { key: 'flash-sales', path: '/marketing/flash-sales', label: 'nav.flashSales', icon: 'flashSales', anyOf: ['marketing.read'] },
+      { key: 'group-buys', path: '/marketing/group-buys', label: 'nav.groupBuys', icon: 'groupBuys', anyOf: ['marketing.read'] },
       { key: 'coupons', path: '/marketing/coupons', label: 'nav.coupons', icon: 'coupons', anyOf: ['marketing.read'] },
       { key: 'loyalty', path: '/marketing/loyalty', label: 'nav.loyalty', icon: 'loyalty', anyOf: ['marketing.read'] },
       { key: 'referral', path: '/marketing/referral', label: 'nav.referral', icon: 'referral', anyOf: ['marketing.read'] },
