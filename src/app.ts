@@ -127,7 +127,12 @@ export function createServices(k: Kernel) {
     shippingMethodId: async () => (await shipping.list())[0].id,
     placeOrder: (customerId, input) => checkout.placeOrder(customerId, input),
     refundOrder: async (orderId, reason) => void (await afterSales.refundNow(orderId, { reason }, GROUP_BUY_ACTOR)),
-    cancelOrder: async (orderId, reason) => void (await orders.cancel(orderId, { by: 'timeout', actor: 'system' }, reason)),
+    // Only an order still unpaid: one whose money just landed is refunded as a late payment when its event arrives.
+    cancelOrder: async (orderId, reason) => {
+      if ((await orders.get(orderId)).status === 'pending_payment') await orders.cancel(orderId, { by: 'timeout', actor: 'system' }, reason);
+    },
+    amountsOf: (ids) => orders.amountsOf(ids),
+    holdShipping: (orderId, hold) => orders.holdShipping(orderId, hold),
     profiles: async (ids) => {
       const found = await Promise.all(ids.map(async (id) => [id, await customers.getCustomer(id)] as const));
       return new Map(found.flatMap(([id, c]) => (c ? [[id, { name: c.name, mobile: c.mobile, email: c.email }] as const] : [])));

@@ -54,6 +54,11 @@ export const orders = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /**
+     * Why a paid order may not ship yet (`groupBuy`: its team is still forming), set and lifted by the
+     * capability that holds it through the orders service; null: ships when paid.
+     */
+    shippingHold: text('shipping_hold'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [

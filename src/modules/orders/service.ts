@@ -30,6 +30,8 @@ export interface PlacedOrder {
   timeline: OrderTimelineRow[];
 }
 type Actor = { actor: 'shopper' | 'staff' | 'system' | 'provider' | 'carrier'; actorId?: string | null };
+/** What staff read when an order on hold is refused shipping. */
+const HOLD_TEXT: Record<string, { en: string; zh: string }> = { groupBuy: { en: 'its group-buy team is still forming', zh: '拼团尚未成团' } };
 
 export interface NewOrder {
   customerId: string;
@@ -131,7 +133,7 @@ export class OrderService {
       // Only the id comes back: the row is what was written (wide JSON columns are not read back).
       const [hit] = await this.q.insert(orders).values({ ...row, number: n }).onConflictDoNothing({ target: orders.number }).returning({ id: orders.id });
       if (hit) {
-        order = { ...row, number: n, paidAmount: 0, refundedAmount: 0, paidAt: null, shippedAt: null, deliveredAt: null, completedAt: null, cancelledAt: null, cancelReason: null };
+        order = { ...row, number: n, paidAmount: 0, refundedAmount: 0, paidAt: null, shippedAt: null, deliveredAt: null, completedAt: null, cancelledAt: null, cancelReason: null, shippingHold: null };
         break;
       }
       if (attempt >= 3) throw new Error(`order number ${n} and three after it were taken`);
@@ -293,8 +295,24 @@ export class OrderService {
     return updated;
   }
 
+  /** What each order was paid and refunded (reports elsewhere: campaigns, group buys). */
+  async amountsOf(orderIds: string[]): Promise<Array<{ orderId: string; paidAmount: number; refundedAmount: number }>> {
+    if (orderIds.length === 0) return [];
+    return this.q.select({ orderId: orders.id, paidAmount: orders.paidAmount, refundedAmount: orders.refundedAmount }).from(orders).where(inArray(orders.id, orderIds));
+  }
+
+  /**
+   * Holds a paid order back from shipping (a group-buy team still forming) — or lets it go (`null`).
+   * In the caller's transaction; a timeline note each way.
+   */
+  async holdShipping(orderId: string, hold: string | null): Promise<void> {
+    const [row] = await this.q.update(orders).set({ shippingHold: hold, updatedAt: this.k.clock.now() }).where(eq(orders.id, orderId)).returning({ id: orders.id });
+    if (row) await this.timeline(orderId, hold ? 'shipping_held' : 'shipping_released', null, null, { actor: 'system' }, { hold });
+  }
+
   async markShipped(orderId: string, by: Actor, data: Record<string, unknown>): Promise<OrderRow> {
     const order = await this.lock(orderId);
+    if (order.shippingHold) throw new AppError(OrderErrors.ORDER_ON_HOLD, { holdEn: HOLD_TEXT[order.shippingHold]?.en ?? order.shippingHold, holdZh: HOLD_TEXT[order.shippingHold]?.zh ?? order.shippingHold });
     // A partly refunded order may still ship — once.
     if (order.shippedAt) throw new AppError(OrderErrors.ORDER_STATE_CONFLICT, { status: order.status, action: 'ship' });
     const now = this.k.clock.now();

@@ -80,6 +80,7 @@ export const orderDetailView = orderSummaryView.extend({
   completedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  shippingHold: z.string().nullable().describe('Why the order may not ship yet (groupBuy: its team is still forming)'),
   lines: z.array(orderLineView),
   timeline: z.array(
     z.object({ at: z.string(), type: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actor: z.string(), data: z.record(z.string(), z.unknown()) }),
@@ -163,6 +164,7 @@ export function toOrderDetail(
     completedAt: iso(o.completedAt),
     cancelledAt: iso(o.cancelledAt),
     cancelReason: o.cancelReason,
+    shippingHold: o.shippingHold,
     lines: lines.map((l) => ({
       id: l.id,
       variantId: l.variantId,

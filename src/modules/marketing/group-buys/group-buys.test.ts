@@ -17,6 +17,7 @@ describeEachBackend('group buys: teams that fill or refund', (backend) => {
   let t: TestApp;
   let operator: StaffLogin;
   let analyst: StaffLogin;
+  let warehouse: StaffLogin;
   let p: SeededProduct;
   let activityId: string;
   const HOUR = 3_600_000;
@@ -52,6 +53,7 @@ describeEachBackend('group buys: teams that fill or refund', (backend) => {
     t.clock.set(new Date('2026-12-12T10:00:00Z'));
     operator = await loginStaff(t, 'operator');
     analyst = await loginStaff(t, 'analyst');
+    warehouse = await loginStaff(t, 'warehouse');
     p = await seedProduct(t, { stock: 200, prices: [19900] });
     await t.k.recurring.runOne(EXPIRE_GROUP_BUY_TEAMS_JOB); // schedules the job's first tick
   });
@@ -90,11 +92,20 @@ describeEachBackend('group buys: teams that fill or refund', (backend) => {
     await payOrder(t, a.auth, { id: ja.json().orderId, total: ja.json().total });
     await t.settle();
     expect((await store('GET', `/group-buys/teams/${teamId}`, {})).json()).toMatchObject({ state: 'open', paid: 2, held: 1, seatsLeft: 0 });
+    // Paid, but the team is still forming: the warehouse may not ship it yet.
+    const early = await admin('POST', `/orders/${ja.json().orderId}/ship`, { carrier: 'sf', trackingNumber: 'SF1234567890' }, warehouse);
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().code).toBe('ORDER_ON_HOLD');
+    expect((await admin('GET', `/orders/${ja.json().orderId}`, undefined, warehouse)).json().shippingHold).toBe('groupBuy');
     await payOrder(t, b.auth, { id: jb.json().orderId, total: jb.json().total });
     await t.settle();
     const filled = (await store('GET', `/group-buys/teams/${teamId}`, {})).json();
     expect(filled).toMatchObject({ state: 'filled', paid: 3, seatsLeft: 0 });
     expect(filled.members.map((m: { role: string }) => m.role)).toEqual(['leader', 'member', 'member']);
+    // Filled: every member's order is free to ship, together.
+    for (const id of [ja.json().orderId, jb.json().orderId]) expect((await admin('GET', `/orders/${id}`, undefined, warehouse)).json().shippingHold).toBeNull();
+    const shipped = await admin('POST', `/orders/${ja.json().orderId}/ship`, { carrier: 'sf', trackingNumber: 'SF1234567890' }, warehouse);
+    expect(shipped.statusCode, shipped.body).toBe(201);
     expect(filled.members.every((m: { name: string }) => !m.name.includes('@example.com') || m.name.includes('***'))).toBe(true);
     expect((await admin('GET', `/group-buys/${activityId}/report`)).json()).toMatchObject({ teams: { filled: 1 }, successRate: 1 });
   });
@@ -177,5 +188,9 @@ describeEachBackend('group buys: teams that fill or refund', (backend) => {
     expect((await admin('POST', `/group-buys/${activityId}/status`, { status: 'paused' })).statusCode).toBe(200);
     expect((await seat(s, `/group-buys/${activityId}/teams`)).json().code).toBe('GROUP_ACTIVITY_PAUSED');
     expect((await admin('POST', `/group-buys/${activityId}/status`, { status: 'active' })).statusCode).toBe(200);
+    // One team at a time per shopper in this offer (limit 1), even pressing twice at once.
+    const both = await Promise.all([seat(s, `/group-buys/${activityId}/teams`), seat(s, `/group-buys/${activityId}/teams`)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().code).toBe('GROUP_LIMIT_REACHED');
   });
 });

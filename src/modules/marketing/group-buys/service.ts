@@ -28,8 +28,12 @@ export interface GroupBuyPorts {
   placeOrder(customerId: string, input: PlaceOrderInput): Promise<{ order: { id: string; number: string; total: number } }>;
   /** Refunds a paid order in full through the payment provider (an intent the outbox executes) and restocks it. */
   refundOrder(orderId: string, reason: string): Promise<void>;
-  /** Cancels an unpaid order (its stock released). */
+  /** Holds a paid order back from shipping (`groupBuy`) or lets it go (null). */
+  holdShipping(orderId: string, hold: string | null): Promise<void>;
+  /** Cancels an order if it is still unpaid (its stock released); one paid meanwhile is left alone. */
   cancelOrder(orderId: string, reason: string): Promise<void>;
+  /** What each order was paid and refunded. */
+  amountsOf(orderIds: string[]): Promise<Array<{ orderId: string; paidAmount: number; refundedAmount: number }>>;
   /** Shoppers' names and contacts (masked here before anyone sees them). */
   profiles(customerIds: string[]): Promise<Map<string, { name: string | null; mobile: string | null; email: string | null }>>;
 }
@@ -118,14 +122,13 @@ export class GroupBuyService {
     const rows = await this.q.select({ state: groupBuyTeams.state, n: sql<number>`count(*)::int` }).from(groupBuyTeams).where(eq(groupBuyTeams.activityId, activityId)).groupBy(groupBuyTeams.state);
     const teams = { open: 0, filled: 0, failed: 0 };
     for (const r of rows) teams[r.state] = Number(r.n);
-    const money = await this.q.execute(sql`
-      select coalesce(sum(o.paid_amount) filter (where t.state = 'filled'), 0)::bigint as gmv,
-             count(*) filter (where o.refunded_amount > 0)::int as refunded
-      from marketing_group_buy_seats s join marketing_group_buy_teams t on t.id = s.team_id join orders o on o.id = s.order_id
-      where s.activity_id = ${activityId} and o.paid_amount > 0`);
-    const m = (money as unknown as { rows: Array<{ gmv: string | number; refunded: number }> }).rows[0];
+    const seats = await this.q.select({ orderId: groupBuySeats.orderId, state: groupBuyTeams.state }).from(groupBuySeats).innerJoin(groupBuyTeams, eq(groupBuyTeams.id, groupBuySeats.teamId)).where(eq(groupBuySeats.activityId, activityId));
+    const stateOf = new Map(seats.map((s) => [s.orderId, s.state] as const));
+    // The orders' money through the orders service (never its table).
+    const amounts = await this.ports.amountsOf(seats.map((s) => s.orderId));
+    const gmv = amounts.reduce((n, a) => n + (stateOf.get(a.orderId) === 'filled' ? a.paidAmount : 0), 0);
     const closed = teams.filled + teams.failed;
-    return { teams, successRate: closed ? teams.filled / closed : null, gmv: Number(m.gmv), refundedOrders: Number(m.refunded) };
+    return { teams, successRate: closed ? teams.filled / closed : null, gmv, refundedOrders: amounts.filter((a) => a.refundedAmount > 0).length };
   }
 
   /** Opens a team (the shopper becomes its leader once they pay) or joins one: an unpaid order with the seat held. */
@@ -162,6 +165,8 @@ export class GroupBuyService {
     const { activity } = target;
     if (target.row.status !== 'active') throw new AppError(GroupBuyErrors.GROUP_ACTIVITY_PAUSED);
     const now = this.k.clock.now();
+    // One customer taking seats in two teams of the activity at once queue here (the per-customer limit).
+    await this.q.execute(sql`select pg_advisory_xact_lock(hashtext(${customerId}), hashtext(${activity.id}))`);
     const [{ n }] = await this.q
       .select({ n: sql<number>`count(*)::int` })
       .from(groupBuySeats)
@@ -180,12 +185,15 @@ export class GroupBuyService {
       if (!opened.ok) throw refusal(opened);
       await this.q.insert(groupBuyTeams).values({ id: opened.team.id, activityId: activity.id, state: opened.team.state, deadline: new Date(opened.team.deadline), data: opened.team, createdAt: now, updatedAt: now });
       await this.q.insert(groupBuySeats).values({ orderId, teamId: opened.team.id, activityId: activity.id, customerId, createdAt: now });
+      await this.ports.holdShipping(orderId, 'groupBuy');
       return;
     }
     const joined = join(target.team, seat, activity);
     if (!joined.ok) throw refusal(joined);
     await this.save(joined.team);
     await this.q.insert(groupBuySeats).values({ orderId, teamId: joined.team.id, activityId: activity.id, customerId, createdAt: now });
+    // Paid or not, the order waits for its team: every member's order ships together once it fills.
+    await this.ports.holdShipping(orderId, 'groupBuy');
   }
 
   /** `order.paid`: the seat is paid; the team may fill (every order released to fulfilment together), or the money came late (refunded). */
@@ -204,13 +212,18 @@ export class GroupBuyService {
     const due = await this.q.select({ id: groupBuyTeams.id }).from(groupBuyTeams).where(and(eq(groupBuyTeams.state, 'open'), lte(groupBuyTeams.deadline, now))).limit(500);
     let closed = 0;
     for (const { id } of due) {
-      await this.k.db.transaction(async () => {
-        const locked = await this.lockTeam(id);
-        if (!locked) return;
-        const outcome = expire(locked.team, now.toISOString(), locked.activity);
-        if (outcome.team !== locked.team) closed++;
-        await this.apply(locked.team, outcome);
-      });
+      try {
+        await this.k.db.transaction(async () => {
+          const locked = await this.lockTeam(id);
+          if (!locked) return;
+          const outcome = expire(locked.team, now.toISOString(), locked.activity);
+          if (outcome.team !== locked.team) closed++;
+          await this.apply(locked.team, outcome);
+        });
+      } catch (err) {
+        // One team's trouble (a provider refusing a refund) must not hold back the others; it is tried again next minute.
+        this.k.log.error({ err, teamId: id }, 'group buy team could not be closed; tried again at the next run');
+      }
     }
     return closed;
   }
@@ -233,7 +246,8 @@ export class GroupBuyService {
     for (const e of outcome.effects) {
       if (e.kind === 'refund') await this.ports.refundOrder(e.orderId, `group_buy:${e.reason}:${e.teamId}`);
       else if (e.kind === 'cancelOrder') await this.ports.cancelOrder(e.orderId, 'group_buy_team_closed');
-      // fulfil: the paid orders are already paid; the team's state (filled) is what releases them.
+      // The team filled: every paid member's order may ship now, together.
+      else if (e.kind === 'fulfil') for (const orderId of e.orderIds) await this.ports.holdShipping(orderId, null);
     }
   }
 
