@@ -132,6 +132,9 @@ describe('a 2-person group buy: open, share, join, filled [chromium]', () => {
     await visible(a.getByText('团长', { exact: true }));
     await visible(a.getByText('还差 1 人成团'));
     await visible(a.getByRole('img', { name: '拼团链接二维码' }));
+    // The leader is told they are in, not offered a seat in their own team.
+    await visible(a.getByText('你已在团中，把链接发给好友，凑满就成团。'));
+    expect(await a.getByRole('button', { name: '参团', exact: true }).count()).toBe(0);
     shareLink = await a.getByLabel('拼团链接', { exact: true }).inputValue();
     expect(shareLink).toBe(`${LOOPBACK()}${new URL(a.url()).pathname}`);
     const teams = await adminApi<{ items: TeamView[] }>(`/api/admin/group-buys/${activity.id}/teams`);

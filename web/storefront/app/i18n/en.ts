@@ -548,6 +548,7 @@ export const en: Dictionary = {
     closing: 'Time is up: the team is being settled…',
     filled: 'The team is complete! Your order will ship soon.',
     failed: 'The team did not fill: you have been refunded in full.',
+    youAreIn: 'You are in this team: send the link to friends to fill it.',
     openOwn: 'Start a team of my own',
     shareHeading: 'Invite friends to join',
     shareHint: 'Send the link or the QR code: a friend takes a seat by paying.',

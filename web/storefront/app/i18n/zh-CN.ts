@@ -547,6 +547,7 @@ export const zhCN = {
     closing: '拼团时间已到，正在结算…',
     filled: '拼团成功！商家将尽快发货。',
     failed: '拼团失败，已退款。款项将原路退回。',
+    youAreIn: '你已在团中，把链接发给好友，凑满就成团。',
     openOwn: '我也开一个团',
     shareHeading: '邀请好友参团',
     shareHint: '把链接或二维码发给好友，好友付款后即占一个名额。',

@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { Link, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import QRCode from 'qrcode';
 import { ApiError, apiFor } from '../lib/api.server';
-import { activityProduct, shippingAddress, takeSeat } from '../lib/group-buy.server';
+import { activityProduct, inMyTeams, shippingAddress, takeSeat } from '../lib/group-buy.server';
 import { activityPath, initialOf, teamPath, type GroupBuyActivity, type GroupBuyTeam } from '../lib/group-buy';
 import { clockCountdown, money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
@@ -9,6 +10,7 @@ import { currentCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { useFlashNow } from '../lib/use-flash';
+import { useHydrated } from '../lib/use-hydrated';
 import { GroupShipping, SeatForm } from '../components/GroupBuy';
 import { IMAGE_SIZES, Img } from '../components/Img';
 import { Notice } from '../components/Notice';
@@ -48,6 +50,7 @@ export async function loader({ request, context, url, params }: LoaderFunctionAr
     activity: { id: activity.id, name: pick(activity.name, locale), teamSize: activity.teamSize, paused: activity.status !== 'active' },
     product,
     signedIn: customer !== null,
+    mine: inMyTeams(request, customer?.id ?? null, team.id),
     address,
     link,
     qr,
@@ -141,7 +144,8 @@ export default function TeamPage() {
         ) : team.state === 'open' ? (
           <p className="group-clock muted">{t('groupBuy.closing')}</p>
         ) : null}
-        {open && team.seatsLeft > 0 && product && !page.activity.paused ? (
+        {open && page.mine ? <p className="group-mine">{t('groupBuy.youAreIn')}</p> : null}
+        {open && team.seatsLeft > 0 && product && !page.activity.paused && !page.mine ? (
           <>
             <GroupShipping signedIn={page.signedIn} address={page.address} loginHref={page.loginHref} addressesHref={page.addressesHref} />
             <SeatForm
@@ -174,6 +178,7 @@ export default function TeamPage() {
               {t('groupBuy.shareLink')}
             </label>
             <input id="group-link" readOnly value={page.link} onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton link={page.link} />
           </div>
           <figure className="invite-qr">
             <div className="qr" role="img" aria-label={t('groupBuy.qrAlt')} dangerouslySetInnerHTML={{ __html: page.qr }} />
@@ -191,3 +196,27 @@ export default function TeamPage() {
   );
 }
 
+
+/** Once the page runs: a button that copies the team link (as the invite page's). */
+function CopyButton({ link }: { link: string }) {
+  const { t } = useLocale();
+  const hydrated = useHydrated();
+  const [copied, setCopied] = useState(false);
+  if (!hydrated) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          void navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false));
+        }}
+      >
+        {copied ? t('invite.copied') : t('invite.copy')}
+      </button>
+      <span className="sr-only" role="status">
+        {copied ? t('invite.copied') : ''}
+      </span>
+    </>
+  );
+}
