@@ -5,10 +5,10 @@ import { summarizeTeam } from './summary.js';
 import { applyTeamEvent, countSeats, expire, openTeam, type Team, type TeamEffect, type TeamEvent } from './team.js';
 
 /**
- * Properties of a team over random sequences of joins, payments, cancels/timeouts, withdrawals and
- * expiry runs, with replays and events arriving at random times around the deadline (issue 13):
- * never more seats taken than the size; a filled team is exactly full; every paid order ends
- * fulfilled or refunded, exactly once; nothing is refunded that was not paid; the same event twice
+ * Properties of a team over random sequences of joins, payments, cancels/timeouts, withdrawals,
+ * after-sales refunds and expiry runs, with replays and events arriving at random times around the
+ * deadline (issue 13): never more seats taken than the size; a filled team is exactly full; every
+ * paid order ends fulfilled or refunded (by the team or by after-sales), exactly once; nothing is refunded that was not paid; the same event twice
  * changes nothing; the team handed in is never changed.
  */
 
@@ -32,10 +32,10 @@ const activityArb: fc.Arbitrary<GroupBuyActivity> = fc
     simulatedFill: { enabled: fill, maxSeatsLeft: Math.min(maxSeatsLeft, teamSize - 1) },
   }));
 
-type Step = { kind: 'join' | 'pay' | 'release' | 'withdraw' | 'expire'; order: number; joinedTeams: number; advance: number };
+type Step = { kind: 'join' | 'pay' | 'release' | 'withdraw' | 'refundedElsewhere' | 'expire'; order: number; joinedTeams: number; advance: number };
 const stepArb: fc.Arbitrary<Step> = fc.record({
   // Payments weigh more so that teams actually fill.
-  kind: fc.constantFrom('join', 'join', 'join', 'pay', 'pay', 'pay', 'pay', 'release', 'withdraw', 'expire'),
+  kind: fc.constantFrom('join', 'join', 'join', 'pay', 'pay', 'pay', 'pay', 'release', 'withdraw', 'refundedElsewhere', 'expire'),
   order: fc.integer({ min: 0, max: ORDERS - 1 }),
   joinedTeams: fc.constantFrom(0, 0, 0, 1, 2),
   // Minutes that pass before the event: mostly little, now and then a jump across the deadline.
@@ -61,6 +61,8 @@ interface Ledger {
   paid: Set<string>;
   fulfilled: Map<string, number>;
   refunded: Map<string, number>;
+  /** Refunded in full by after-sales while the seat was paid in an open team (the team owes nothing more). */
+  refundedOutside: Set<string>;
   cancelled: Set<string>;
   fulfilEffects: number;
 }
@@ -115,13 +117,21 @@ describe('a team over random events', () => {
         const opened = openTeam('t', activity, { customerId: customerOf(0), orderId: 'o0', now: T0, joinedTeams: 0 });
         if (!opened.ok) throw new Error('the leader may always open');
         let team = deepFreeze(opened.team);
-        const ledger: Ledger = { paid: new Set(), fulfilled: new Map(), refunded: new Map(), cancelled: new Set(), fulfilEffects: 0 };
+        const ledger: Ledger = { paid: new Set(), fulfilled: new Map(), refunded: new Map(), refundedOutside: new Set(), cancelled: new Set(), fulfilEffects: 0 };
         let now = T0;
         for (const step of steps) {
           now += step.advance * MIN;
           const event = toEvent(step, now);
           const inTeam = team.members.some((m) => m.orderId === `o${step.order}`);
           if (event.kind === 'pay' && inTeam) ledger.paid.add(event.orderId);
+          if (event.kind === 'refundedElsewhere') {
+            // After-sales refunds only money that came and has not gone back yet.
+            const owed = ledger.paid.has(event.orderId) && !ledger.refunded.has(event.orderId) && !ledger.refundedOutside.has(event.orderId);
+            if (!owed) continue;
+            const seat = team.members.find((m) => m.orderId === event.orderId)?.seat;
+            // Taken back by the team, the money is the team's no more; once its team filled, a refund is after-sales' own business.
+            if (team.state === 'open' && seat === 'paid') ledger.refundedOutside.add(event.orderId);
+          }
           // deepFreeze: any mutation of the team handed in throws.
           const r = applyTeamEvent(team, event, activity);
           if (!r.ok) {
@@ -151,13 +161,14 @@ describe('a team over random events', () => {
         for (const orderId of ledger.paid) {
           const f = ledger.fulfilled.get(orderId) ?? 0;
           const rf = ledger.refunded.get(orderId) ?? 0;
-          expect([orderId, f + rf]).toEqual([orderId, 1]);
+          const outside = ledger.refundedOutside.has(orderId) ? 1 : 0;
+          expect([orderId, f + rf + outside]).toEqual([orderId, 1]);
         }
         // Fulfilled means exactly the paid seats of a filled team.
         const paidSeats = team.members.filter((m) => m.seat === 'paid').map((m) => m.orderId);
         expect([...ledger.fulfilled.keys()].sort()).toEqual(team.state === 'filled' ? [...paidSeats].sort() : []);
         for (const m of team.members) {
-          if (m.seat === 'refunded') expect(ledger.refunded.get(m.orderId)).toBe(1);
+          if (m.seat === 'refunded') expect((ledger.refunded.get(m.orderId) ?? 0) + (ledger.refundedOutside.has(m.orderId) ? 1 : 0)).toBe(1);
           if (m.seat === 'released') expect(ledger.refunded.has(m.orderId)).toBe(false);
         }
       }),

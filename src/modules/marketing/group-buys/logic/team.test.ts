@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupBuyActivity } from './activity.js';
 import { summarizeTeam } from './summary.js';
-import { applyTeamEvent, expire, join, openTeam, pay, release, withdraw, type Team, type TeamOutcome } from './team.js';
+import { applyTeamEvent, expire, join, openTeam, pay, refundedElsewhere, release, withdraw, type Team, type TeamOutcome } from './team.js';
 
 const T0 = Date.parse('2026-11-11T10:00:00.000Z');
 const MIN = 60_000;
@@ -204,6 +204,54 @@ describe('leaving', () => {
     t = ok(pay(t, 'o-b', T0 + 11 * MIN, act)).team;
     expect(t.state).toBe('filled');
     expect(withdraw(t, 'o-b', T0 + 12 * MIN, act)).toMatchObject({ ok: false, code: 'TEAM_CLOSED' });
+  });
+});
+
+describe('money sent back by after-sales', () => {
+  it('frees a paid member’s seat with nothing more to refund, and leaves the team open', () => {
+    let t = ok(join(ledTeam(), seat('bob', 'o-b', T0 + 10 * MIN), activity)).team;
+    t = ok(pay(t, 'o-b', T0 + 11 * MIN, activity)).team;
+    const r = ok(refundedElsewhere(t, 'o-b', T0 + 12 * MIN, activity));
+    expect(r.effects).toEqual([]);
+    expect(r.team.state).toBe('open');
+    expect(summarizeTeam(r.team, T0 + 12 * MIN)).toMatchObject({ paid: 1, held: 0, seatsLeft: 2 });
+    expect(refundedElsewhere(r.team, 'o-b', T0 + 13 * MIN, activity).team).toBe(r.team);
+    // At the deadline only the leader is refunded: bob's money went back already.
+    expect(expire(r.team, T0 + 66 * MIN, activity).effects).toEqual([{ kind: 'refund', teamId: 't-1', orderId: 'o-a', customerId: 'alice', reason: 'teamFailed' }]);
+  });
+
+  it('closes the team at once when the leader’s money goes back: unpaid orders cancelled, the others refunded', () => {
+    let t = ok(join(ledTeam(withFill(2)), seat('bob', 'o-b', T0 + 10 * MIN), withFill(2))).team;
+    t = ok(pay(t, 'o-b', T0 + 11 * MIN, withFill(2))).team;
+    t = ok(join(t, seat('carol', 'o-c', T0 + 12 * MIN), withFill(2))).team;
+    const r = ok(refundedElsewhere(t, 'o-a', T0 + 13 * MIN, withFill(2)));
+    // No 模拟成团 for a team without its leader.
+    expect(r.team).toMatchObject({ state: 'failed', houseSeats: 0, closedAt: '2026-11-11T10:13:00.000Z' });
+    expect(r.team.members.map((m) => m.seat)).toEqual(['refunded', 'refunded', 'released']);
+    expect(r.effects).toEqual([
+      { kind: 'cancelOrder', teamId: 't-1', orderId: 'o-c', customerId: 'carol' },
+      { kind: 'refund', teamId: 't-1', orderId: 'o-b', customerId: 'bob', reason: 'teamFailed' },
+    ]);
+  });
+
+  it('changes nothing for a filled or failed team, or an unpaid seat; refuses an order not in the team', () => {
+    const act = { ...activity, teamSize: 2 };
+    let filled = ok(join(ledTeam(act), seat('bob', 'o-b', T0 + 10 * MIN), act)).team;
+    filled = ok(pay(filled, 'o-b', T0 + 11 * MIN, act)).team;
+    expect(refundedElsewhere(filled, 'o-b', T0 + 12 * MIN, act).team).toBe(filled);
+    const failed = expire(ledTeam(), T0 + 66 * MIN, activity).team;
+    expect(refundedElsewhere(failed, 'o-a', T0 + 67 * MIN, activity).team).toBe(failed);
+    const held = ok(join(ledTeam(), seat('bob', 'o-b', T0 + 10 * MIN), activity)).team;
+    expect(refundedElsewhere(held, 'o-b', T0 + 12 * MIN, activity).team).toBe(held);
+    expect(refundedElsewhere(held, 'o-x', T0 + 12 * MIN, activity)).toMatchObject({ ok: false, code: 'UNKNOWN_ORDER' });
+  });
+
+  it('past the deadline, before the expiry ran: the team closes without refunding that order again', () => {
+    let t = ok(join(ledTeam(), seat('bob', 'o-b', T0 + 10 * MIN), activity)).team;
+    t = ok(pay(t, 'o-b', T0 + 11 * MIN, activity)).team;
+    const r = ok(refundedElsewhere(t, 'o-b', T0 + 70 * MIN, activity));
+    expect(r.team.state).toBe('failed');
+    expect(r.effects).toEqual([{ kind: 'refund', teamId: 't-1', orderId: 'o-a', customerId: 'alice', reason: 'teamFailed' }]);
   });
 });
 

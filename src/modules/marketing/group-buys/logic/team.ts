@@ -1,4 +1,4 @@
-import { timeLimitMs, type GroupBuyActivity } from './activity.js';
+import { timeLimitMs, type GroupBuyActivity, type SimulatedFill } from './activity.js';
 import { refuse, type Refusal } from './refusals.js';
 
 /**
@@ -182,6 +182,26 @@ export function withdraw(team: Team, orderId: string, now: Instant, activity: Gr
 }
 
 /**
+ * The order's money went back outside the team (an after-sales refund by customer service or
+ * staff, in full). A fact, never refused, and nothing more to refund for it: a paid seat of an open
+ * team is freed (`refunded`). A member's seat can be taken again; without its leader, whose link the
+ * others came through, a team cannot grow, so it closes at once as at its deadline (unpaid orders
+ * cancelled, the other paid members refunded; no 模拟成团). A filled team's refunds are
+ * after-sales' own, and a failed team's seats were refunded already: nothing changes.
+ */
+export function refundedElsewhere(team: Team, orderId: string, now: Instant, activity: GroupBuyActivity): TeamOutcome {
+  sameActivity(team, activity);
+  const m = member(team, orderId);
+  if (!m) return { ...refuse('UNKNOWN_ORDER'), team };
+  if (team.state !== 'open' || m.seat !== 'paid') return unchanged(team);
+  const freed = withSeat(team, orderId, { seat: 'refunded' });
+  // Freed first, so a team also past its deadline neither refunds this order again nor counts it to fill.
+  const settled = expire(freed, now, activity);
+  if (m.role !== 'leader' || settled.team.state !== 'open') return settled;
+  return closeAt(freed, now, null);
+}
+
+/**
  * At or after the deadline an open team closes: unpaid orders are cancelled, then the house fills
  * it when 模拟成团 is on and few enough seats are left, or it fails and every paid member is
  * refunded. Before the deadline, or on a closed team, nothing changes.
@@ -189,6 +209,11 @@ export function withdraw(team: Team, orderId: string, now: Instant, activity: Gr
 export function expire(team: Team, now: Instant, activity: GroupBuyActivity): { ok: true; team: Team; effects: TeamEffect[] } {
   sameActivity(team, activity);
   if (team.state !== 'open' || toMs(now) < toMs(team.deadline)) return unchanged(team);
+  return closeAt(team, now, activity.simulatedFill.enabled ? activity.simulatedFill : null);
+}
+
+/** Closes an open team now: unpaid orders cancelled, then filled by the house (when `fill` allows) or failed with every paid member refunded. */
+function closeAt(team: Team, now: Instant, fill: SimulatedFill | null): { ok: true; team: Team; effects: TeamEffect[] } {
   const effects: TeamEffect[] = [];
   const members = team.members.map((m): TeamMember => {
     if (m.seat !== 'held') return m;
@@ -197,8 +222,7 @@ export function expire(team: Team, now: Instant, activity: GroupBuyActivity): { 
   });
   const paid = members.filter((m) => m.seat === 'paid');
   const seatsLeft = team.size - paid.length;
-  const fill = activity.simulatedFill;
-  if (fill.enabled && paid.length > 0 && seatsLeft <= fill.maxSeatsLeft) {
+  if (fill && paid.length > 0 && seatsLeft <= fill.maxSeatsLeft) {
     const filled = close({ ...team, members, houseSeats: seatsLeft }, 'filled', now);
     return { ok: true, team: filled, effects: [...effects, { kind: 'fulfil', teamId: team.id, orderIds: paid.map((m) => m.orderId) }] };
   }
@@ -239,6 +263,8 @@ export type TeamEvent =
   /** The order was cancelled before payment, or its unpaid timeout ran out. */
   | { kind: 'release'; orderId: string; now: Instant }
   | { kind: 'withdraw'; orderId: string; now: Instant }
+  /** The order's money went back in full outside the team (after-sales). */
+  | { kind: 'refundedElsewhere'; orderId: string; now: Instant }
   | { kind: 'expire'; now: Instant };
 
 export function applyTeamEvent(team: Team, event: TeamEvent, activity: GroupBuyActivity): TeamOutcome {
@@ -251,6 +277,8 @@ export function applyTeamEvent(team: Team, event: TeamEvent, activity: GroupBuyA
       return release(team, event.orderId, event.now, activity);
     case 'withdraw':
       return withdraw(team, event.orderId, event.now, activity);
+    case 'refundedElsewhere':
+      return refundedElsewhere(team, event.orderId, event.now, activity);
     case 'expire':
       return expire(team, event.now, activity);
   }
