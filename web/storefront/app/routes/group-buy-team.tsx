@@ -124,7 +124,7 @@ export default function TeamPage() {
                 {m.paid ? null : <span className="muted small">{t('groupBuy.unpaid')}</span>}
               </li>
             ) : (
-              <li key={i} className="group-avatar empty">
+              <li key={i} className="group-avatar vacant">
                 <span className="group-avatar-circle" aria-hidden="true">
                   ?
                 </span>
@@ -161,7 +161,7 @@ export default function TeamPage() {
           </>
         ) : null}
         {!open ? (
-          <p>
+          <p className="group-own">
             <a className="button secondary" href={lp(locale, activityPath(page.activity.id))}>
               {t('groupBuy.openOwn')}
             </a>
@@ -169,7 +169,7 @@ export default function TeamPage() {
         ) : null}
       </section>
 
-      {team.state !== 'failed' ? (
+      {open ? (
         <section className="panel invite-card group-share" aria-labelledby="group-share">
           <h2 id="group-share">{t('groupBuy.shareHeading')}</h2>
           <p className="muted small">{t('groupBuy.shareHint')}</p>
