@@ -2,8 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey, SIZES, baseUrl, launch, watchErrors } from './support/browser.js';
 import { stopAfterFirstFailure } from './support/journey.js';
-import { adminApi, antdText, pickProduct, signInToConsole, visible, type ProductPick } from './support/store.js';
+import { adminApi, antdText, pickProduct, receiveStock, signInToConsole, uniqueEmail, visible, type ProductPick } from './support/store.js';
 
+interface TeamView { id: string; state: string; size: number; held: number; seatsLeft: number; members: Array<{ name: string; role: string; paid: boolean }> }
 interface GroupBuyView {
   id: string;
   name: { 'zh-CN': string; en: string };
@@ -15,6 +16,20 @@ interface GroupBuyView {
   perCustomerLimit: number;
   leaderDiscount: number;
   simulatedFill: { enabled: boolean; maxSeatsLeft: number };
+}
+
+/** A shopper with a default address, registered through the store API: their bearer token and the address. */
+async function shopper(tag: string): Promise<{ token: string; addressId: string }> {
+  const res = await fetch(`${baseUrl()}/api/store/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: uniqueEmail(tag), password: 'group buy console 1', name: '王小团' }) });
+  expect(res.status).toBe(201);
+  const { token } = (await res.json()) as { token: string };
+  const address = await fetch(`${baseUrl()}/api/store/me/addresses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ recipientName: '王小团', mobile: '13800138013', provinceCode: '44', cityCode: '4403', districtCode: '440305', detail: '科技园路 8 号', isDefault: true }),
+  });
+  expect(address.status).toBe(201);
+  return { token, addressId: ((await address.json()) as { id: string }).id };
 }
 
 /**
@@ -99,6 +114,21 @@ describe('console: group buys are created, paused and reported [chromium]', () =
     await journey.shoot(page, 'group-buys-list');
   });
 
+  it('shows a team a shopper opened (开团, not paid yet) in its teams', async () => {
+    await receiveStock(product.productId, product.variant.id, 5);
+    const { token, addressId } = await shopper('console-group');
+    const res = await fetch(`${baseUrl()}/api/store/group-buys/${activity!.id}/teams`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ variantId: product.variant.id, quantity: 1, addressId }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const teams = await adminApi<{ items: TeamView[] }>(`/api/admin/group-buys/${activity!.id}/teams`);
+    expect(teams.items).toEqual([expect.objectContaining({ state: 'open', size: 3, held: 1 })]);
+    await page.reload();
+    await visible(row().getByText('进行中', { exact: true }));
+  });
+
   it('pauses it after a confirm that open teams run to their end', async () => {
     await row().getByRole('button', { name: '暂停' }).click();
     await visible(page.getByText(/已开的团照常进行到结束/));
@@ -113,13 +143,13 @@ describe('console: group buys are created, paused and reported [chromium]', () =
     await row().getByRole('button', { name: '团队' }).click();
     const drawer = page.locator('.ant-drawer');
     await visible(drawer.getByText(`团队：${nameZh}`));
-    await visible(drawer.getByText('还没有团'));
+    await visible(drawer.getByRole('row').filter({ hasText: '团长' }).getByText('进行中', { exact: true }));
+    await visible(drawer.getByText(/已付 0 \/ 3/));
+    await journey.shoot(page, 'group-buy-teams');
     await drawer.getByLabel('状态').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '已成团' }).first().click();
     await visible(drawer.getByText('还没有团'));
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-    await journey.shoot(page, 'group-buy-teams');
-    await page.keyboard.press('Escape');
+    await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
   });
 
@@ -130,7 +160,7 @@ describe('console: group buys are created, paused and reported [chromium]', () =
     await visible(drawer.getByText('暂无已结束的团'));
     await visible(drawer.getByText('GMV（已成团）'));
     const report = await adminApi<{ teams: Record<string, number>; successRate: number | null; gmv: number; refundedOrders: number }>(`/api/admin/group-buys/${activity!.id}/report`);
-    expect(report).toEqual({ teams: { open: 0, filled: 0, failed: 0 }, successRate: null, gmv: 0, refundedOrders: 0 });
+    expect(report).toEqual({ teams: { open: 1, filled: 0, failed: 0 }, successRate: null, gmv: 0, refundedOrders: 0 });
     await journey.shoot(page, 'group-buy-report');
   });
 });
