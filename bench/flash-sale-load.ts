@@ -21,6 +21,7 @@ import { newId } from '../src/platform/ids.js';
 import { createServices, ensureStoreDefaults } from '../src/app.js';
 import { customerAddresses, customers, customerSessions } from '../src/modules/customers/schema.js';
 import { newSessionToken, sha256 } from '../src/modules/customers/tokens.js';
+import { buyToken } from '../src/modules/marketing/flash-sales/buy-token.js';
 import { freePort, startServerProcess, type ServerProcess } from '../test/support/processes.js';
 
 export interface FlashResult {
@@ -30,6 +31,7 @@ export interface FlashResult {
   connections: number;
   apiProcesses: number;
   seedSeconds: number;
+  tokens: 'http' | 'mint';
   tokenSeconds: number;
   /** Attempts answered per second over the whole burst (first request to last answer). */
   attemptsPerSecond: number;
@@ -40,6 +42,8 @@ export interface FlashResult {
   /** Answers by status, and by code for the 409s and 429s ("409 FLASH_SOLD_OUT"). */
   answers: Record<string, number>;
   won: number;
+  /** Seconds until the first sold-out answer (and until the last win), then the sold-out phase: its length and answers. */
+  phases: { unitsLeftSeconds: number; lastWinSeconds: number; soldOutSeconds: number; soldOutAnswers: number };
   bare: { rps: number; p50: number; p99: number };
   report: { stock: number; units: { decided: number; ordered: number; paid: number; released: number }; returned: number; left: number | null; accounted: boolean };
   /** Units in claims not released beyond the stock (from the ledger). */
@@ -79,6 +83,7 @@ async function seed(env: Record<string, string>, n: number, units: number) {
       return p.variants[0].id;
     });
     const tokens: string[] = [];
+    const ids: string[] = [];
     const now = new Date();
     const expiresAt = new Date(now.getTime() + 86_400_000);
     const tag = randomBytes(3).toString('hex');
@@ -90,6 +95,7 @@ async function seed(env: Record<string, string>, n: number, units: number) {
         const id = newId();
         const token = newSessionToken();
         tokens.push(token);
+        ids.push(id);
         cs.push({ id, email: `flash-${tag}-${j}@example.com`, passwordHash: null, name: `秒杀买家 ${j}`, locale: 'zh-CN' as const, createdAt: now, updatedAt: now });
         ss.push({ id: newId(), customerId: id, tokenHash: sha256(token), createdAt: now, expiresAt, userAgent: 'bench', ip: '127.0.0.1' });
         as.push({ id: newId(), customerId: id, recipientName: '王五', mobile: '13700137000', provinceCode: '44', cityCode: '4403', districtCode: '440305', detail: `深南大道 ${j} 号`, postalCode: null, isDefault: true, createdAt: now, updatedAt: now });
@@ -100,7 +106,7 @@ async function seed(env: Record<string, string>, n: number, units: number) {
         await k.db.q.insert(customerAddresses).values(as);
       });
     }
-    return { tokens, variantId, secret: k.secrets.session };
+    return { tokens, ids, variantId, secret: k.secrets.session };
   } finally {
     await k.cache.close();
     await k.db.close();
@@ -182,6 +188,8 @@ export async function flashSaleLoad(opts: {
   attempts?: number;
   units?: number;
   connections?: number;
+  /** How shoppers get their buy tokens: over HTTP after the start (default), or minted here with the store's secret. */
+  tokens?: 'http' | 'mint';
   /** NODE_ARGS for the API process, e.g. `--cpu-prof --cpu-prof-dir=bench/profiles`. */
   nodeArgs?: string;
 }): Promise<FlashResult> {
@@ -192,7 +200,7 @@ export async function flashSaleLoad(opts: {
   const apiProcesses = opts.apiProcesses ?? 1;
   const t0 = Date.now();
   console.error(`   flash sale: seeding ${n} shoppers with sessions and addresses …`);
-  const { tokens, variantId } = await seed(opts.kernelEnv, n, units);
+  const { tokens, ids, variantId, secret } = await seed(opts.kernelEnv, n, units);
   const seedSeconds = (Date.now() - t0) / 1000;
   console.error(`   flash sale: ${n} shoppers in ${seedSeconds.toFixed(1)} s; starting ${apiProcesses} API process(es) …`);
   const env = { ...opts.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...(apiProcesses > 1 ? { PROCESSES: String(apiProcesses) } : {}), ...(opts.nodeArgs ? { NODE_ARGS: opts.nodeArgs } : {}) };
@@ -213,48 +221,72 @@ export async function flashSaleLoad(opts: {
     await json(await fetch(`${base}/api/admin/flash-sales/rounds/${round.id}/publish`, { method: 'POST', headers: { authorization: staff.authorization } }));
     await new Promise((r) => setTimeout(r, Math.max(0, startsAt - Date.now() + 50)));
 
-    // Every shopper's buy token, as the round page fetches it at the start (not measured).
+    // Every shopper's buy token, as the round page fetches it at the start (not measured; their
+    // sessions are then in the server's cache, as a real crowd's are). `mint`: made here with the
+    // store's secret instead (faster; each shopper's first attempt then looks their session up).
     const t1 = Date.now();
     const buyTokens: string[] = new Array(n);
-    await pool(n, 50, async (i) => {
-      const res = await fetch(`${base}/api/store/flash-sales/items/${itemId}/token`, { headers: { authorization: `Bearer ${tokens[i]}` } });
-      buyTokens[i] = (await json(res)).token;
-    });
+    if (opts.tokens === 'mint') {
+      const endsAt = Date.parse(round.endsAt);
+      for (let i = 0; i < n; i++) buyTokens[i] = buyToken(secret, ids[i], itemId, endsAt);
+    } else {
+      await pool(n, 50, async (i) => {
+        const res = await fetch(`${base}/api/store/flash-sales/items/${itemId}/token`, { headers: { authorization: `Bearer ${tokens[i]}` } });
+        buyTokens[i] = (await json(res)).token;
+      });
+    }
     const tokenSeconds = (Date.now() - t1) / 1000;
-    console.error(`   flash sale: ${n} buy tokens over HTTP in ${tokenSeconds.toFixed(1)} s`);
+    console.error(`   flash sale: ${n} buy tokens (${opts.tokens ?? 'http'}) in ${tokenSeconds.toFixed(1)} s`);
 
     const path = `/api/store/flash-sales/items/${itemId}/buy`;
     const auth = tokens.map((t) => `Bearer ${t}`);
     const bodies = buyTokens.map((t) => JSON.stringify({ quantity: 1, token: t }));
     const answers: Record<string, number> = {};
     let won = 0;
+    let lastWin = 0;
+    let firstSoldOut = 0;
     let soldOut = '';
+    // Until every win has its order, polled beside the crowd every 100 ms: nothing left to win, no claim still decided.
+    const reportOf = async () => (await json(await fetch(`${base}/api/admin/flash-sales/rounds/${round.id}/report`, { headers: { authorization: staff.authorization } }))).items[0] as FlashResult['report'];
+    let report: FlashResult['report'] | undefined;
+    let allOrderedSeconds: number | null = null;
+    let crowdDone = false;
+    const burstStart = performance.now();
+    const poller = (async () => {
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline || !crowdDone) {
+        report = await reportOf();
+        if (report.left === 0 && report.units.decided === 0) {
+          allOrderedSeconds = (performance.now() - burstStart) / 1000;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
     const result = await burst(base, path, attempts, connections, (i) => ({ authorization: auth[i % n], body: bodies[i % n] }), (status, text) => {
       let key = String(status);
-      if (status === 202) won++;
+      if (status === 202) {
+        won++;
+        lastWin = performance.now();
+      }
       else {
         const m = /"code":"([A-Z_]+)"/.exec(text);
         if (m) key += ` ${m[1]}`;
-        if (!soldOut && m?.[1] === 'FLASH_SOLD_OUT') soldOut = text;
+        if (!soldOut && m?.[1] === 'FLASH_SOLD_OUT') {
+          soldOut = text;
+          firstSoldOut = performance.now();
+        }
       }
       answers[key] = (answers[key] ?? 0) + 1;
     });
-    console.error(`   flash sale: ${result.total} attempts in ${result.seconds.toFixed(1)} s = ${Math.round(result.rps)}/s; ${JSON.stringify(answers)}`);
+    const burstEnd = performance.now();
+    crowdDone = true;
+    await poller;
+    report = await reportOf();
+    // The two phases: units still to be had (every answer may be a win), then sold out (the gate alone answers).
+    const phases = { unitsLeftSeconds: ((firstSoldOut || burstEnd) - burstStart) / 1000, lastWinSeconds: (lastWin - burstStart) / 1000, soldOutSeconds: firstSoldOut ? (burstEnd - firstSoldOut) / 1000 : 0, soldOutAnswers: answers['409 FLASH_SOLD_OUT'] ?? 0 };
+    console.error(`   flash sale: ${result.total} attempts in ${result.seconds.toFixed(1)} s = ${Math.round(result.rps)}/s; ${JSON.stringify(answers)}; ${JSON.stringify(phases)}`);
 
-    // Until every win has its order: the report's decided at 0 and ordered = units won.
-    const reportOf = async () => (await json(await fetch(`${base}/api/admin/flash-sales/rounds/${round.id}/report`, { headers: { authorization: staff.authorization } }))).items[0] as FlashResult['report'];
-    let report = await reportOf();
-    let allOrderedSeconds: number | null = null;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (report.units.decided === 0 && report.units.ordered + report.units.paid >= won) {
-        allOrderedSeconds = (Date.now() - result.started) / 1000;
-        break;
-      }
-      if (Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 100));
-      report = await reportOf();
-    }
     await server.stop();
     server = undefined;
 
@@ -269,11 +301,12 @@ export async function flashSaleLoad(opts: {
     console.error(`   flash sale: bare POST ${Math.round(bareResult.rps)} req/s`);
     const checked = await ledger(opts.kernelEnv, itemId);
     return {
-      customers: n, attempts, units, connections, apiProcesses, seedSeconds, tokenSeconds,
+      customers: n, attempts, units, connections, apiProcesses, seedSeconds, tokenSeconds, tokens: opts.tokens ?? 'http',
       attemptsPerSecond: result.rps, seconds: result.seconds, p50: result.p50, p99: result.p99, errors: result.errors, answers, won,
       bare: { rps: bareResult.rps, p50: bareResult.p50, p99: bareResult.p99 },
-      report, ...checked,
+      phases, ...checked,
       unsoldWhileDemand: report.left ?? units,
+      report,
       allOrderedSeconds,
     };
   } finally {
@@ -287,13 +320,14 @@ export function flashReport(r: FlashResult): string[] {
   const answers = Object.entries(r.answers).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join(', ');
   return [
     `Flash sale (秒杀): ${r.units} units, ${r.customers} shoppers (limit ${LIMIT} each), ${r.attempts} buy attempts over ${r.connections} connections, ${r.apiProcesses} API process${r.apiProcesses > 1 ? 'es' : ''}` +
-      ` (shoppers written in ${r.seedSeconds.toFixed(1)} s; their buy tokens over HTTP in ${r.tokenSeconds.toFixed(1)} s, not measured):`,
+      ` (shoppers written in ${r.seedSeconds.toFixed(1)} s; their buy tokens ${r.tokens === 'mint' ? 'minted with the store secret' : 'over HTTP'} in ${r.tokenSeconds.toFixed(1)} s, not measured):`,
     '',
     '| attempts/s | p50 | p99 | bare Fastify POST, same run: req/s (p50 / p99) | oversold | limit breaches | unsold while demand remained | every winner has an order after |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     `| **${Math.round(r.attemptsPerSecond)}** | ${ms(r.p50)} | ${ms(r.p99)} | ${Math.round(r.bare.rps)} (${ms(r.bare.p50)} / ${ms(r.bare.p99)}) | ${r.oversold} | ${r.limitBreaches} | ${r.unsoldWhileDemand} | ${r.allOrderedSeconds === null ? 'NOT within 120 s' : `${r.allOrderedSeconds.toFixed(1)} s`} |`,
     '',
-    `Answers: ${answers}${r.errors ? `; ${r.errors} connection errors/timeouts` : ''}. Won ${r.won}; report: stock ${r.report.stock}, decided ${r.report.units.decided}, ordered ${r.report.units.ordered}, paid ${r.report.units.paid}, released ${r.report.units.released}, returned ${r.report.returned}, left ${r.report.left}, accounted ${r.report.accounted ? 'yes' : 'NO'}; ${r.orders} orders holding ${r.orderedUnits} units.`,
+    `Phases: the first sold-out answer after ${r.phases.unitsLeftSeconds.toFixed(1)} s (last win at ${r.phases.lastWinSeconds.toFixed(1)} s), then ${r.phases.soldOutAnswers} sold-out answers in ${r.phases.soldOutSeconds.toFixed(1)} s = ${r.phases.soldOutSeconds ? Math.round(r.phases.soldOutAnswers / r.phases.soldOutSeconds) : 0}/s. ` +
+      `Answers: ${answers}${r.errors ? `; ${r.errors} connection errors/timeouts` : ''}. Won ${r.won}; report: stock ${r.report.stock}, decided ${r.report.units.decided}, ordered ${r.report.units.ordered}, paid ${r.report.units.paid}, released ${r.report.units.released}, returned ${r.report.returned}, left ${r.report.left}, accounted ${r.report.accounted ? 'yes' : 'NO'}; ${r.orders} orders holding ${r.orderedUnits} units.`,
     '',
   ];
 }
