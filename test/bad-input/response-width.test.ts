@@ -6,7 +6,7 @@ import { describeOnBackend, startTestApp, type TestApp } from '../support/harnes
 import { TRACKING_STATUSES } from '../../src/modules/fulfilment/logic/carriers.js';
 import { REFUND_STATUSES } from '../../src/modules/after-sales/schema.js';
 import { MEDIA_FORMATS } from '../../src/modules/media/schema.js';
-import { TEAM_MEMBER_ROLES } from '../../src/modules/marketing/group-buys/schema.js';
+import { TEAM_MEMBER_ROLES, TEAM_SEAT_STATES } from '../../src/modules/marketing/group-buys/schema.js';
 
 /**
  * No answer may be narrower than what the store keeps (issue 10: a response schema capped product
@@ -32,7 +32,7 @@ const COMPUTED_ENUMS: Record<string, string[]> = {
 };
 
 async function storedEnums(): Promise<string[][]> {
-  const sets: string[][] = [[...TRACKING_STATUSES], [...REFUND_STATUSES], [...MEDIA_FORMATS], [...TEAM_MEMBER_ROLES]]; // text (and jsonb) columns typed by these lists
+  const sets: string[][] = [[...TRACKING_STATUSES], [...REFUND_STATUSES], [...MEDIA_FORMATS], [...TEAM_MEMBER_ROLES], [...TEAM_SEAT_STATES]]; // text (and jsonb) columns typed by these lists
   for (const mod of readdirSync('src/modules')) {
     let schema: Record<string, unknown>;
     try {

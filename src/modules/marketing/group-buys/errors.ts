@@ -15,6 +15,9 @@ export const GroupBuyErrors = defineErrors({
   GROUP_UNKNOWN_ORDER: { status: 409, en: 'This order is not part of this team.', zh: '该订单不属于这个团。' },
   GROUP_ACTIVITY_INVALID: { status: 422, en: 'The group buy cannot be saved: {reasons}', zh: '拼团活动无法保存：{reasonsZh}' },
   GROUP_ACTIVITY_PAUSED: { status: 409, en: 'This group buy is paused.', zh: '该拼团活动已暂停。' },
+  GROUP_ACTIVITY_ENDED: { status: 409, en: 'This group buy has ended.', zh: '该拼团活动已结束。' },
+  GROUP_OFFER_CHANGED: { status: 409, en: 'This group buy has just changed; please look at it again.', zh: '拼团活动刚刚有变动，请刷新后重试。' },
+  GROUP_NOT_A_MEMBER: { status: 409, en: 'You are not in this team.', zh: '你不在该团中。' },
   GROUP_VARIANT_NOT_IN_OFFER: { status: 422, en: 'This option is not part of the group buy.', zh: '该规格不参与此拼团。' },
   GROUP_ADDRESS_NEEDED: { status: 422, en: 'Choose one of your saved addresses for the order.', zh: '请选择一个收货地址。' },
 });

@@ -8,7 +8,7 @@ export const EXPIRE_GROUP_BUY_TEAMS_JOB = 'marketing.group-buys.expire';
  * Group buying at checkout (decision 0041): an order that opens or joins a team (`ask.claim` of kind
  * `groupBuy`) is priced at the group price alone, and its transaction takes the seat under the team's
  * lock — or refuses the order (TEAM_FULL…) with nothing written. Paid: the seat is paid (the team may
- * fill); cancelled or timed out: the seat is freed.
+ * fill); cancelled or timed out: the seat is freed; refunded in full by after-sales: the paid seat is freed.
  */
 export function groupBuyParticipant(groupBuys: GroupBuyService): CheckoutParticipant {
   return {
@@ -18,12 +18,14 @@ export function groupBuyParticipant(groupBuys: GroupBuyService): CheckoutPartici
       const unitPrices = await groupBuys.pricesFor(ask.claim.id);
       return unitPrices ? { prices: { unitPrices, alone: true } } : {};
     },
-    async hold({ orderId, customerId, ask }) {
+    async hold({ orderId, customerId, ask, priced }) {
       if (ask.claim?.kind !== GROUP_BUY_CLAIM_KIND) return;
-      await groupBuys.hold(orderId, customerId, ask.claim.id);
+      await groupBuys.hold(orderId, customerId, ask.claim.id, priced.quote.lines.map((l) => l.unitPrice));
     },
     commit: (e) => groupBuys.paid(e.orderId),
     release: (e) => groupBuys.cancelled(e.orderId),
+    // Money sent back by after-sales frees the paid seat (the team's own refunds change nothing here).
+    refund: (e) => groupBuys.refunded(e.orderId),
   };
 }
 

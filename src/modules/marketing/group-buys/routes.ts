@@ -8,24 +8,24 @@ import { requireCustomer } from '../../../platform/http/require-customer.js';
 import { permit } from '../../staff/index.js';
 import type { AuditService } from '../../audit/index.js';
 import type { GroupBuyService } from './service.js';
-import { groupBuyInput, groupBuyReport, groupBuyView, seatInput, seatPlaced, teamView } from './types.js';
+import { groupBuyInput, groupBuyPatch, groupBuyReport, groupBuyStatusInput, groupBuyView, myTeamView, seatInput, seatPlaced, teamView } from './types.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const idParams = z.object({ id: z.uuid() });
 
-/** Group buys for staff: reading needs marketing.read; creating and pausing need marketing.manage and are audited. */
+/** Group buys for staff: reading needs marketing.read; creating, editing, pausing and ending need marketing.manage and are audited. */
 export function groupBuyAdminRoutes(k: Kernel, groupBuys: GroupBuyService, audit: AuditService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['admin: group buys'];
     app.get('/group-buys', {
       ...permit('marketing.read'),
       schema: { operationId: 'adminListGroupBuys', tags, security, summary: 'Group buy activities (拼团), newest first', response: { 200: z.object({ items: z.array(groupBuyView) }), ...problems } },
-    }, async () => ({ items: await groupBuys.list() }));
+    }, async () => ({ items: await groupBuys.activities.list() }));
 
     app.get('/group-buys/:id', {
       ...permit('marketing.read'),
       schema: { operationId: 'adminGetGroupBuy', tags, security, params: idParams, response: { 200: groupBuyView, ...problems } },
-    }, async (req) => groupBuys.get(req.params.id));
+    }, async (req) => groupBuys.activities.get(req.params.id));
 
     app.get('/group-buys/:id/teams', {
       ...permit('marketing.read'),
@@ -34,12 +34,12 @@ export function groupBuyAdminRoutes(k: Kernel, groupBuys: GroupBuyService, audit
         querystring: z.object({ state: z.enum(['open', 'filled', 'failed']).optional() }).strict(),
         response: { 200: z.object({ items: z.array(teamView) }), ...problems },
       },
-    }, async (req) => ({ items: await groupBuys.teams(req.params.id, req.query.state) }));
+    }, async (req) => ({ items: await groupBuys.reads.teams(req.params.id, req.query.state) }));
 
     app.get('/group-buys/:id/report', {
       ...permit('marketing.read'),
       schema: { operationId: 'adminGroupBuyReport', tags, security, params: idParams, summary: 'Teams opened, filled and failed, the success rate, the GMV of filled teams, orders refunded', response: { 200: groupBuyReport, ...problems } },
-    }, async (req) => groupBuys.report(req.params.id));
+    }, async (req) => groupBuys.reads.report(req.params.id));
 
     app.post('/group-buys', {
       ...permit('marketing.manage'),
@@ -50,31 +50,44 @@ export function groupBuyAdminRoutes(k: Kernel, groupBuys: GroupBuyService, audit
       },
     }, async (req, reply) => {
       const created = await answeredWrite(k.db, req, 201, async () => {
-        const activity = await groupBuys.create(req.body);
+        const activity = await groupBuys.activities.create(req.body);
         await audit.record(req.staff, 'marketing.groupBuy.create', { type: 'groupBuy', id: activity.id }, null, activity);
         return activity;
       });
       return reply.code(201).send(created);
     });
 
-    app.post('/group-buys/:id/status', {
+    app.patch('/group-buys/:id', {
       ...permit('marketing.manage'),
       schema: {
-        operationId: 'adminSetGroupBuyStatus', tags, security, params: idParams, body: z.object({ status: z.enum(['active', 'paused']) }).strict(),
-        summary: 'Pause (no new teams or seats; open teams run to their end) or resume',
+        operationId: 'adminUpdateGroupBuy', tags, security, params: idParams, body: groupBuyPatch,
+        summary: 'Edit a group buy (not its product): the settings given replace the stored ones and the whole is checked again; teams already open keep their size',
         response: { 200: groupBuyView, ...problems },
       },
     }, async (req) =>
       answeredWrite(k.db, req, 200, async () => {
-        const before = await groupBuys.get(req.params.id);
-        const after = await groupBuys.setStatus(req.params.id, req.body.status);
+        const { before, after } = await groupBuys.activities.update(req.params.id, req.body);
+        await audit.record(req.staff, 'marketing.groupBuy.update', { type: 'groupBuy', id: after.id }, before, after);
+        return after;
+      }));
+
+    app.post('/group-buys/:id/status', {
+      ...permit('marketing.manage'),
+      schema: {
+        operationId: 'adminSetGroupBuyStatus', tags, security, params: idParams, body: groupBuyStatusInput,
+        summary: 'Pause (no new teams or seats), resume, or end for good (no new teams or seats, no edits); open teams run to their end',
+        response: { 200: groupBuyView, ...problems },
+      },
+    }, async (req) =>
+      answeredWrite(k.db, req, 200, async () => {
+        const { before, after } = await groupBuys.activities.setStatus(req.params.id, req.body.status);
         await audit.record(req.staff, 'marketing.groupBuy.status', { type: 'groupBuy', id: after.id }, { status: before.status }, { status: after.status });
         return after;
       }));
   };
 }
 
-/** Group buys for shoppers: the offer with its open teams, a team, opening and joining (each an unpaid order with the seat held). */
+/** Group buys for shoppers: the offer with its open teams, a team, their own teams, opening and joining (each an unpaid order with the seat held), leaving. */
 export function groupBuyStoreRoutes(groupBuys: GroupBuyService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['store: group buys'];
@@ -84,11 +97,19 @@ export function groupBuyStoreRoutes(groupBuys: GroupBuyService): FastifyPluginAs
         summary: 'A group buy with the teams one could join now (fullest first)',
         response: { 200: z.object({ activity: groupBuyView, openTeams: z.array(teamView) }), ...problems },
       },
-    }, async (req) => ({ activity: await groupBuys.get(req.params.id), openTeams: await groupBuys.openTeams(req.params.id) }));
+    }, async (req) => ({ activity: await groupBuys.activities.get(req.params.id), openTeams: await groupBuys.reads.openTeams(req.params.id) }));
 
     app.get('/group-buys/teams/:id', {
       schema: { operationId: 'getGroupBuyTeam', tags, params: idParams, summary: 'A team: members (masked), seats left, the countdown, its state', response: { 200: teamView, ...problems } },
-    }, async (req) => groupBuys.team(req.params.id));
+    }, async (req) => groupBuys.reads.team(req.params.id));
+
+    app.get('/me/group-buys', {
+      schema: {
+        operationId: 'listMyGroupBuyTeams', tags,
+        summary: 'The teams I opened or joined (我的拼团), newest first (50 at most), each with my seat and order',
+        response: { 200: z.object({ items: z.array(myTeamView) }), ...problems },
+      },
+    }, async (req) => ({ items: await groupBuys.reads.myTeams(requireCustomer(req).id) }));
 
     app.post('/group-buys/:id/teams', {
       schema: {
@@ -105,5 +126,13 @@ export function groupBuyStoreRoutes(groupBuys: GroupBuyService): FastifyPluginAs
         response: { 201: seatPlaced, ...problems },
       },
     }, async (req, reply) => reply.code(201).send(await groupBuys.takeSeat(requireCustomer(req).id, { join: req.params.id }, req.body)));
+
+    app.post('/group-buys/teams/:id/leave', {
+      schema: {
+        operationId: 'leaveGroupBuyTeam', tags, params: idParams,
+        summary: 'Leave a team before it fills (退团): my paid order refunded in full, the seat free again. The leader stays; an unpaid order is cancelled instead (409 GROUP_SEAT_NOT_PAID)',
+        response: { 200: teamView, ...problems },
+      },
+    }, async (req) => groupBuys.withdraw(requireCustomer(req).id, req.params.id));
   };
 }

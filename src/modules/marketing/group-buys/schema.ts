@@ -3,9 +3,12 @@ import type { Localized } from '../../../platform/i18n.js';
 import type { GroupBuyVariantPrice, SimulatedFill } from './logic/activity.js';
 import type { Team } from './logic/team.js';
 
-export const GROUP_BUY_STATUSES = ['active', 'paused'] as const;
+/** `ended` is for good: no new team or seat, no edit; teams already open run to their end. */
+export const GROUP_BUY_STATUSES = ['active', 'paused', 'ended'] as const;
 /** Kept in each team's `data` (jsonb): a member leads the team or joined it. */
 export const TEAM_MEMBER_ROLES = ['leader', 'member'] as const;
+/** Kept in each team's `data` (jsonb): a member's seat (logic/team.ts SeatState). */
+export const TEAM_SEAT_STATES = ['held', 'paid', 'released', 'refunded'] as const;
 export const TEAM_STATES = ['open', 'filled', 'failed'] as const;
 export type GroupBuyStatus = (typeof GROUP_BUY_STATUSES)[number];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedView } from '../../../platform/http/view-fields.js';
-import { GROUP_BUY_STATUSES, TEAM_MEMBER_ROLES, TEAM_STATES } from './schema.js';
+import { GROUP_BUY_STATUSES, TEAM_MEMBER_ROLES, TEAM_SEAT_STATES, TEAM_STATES } from './schema.js';
 
 /** Group buys over HTTP: inputs decide what may be stored; views show what is stored. */
 const minor = z.number().int().min(1).max(100_000_000);
@@ -19,6 +19,12 @@ export const groupBuyInput = z
   })
   .strict();
 export type GroupBuyInput = z.infer<typeof groupBuyInput>;
+
+/** An edit: any of the settings but the product, each replacing what is stored; the whole is checked again. */
+export const groupBuyPatch = groupBuyInput.omit({ productId: true }).partial().strict();
+export type GroupBuyPatch = z.infer<typeof groupBuyPatch>;
+
+export const groupBuyStatusInput = z.object({ status: z.enum(GROUP_BUY_STATUSES) }).strict();
 
 export const groupBuyView = z.object({
   id: z.string(),
@@ -53,6 +59,16 @@ export const teamView = z.object({
 });
 export type TeamView = z.infer<typeof teamView>;
 
+/** One of the shopper's teams (我的拼团): the team as anyone sees it, with their own seat and order. */
+export const myTeamView = z.object({
+  team: teamView,
+  activityName: localizedView,
+  orderId: z.string(),
+  role: z.enum(TEAM_MEMBER_ROLES),
+  seat: z.enum(TEAM_SEAT_STATES).describe('held: unpaid; paid; released: freed before any money came; refunded: the money went back'),
+});
+export type MyTeamView = z.infer<typeof myTeamView>;
+
 export const seatInput = z
   .object({
     variantId: z.uuid(),
@@ -70,4 +86,5 @@ export const groupBuyReport = z.object({
   successRate: z.number().nullable().describe('filled / (filled + failed); null before any team closed'),
   gmv: z.number().int().describe('Paid by members of filled teams, minor units'),
   refundedOrders: z.number().int(),
+  refundedAmount: z.number().int().describe('Refunded on the activity’s orders (failed teams, late payments, withdrawals, after-sales), minor units'),
 });
