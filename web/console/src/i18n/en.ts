@@ -74,7 +74,7 @@ export const en: Shape<typeof zhCN> = {
   groupBuys: {
     title: 'Group buys', subtitle: 'A team of N gets the group price: the leader pays to open a team and shares it; teams that do not fill in time are refunded in full', create: 'New group buy',
     name: 'Activity', product: 'Product', teamSize: 'Team size', groupPrice: 'Group price', status: 'Status', teamCounts: 'Open / filled / failed',
-    statuses: { active: 'Active', paused: 'Paused' }, states: { open: 'Open', filled: 'Filled', failed: 'Failed' },
+    statuses: { active: 'Active', paused: 'Paused', ended: 'Ended' }, states: { open: 'Open', filled: 'Filled', failed: 'Failed' },
     nameZh: 'Name (Chinese)', nameEn: 'Name (English)', sku: 'SKU', skuPrice: 'Price {{price}}', addVariant: 'Add SKU', remove: 'Remove',
     timeLimitHours: 'Time limit (hours)', timeLimitHelp: 'From the leader’s payment, 1–72 hours', perCustomerLimit: 'Teams per customer',
     leaderDiscount: 'Leader discount (¥)', leaderDiscountHelp: 'Taken off the group price for the leader; never below ¥0.01',

@@ -71,7 +71,7 @@ export const zhCN = {
   groupBuys: {
     title: '拼团', subtitle: '几人成团享拼团价：团长付款开团，分享给好友参团；到时未成团自动全额退款', create: '新建拼团',
     name: '活动', product: '商品', teamSize: '成团人数', groupPrice: '拼团价', status: '状态', teamCounts: '进行中 / 已成团 / 未成团',
-    statuses: { active: '进行中', paused: '已暂停' }, states: { open: '进行中', filled: '已成团', failed: '未成团' },
+    statuses: { active: '进行中', paused: '已暂停', ended: '已结束' }, states: { open: '进行中', filled: '已成团', failed: '未成团' },
     nameZh: '名称（中文）', nameEn: '名称（英文）', sku: 'SKU', skuPrice: '原价 {{price}}', addVariant: '添加规格', remove: '移除',
     timeLimitHours: '成团时限（小时）', timeLimitHelp: '从团长付款起算，1–72 小时', perCustomerLimit: '每人限参团数',
     leaderDiscount: '团长优惠（元）', leaderDiscountHelp: '团长在拼团价上再减的金额，最低付 ¥0.01',
