@@ -2,6 +2,7 @@ import { ApiError, type Api } from '../../../shared/api';
 import type { Locale } from '../i18n';
 import { readCart } from './cart.server';
 import type { Address, Cart, Coupon, PointsSummary, PriceQuote, Region, RegionDetail, ShippingMethod } from './types';
+import { isUuid } from './ids';
 
 /** What the shopper has chosen so far; only codes and ids (never names or phone numbers in URLs). */
 export interface CheckoutChoice {
@@ -74,11 +75,10 @@ export async function redeemTyped(api: Api, raw: string): Promise<{ code: string
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A buy-now choice from the URL or the form; anything malformed means "the cart". */
 export function buyNowOf(choice: Partial<CheckoutChoice>): { variantId: string; quantity: number } | null {
-  if (!choice.variantId || !UUID.test(choice.variantId)) return null;
+  if (!choice.variantId || !isUuid(choice.variantId)) return null;
   const quantity = /^\d{1,3}$/.test(choice.quantity ?? '') ? Number(choice.quantity) : 1;
   return { variantId: choice.variantId, quantity: Math.min(999, Math.max(1, quantity)) };
 }

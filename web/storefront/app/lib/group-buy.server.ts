@@ -11,6 +11,7 @@ import { variantLabel } from './variants';
 import { addressLine } from '../components/AddressFields';
 import { leaderPriceOf, type GroupBuyActivity, type GroupBuyOption, type SeatRefusal } from './group-buy';
 import type { Address, StoreProduct } from './types';
+import { isUuid } from './ids';
 
 /**
  * The teams this browser's shopper took a seat in (`<customer id>.<team id>`, newest first, a few): the
@@ -30,7 +31,6 @@ function rememberTeam(request: Request, publicUrl: string, customerId: string, t
   return serializeCookie(publicUrl, MY_TEAMS, value, { maxAgeSeconds: 30 * 24 * 3600 });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The activity's product (the bridge's cached read) and its SKUs at the group price; null when the product is gone. */
 export async function activityProduct(api: Api, activity: GroupBuyActivity, locale: Locale) {
@@ -65,7 +65,7 @@ export async function takeSeat(context: AppLoadContext, request: Request, url: U
   const me = await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), ['variantId', 'quantity', 'addressId']);
   const quantity = Math.min(99, Math.max(1, Number.parseInt(f.quantity, 10) || 1));
-  const body = { variantId: UUID.test(f.variantId) ? f.variantId : '', quantity, addressId: UUID.test(f.addressId) ? f.addressId : '' };
+  const body = { variantId: isUuid(f.variantId) ? f.variantId : '', quantity, addressId: isUuid(f.addressId) ? f.addressId : '' };
   if (!body.addressId) return data({ error: { code: 'GROUP_ADDRESS_NEEDED', message: '', offerNewTeam: false } } satisfies SeatRefusal);
   try {
     const api = await mutatingApiFor(context, request, locale);

@@ -5,6 +5,7 @@ import type { Locale } from '../i18n';
 import type { CardProduct } from '../components/ProductCard';
 import { withBadges } from './badges.server';
 import { flashBadger, withFlash } from './flash.server';
+import { isUuid } from './ids';
 
 export const PAGE_SIZE = 24;
 export const SORTS = ['relevance', 'sales', 'newest', 'price_asc', 'price_desc'] as const;
@@ -23,10 +24,9 @@ export interface ListingQuery {
   page: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 /** A brand in a URL: its slug, or its id (links made before slugs). Anything else is ignored. */
-const brandToken = (b: string) => SLUG.test(b) || UUID.test(b);
+const brandToken = (b: string) => SLUG.test(b) || isUuid(b);
 const yuanToFen = (v: string) => {
   if (!/^\d{1,7}(\.\d{1,2})?$/.test(v)) return undefined;
   return Math.round(Number(v) * 100);

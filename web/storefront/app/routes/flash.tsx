@@ -17,11 +17,11 @@ import { addressLine } from '../components/AddressFields';
 import { FlashItemCard } from '../components/FlashItemCard';
 import { Empty } from '../components/Notice';
 import type { Address } from '../lib/types';
+import { isUuid } from '../lib/ids';
 
 /** Hydrated: the countdowns tick, units left are polled, and buying stays on the page. */
 export const handle = { hydrate: true };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The round page (秒杀会场): every published round not yet over as a tab, the chosen one's items
@@ -79,9 +79,9 @@ export async function action({ request, context, url }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), ['itemId', 'quantity', 'addressId']);
-  const itemId = UUID.test(f.itemId) ? f.itemId : '';
+  const itemId = isUuid(f.itemId) ? f.itemId : '';
   const quantity = Math.min(99, Math.max(1, Number.parseInt(f.quantity, 10) || 1));
-  const addressId = UUID.test(f.addressId) ? f.addressId : undefined;
+  const addressId = isUuid(f.addressId) ? f.addressId : undefined;
   if (!itemId) return data({ itemId: f.itemId.slice(0, 64), claim: null, error: { code: 'NOT_FOUND', message: tFor(locale)('flash.refusals.other') } } satisfies FlashBuyResult, { status: 400 });
   try {
     const api = await mutatingApiFor(context, request, locale);

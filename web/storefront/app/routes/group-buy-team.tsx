@@ -14,11 +14,11 @@ import { useHydrated } from '../lib/use-hydrated';
 import { GroupShipping, SeatForm } from '../components/GroupBuy';
 import { IMAGE_SIZES, Img } from '../components/Img';
 import { Notice } from '../components/Notice';
+import { isUuid } from '../lib/ids';
 
 /** Hydrated: the countdown ticks. */
 export const handle = { hydrate: true };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The team page (拼团详情), the link a leader shares: members as avatars, empty seats, seats left and
@@ -29,7 +29,7 @@ export async function loader({ request, context, url, params }: LoaderFunctionAr
   const api = apiFor(context, locale);
   const id = params.id ?? '';
   const notFound = () => new Response('Not Found', { status: 404 });
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   let team: GroupBuyTeam;
   try {
     team = await api.get<GroupBuyTeam>(`/api/store/group-buys/teams/${id}`);
@@ -61,7 +61,7 @@ export async function loader({ request, context, url, params }: LoaderFunctionAr
 
 export async function action({ request, context, url, params }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  const id = UUID.test(params.id ?? '') ? params.id : '00000000-0000-4000-8000-000000000000';
+  const id = isUuid(params.id ?? '') ? params.id : '00000000-0000-4000-8000-000000000000';
   return takeSeat(context, request, url, locale, `/api/store/group-buys/teams/${id}/join`);
 }
 

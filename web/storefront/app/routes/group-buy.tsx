@@ -11,11 +11,11 @@ import { useFlashNow } from '../lib/use-flash';
 import { GroupShipping, SeatForm } from '../components/GroupBuy';
 import { IMAGE_SIZES, Img } from '../components/Img';
 import { Empty, Notice } from '../components/Notice';
+import { isUuid } from '../lib/ids';
 
 /** Hydrated: the teams' countdowns tick. */
 export const handle = { hydrate: true };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The group buy page (拼团): the product at the group price against its own, the team size, the
@@ -26,7 +26,7 @@ export async function loader({ request, context, url, params }: LoaderFunctionAr
   const api = apiFor(context, locale);
   const id = params.id ?? '';
   const notFound = () => new Response('Not Found', { status: 404 });
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   let found: { activity: GroupBuyActivity; openTeams: GroupBuyTeam[] };
   try {
     found = await api.get(`/api/store/group-buys/${id}`);
@@ -52,7 +52,7 @@ export async function loader({ request, context, url, params }: LoaderFunctionAr
 
 export async function action({ request, context, url, params }: ActionFunctionArgs) {
   const locale = localeOfPath(url.pathname);
-  const id = UUID.test(params.id ?? '') ? params.id : '00000000-0000-4000-8000-000000000000';
+  const id = isUuid(params.id ?? '') ? params.id : '00000000-0000-4000-8000-000000000000';
   return takeSeat(context, request, url, locale, `/api/store/group-buys/${id}/teams`);
 }
 
