@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CURSOR_PARAM, readFilters, writeFilters, type FilterPatch, type FilterSpec, type FilterValues } from './url-state';
+import { useFeedback } from '../components/feedback';
 import type { Page } from '../types';
 
 export interface Loaded<T> {
@@ -94,4 +95,26 @@ export function useWindowEvent(name: string, handler: () => void): void {
     window.addEventListener(name, handler);
     return () => window.removeEventListener(name, handler);
   }, [name, handler]);
+}
+
+/**
+ * A screen's one-click actions (publish, cancel, pause, end, save…): run the request, toast `ok` when
+ * there is something to say, then `reload` what the screen shows; a refusal is toasted with the
+ * server's message and nothing is reloaded. Resolves true when the action went through (a dialog
+ * can close then), false when it was refused. Returned as a promise, so a Popconfirm shows its OK
+ * button loading until the answer comes.
+ */
+export function useAction(reload: () => void): (run: () => Promise<unknown>, ok?: string) => Promise<boolean> {
+  const feedback = useFeedback();
+  return async (run, ok) => {
+    try {
+      await run();
+      if (ok) feedback.ok(ok);
+      reload();
+      return true;
+    } catch (err) {
+      feedback.fail(err);
+      return false;
+    }
+  };
 }

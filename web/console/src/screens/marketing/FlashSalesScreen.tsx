@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { useLoad } from '../../app/hooks';
+import { useAction, useLoad } from '../../app/hooks';
 import { newIdempotencyKey } from '../../app/idempotency-key';
 import { useSession } from '../../app/session';
 import { pick } from '../../i18n';
@@ -166,24 +166,9 @@ export default function FlashSalesScreen() {
       setSaving(false);
     }
   };
-  const cancel = async (r: FlashRound) => {
-    try {
-      await api.post(`/flash-sales/rounds/${r.id}/cancel`);
-      feedback.ok(t('flashSales.cancelled'));
-      list.reload();
-    } catch (err) {
-      feedback.fail(err);
-    }
-  };
-  const publish = async (r: FlashRound) => {
-    try {
-      await api.post(`/flash-sales/rounds/${r.id}/publish`);
-      feedback.ok(t('flashSales.published'));
-      list.reload();
-    } catch (err) {
-      feedback.fail(err);
-    }
-  };
+  const act = useAction(list.reload);
+  const cancel = (r: FlashRound) => act(() => api.post(`/flash-sales/rounds/${r.id}/cancel`), t('flashSales.cancelled'));
+  const publish = (r: FlashRound) => act(() => api.post(`/flash-sales/rounds/${r.id}/publish`), t('flashSales.published'));
 
   return (
     <>

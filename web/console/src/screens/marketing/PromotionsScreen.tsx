@@ -4,13 +4,12 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { useLoad } from '../../app/hooks';
+import { useAction, useLoad } from '../../app/hooks';
 import { useSession } from '../../app/session';
 import { pick } from '../../i18n';
 import { DataTable } from '../../components/DataTable';
 import { DateTime } from '../../components/format';
 import { ErrorState } from '../../components/ErrorState';
-import { useFeedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import type { MemberProgram, Promotion } from '../../types';
 import { categoryTreeData, useCatalogLookups } from '../products/lookups';
@@ -109,7 +108,6 @@ function bodyOf(v: Values) {
 export default function PromotionsScreen() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const feedback = useFeedback();
   const list = useLoad(() => api.get<{ items: Promotion[] }>('/promotions').then((r) => r.items), []);
   const program = useLoad(() => api.get<MemberProgram>('/membership/program'), []);
   const { categories, brands } = useCatalogLookups();
@@ -124,25 +122,12 @@ export default function PromotionsScreen() {
     form.resetFields();
     form.setFieldsValue(promotion ? valuesOf(promotion) : { kind: 'amountOff', withCoupons: true, withPoints: true, window: [dayjs(), null] });
   };
+  const act = useAction(list.reload);
   const submit = async (v: Values) => {
-    try {
-      if (editing?.promotion) await api.patch(`/promotions/${editing.promotion.id}`, bodyOf(v));
-      else await api.post('/promotions', bodyOf(v));
-      feedback.ok(t('common.savedOk'));
-      setEditing(null);
-      list.reload();
-    } catch (err) {
-      feedback.fail(err);
-    }
+    const id = editing?.promotion?.id;
+    if (await act(() => (id ? api.patch(`/promotions/${id}`, bodyOf(v)) : api.post('/promotions', bodyOf(v))), t('common.savedOk'))) setEditing(null);
   };
-  const toggle = async (p: Promotion) => {
-    try {
-      await pauseOrResume(`/promotions/${p.id}`, p.status);
-      list.reload();
-    } catch (err) {
-      feedback.fail(err);
-    }
-  };
+  const toggle = (p: Promotion) => act(() => pauseOrResume(`/promotions/${p.id}`, p.status));
   // Member prices listed per SKU and gifts of another SKU are made through the API: shown, not edited here.
   const editable = (p: Promotion) => {
     const a = p.action as { tiers?: Array<{ prices?: unknown[] }>; giftVariantId?: string };
