@@ -7,7 +7,10 @@ import { maskContact } from '../referral/guard.js';
 import type { GroupBuyActivities } from './activities.js';
 import type { GroupBuyPorts } from './ports.js';
 import { groupBuyActivities, groupBuySeats, groupBuyTeams } from './schema.js';
-import type { MyTeamView, TeamView } from './types.js';
+import type { GroupBuyOfferView, MyTeamView, TeamView } from './types.js';
+
+/** How many offers on sale the store lists at most (the storefront reads them all on a page). */
+const OFFERS_LISTED = 200;
 
 /**
  * What shoppers and staff read about teams: the open ones to join, one team by its share link, a
@@ -23,6 +26,25 @@ export class GroupBuyReads {
 
   private get q() {
     return this.k.db.q;
+  }
+
+  /** The response cache the store's public reads of offers are kept in (GROUP_BUYS_TAG). */
+  get responseCache() {
+    return this.k.cache;
+  }
+
+  /**
+   * The offers on sale (active: taking teams and seats), newest first: one shared answer from which
+   * the storefront tells every product's 拼团 badge, the home block and the sitemap.
+   */
+  async activeOffers(): Promise<GroupBuyOfferView[]> {
+    const rows = await this.q
+      .select()
+      .from(groupBuyActivities)
+      .where(eq(groupBuyActivities.status, 'active'))
+      .orderBy(desc(groupBuyActivities.createdAt), desc(groupBuyActivities.id))
+      .limit(OFFERS_LISTED);
+    return rows.map((r) => ({ id: r.id, name: r.name, productId: r.productId, variants: r.variants, teamSize: r.teamSize, timeLimitMinutes: r.timeLimitMinutes, leaderDiscount: r.leaderDiscount }));
   }
 
   /** The activity's open teams a shopper could join now, fullest first. */
@@ -67,14 +89,40 @@ export class GroupBuyReads {
       .where(eq(groupBuySeats.customerId, customerId))
       .orderBy(desc(groupBuySeats.createdAt), desc(groupBuySeats.orderId))
       .limit(50);
+    return this.mine(seats);
+  }
+
+  /** The shopper's team of one of their orders (the order page links to it); 404 when the order took no seat of theirs. */
+  async myTeamOfOrder(customerId: string, orderId: string): Promise<MyTeamView> {
+    const seats = await this.q
+      .select({ orderId: groupBuySeats.orderId, data: groupBuyTeams.data })
+      .from(groupBuySeats)
+      .innerJoin(groupBuyTeams, eq(groupBuyTeams.id, groupBuySeats.teamId))
+      .where(and(eq(groupBuySeats.orderId, orderId), eq(groupBuySeats.customerId, customerId)));
+    if (seats.length === 0) throw notFound(`group buy team of order ${orderId}`);
+    return (await this.mine(seats))[0];
+  }
+
+  /** Seats of one shopper as they see them: the team, the offer's name and product, their seat, their order's money. */
+  private async mine(seats: Array<{ orderId: string; data: Team }>): Promise<MyTeamView[]> {
     if (seats.length === 0) return [];
     const activityIds = [...new Set(seats.map((s) => s.data.activityId))];
-    const named = await this.q.select({ id: groupBuyActivities.id, name: groupBuyActivities.name }).from(groupBuyActivities).where(inArray(groupBuyActivities.id, activityIds));
-    const names = new Map(named.map((a) => [a.id, a.name] as const));
+    const named = await this.q
+      .select({ id: groupBuyActivities.id, name: groupBuyActivities.name, productId: groupBuyActivities.productId })
+      .from(groupBuyActivities)
+      .where(inArray(groupBuyActivities.id, activityIds));
+    const offers = new Map(named.map((a) => [a.id, a] as const));
+    // The orders' money through the orders service (never its table).
+    const amounts = new Map((await this.ports.amountsOf(seats.map((s) => s.orderId))).map((a) => [a.orderId, a] as const));
     const views = await this.teamViews(seats.map((s) => s.data));
     return seats.map((s, i) => {
       const me = s.data.members.find((m) => m.orderId === s.orderId)!;
-      return { team: views[i], activityName: names.get(s.data.activityId)!, orderId: s.orderId, role: me.role, seat: me.seat };
+      const offer = offers.get(s.data.activityId)!;
+      const money = amounts.get(s.orderId);
+      return {
+        team: views[i], activityName: offer.name, productId: offer.productId, orderId: s.orderId,
+        paidAmount: money?.paidAmount ?? 0, refundedAmount: money?.refundedAmount ?? 0, role: me.role, seat: me.seat,
+      };
     });
   }
 

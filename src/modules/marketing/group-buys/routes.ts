@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answeredWrite } from '../../../platform/http/answer.js';
+import { sendCachedJson } from '../../../platform/http/cached.js';
 import type { Kernel } from '../../../platform/kernel.js';
 import { problemSchema } from '../../../platform/http/pagination.js';
 import { adminSecurity as security } from '../../../platform/http/admin-security.js';
@@ -8,13 +9,16 @@ import { requireCustomer } from '../../../platform/http/require-customer.js';
 import { permit } from '../../staff/index.js';
 import type { AuditService } from '../../audit/index.js';
 import type { GroupBuyService } from './service.js';
-import { groupBuyInput, groupBuyPatch, groupBuyReport, groupBuyStatusInput, groupBuyView, myTeamView, seatInput, seatPlaced, teamView } from './types.js';
+import { GROUP_BUYS_TAG, groupBuyInput, groupBuyOfferView, groupBuyPatch, groupBuyReport, groupBuyStatusInput, groupBuyView, myTeamView, seatInput, seatPlaced, teamView } from './types.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const idParams = z.object({ id: z.uuid() });
+const offersAnswer = z.object({ items: z.array(groupBuyOfferView) });
 
 /** Group buys for staff: reading needs marketing.read; creating, editing, pausing and ending need marketing.manage and are audited. */
 export function groupBuyAdminRoutes(k: Kernel, groupBuys: GroupBuyService, audit: AuditService): FastifyPluginAsyncZod {
+  // Every change to an offer is one of these writes: the shared list of offers (and the pages built on it) goes once it commits.
+  const offersChanged = () => k.db.afterCommit(() => k.cache.invalidate(GROUP_BUYS_TAG));
   return async (app) => {
     const tags = ['admin: group buys'];
     app.get('/group-buys', {
@@ -51,6 +55,7 @@ export function groupBuyAdminRoutes(k: Kernel, groupBuys: GroupBuyService, audit
     }, async (req, reply) => {
       const created = await answeredWrite(k.db, req, 201, async () => {
         const activity = await groupBuys.activities.create(req.body);
+        offersChanged();
         await audit.record(req.staff, 'marketing.groupBuy.create', { type: 'groupBuy', id: activity.id }, null, activity);
         return activity;
       });
@@ -67,6 +72,7 @@ export function groupBuyAdminRoutes(k: Kernel, groupBuys: GroupBuyService, audit
     }, async (req) =>
       answeredWrite(k.db, req, 200, async () => {
         const { before, after } = await groupBuys.activities.update(req.params.id, req.body);
+        offersChanged();
         await audit.record(req.staff, 'marketing.groupBuy.update', { type: 'groupBuy', id: after.id }, before, after);
         return after;
       }));
@@ -81,16 +87,30 @@ export function groupBuyAdminRoutes(k: Kernel, groupBuys: GroupBuyService, audit
     }, async (req) =>
       answeredWrite(k.db, req, 200, async () => {
         const { before, after } = await groupBuys.activities.setStatus(req.params.id, req.body.status);
+        offersChanged();
         await audit.record(req.staff, 'marketing.groupBuy.status', { type: 'groupBuy', id: after.id }, { status: before.status }, { status: after.status });
         return after;
       }));
   };
 }
 
-/** Group buys for shoppers: the offer with its open teams, a team, their own teams, opening and joining (each an unpaid order with the seat held), leaving. */
+/**
+ * Group buys for shoppers: the offers on sale, an offer with its open teams, a team, their own teams
+ * (and the team of one of their orders), opening and joining (each an unpaid order with the seat held), leaving.
+ */
 export function groupBuyStoreRoutes(groupBuys: GroupBuyService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['store: group buys'];
+    app.get('/group-buys', {
+      schema: {
+        operationId: 'listGroupBuys', tags,
+        summary: 'The offers on sale (拼团), newest first: one shared, cached answer (Surrogate-Key marketing:group-buys) for every product badge, the home block and the sitemap',
+        response: { 200: offersAnswer, ...problems },
+      },
+    }, (req, reply) =>
+      // Checked by the schema as it is stored: a cached answer skips the serializer.
+      sendCachedJson(groupBuys.reads.responseCache, req, reply, 'store:group-buys', () => [GROUP_BUYS_TAG], async () => offersAnswer.parse({ items: await groupBuys.reads.activeOffers() })));
+
     app.get('/group-buys/:id', {
       schema: {
         operationId: 'getGroupBuy', tags, params: idParams,
@@ -110,6 +130,14 @@ export function groupBuyStoreRoutes(groupBuys: GroupBuyService): FastifyPluginAs
         response: { 200: z.object({ items: z.array(myTeamView) }), ...problems },
       },
     }, async (req) => ({ items: await groupBuys.reads.myTeams(requireCustomer(req).id) }));
+
+    app.get('/me/group-buys/orders/:orderId', {
+      schema: {
+        operationId: 'getMyGroupBuyTeamOfOrder', tags, params: z.object({ orderId: z.uuid() }),
+        summary: 'The team one of my orders took a seat in, with my seat (404 when the order is no group-buy order of mine)',
+        response: { 200: myTeamView, ...problems },
+      },
+    }, async (req) => groupBuys.reads.myTeamOfOrder(requireCustomer(req).id, req.params.orderId));
 
     app.post('/group-buys/:id/teams', {
       schema: {

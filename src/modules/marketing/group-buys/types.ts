@@ -42,6 +42,24 @@ export const groupBuyView = z.object({
 });
 export type GroupBuyView = z.infer<typeof groupBuyView>;
 
+/**
+ * Whatever shows the offers on sale (the store's list, and the storefront's badges, home block and
+ * sitemap built from it) carries this tag: creating, editing, pausing or ending an offer evicts it.
+ */
+export const GROUP_BUYS_TAG = 'marketing:group-buys';
+
+/** An offer on sale as shoppers' pages list it: what a badge or a tile tells, none of the house's settings (模拟成团). */
+export const groupBuyOfferView = z.object({
+  id: z.string(),
+  name: localizedView,
+  productId: z.string(),
+  variants: z.array(z.object({ variantId: z.string(), groupPrice: z.number().int() })),
+  teamSize: z.number().int(),
+  timeLimitMinutes: z.number().int(),
+  leaderDiscount: z.number().int().describe('团长优惠, minor units off the group price for the leader'),
+});
+export type GroupBuyOfferView = z.infer<typeof groupBuyOfferView>;
+
 /** A team as shoppers see it: members by masked name, never their ids. */
 export const teamView = z.object({
   id: z.string(),
@@ -63,7 +81,10 @@ export type TeamView = z.infer<typeof teamView>;
 export const myTeamView = z.object({
   team: teamView,
   activityName: localizedView,
+  productId: z.string().describe('The offer’s product'),
   orderId: z.string(),
+  paidAmount: z.number().int().describe('What my order was paid, minor units'),
+  refundedAmount: z.number().int().describe('What has been refunded on my order, minor units'),
   role: z.enum(TEAM_MEMBER_ROLES),
   seat: z.enum(TEAM_SEAT_STATES).describe('held: unpaid; paid; released: freed before any money came; refunded: the money went back'),
 });
