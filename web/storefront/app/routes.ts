@@ -28,6 +28,7 @@ const pages = (lang: 'zh' | 'en') => {
     route('account/addresses', 'routes/addresses.tsx', id('addresses')),
     route('account/member', 'routes/member.tsx', id('member')),
     route('account/invite', 'routes/invite.tsx', id('invite')),
+    route('account/group-buys', 'routes/my-group-buys.tsx', id('my-group-buys')),
     route('account/logout', 'routes/logout.tsx', id('logout')),
     route('*', 'routes/not-found.tsx', id('not-found')),
   ];

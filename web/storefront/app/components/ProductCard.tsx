@@ -5,12 +5,14 @@ import { useLocale } from '../lib/hooks';
 import { IMAGE_SIZES, Img } from './Img';
 import { FlashBadge } from './FlashBadge';
 import type { FlashBadge as Flash } from '../lib/flash';
+import { GroupBuyBadge } from './GroupBuyBadge';
+import type { GroupBuyBadge as Group } from '../lib/group-buy';
 
 /**
- * A listing's product, with the words of the promotions that take it in (促销标签) and its flash
- * sale (秒杀) on now or within a day, when the loader gave them.
+ * A listing's product, with the words of the promotions that take it in (促销标签), its flash
+ * sale (秒杀) on now or within a day, and its group buy (拼团), when the loader gave them.
  */
-export type CardProduct = ProductSummary & { badges?: string[]; promoPrice?: number | null; flash?: Flash | null };
+export type CardProduct = ProductSummary & { badges?: string[]; promoPrice?: number | null; flash?: Flash | null; group?: Group | null };
 
 export function ProductCard({ product, eager }: { product: CardProduct; eager?: boolean }) {
   const { locale, t } = useLocale();
@@ -48,8 +50,9 @@ export function ProductCard({ product, eager }: { product: CardProduct; eager?: 
         ) : null}
         {product.salesCount > 0 ? <span className="muted"> · {t('product.sold', { count: product.salesCount })}</span> : null}
       </p>
-      {/* Outside the card's link (a link may not hold another): it leads to the round page. */}
+      {/* Outside the card's link (a link may not hold another): they lead to the round page and the offer's page. */}
       {product.flash ? <FlashBadge badge={product.flash} /> : null}
+      {product.group ? <GroupBuyBadge badge={product.group} /> : null}
     </li>
   );
 }

@@ -31,6 +31,60 @@ export interface GroupBuyActivity {
   status: 'active' | 'paused' | string;
 }
 
+/**
+ * The cache tag of the store's list of offers on sale (`GET /api/store/group-buys`, its Surrogate-Key):
+ * a page built on it is evicted when an operator creates, edits, pauses or ends an offer. The server
+ * names it GROUP_BUYS_TAG (marketing/group-buys/types.ts; its HTTP test checks the value).
+ */
+export const GROUP_BUYS_TAG = 'marketing:group-buys';
+
+/** An offer on sale as `GET /api/store/group-buys` lists it. */
+export interface GroupBuyOffer {
+  id: string;
+  name: { 'zh-CN': string; en: string };
+  productId: string;
+  variants: Array<{ variantId: string; groupPrice: number }>;
+  teamSize: number;
+  timeLimitMinutes: number;
+  leaderDiscount: number;
+}
+
+/** A product's 拼团 line on a card or the product page: the offer's page, its lowest group price, the team size. */
+export interface GroupBuyBadge {
+  href: string;
+  price: number;
+  teamSize: number;
+}
+
+/** An offer on the home page's 拼团 block. */
+export interface GroupBuyTile {
+  href: string;
+  title: string;
+  image: { url: string; width: number; height: number } | null;
+  groupPrice: number;
+  /** The SKU's own price, struck through beside the group price. */
+  price: number;
+  teamSize: number;
+}
+
+export type SeatState = 'held' | 'paid' | 'released' | 'refunded';
+
+/** One of the shopper's teams (我的拼团), as `GET /api/store/me/group-buys` tells it. */
+export interface MyGroupBuyTeam {
+  team: GroupBuyTeam;
+  activityName: { 'zh-CN': string; en: string };
+  productId: string;
+  orderId: string;
+  paidAmount: number;
+  refundedAmount: number;
+  role: 'leader' | 'member';
+  seat: SeatState;
+}
+
+/** A paid member of a team still forming may leave it (退团); the leader stays, an unpaid member cancels the order instead. */
+export const canLeave = (m: Pick<MyGroupBuyTeam, 'role' | 'seat'> & { team: Pick<GroupBuyTeam, 'state'> }, msLeft: number) =>
+  m.role === 'member' && m.seat === 'paid' && m.team.state === 'open' && msLeft > 0;
+
 /** An activity's SKU as the pages show it: the group price beside the SKU's own price. */
 export interface GroupBuyOption {
   variantId: string;
@@ -63,6 +117,7 @@ export const leaderPriceOf = (groupPrice: number, leaderDiscount: number) => Mat
 
 export const activityPath = (id: string) => `/group-buys/${encodeURIComponent(id)}`;
 export const teamPath = (id: string) => `/group-buys/teams/${encodeURIComponent(id)}`;
+export const MY_GROUP_BUYS_PATH = '/account/group-buys';
 
 /** A member's initial for the avatar circle: the first character of the masked name ("张*" → 张). */
 export const initialOf = (name: string) => Array.from(name.trim())[0]?.toUpperCase() ?? '?';

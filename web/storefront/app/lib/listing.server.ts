@@ -5,6 +5,7 @@ import type { Locale } from '../i18n';
 import type { CardProduct } from '../components/ProductCard';
 import { withBadges } from './badges.server';
 import { flashBadger, withFlash } from './flash.server';
+import { groupBadger, groupOffers, withGroupBuys } from './group-offers.server';
 import { isUuid } from './ids';
 
 export const PAGE_SIZE = 24;
@@ -70,8 +71,8 @@ export async function runListing(api: Api, context: AppLoadContext, locale: Loca
   ]);
   // Only the brands the facets name travel with the page: its loader data is encoded into the HTML.
   const named = new Set(result.facets.brands.map((b) => b.id));
-  const [items, flash] = await Promise.all([withBadges(api, context, locale, result.items), flashBadger(api, context, locale)]);
-  return { result: { ...result, items: withFlash(items, flash) }, brands: brands.filter((b) => named.has(b.id)) };
+  const [items, flash, offers] = await Promise.all([withBadges(api, context, locale, result.items), flashBadger(api, context, locale), groupOffers(api, context)]);
+  return { result: { ...result, items: withGroupBuys(withFlash(items, flash), groupBadger(offers)) }, brands: brands.filter((b) => named.has(b.id)) };
 }
 
 /** Search listings: catalog and sales tags, and at most a minute old (the index rebuilds lazily). */

@@ -8,6 +8,7 @@ import { requireCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
 import { metaT, seo } from '../lib/seo';
 import { Notice } from '../components/Notice';
+import { MY_GROUP_BUYS_PATH } from '../lib/group-buy';
 
 export const handle = { hydrate: true };
 
@@ -74,6 +75,9 @@ export default function AccountPage() {
         </li>
         <li>
           <Link to={lp(locale, '/orders')}>{t('account.orders')}</Link>
+        </li>
+        <li>
+          <Link to={lp(locale, MY_GROUP_BUYS_PATH)}>{t('myGroupBuys.link')}</Link>
         </li>
         <li>
           <Link to={lp(locale, '/account/addresses')}>{t('account.addresses')}</Link>

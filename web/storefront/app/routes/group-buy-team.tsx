@@ -3,7 +3,7 @@ import { Link, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, 
 import QRCode from 'qrcode';
 import { ApiError, apiFor } from '../lib/api.server';
 import { activityProduct, inMyTeams, shippingAddress, takeSeat } from '../lib/group-buy.server';
-import { activityPath, initialOf, teamPath, type GroupBuyActivity, type GroupBuyTeam } from '../lib/group-buy';
+import { activityPath, initialOf, MY_GROUP_BUYS_PATH, teamPath, type GroupBuyActivity, type GroupBuyTeam } from '../lib/group-buy';
 import { clockCountdown, money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { currentCustomer } from '../lib/session.server';
@@ -188,7 +188,8 @@ export default function TeamPage() {
       ) : null}
 
       {page.signedIn ? (
-        <p>
+        <p className="group-links">
+          <Link to={lp(locale, MY_GROUP_BUYS_PATH)}>{t('myGroupBuys.link')}</Link>
           <Link to={lp(locale, '/orders')}>{t('groupBuy.myOrders')}</Link>
         </p>
       ) : null}

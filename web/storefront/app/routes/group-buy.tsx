@@ -6,7 +6,7 @@ import { clockCountdown, money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { currentCustomer } from '../lib/session.server';
 import { useLocale } from '../lib/hooks';
-import { metaT, seo } from '../lib/seo';
+import { metaT, rootDataOf, seo } from '../lib/seo';
 import { useFlashNow } from '../lib/use-flash';
 import { GroupShipping, SeatForm } from '../components/GroupBuy';
 import { IMAGE_SIZES, Img } from '../components/Img';
@@ -56,9 +56,19 @@ export async function action({ request, context, url, params }: ActionFunctionAr
   return takeSeat(context, request, url, locale, `/api/store/group-buys/${id}/teams`);
 }
 
-export const meta: MetaFunction = (args) => {
+/** An offer on sale is a page for search engines too (the sitemap lists it); a paused one or one of a product gone is not. */
+export const meta: MetaFunction<typeof loader> = (args) => {
   const t = metaT(args);
-  return seo(args, { title: t('meta.groupTitle'), description: t('meta.groupDescription'), noindex: true });
+  const page = args.data;
+  const option = page?.product?.options[0];
+  if (!page?.product || !option || page.activity.paused) return seo(args, { title: t('meta.groupTitle'), description: t('meta.groupDescription'), noindex: true });
+  const { locale } = rootDataOf(args);
+  return seo(args, {
+    title: t('meta.groupOfferTitle', { product: page.product.title, count: page.activity.teamSize }),
+    description: t('meta.groupOfferDescription', { product: page.product.title, count: page.activity.teamSize, price: money(option.groupPrice, locale) }),
+    path: activityPath(page.activity.id),
+    image: page.product.image?.url,
+  });
 };
 
 export default function GroupBuyPage() {

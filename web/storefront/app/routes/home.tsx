@@ -11,6 +11,8 @@ import { badgesFor, promoPriceFor, promotionBadges } from '../lib/badges.server'
 import { openPlainPage, plainPage } from '../lib/plain-page';
 import { flashBadger, flashRounds, flashTeaser } from '../lib/flash.server';
 import { FlashTeaser } from '../components/FlashTeaser';
+import { groupBadger, groupOffers, groupTiles } from '../lib/group-offers.server';
+import { GroupBuyTeaser } from '../components/GroupBuyTeaser';
 import type { Category, Page, ProductSummary, SearchResult } from '../lib/types';
 
 type HomeData = Awaited<ReturnType<typeof loadHome>>;
@@ -30,11 +32,12 @@ async function loadHome({ context, url }: LoaderFunctionArgs) {
   ]);
   // Best sellers come from the search index (rebuilt in the background): bound their age too.
   cachePage(context, [catalogTags.all, catalogTags.sales], 60_000);
-  const [badges, rounds] = await Promise.all([promotionBadges(api, context), flashRounds(api, context)]);
-  const [flash, teaser] = await Promise.all([flashBadger(api, context, locale, rounds), flashTeaser(api, context, locale, rounds)]);
+  const [badges, rounds, offers] = await Promise.all([promotionBadges(api, context), flashRounds(api, context), groupOffers(api, context)]);
+  const [flash, teaser, groupBuys] = await Promise.all([flashBadger(api, context, locale, rounds), flashTeaser(api, context, locale, rounds), groupTiles(api, locale, offers)]);
+  const group = groupBadger(offers);
   const badged = <T extends ProductSummary>(items: T[]) =>
-    items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale), promoPrice: promoPriceFor(badges, p, p.priceMin), flash: flash(p.id) }));
-  return { categories: tree.items, featured: badged(featured.items), fresh: badged(fresh.items), banner: store?.homeBanner[locale] ?? null, teaser };
+    items.map((p) => ({ ...p, badges: badgesFor(badges, p, locale), promoPrice: promoPriceFor(badges, p, p.priceMin), flash: flash(p.id), group: group(p.id) }));
+  return { categories: tree.items, featured: badged(featured.items), fresh: badged(fresh.items), banner: store?.homeBanner[locale] ?? null, teaser, groupBuys };
 }
 
 export const meta: MetaFunction = (args) => {
@@ -57,12 +60,13 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function Home() {
-  const { categories, featured, fresh, banner, teaser } = openPlainPage<HomeData>(useLoaderData());
+  const { categories, featured, fresh, banner, teaser, groupBuys } = openPlainPage<HomeData>(useLoaderData());
   const { locale, t } = useLocale();
   return (
     <>
       <HomeBanner banner={banner} />
       {teaser ? <FlashTeaser teaser={teaser} /> : null}
+      {groupBuys.length ? <GroupBuyTeaser tiles={groupBuys} /> : null}
       <section aria-labelledby="home-cats">
         <h2 id="home-cats">{t('home.categories')}</h2>
         <ul className="cat-tiles">

@@ -12,7 +12,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from 'react-router';
-import { ApiError, apiFor, mutatingApiFor } from '../lib/api.server';
+import { ApiError, apiFor, mutatingApiFor, orNull } from '../lib/api.server';
+import { teamPath, type MyGroupBuyTeam } from '../lib/group-buy';
 import { dateTime, money } from '../lib/format';
 import { storeTimeZone } from '../lib/store-zone.server';
 import { localeOfPath, lp, pick } from '../lib/locale';
@@ -35,13 +36,16 @@ export async function loader({ request, params, context, url }: LoaderFunctionAr
   const number = encodeURIComponent(params.number ?? '');
   try {
     const order = await api.get<OrderDetail>(`/api/store/orders/${number}`);
-    const [tracking, labels, region, timeZone] = await Promise.all([
+    const [tracking, labels, region, timeZone, team] = await Promise.all([
       order.shippedAt ? api.get<OrderTracking>(`/api/store/orders/${number}/tracking`) : null,
       optionLabels(api, order.lines, locale),
       orderRegion(api, order.shippingAddress, locale),
       storeTimeZone(context, locale),
+      // A group-buy order's team (拼团): one lookup by the order's id, 404 (null) for any other order.
+      orNull(api.get<MyGroupBuyTeam>(`/api/store/me/group-buys/orders/${order.id}`)),
     ]);
-    return { order, tracking, labels, region, timeZone };
+    const group = team ? { href: teamPath(team.team.id), state: team.team.state, seatsLeft: team.team.seatsLeft, closing: team.team.state === 'open' && team.team.msLeft <= 0 } : null;
+    return { order, tracking, labels, region, timeZone, group };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) throw data(dictionaries[locale].errors.notFound, { status: 404 });
     throw err;
@@ -87,7 +91,7 @@ function useAwaitPayment(waiting: boolean) {
 }
 
 export default function OrderPage() {
-  const { order, tracking, labels, region, timeZone } = useLoaderData<typeof loader>();
+  const { order, tracking, labels, region, timeZone, group } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -122,6 +126,15 @@ export default function OrderPage() {
           {t('order.status')}: <span className={`status status-${order.status}`}>{t(`orders.status.${order.status}`, { defaultValue: order.status })}</span>
         </p>
         {pending ? <p className="muted">{t('order.payBefore', { time: dateTime(order.paymentDueAt, locale, timeZone) })}</p> : null}
+        {group ? (
+          <p className="order-group">
+            <span>
+              {t('order.groupBuy')}: {t(`myGroupBuys.state.${group.closing ? 'closing' : group.state}`)}
+              {group.state === 'open' && !group.closing ? ` · ${t('groupBuy.short', { count: group.seatsLeft })}` : ''}
+            </span>{' '}
+            <Link to={lp(locale, group.href)}>{t('order.viewTeam')}</Link>
+          </p>
+        ) : null}
         <div className="order-actions">
           {pending ? (
             <Link to={lp(locale, `/orders/${order.number}/pay`)} className="button primary">

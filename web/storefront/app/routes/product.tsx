@@ -23,6 +23,8 @@ import { claimFromProductPage, earlyAccessOf, hasSession, productCoupons } from 
 import { ProductCoupons } from '../components/ProductCoupons';
 import { FlashBadge } from '../components/FlashBadge';
 import { flashBadger } from '../lib/flash.server';
+import { groupBadger, groupOffers } from '../lib/group-offers.server';
+import { GroupBuyBadge } from '../components/GroupBuyBadge';
 
 type ProductData = Awaited<ReturnType<typeof loadProduct>>;
 
@@ -33,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 async function loadProduct({ request, params, context, url }: LoaderFunctionArgs) {
   const locale = localeOfPath(url.pathname);
   const api = apiFor(context, locale);
-  const [product, tree, brands, methods, store, badges, flash] = await Promise.all([
+  const [product, tree, brands, methods, store, badges, flash, offers] = await Promise.all([
     orNull(api.get<StoreProduct>(`/api/store/products/${encodeURIComponent(params.slug ?? '')}`)),
     api.get<{ items: Category[] }>('/api/store/categories'),
     api.get<{ items: Brand[] }>('/api/store/brands'),
@@ -41,6 +43,7 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
     api.get<{ timezone: string }>('/api/store/info'),
     promotionBadges(api, context),
     flashBadger(api, context, locale),
+    groupOffers(api, context),
   ]);
   if (!product) throw data(dictionaries[locale].errors.productNotFound, { status: 404 });
   // The coupon block (领券): coupons anyone may claim now that take this product in.
@@ -67,6 +70,8 @@ async function loadProduct({ request, params, context, url }: LoaderFunctionArgs
     coupons,
     // A round on now or within a day (秒杀): told above the price, linking to the round page.
     flash: flash(product.id),
+    // An offer on sale (拼团): its lowest group price and team size, linking to the offer's page.
+    group: groupBadger(offers)(product.id),
     // Only a signed-in visitor sees "claimed" (an anonymous copy of this URL may be cached).
     claimed: url.searchParams.get('claimed') === '1' && hasSession(request),
     // Only a visitor with a cart sees "added" (an anonymous copy of this URL may be cached).
@@ -145,7 +150,7 @@ export const meta: MetaFunction = (args) => {
 };
 
 export default function ProductPage() {
-  const { product, path, brand, wanted, added, deliveries, promotions, promoPrices, coupons, claimed, earlyAccess, flash } = openPlainPage<ProductData>(useLoaderData());
+  const { product, path, brand, wanted, added, deliveries, promotions, promoPrices, coupons, claimed, earlyAccess, flash, group } = openPlainPage<ProductData>(useLoaderData());
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { locale, t } = useLocale();
@@ -193,6 +198,7 @@ export default function ProductPage() {
             </p>
           ) : null}
           {flash ? <FlashBadge badge={flash} className="flash-offer" /> : null}
+          {group ? <GroupBuyBadge badge={group} offer /> : null}
           <p className="price">
             <strong>{price}</strong>
             {was !== null ? (
