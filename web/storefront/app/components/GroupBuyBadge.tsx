@@ -13,7 +13,7 @@ export function GroupBuyBadge({ badge, offer = false }: { badge: Badge; offer?: 
   return (
     <a href={lp(locale, badge.href)} className={`group-badge${offer ? ' group-offer' : ''}`}>
       <b>{t('groupBuy.badge', { price: money(badge.price, locale) })}</b> <span>{t('groupBuy.teamSize', { count: badge.teamSize })}</span>
-      {offer ? <span className="group-offer-go">{t('groupBuy.goGroup')}</span> : null}
+      {offer ? <span className="group-offer-go"> {t('groupBuy.goGroup')}</span> : null}
     </a>
   );
 }

@@ -587,6 +587,7 @@ export const en: Dictionary = {
     state: {
       open: 'Forming',
       closing: 'Settling',
+      left: 'You left',
       filled: 'Team complete',
       failed: 'Team did not fill',
     },

@@ -586,6 +586,7 @@ export const zhCN = {
     state: {
       open: '拼团中',
       closing: '结算中',
+      left: '已退出',
       filled: '拼团成功',
       failed: '拼团失败',
     },

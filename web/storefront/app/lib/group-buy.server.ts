@@ -1,34 +1,25 @@
 import { data, redirect, type AppLoadContext } from 'react-router';
 import type { Api } from '../../../shared/api';
 import type { Locale } from '../i18n';
-import { serializeCookie } from '../../../../src/platform/http/cookies';
 import { ApiError, mutatingApiFor } from './api.server';
-import { readCookie } from './cookies.server';
 import { fields } from './forms';
 import { lp, pick } from './locale';
 import { requireCustomer } from './session.server';
 import { variantLabel } from './variants';
 import { addressLine } from '../components/AddressFields';
-import { leaderPriceOf, type GroupBuyActivity, type GroupBuyOption, type SeatRefusal } from './group-buy';
+import { leaderPriceOf, type GroupBuyActivity, type GroupBuyOption, type MyGroupBuyTeam, type SeatRefusal } from './group-buy';
 import type { Address, StoreProduct } from './types';
 import { isUuid } from './ids';
 
 /**
- * The teams this browser's shopper took a seat in (`<customer id>.<team id>`, newest first, a few): the
- * team page shows them the share card instead of 参团 — the API's team view names no member.
+ * The signed-in shopper's live seat in a team (held or paid), from 我的拼团 (the API's team view names
+ * no member): the team page shows them the share card instead of 参团, and 退团 when they may leave.
+ * A seat they left, or whose order was cancelled, is no seat: they may join again.
  */
-const MY_TEAMS = 'sk_gb_teams';
-const MY_TEAMS_KEPT = 10;
-
-export function inMyTeams(request: Request, customerId: string | null, teamId: string): boolean {
-  if (!customerId) return false;
-  return (readCookie(request, MY_TEAMS) ?? '').split(',').includes(`${customerId}.${teamId}`);
-}
-
-function rememberTeam(request: Request, publicUrl: string, customerId: string, teamId: string): string {
-  const kept = (readCookie(request, MY_TEAMS) ?? '').split(',').filter((x) => /^[0-9a-f-]{36}\.[0-9a-f-]{36}$/i.test(x));
-  const value = [`${customerId}.${teamId}`, ...kept.filter((x) => x !== `${customerId}.${teamId}`)].slice(0, MY_TEAMS_KEPT).join(',');
-  return serializeCookie(publicUrl, MY_TEAMS, value, { maxAgeSeconds: 30 * 24 * 3600 });
+export async function mySeatIn(api: Api, signedIn: boolean, teamId: string): Promise<MyGroupBuyTeam | null> {
+  if (!signedIn) return null;
+  const { items } = await api.get<{ items: MyGroupBuyTeam[] }>('/api/store/me/group-buys');
+  return items.find((m) => m.team.id === teamId && (m.seat === 'held' || m.seat === 'paid')) ?? null;
 }
 
 
@@ -62,15 +53,15 @@ export async function shippingAddress(api: Api, signedIn: boolean, locale: Local
  * comes back for the page to word (a 200: it is an answer, not a failed request); a guest signs in first.
  */
 export async function takeSeat(context: AppLoadContext, request: Request, url: URL, locale: Locale, path: string) {
-  const me = await requireCustomer(context, request, url, locale);
+  await requireCustomer(context, request, url, locale);
   const f = fields(await request.formData(), ['variantId', 'quantity', 'addressId']);
   const quantity = Math.min(99, Math.max(1, Number.parseInt(f.quantity, 10) || 1));
   const body = { variantId: isUuid(f.variantId) ? f.variantId : '', quantity, addressId: isUuid(f.addressId) ? f.addressId : '' };
   if (!body.addressId) return data({ error: { code: 'GROUP_ADDRESS_NEEDED', message: '', offerNewTeam: false } } satisfies SeatRefusal);
   try {
     const api = await mutatingApiFor(context, request, locale);
-    const placed = await api.post<{ teamId: string; orderNumber: string }>(path, body);
-    return redirect(lp(locale, `/orders/${encodeURIComponent(placed.orderNumber)}/pay`), { headers: { 'set-cookie': rememberTeam(request, context.publicUrl, me.id, placed.teamId) } });
+    const placed = await api.post<{ orderNumber: string }>(path, body);
+    return redirect(lp(locale, `/orders/${encodeURIComponent(placed.orderNumber)}/pay`));
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     if (err.status === 401) throw redirect(`${lp(locale, '/account/login')}?next=${encodeURIComponent(url.pathname)}`);

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import QRCode from 'qrcode';
 import { ApiError, apiFor } from '../lib/api.server';
-import { activityProduct, inMyTeams, shippingAddress, takeSeat } from '../lib/group-buy.server';
-import { activityPath, initialOf, MY_GROUP_BUYS_PATH, teamPath, type GroupBuyActivity, type GroupBuyTeam } from '../lib/group-buy';
+import { activityProduct, mySeatIn, shippingAddress, takeSeat } from '../lib/group-buy.server';
+import { activityPath, canLeave, initialOf, MY_GROUP_BUYS_PATH, teamPath, type GroupBuyActivity, type GroupBuyTeam } from '../lib/group-buy';
 import { clockCountdown, money } from '../lib/format';
 import { localeOfPath, lp, pick } from '../lib/locale';
 import { currentCustomer } from '../lib/session.server';
@@ -38,7 +38,7 @@ export async function loader({ request, context, url, params }: LoaderFunctionAr
     throw err;
   }
   const [{ activity }, customer] = await Promise.all([api.get<{ activity: GroupBuyActivity }>(`/api/store/group-buys/${team.activityId}`), currentCustomer(context, request, locale)]);
-  const [product, address] = await Promise.all([activityProduct(api, activity, locale), shippingAddress(api, customer !== null, locale)]);
+  const [product, address, seat] = await Promise.all([activityProduct(api, activity, locale), shippingAddress(api, customer !== null, locale), mySeatIn(api, customer !== null, team.id)]);
   const here = lp(locale, teamPath(id));
   // The API gives a path; friends need the whole address (as the invite page does).
   const link = new URL(lp(locale, team.sharePath), url.origin).href;
@@ -50,7 +50,9 @@ export async function loader({ request, context, url, params }: LoaderFunctionAr
     activity: { id: activity.id, name: pick(activity.name, locale), teamSize: activity.teamSize, paused: activity.status !== 'active' },
     product,
     signedIn: customer !== null,
-    mine: inMyTeams(request, customer?.id ?? null, team.id),
+    mine: seat !== null,
+    // 退团 is asked on 我的拼团 (the question, then the refund told there).
+    leaveHref: seat && canLeave(seat, team.msLeft) ? `${lp(locale, MY_GROUP_BUYS_PATH)}?leave=${team.id}#seat-${seat.orderId}` : null,
     address,
     link,
     qr,
@@ -112,27 +114,30 @@ export default function TeamPage() {
         <h2 id="group-seats" className="sr-only">
           {t('groupBuy.members')}
         </h2>
-        <ul className="group-seats">
-          {seats.map((m, i) =>
-            m ? (
-              <li key={i} className={`group-avatar${m.paid ? '' : ' unpaid'}`}>
-                <span className="group-avatar-circle" aria-hidden="true">
-                  {initialOf(m.name)}
-                </span>
-                {m.role === 'leader' ? <span className="group-leader-badge">{t('groupBuy.leader')}</span> : null}
-                <span className="small">{m.name}</span>
-                {m.paid ? null : <span className="muted small">{t('groupBuy.unpaid')}</span>}
-              </li>
-            ) : (
-              <li key={i} className="group-avatar vacant">
-                <span className="group-avatar-circle" aria-hidden="true">
-                  ?
-                </span>
-                <span className="sr-only">{t('groupBuy.emptySeat')}</span>
-              </li>
-            ),
-          )}
-        </ul>
+        {/* A failed team has no one left in it (every seat refunded): no circles to draw. */}
+        {team.state === 'failed' ? null : (
+          <ul className="group-seats">
+            {seats.map((m, i) =>
+              m ? (
+                <li key={i} className={`group-avatar${m.paid ? '' : ' unpaid'}`}>
+                  <span className="group-avatar-circle" aria-hidden="true">
+                    {initialOf(m.name)}
+                  </span>
+                  {m.role === 'leader' ? <span className="group-leader-badge">{t('groupBuy.leader')}</span> : null}
+                  <span className="small">{m.name}</span>
+                  {m.paid ? null : <span className="muted small">{t('groupBuy.unpaid')}</span>}
+                </li>
+              ) : (
+                <li key={i} className="group-avatar vacant">
+                  <span className="group-avatar-circle" aria-hidden="true">
+                    ?
+                  </span>
+                  <span className="sr-only">{t('groupBuy.emptySeat')}</span>
+                </li>
+              ),
+            )}
+          </ul>
+        )}
         {open ? (
           <p className="group-clock">
             <strong>{t('groupBuy.seatsLeft', { count: team.seatsLeft })}</strong>{' '}
@@ -145,6 +150,13 @@ export default function TeamPage() {
           <p className="group-clock muted">{t('groupBuy.closing')}</p>
         ) : null}
         {open && page.mine ? <p className="group-mine">{t('groupBuy.youAreIn')}</p> : null}
+        {open && page.leaveHref ? (
+          <p className="group-own">
+            <Link to={page.leaveHref} className="button secondary">
+              {t('myGroupBuys.leave')}
+            </Link>
+          </p>
+        ) : null}
         {open && team.seatsLeft > 0 && product && !page.activity.paused && !page.mine ? (
           <>
             <GroupShipping signedIn={page.signedIn} address={page.address} loginHref={page.loginHref} addressesHref={page.addressesHref} />

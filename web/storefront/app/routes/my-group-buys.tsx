@@ -117,7 +117,10 @@ export default function MyGroupBuysPage() {
         <ul className="my-teams">
           {page.rows.map((r) => {
             const msLeft = Date.parse(r.deadline) - now;
-            const open = r.state === 'open' && msLeft > 0;
+            // Out of a team still forming (left it, or the order cancelled before paying): over for me.
+            const out = r.state === 'open' && (r.seat === 'refunded' || r.seat === 'released');
+            const open = r.state === 'open' && msLeft > 0 && !out;
+            const state = out ? 'left' : r.state === 'open' && !open ? 'closing' : r.state;
             const leavable = canLeave({ role: r.role, seat: r.seat, team: { state: r.state } }, msLeft);
             const confirming = leavable && page.confirming === r.teamId && !left;
             return (
@@ -128,7 +131,7 @@ export default function MyGroupBuysPage() {
                   </span>
                   <div className="my-team-main">
                     <p className="my-team-head">
-                      <span className={`team-state team-${open || r.state !== 'open' ? r.state : 'closing'}`}>{t(`myGroupBuys.state.${open || r.state !== 'open' ? r.state : 'closing'}`)}</span>
+                      <span className={`team-state team-${state}`}>{t(`myGroupBuys.state.${state}`)}</span>
                       {r.role === 'leader' ? <span className="group-leader-badge inline">{t('groupBuy.leader')}</span> : null}
                       <span className="muted small">{t('groupBuy.teamSize', { count: r.size })}</span>
                     </p>
@@ -143,7 +146,7 @@ export default function MyGroupBuysPage() {
                           {clockCountdown(msLeft / 1000)}
                         </time>
                       </p>
-                    ) : (
+                    ) : out ? null : (
                       <p className="muted small">{t('myGroupBuys.closedAt', { time: dateTime(r.deadline, locale, page.timeZone) })}</p>
                     )}
                     <p className={`my-team-seat seat-${r.seat}`}>{seatWords(r, t, locale)}</p>
