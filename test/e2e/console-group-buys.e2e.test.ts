@@ -35,9 +35,11 @@ async function shopper(tag: string): Promise<{ token: string; addressId: string 
 /**
  * The operator's group buys (拼团) at 127.0.0.1: from 营销 → 拼团 create an activity for a demo
  * product's SKU (a 422 from the server shown on the field it names, then fixed), see it listed as
- * 进行中, pause it, and open its teams and its report.
+ * 进行中, pause it, and open its teams and its report; then edit it (the form filled with what is
+ * stored; the open team keeps its size), see an edit refused (a group price above the SKU's, an
+ * activity another operator ended meanwhile), and end another one (已结束: teams and report only).
  */
-describe('console: group buys are created, paused and reported [chromium]', () => {
+describe('console: group buys are created, edited, paused, ended and reported [chromium]', () => {
   stopAfterFirstFailure();
   let browser: Browser;
   let context: BrowserContext;
@@ -50,6 +52,10 @@ describe('console: group buys are created, paused and reported [chromium]', () =
   const stamp = Date.now().toString(36).slice(-5);
   const nameZh = `三人团 ${stamp}`;
   const row = () => page.getByRole('row').filter({ hasText: nameZh });
+  const editedZh = `${nameZh}（加量）`;
+  const otherZh = `两人团 ${stamp}`;
+  const otherRow = () => page.getByRole('row').filter({ hasText: otherZh });
+  const yuan = (fen: number) => (fen / 100).toFixed(2);
 
   beforeAll(async () => {
     product = await pickProduct('毛巾');
@@ -163,5 +169,100 @@ describe('console: group buys are created, paused and reported [chromium]', () =
     const report = await adminApi<{ teams: Record<string, number>; successRate: number | null; gmv: number; refundedOrders: number }>(`/api/admin/group-buys/${activity!.id}/report`);
     expect(report).toMatchObject({ teams: { open: 1, filled: 0, failed: 0 }, successRate: null, gmv: 0, refundedOrders: 0 });
     await journey.shoot(page, 'group-buy-report');
+  });
+  it('edits it: the form opens with what is stored; the new name, price, team size and time limit show in the list', async () => {
+    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer').filter({ hasText: '拼团报表' }).waitFor({ state: 'hidden' });
+    await row().getByRole('button', { name: /编辑/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '编辑拼团' });
+    await visible(dialog.getByText(/保存后立即生效/));
+    // What is stored, in the form's units: yuan, hours.
+    expect(await dialog.getByLabel('名称（中文）', { exact: true }).inputValue()).toBe(nameZh);
+    expect(await dialog.getByLabel('名称（英文）', { exact: true }).inputValue()).toBe(`Team of 3 ${stamp}`);
+    await visible(dialog.locator('.ant-select-disabled').filter({ hasText: product.title['zh-CN'] }));
+    await visible(dialog.getByText('商品不能更换；要换商品，请结束本活动后新建一个。'));
+    await visible(dialog.locator('.ant-select').filter({ hasText: sku }));
+    expect(await dialog.getByLabel('拼团价', { exact: true }).inputValue()).toBe(yuan(product.variant.price - 200));
+    expect(await dialog.getByLabel('成团人数', { exact: true }).inputValue()).toBe('3');
+    expect(await dialog.getByLabel('成团时限（小时）', { exact: true }).inputValue()).toBe('12.0');
+    expect(await dialog.getByLabel('每人限参团数', { exact: true }).inputValue()).toBe('1');
+    expect(await dialog.getByLabel('团长优惠（元）', { exact: true }).inputValue()).toBe('1.00');
+    expect(await dialog.getByRole('switch', { name: '模拟成团' }).getAttribute('aria-checked')).toBe('true');
+    expect(await dialog.getByLabel('最多补齐名额', { exact: true }).inputValue()).toBe('1');
+
+    await dialog.getByLabel('名称（中文）', { exact: true }).fill(editedZh);
+    await dialog.getByLabel('拼团价', { exact: true }).fill(yuan(product.variant.price - 300));
+    await dialog.getByLabel('成团人数', { exact: true }).fill('4');
+    await dialog.getByLabel('成团时限（小时）', { exact: true }).fill('6');
+    await journey.shoot(page, 'group-buy-edit');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal-footer').waitFor({ state: 'hidden' });
+    await visible(page.getByText('已保存'));
+    await visible(row().getByText(editedZh, { exact: true }));
+    await visible(row().getByRole('cell', { name: '4', exact: true }));
+    await visible(row().getByText('6 小时', { exact: true }));
+    await visible(row().getByText(`¥${yuan(product.variant.price - 300)}`));
+    await visible(row().getByText('已暂停', { exact: true }));
+    // Only what changed went out; the team opened before the edit keeps its three seats.
+    const after = await adminApi<GroupBuyView>(`/api/admin/group-buys/${activity!.id}`);
+    expect(after).toMatchObject({
+      name: { 'zh-CN': editedZh, en: `Team of 3 ${stamp}` }, status: 'paused', teamSize: 4, timeLimitMinutes: 360, perCustomerLimit: 1, leaderDiscount: 100,
+      variants: [{ variantId: product.variant.id, groupPrice: product.variant.price - 300 }], simulatedFill: { enabled: true, maxSeatsLeft: 1 },
+    });
+    const teams = await adminApi<{ items: TeamView[] }>(`/api/admin/group-buys/${activity!.id}/teams`);
+    expect(teams.items).toEqual([expect.objectContaining({ state: 'open', size: 3 })]);
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    await journey.shoot(page, 'group-buy-edited');
+  });
+
+  it('a refused edit shows the server\'s words on the field: a group price at the SKU\'s own price', async () => {
+    await row().getByRole('button', { name: /编辑/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '编辑拼团' });
+    await dialog.getByLabel('拼团价', { exact: true }).fill(yuan(product.variant.price));
+    await dialog.getByRole('button', { name: antdText('保存') }).click();
+    await visible(dialog.getByText(`拼团价须低于原价 ${product.variant.price} 分`));
+    await visible(dialog.getByText('请按提示修改标红的字段'));
+    await journey.shoot(page, 'group-buy-edit-refused');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: antdText('取消') }).click();
+    await page.locator('.ant-modal-footer').waitFor({ state: 'hidden' });
+    const after = await adminApi<GroupBuyView>(`/api/admin/group-buys/${activity!.id}`);
+    expect(after.variants).toEqual([{ variantId: product.variant.id, groupPrice: product.variant.price - 300 }]);
+  });
+
+  it('ends another activity after a confirm: 已结束, with its teams and report only', async () => {
+    const other = await adminApi<GroupBuyView>('/api/admin/group-buys', {
+      method: 'POST',
+      body: { name: { 'zh-CN': otherZh, en: `Team of 2 ${stamp}` }, productId: product.productId, variants: [{ variantId: product.variant.id, groupPrice: product.variant.price - 100 }], teamSize: 2 },
+    });
+    await page.reload();
+    await visible(otherRow().getByText('进行中', { exact: true }));
+    await otherRow().getByRole('button', { name: antdText('结束') }).click();
+    await visible(page.getByText(/结束后不再开新团、不能参团，也不能恢复或修改/));
+    await page.locator('.ant-popconfirm').getByRole('button', { name: antdText('结束') }).click();
+    await visible(page.getByText('拼团已结束'));
+    await visible(otherRow().getByText('已结束', { exact: true }));
+    for (const gone of ['编辑', '暂停', '恢复', '结束']) expect(await otherRow().getByRole('button', { name: new RegExp(gone) }).count()).toBe(0);
+    await visible(otherRow().getByRole('button', { name: '团队' }));
+    await visible(otherRow().getByRole('button', { name: '报表' }));
+    expect((await adminApi<GroupBuyView>(`/api/admin/group-buys/${other.id}`)).status).toBe('ended');
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    await journey.shoot(page, 'group-buy-ended');
+  });
+
+  it('an edit of an activity another operator ended meanwhile is refused in the server\'s words, and the list shows it ended', async () => {
+    await row().getByRole('button', { name: /编辑/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '编辑拼团' });
+    await dialog.getByLabel('每人限参团数', { exact: true }).fill('2');
+    await adminApi(`/api/admin/group-buys/${activity!.id}/status`, { method: 'POST', body: { status: 'ended' } });
+    await dialog.getByRole('button', { name: antdText('保存') }).click();
+    await visible(dialog.getByText('该拼团活动已结束。', { exact: true }));
+    await visible(dialog.getByText('已结束的拼团不能再修改或恢复；需要时请新建一个拼团。'));
+    await journey.shoot(page, 'group-buy-edit-ended');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: antdText('取消') }).click();
+    await page.locator('.ant-modal-footer').waitFor({ state: 'hidden' });
+    await visible(row().getByText('已结束', { exact: true }));
+    expect(await row().getByRole('button', { name: /编辑/ }).count()).toBe(0);
+    const after = await adminApi<GroupBuyView>(`/api/admin/group-buys/${activity!.id}`);
+    expect(after).toMatchObject({ status: 'ended', perCustomerLimit: 1 });
   });
 });
