@@ -332,6 +332,7 @@ const flashOpts = {
   customers: Number(process.env.BENCH_FLASH_CUSTOMERS ?? 20_000),
   attempts: Number(process.env.BENCH_FLASH_ATTEMPTS ?? 100_000),
   connections: Number(process.env.BENCH_FLASH_CONNECTIONS ?? 50),
+  units: Number(process.env.BENCH_FLASH_UNITS ?? 1000),
   tokens: process.env.BENCH_FLASH_TOKENS === 'mint' ? ('mint' as const) : ('http' as const),
   ...(process.env.BENCH_PROFILE ? { nodeArgs: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? 'bench/profiles'}` } : {}),
 };

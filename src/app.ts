@@ -32,6 +32,7 @@ import {
   flashGateFor,
   flashSaleAdminRoutes,
   flashSaleStoreRoutes,
+  flashSaleEarlyAnswers,
   flashSaleParticipant,
   registerFlashSaleConsumers,
   GroupBuyService,
@@ -116,6 +117,7 @@ export function createServices(k: Kernel) {
   // A win becomes an order through checkout; flash sales reach addresses and checkout through these ports.
   const flashSales = new FlashSaleService(k, catalog, inventory, flashGateFor(k.config), {
     addressIds: async (id) => (await customers.addresses.list(id)).map((a) => a.id),
+    withAddress: (ids) => customers.addresses.owners(ids),
     shippingAddress: (customerId, addressId) => customers.addresses.shippingAddress(customerId, addressId),
     shippingMethodId: async () => (await shipping.list())[0].id,
     placeOrder: (customerId, input) => checkout.placeOrder(customerId, input),
@@ -201,6 +203,8 @@ export async function createApp(k: Kernel, services: Services = createServices(k
     metrics: { allow: k.config.metricsAllow, token: k.config.metricsToken },
   });
   app.decorateRequest('customer', null);
+  // Before signing anyone in: a flash-sale attempt whose answer is already known (sold out, not started) is answered at once.
+  app.addHook('onRequest', flashSaleEarlyAnswers(s.flashSales));
   app.addHook('onRequest', credentialed(customerAuthHook(k, s.customers)));
   app.decorateRequest('staff', null);
   app.addHook('onRequest', credentialed(staffAuthHook(k, s.staff)));

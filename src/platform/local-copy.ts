@@ -25,6 +25,11 @@ export class LocalCopy<V> {
     });
   }
 
+  /** The value held for `key`, if any, without loading it (a hot path that must not wait). */
+  peek(key: string): V | undefined {
+    return this.values.get(key);
+  }
+
   async read(key: string, load: () => Promise<V>): Promise<V> {
     if (this.values.has(key)) return this.values.get(key)!;
     const generation = this.cache?.currentGeneration;

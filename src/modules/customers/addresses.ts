@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Kernel } from '../../platform/kernel.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -30,6 +30,13 @@ export class AddressBook {
       .where(eq(addresses.customerId, customerId))
       .orderBy(desc(addresses.isDefault), desc(addresses.createdAt), asc(addresses.id));
     return rows.map(toView);
+  }
+
+  /** Which of these customers have at least one saved address (one statement for many). */
+  async owners(customerIds: readonly string[]): Promise<Set<string>> {
+    if (customerIds.length === 0) return new Set();
+    const rows = await this.q.selectDistinct({ customerId: addresses.customerId }).from(addresses).where(inArray(addresses.customerId, [...customerIds]));
+    return new Set(rows.map((r) => r.customerId));
   }
 
   async get(customerId: string, id: string): Promise<AddressView> {

@@ -1,4 +1,5 @@
-import { and, eq, gt, lte, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne } from 'drizzle-orm';
+import { coalesced } from '../../platform/coalesce.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { DAY } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
@@ -41,7 +42,17 @@ export class SessionStore {
   private readonly cache = new Map<string, { info: SessionInfo; until: number }>();
   private readonly misses = new Map<string, number>();
 
+  /** Sessions by token hash, the lookups of the moment read together (a crowd's first requests: one statement). */
+  private readonly byHash: (hash: string) => Promise<{ sessionId: string; customerId: string; expiresAt: Date } | undefined>;
+
   constructor(private readonly k: Kernel) {
+    this.byHash = coalesced(k.db, async (hashes: readonly string[]) => {
+      const rows = await k.db.q
+        .select({ hash: customerSessions.tokenHash, sessionId: customerSessions.id, customerId: customerSessions.customerId, expiresAt: customerSessions.expiresAt })
+        .from(customerSessions)
+        .where(and(inArray(customerSessions.tokenHash, [...hashes]), gt(customerSessions.expiresAt, k.clock.now())));
+      return new Map(rows.map((r) => [r.hash, r] as const));
+    });
     k.cache.onInvalidate((tags) => {
       for (const tag of tags) {
         if (tag.startsWith('session-revoked:')) {
@@ -83,10 +94,8 @@ export class SessionStore {
     if (hit && hit.until > at) return hit.info.expiresAt > now ? hit.info : null;
     const missed = this.misses.get(hash);
     if (missed !== undefined && missed > at) return null;
-    const [row] = await this.k.db.q
-      .select({ sessionId: customerSessions.id, customerId: customerSessions.customerId, expiresAt: customerSessions.expiresAt })
-      .from(customerSessions)
-      .where(and(eq(customerSessions.tokenHash, hash), gt(customerSessions.expiresAt, now)));
+    const found = await this.byHash(hash);
+    const row = found && found.expiresAt > now ? { sessionId: found.sessionId, customerId: found.customerId, expiresAt: found.expiresAt } : undefined;
     const until = performance.now() + CACHE_MS;
     if (row) {
       this.misses.delete(hash);

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Shopper session tokens carry a prefix so a bearer token is recognisable (and not a staff one). */
 export const TOKEN_PREFIX = 'skc_';
@@ -9,8 +9,9 @@ export function newSessionToken(): string {
   return TOKEN_PREFIX + randomBytes(32).toString('base64url');
 }
 
+/** One-shot `crypto.hash` (Node ≥ 20.12): a third of createHash's cost, and it runs on every signed-in request. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return hash('sha256', text, 'base64url');
 }
 
 export function hmac(secret: string, text: string): string {

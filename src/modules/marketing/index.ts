@@ -37,7 +37,7 @@ export { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from './referral/policy.
 export { REFERRAL_REWARDS_JOB } from './jobs.js';
 export { FlashSaleService, FLASH_SALES_TAG } from './flash-sales/service.js';
 export { flashGateFor, type FlashGate } from './flash-sales/gate.js';
-export { flashSaleAdminRoutes, flashSaleStoreRoutes } from './flash-sales/routes.js';
+export { flashSaleAdminRoutes, flashSaleEarlyAnswers, flashSaleStoreRoutes } from './flash-sales/routes.js';
 export { FlashSaleErrors } from './flash-sales/errors.js';
 export { flashSaleParticipant, registerFlashSaleConsumers, CLOSE_FLASH_ROUNDS_JOB } from './flash-sales/participant.js';
 export { FlashSaleEvents } from './flash-sales/events.js';

@@ -123,17 +123,18 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/flash-sales/rounds' })).statusCode).toBe(401);
   });
 
-  it('before the start an attempt is refused with the start time and nothing is written; signed out is 401; forged ids 400 or 404', async () => {
+  it('before the start an attempt is refused with the start time, signed in or not, and nothing is written; forged ids 400 or 404', async () => {
     const res = await buy(itemId, shopper);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'FLASH_NOT_STARTED' });
     expect(res.json().detail).toContain('2026/12/12 19:00'); // in the store's time zone (Asia/Shanghai)
     // No token before the start either: the same answer.
     expect((await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: shopper })).json().code).toBe('FLASH_NOT_STARTED');
-    expect((await buy(itemId, {})).statusCode).toBe(401);
+    // Signed out, or with a broken body: the same start time, answered before anyone is signed in.
+    expect((await buy(itemId, {})).json().code).toBe('FLASH_NOT_STARTED');
+    expect((await t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, headers: { 'content-type': 'application/json' }, payload: '{"quantity": ' })).json().code).toBe('FLASH_NOT_STARTED');
     expect((await buy(randomUUID(), shopper)).statusCode).toBe(404);
     expect((await buy('not-a-uuid', shopper)).statusCode).toBe(400);
-    expect((await buy(itemId, shopper, 0)).statusCode).toBe(400);
     const report = (await admin('GET', `/flash-sales/rounds/${roundId}/report`)).json().items[0];
     expect(report).toMatchObject({ stock: 100, left: 100, units: { decided: 0 }, accounted: true });
   });
@@ -143,6 +144,8 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     const issued = await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: shopper });
     expect(issued.statusCode, issued.body).toBe(200);
     expect((await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token` })).statusCode).toBe(401);
+    expect((await buy(itemId, {})).statusCode).toBe(401);
+    expect((await buy(itemId, shopper, 0)).statusCode).toBe(400);
     // No saved address, no token: a win would have nowhere to go (asked before the rush, not after).
     const homeless = await t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: (await registerShopper(t)).auth });
     expect(homeless.statusCode).toBe(409);
@@ -178,18 +181,46 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
     expect((await buy(itemId, other)).json().code).toBe('FLASH_SOLD_OUT');
   }, 120_000);
 
+  it('after the last unit the crowd is answered before anything else: signed out, forged token, broken body — sold out, no statement', async () => {
+    const before = t.k.db.statements.n;
+    const answers = await Promise.all([
+      buy(itemId, shopper),
+      buy(itemId, {}, 1, 'forged'),
+      t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, headers: { ...shopper, 'content-type': 'application/json' }, payload: '{"quantity": \u0000' }),
+      t.app.inject({ url: `/api/store/flash-sales/items/${itemId}/token`, headers: { authorization: 'Bearer skc_made-up' } }),
+      ...Array.from({ length: 40 }, () => buy(itemId, shopper, 1, 'x')),
+    ]);
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('FLASH_SOLD_OUT');
+    }
+    expect(answers[0].json().detail).toBe('已抢光：本场秒杀商品已售罄。');
+    // No limit counted either: far past 5 a second, no 429.
+    expect(t.k.db.statements.n - before).toBe(0);
+  });
+
+  /** A round on now with units to spare (limits are counted only while there is something to win). */
+  const roomyItem = async () => {
+    const created = (await admin('POST', '/flash-sales/rounds', round([{ variantId: p.variantIds[1], flashPrice: 100, stock: 20, perCustomerLimit: 1 }], -1000))).json();
+    expect((await admin('POST', `/flash-sales/rounds/${created.id}/publish`)).statusCode).toBe(200);
+    return created.items[0].id as string;
+  };
+
   it('one shopper pressing faster than a person can is held back (429 with Retry-After), per shopper', async () => {
+    const roomy = await roomyItem();
     const presser = await shopperWithAddress();
-    const token = await tokenOf(itemId, presser);
-    const answers = await Promise.all(Array.from({ length: 12 }, () => buy(itemId, presser, 1, token)));
+    const token = await tokenOf(roomy, presser);
+    await pause();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => buy(roomy, presser, 1, token)));
     const limited = answers.filter((r) => r.statusCode === 429);
     expect(limited.length).toBeGreaterThanOrEqual(12 - 5);
     expect(limited[0].json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited[0].headers['retry-after']).toBeDefined();
+    expect(answers.filter((r) => r.statusCode === 202)).toHaveLength(1);
     // Another shopper at the same moment is not held back by the first one's presses.
-    const next = await buy(itemId, await shopperWithAddress());
-    expect(next.statusCode).toBe(409);
-    expect(next.json().code).toBe('FLASH_SOLD_OUT');
+    const next = await buy(roomy, await shopperWithAddress());
+    expect(next.statusCode, next.body).toBe(202);
   });
 
   it('the gate emptied (a restart; Redis back empty) is loaded again from the ledger: every unit accounted for, limits kept', async () => {
@@ -213,9 +244,10 @@ describeEachBackend('flash sales: rounds, the crowd, the ledger', (backend) => {
   }, 60_000);
 
   it('one network address is held back past 50 attempts a second across its accounts; a spoofed X-Forwarded-For changes nothing', async () => {
+    const roomy = await roomyItem();
     const farm = await Promise.all(Array.from({ length: 20 }, async () => (await registerShopper(t)).auth));
     const from = (headers: Record<string, string>, remoteAddress: string, spoof?: string) =>
-      t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${itemId}/buy`, remoteAddress, headers: { ...headers, ...(spoof ? { 'x-forwarded-for': spoof } : {}) }, payload: { quantity: 1, token: 'x'.repeat(60) } });
+      t.app.inject({ method: 'POST', url: `/api/store/flash-sales/items/${roomy}/buy`, remoteAddress, headers: { ...headers, ...(spoof ? { 'x-forwarded-for': spoof } : {}) }, payload: { quantity: 1, token: 'x'.repeat(60) } });
     await pause();
     const answers = await Promise.all(farm.flatMap((auth, i) => [0, 1, 2].map((j) => from(auth, '203.0.113.9', `198.51.100.${i * 3 + j}`))));
     const limited = answers.filter((r) => r.statusCode === 429);

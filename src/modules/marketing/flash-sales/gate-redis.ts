@@ -35,8 +35,13 @@ type Scripted = Redis & {
 
 const REASONS = { [-1]: 'soldOut', [-2]: 'limit', [-3]: 'notLoaded' } as const;
 
+/** How long an answer of "none left" from Redis is believed in this process without asking again. */
+export const SOLD_OUT_BELIEVED_MS = 250;
+
 export class RedisFlashGate implements FlashGate {
   private client: Scripted | null = null;
+  /** Items Redis last said had none left, and until when that is believed here. */
+  private readonly soldOutUntil = new Map<string, number>();
 
   constructor(
     private readonly url: string,
@@ -60,6 +65,7 @@ export class RedisFlashGate implements FlashGate {
   }
 
   async load(item: GateLoad): Promise<void> {
+    this.soldOutUntil.delete(item.itemId);
     const [itemKey, takenKey] = this.keys(item.itemId);
     const tx = this.redis.multi().del(itemKey, takenKey);
     const taken = [...item.taken].filter(([, n]) => n > 0);
@@ -70,11 +76,21 @@ export class RedisFlashGate implements FlashGate {
 
   async take(itemId: string, customerId: string, quantity: number): Promise<TakeResult> {
     const [code, left] = await this.redis.flashTake(...this.keys(itemId), customerId, quantity);
+    if (Number(left) === 0 && code !== -3) this.soldOutUntil.set(itemId, performance.now() + SOLD_OUT_BELIEVED_MS);
     if (code === 1) return { ok: true, left: Number(left) };
     return { ok: false, reason: REASONS[code as -1 | -2 | -3], left: Number(left) };
   }
 
+  soldOut(itemId: string): boolean {
+    const until = this.soldOutUntil.get(itemId);
+    if (until === undefined) return false;
+    if (until > performance.now()) return true;
+    this.soldOutUntil.delete(itemId);
+    return false;
+  }
+
   async giveBack(itemId: string, customerId: string, quantity: number): Promise<number> {
+    this.soldOutUntil.delete(itemId);
     return Number(await this.redis.flashGiveBack(...this.keys(itemId), customerId, quantity));
   }
 
@@ -90,6 +106,7 @@ export class RedisFlashGate implements FlashGate {
   }
 
   async drop(itemId: string): Promise<void> {
+    this.soldOutUntil.delete(itemId);
     await this.redis.del(...this.keys(itemId));
   }
 

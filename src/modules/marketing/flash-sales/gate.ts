@@ -29,6 +29,12 @@ export interface FlashGate {
   take(itemId: string, customerId: string, quantity: number): Promise<TakeResult>;
   /** Returns units a customer held (a released claim), never more than they hold. Returns how many. */
   giveBack(itemId: string, customerId: string, quantity: number): Promise<number>;
+  /**
+   * Whether this process knows the item to be sold out without asking anyone: exact in memory; in
+   * Redis, what the last answer said, for a quarter of a second (units given back elsewhere are
+   * seen that much later). The crowd pressing on after the last unit is answered from here.
+   */
+  soldOut(itemId: string): boolean;
   /** Units left per item (null: not loaded). */
   left(itemIds: readonly string[]): Promise<Map<string, number | null>>;
   /** Forgets an item (its round is over). */
@@ -71,6 +77,10 @@ export class MemoryFlashGate implements FlashGate {
     item.taken.set(customerId, had - back);
     item.left += back;
     return Promise.resolve(back);
+  }
+
+  soldOut(itemId: string): boolean {
+    return this.items.get(itemId)?.left === 0;
   }
 
   left(itemIds: readonly string[]): Promise<Map<string, number | null>> {

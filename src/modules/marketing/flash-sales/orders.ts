@@ -18,6 +18,8 @@ export const FLASH_CLAIM_KIND = 'flashSale';
 export interface FlashOrderPorts {
   /** The shopper's saved addresses, default first. */
   addressIds(customerId: string): Promise<string[]>;
+  /** Which of these customers have a saved address (the buy token's check, for a crowd at once). */
+  withAddress(customerIds: readonly string[]): Promise<Set<string>>;
   shippingAddress(customerId: string, addressId: string): Promise<ShippingAddress>;
   /** The shipping method a flash order uses: the store's first active one. */
   shippingMethodId(): Promise<string>;

@@ -1,7 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendProblem } from '../../../platform/http/problem.js';
 import { answeredWrite } from '../../../platform/http/answer.js';
 import type { Kernel } from '../../../platform/kernel.js';
 import { problemSchema } from '../../../platform/http/pagination.js';
@@ -100,6 +102,26 @@ export const BUY_ATTEMPTS_PER_ADDRESS = 50;
  */
 function loopback(ip: string): boolean {
   return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+}
+
+/** The routes a crowd presses (under /api/store), answered early when the answer is known (below). */
+const CROWD_ROUTES = new Set(['/api/store/flash-sales/items/:id/buy', '/api/store/flash-sales/items/:id/token']);
+
+/**
+ * A root `onRequest` hook, added before the sign-in hooks (app.ts): an attempt or token request
+ * whose answer is already known — the round has not started or is over, the item is sold out — is
+ * answered at once, before the session is looked up, the body read, the limits counted or the buy
+ * token checked. Nothing is decided or written, and the answer holds for anyone (units left are
+ * public), so no check is skipped that could change it. After the last unit, a crowd pressing on
+ * costs little more than a bare route; and requests before the start cost no more either.
+ */
+export function flashSaleEarlyAnswers(flashSales: FlashSaleService) {
+  return function flashSaleEarlyAnswer(req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    if (!CROWD_ROUTES.has(req.routeOptions.url ?? '')) return done();
+    const refusal = flashSales.quickRefusal((req.params as { id?: string }).id ?? '');
+    if (!refusal) return done();
+    void sendProblem(req, reply, refusal.code, refusal.params);
+  };
 }
 
 /** Flash sales for shoppers: the rounds to come with units left, the buy token and the buy attempt. */

@@ -3,13 +3,14 @@ import type { Kernel } from '../../../platform/kernel.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { LocalCopy } from '../../../platform/local-copy.js';
+import { coalesced } from '../../../platform/coalesce.js';
 import type { CatalogService } from '../../catalog/index.js';
 import type { InventoryService } from '../../inventory/index.js';
-import { buyToken, buyTokenValid } from './buy-token.js';
+import { BuyTokens } from './buy-token.js';
+import { ClaimLedger, type Written } from './claim-ledger.js';
 import { FlashSaleErrors } from './errors.js';
 import type { FlashGate } from './gate.js';
 import { flashSaleClaims, flashSaleItems, flashSaleRounds } from './schema.js';
-import { FlashSaleEvents } from './events.js';
 import { FLASH_SALES_TAG } from './cache-tags.js';
 
 export { FLASH_SALES_TAG };
@@ -19,6 +20,8 @@ import type { FlashClaimView, FlashItemReport, FlashItemView, FlashRoundInput, F
 type Round = typeof flashSaleRounds.$inferSelect;
 type Item = typeof flashSaleItems.$inferSelect;
 type Claim = typeof flashSaleClaims.$inferSelect;
+/** Shoppers remembered as having an address, per process (a crowd of 100,000: ~10 MB). */
+const REMEMBERED_ADDRESSED = 100_000;
 /** How long one answer of the rounds-to-come is shared between pollers. */
 export const UPCOMING_SHARED_MS = 1000;
 
@@ -38,6 +41,11 @@ export class FlashSaleService {
   private readonly live: LocalCopy<Map<string, LiveItem>>;
   /** Orders from wins: made through checkout, paid, cancelled (orders.ts). */
   readonly orders: FlashOrders;
+  private readonly ledger: ClaimLedger;
+  /** Shoppers known to have a saved address (hasAddress). */
+  private readonly addressed = new Set<string>();
+  private readonly addressOwners: (customerId: string) => Promise<true | undefined>;
+  private readonly tokens: BuyTokens;
 
   constructor(
     private readonly k: Kernel,
@@ -47,6 +55,9 @@ export class FlashSaleService {
     private readonly ports: FlashOrderPorts,
   ) {
     this.live = new LocalCopy(k.db, k.cache, FLASH_SALES_TAG);
+    this.ledger = new ClaimLedger(k);
+    this.addressOwners = coalesced(k.db, async (ids: readonly string[]) => new Map([...(await ports.withAddress(ids))].map((id) => [id, true as const])));
+    this.tokens = new BuyTokens(k.secrets.session);
     this.orders = new FlashOrders(k, inventory, gate, ports, (item) => this.reload(item));
   }
 
@@ -166,16 +177,16 @@ export class FlashSaleService {
 
   /**
    * One shopper's attempt. Refused with no database work before the start, after the end, over the
-   * limit, when sold out; a win is a claim row (the ledger) written at once, in one transaction
-   * with the item's `claimed` count raised under its row lock — never past stock, never past the
-   * customer's limit, whatever the gate said (a gate loaded while wins were still being written
-   * may say yes once too often: the database says no, and the gate is loaded again). Only winners
-   * reach the database, one after another per item. Should the write fail, the unit goes back to
-   * the gate; should the process die first, the next load from the ledger does not count it.
+   * limit, when sold out; a win is a claim in the ledger (written in a batch with the other wins of
+   * the moment, claim-ledger.ts), answered once it has committed — never past stock, never past the
+   * customer's limit, whatever the gate said (a gate loaded while wins were still being written may
+   * say yes once too often: the database says no, and the gate is loaded again). Only winners reach
+   * the database. Should the write fail, the unit goes back to the gate; should the process die
+   * first, the next load from the ledger does not count it.
    */
   async buy(customerId: string, itemId: string, quantity: number, token: string, addressId: string | null = null): Promise<FlashClaimView> {
     const live = await this.open(itemId);
-    if (!buyTokenValid(this.k.secrets.session, token, customerId, itemId, live.endsAt, this.k.clock.now().getTime())) throw new AppError(FlashSaleErrors.FLASH_TOKEN_INVALID);
+    if (!this.tokens.valid(token, customerId, itemId, live.endsAt, this.k.clock.now().getTime())) throw new AppError(FlashSaleErrors.FLASH_TOKEN_INVALID);
     if (quantity > live.item.perCustomerLimit) throw new AppError(FlashSaleErrors.FLASH_OVER_LIMIT, { limit: live.item.perCustomerLimit });
     let decided = await this.gate.take(itemId, customerId, quantity);
     if (!decided.ok && decided.reason === 'notLoaded') {
@@ -188,9 +199,9 @@ export class FlashSaleService {
     }
     const at = this.k.clock.now();
     const claim: Claim = { id: newId(), itemId, customerId, quantity, state: 'decided', orderId: null, addressId, releasedReason: null, failure: null, createdAt: at, updatedAt: at };
-    let written: 'ok' | 'soldOut' | 'limit';
+    let written: Written;
     try {
-      written = await this.k.db.transaction(() => this.record(claim, live.item.perCustomerLimit));
+      written = await this.ledger.write(claim, live.item.perCustomerLimit);
     } catch (err) {
       await this.gate.giveBack(itemId, customerId, quantity);
       throw err;
@@ -202,27 +213,25 @@ export class FlashSaleService {
     throw new AppError(FlashSaleErrors.FLASH_SOLD_OUT);
   }
 
-  /** The win in the ledger: the item's count raised (row lock: winners of one item queue here), the customer's units checked, the claim written. */
-  private async record(claim: Claim, limit: number): Promise<'ok' | 'soldOut' | 'limit'> {
-    const raised = await this.q
-      .update(flashSaleItems)
-      .set({ claimed: sql`${flashSaleItems.claimed} + ${claim.quantity}` })
-      .where(and(eq(flashSaleItems.id, claim.itemId), sql`${flashSaleItems.claimed} + ${flashSaleItems.returned} + ${claim.quantity} <= ${flashSaleItems.stock}`))
-      .returning({ claimed: flashSaleItems.claimed });
-    if (raised.length === 0) return 'soldOut';
-    const [mine] = await this.q
-      .select({ units: sql<number>`coalesce(sum(${flashSaleClaims.quantity}), 0)::int` })
-      .from(flashSaleClaims)
-      .where(and(eq(flashSaleClaims.itemId, claim.itemId), eq(flashSaleClaims.customerId, claim.customerId), ne(flashSaleClaims.state, 'released')));
-    if (Number(mine.units) + claim.quantity > limit) {
-      // Undo the count in this same transaction (nothing else of it is written).
-      await this.q.update(flashSaleItems).set({ claimed: sql`${flashSaleItems.claimed} - ${claim.quantity}` }).where(eq(flashSaleItems.id, claim.itemId));
-      return 'limit';
-    }
-    await this.q.insert(flashSaleClaims).values(claim);
-    // The order is made from the win by the event's consumer: a crash now loses nothing.
-    await this.k.outbox.emit(FlashSaleEvents.claimed, { claimId: claim.id, itemId: claim.itemId, customerId: claim.customerId, quantity: claim.quantity });
-    return 'ok';
+  /**
+   * The refusal of an attempt (or a token request) known before anything else is looked at — the
+   * item's round has not started or is over, or the gate knows it is sold out — or null: ask the
+   * whole way. Answered before the shopper is signed in, the body read or any limit counted
+   * (routes.ts): once a round sells out, the crowd pressing on costs what a bare route costs.
+   */
+  quickRefusal(itemId: string): AppError | null {
+    const live = this.live.peek('live')?.get(itemId);
+    if (!live) return null;
+    const now = this.k.clock.now().getTime();
+    if (now < live.startsAt) return this.notStarted(live);
+    if (now >= live.endsAt) return new AppError(FlashSaleErrors.FLASH_ENDED);
+    if (this.gate.soldOut(itemId)) return new AppError(FlashSaleErrors.FLASH_SOLD_OUT);
+    return null;
+  }
+
+  private notStarted(live: LiveItem): AppError {
+    const startsAt = new Date(live.startsAt);
+    return new AppError(FlashSaleErrors.FLASH_NOT_STARTED, { startsAt: startsAt.toISOString(), startsAtZh: startsAt.toLocaleString('zh-CN', { timeZone: this.k.timezone.get(), hour12: false }) });
   }
 
   /**
@@ -231,8 +240,21 @@ export class FlashSaleService {
    */
   async token(customerId: string, itemId: string): Promise<{ token: string; expiresAt: string }> {
     const live = await this.open(itemId);
-    if ((await this.ports.addressIds(customerId)).length === 0) throw new AppError(FlashSaleErrors.FLASH_ADDRESS_NEEDED);
-    return { token: buyToken(this.k.secrets.session, customerId, itemId, live.endsAt), expiresAt: new Date(live.endsAt).toISOString() };
+    if (!(await this.hasAddress(customerId))) throw new AppError(FlashSaleErrors.FLASH_ADDRESS_NEEDED);
+    return { token: this.tokens.issue(customerId, itemId, live.endsAt), expiresAt: new Date(live.endsAt).toISOString() };
+  }
+
+  /**
+   * Whether the shopper has a saved address: a crowd's token requests of the moment are asked in one
+   * statement, and a yes is remembered (an address deleted later only means the order cannot be
+   * made: the claim is released with FLASH_ADDRESS_NEEDED, as orders.ts does).
+   */
+  private async hasAddress(customerId: string): Promise<boolean> {
+    if (this.addressed.has(customerId)) return true;
+    if (!(await this.addressOwners(customerId))) return false;
+    if (this.addressed.size >= REMEMBERED_ADDRESSED) this.addressed.clear();
+    this.addressed.add(customerId);
+    return true;
   }
 
   /** The item from the in-process copy if its round is on now; refused with no database work otherwise. */
@@ -240,10 +262,7 @@ export class FlashSaleService {
     const live = (await this.live.read('live', () => this.loadLive())).get(itemId);
     if (!live) throw notFound(`flash sale item ${itemId}`);
     const now = this.k.clock.now().getTime();
-    if (now < live.startsAt) {
-      const startsAt = new Date(live.startsAt);
-      throw new AppError(FlashSaleErrors.FLASH_NOT_STARTED, { startsAt: startsAt.toISOString(), startsAtZh: startsAt.toLocaleString('zh-CN', { timeZone: this.k.timezone.get(), hour12: false }) });
-    }
+    if (now < live.startsAt) throw this.notStarted(live);
     if (now >= live.endsAt) throw new AppError(FlashSaleErrors.FLASH_ENDED);
     return live;
   }
