@@ -81,7 +81,9 @@ export class Database {
     );
     for (const hook of hooks) {
       try {
-        await hook();
+        // Only a hook that returns a promise is waited for (a plain one — a dispatcher's wake — needs no turn of its own).
+        const pending = hook();
+        if (pending) await pending;
       } catch {
         // After-commit hooks are hints (wake a dispatcher, drop a cache); the outbox is the guarantee.
       }

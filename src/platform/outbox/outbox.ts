@@ -129,9 +129,10 @@ export class Outbox {
     const event: PendingEvent = { id: newId(), type: type.stored, payload: payload as object, occurredAt, deliverAt: opts.deliverAt ?? occurredAt };
     const q = this.db.q;
     const waiting = this.pending.get(q);
-    if (waiting) waiting.push(event);
-    else if (this.db.beforeCommit(() => this.flush(q))) this.pending.set(q, [event]);
+    if (waiting) return (waiting.push(event), event.id);
+    if (this.db.beforeCommit(() => this.flush(q))) this.pending.set(q, [event]);
     else await this.write([event]);
+    // Once per transaction: its events are written together, one wake is enough.
     this.db.afterCommit(() => this.wake?.());
     return event.id;
   }
@@ -178,7 +179,12 @@ export class Outbox {
     for (const d of due) byConsumer.set(d.consumer, [...(byConsumer.get(d.consumer) ?? []), d.eventId]);
     for (const [consumer, eventIds] of byConsumer) {
       if (eventIds.length > 1 && this.consumers.get(consumer)?.transactional && (await this.deliverBatch(consumer, eventIds))) continue;
-      for (const eventId of eventIds) await this.deliver(eventId, consumer);
+      for (const eventId of eventIds) {
+        await this.deliver(eventId, consumer);
+        // A turn of the event loop between deliveries: on PGlite a statement runs on this thread, and a
+        // round of a hundred (each an order, say) would otherwise hold every waiting request until it ends.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     return due.length;
   }

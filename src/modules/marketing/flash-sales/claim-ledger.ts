@@ -40,14 +40,18 @@ export class ClaimLedger {
     if (this.k.db.inTransaction) return this.record([{ claim, limit }]).then(([w]) => w);
     return new Promise((resolve, reject) => {
       this.queue.push({ claim, limit, resolve, reject });
-      if (!this.writing) void this.drain();
+      if (this.writing) return;
+      this.writing = true;
+      // Written after this turn's other requests have been read: on PGlite a transaction runs on
+      // this thread, and started at once it would hold each win alone (a batch of one, every time).
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
     try {
       while (this.queue.length) {
+        if (!this.k.db.inTransaction) await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           const written = await this.k.db.transaction(() => this.record(batch));

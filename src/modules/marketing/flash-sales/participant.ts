@@ -28,18 +28,27 @@ export function flashSaleParticipant(orders: FlashOrders): CheckoutParticipant {
 }
 
 export const CLOSE_FLASH_ROUNDS_JOB = 'marketing.flash-sales.close';
+/**
+ * A shopper waits on a win's order, and it takes well under a second: a runner that died holding it
+ * (a crash) delays the order 10 s, not a minute. A second runner meanwhile makes no second order.
+ */
+const ORDER_LEASE_MS = 10_000;
 
 /**
  * Each win becomes an order through checkout, outside any open transaction (a refusal leaves
  * nothing behind); every minute, rounds that have ended give their unsold carve back to the warehouse.
  */
 export function registerFlashSaleConsumers(k: Kernel, flashSales: FlashSaleService): void {
-  k.outbox.subscribe('marketing.flash-sales.order', [FlashSaleEvents.claimed], (e) => flashSales.orders.makeOrder(e.payload.claimId), {
-    transactional: false,
-    // A shopper waits on it, and it takes well under a second: a runner that died holding it (a
-    // crash) delays the order 10 s, not a minute. A second runner meanwhile makes no second order.
-    leaseMs: 10_000,
-  });
+  k.outbox.subscribe(
+    'marketing.flash-sales.order',
+    [FlashSaleEvents.claimed],
+    async (e) => {
+      // While a crowd presses, its wins' orders wait (crowd.ts) — within the delivery's lease.
+      await flashSales.crowd.calm(ORDER_LEASE_MS - 2_000);
+      await flashSales.orders.makeOrder(e.payload.claimId);
+    },
+    { transactional: false, leaseMs: ORDER_LEASE_MS },
+  );
   k.recurring.register({
     name: CLOSE_FLASH_ROUNDS_JOB,
     every: '* * * * *',

@@ -118,6 +118,7 @@ const CROWD_ROUTES = new Set(['/api/store/flash-sales/items/:id/buy', '/api/stor
 export function flashSaleEarlyAnswers(flashSales: FlashSaleService) {
   return function flashSaleEarlyAnswer(req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
     if (!CROWD_ROUTES.has(req.routeOptions.url ?? '')) return done();
+    flashSales.crowd.note();
     const refusal = flashSales.quickRefusal((req.params as { id?: string }).id ?? '');
     if (!refusal) return done();
     void sendProblem(req, reply, refusal.code, refusal.params);

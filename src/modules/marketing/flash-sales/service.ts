@@ -8,6 +8,7 @@ import type { CatalogService } from '../../catalog/index.js';
 import type { InventoryService } from '../../inventory/index.js';
 import { BuyTokens } from './buy-token.js';
 import { ClaimLedger, type Written } from './claim-ledger.js';
+import { Crowd } from './crowd.js';
 import { FlashSaleErrors } from './errors.js';
 import type { FlashGate } from './gate.js';
 import { flashSaleClaims, flashSaleItems, flashSaleRounds } from './schema.js';
@@ -42,6 +43,8 @@ export class FlashSaleService {
   /** Orders from wins: made through checkout, paid, cancelled (orders.ts). */
   readonly orders: FlashOrders;
   private readonly ledger: ClaimLedger;
+  /** Whether a crowd presses now (its wins' orders wait for it to thin: crowd.ts). */
+  readonly crowd = new Crowd();
   /** Shoppers known to have a saved address (hasAddress). */
   private readonly addressed = new Set<string>();
   private readonly addressOwners: (customerId: string) => Promise<true | undefined>;
