@@ -226,7 +226,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
     });
     const wideTeam = await shopperCall('POST', `/group-buys/${wideGroupBuy.id}/teams`, { variantId: ids.maxVariant, quantity: 1, addressId: ids.address });
     const bareGroupBuy = await staffCall('POST', '/group-buys', { name: { 'zh-CN': '团', en: 'G' }, productId: ids.widest, variants: [{ variantId: ids.maxVariant, groupPrice: 1 }], teamSize: 2 });
-    Object.assign(ids, { wideGroupBuy: wideGroupBuy.id, wideTeam: wideTeam.teamId, bareGroupBuy: bareGroupBuy.id });
+    Object.assign(ids, { wideGroupBuy: wideGroupBuy.id, wideTeam: wideTeam.teamId, wideTeamOrder: wideTeam.orderId, bareGroupBuy: bareGroupBuy.id });
     Object.assign(ids, { dear: dear.id, dearNumber: dear.number, cheap: cheap.id, cart: (await shopperCall('POST', '/carts')).id });
     await shopperCall('POST', `/carts/${ids.cart}/items`, { variantId: ids.maxVariant, quantity: 999 });
   }, 600_000);
@@ -248,6 +248,7 @@ describeEachBackend('widest valid rows: every view answers them', (backend) => {
       case 'getFlashSaleClaim': return [{ id: ids.wideClaim }];
       case 'getGroupBuy': case 'adminGetGroupBuy': case 'adminListGroupBuyTeams': case 'adminGroupBuyReport': return [{ id: ids.wideGroupBuy }, { id: ids.bareGroupBuy }];
       case 'getGroupBuyTeam': return [{ id: ids.wideTeam }];
+      case 'getMyGroupBuyTeamOfOrder': return [{ orderId: ids.wideTeamOrder }];
       case 'adminListRedeemCodeBatches': return [{ id: ids.wideTemplate }];
       case 'getRegion': return [{ code: '440305' }];
       case 'getReferralInvite': return [{ code: ids.referralCode }];
