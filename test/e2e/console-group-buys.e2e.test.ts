@@ -220,7 +220,7 @@ describe('console: group buys are created, edited, paused, ended and reported [c
     const dialog = page.getByRole('dialog').filter({ hasText: '编辑拼团' });
     await dialog.getByLabel('拼团价', { exact: true }).fill(yuan(product.variant.price));
     await dialog.getByRole('button', { name: antdText('保存') }).click();
-    await visible(dialog.getByText(`拼团价须低于原价 ${product.variant.price} 分`));
+    await visible(dialog.getByText(`拼团价须低于原价 ¥${(product.variant.price / 100).toFixed(2)}`));
     await visible(dialog.getByText('请按提示修改标红的字段'));
     await journey.shoot(page, 'group-buy-edit-refused');
     await page.locator('.ant-modal-footer').getByRole('button', { name: antdText('取消') }).click();

@@ -47,7 +47,7 @@ describe('checkActivity', () => {
     expect(paths(draft({ variants: [{ variantId: 'v-red', groupPrice: 0 }] }))).toEqual(['variants[0].groupPrice']);
     expect(paths(draft({ variants: [{ variantId: 'v-red', groupPrice: 12.5 }] }))).toEqual(['variants[0].groupPrice']);
     expect(paths(draft({ variants: [{ variantId: 'v-red', groupPrice: 4_999 }] }))).toEqual([]);
-    expect(errorsOf(draft({ variants: [{ variantId: 'v-red', groupPrice: 5_000 }] }))[0].message.en).toContain('5000');
+    expect(errorsOf(draft({ variants: [{ variantId: 'v-red', groupPrice: 5_000 }] }))[0].message.en).toContain('¥50.00');
   });
 
   it("refuses variants that are not the product's, twice the same variant, and none at all", () => {

@@ -91,7 +91,7 @@ export function checkActivity(draft: GroupBuyDraft, normalPrices: Readonly<Recor
       if (!Number.isSafeInteger(v.groupPrice) || v.groupPrice <= 0) {
         err(`${at}.groupPrice`, '拼团价须为大于 0 的整数（分）', 'must be a whole number of minor units above 0');
       } else if (v.groupPrice >= normal) {
-        err(`${at}.groupPrice`, `拼团价须低于原价 ${normal} 分`, `must be below the normal price (${normal} minor units)`);
+        err(`${at}.groupPrice`, `拼团价须低于原价 ¥${yuan(normal)}`, `must be below the normal price (¥${yuan(normal)})`);
       }
     });
   }
@@ -151,4 +151,9 @@ export function timeLimitMs(activity: Pick<GroupBuySettings, 'timeLimitMinutes'>
 
 function inRange(v: unknown, min: number, max: number): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+}
+
+/** Minor units as yuan for a message an operator reads (29900 → "299.00"). */
+function yuan(minor: number): string {
+  return (minor / 100).toFixed(2);
 }

@@ -40,7 +40,7 @@ describe('a 422 placed on the form', () => {
   it('puts each error on its field in the UI language, counting those with no field', () => {
     const placed = fieldErrorsOf(
       [
-        { path: 'variants[1].groupPrice', message: { 'zh-CN': '拼团价须低于原价 9900 分', en: 'must be below the normal price (9900 minor units)' } },
+        { path: 'variants[1].groupPrice', message: { 'zh-CN': '拼团价须低于原价 ¥99.00', en: 'must be below the normal price (¥99.00)' } },
         { path: 'variants[1].groupPrice', message: 'again' },
         { path: 'timeLimitMinutes', message: { 'zh-CN': '成团时限须为 60–4320 分钟', en: 'must be 60–4320 minutes' } },
         { path: 'somethingElse', message: 'x' },
@@ -49,7 +49,7 @@ describe('a 422 placed on the form', () => {
     );
     expect(placed).toEqual({
       fields: [
-        { name: ['variants', 1, 'groupPrice'], errors: ['拼团价须低于原价 9900 分', 'again'] },
+        { name: ['variants', 1, 'groupPrice'], errors: ['拼团价须低于原价 ¥99.00', 'again'] },
         { name: ['timeLimitHours'], errors: ['成团时限须为 60–4320 分钟'] },
       ],
       unplaced: 1,
