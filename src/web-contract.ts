@@ -38,6 +38,7 @@ export type { growthEntryView, memberProgramView, membershipView } from './modul
 export type { promotionView } from './modules/marketing/promotions/types.js';
 export type { promotionBadges } from './modules/marketing/promotions/routes.store.js';
 export { PROMOTIONS_TAG } from './modules/marketing/promotions/cache-tags.js';
+export { GROUP_BUYS_TAG } from './modules/marketing/group-buys/cache-tags.js';
 export { FLASH_SALES_TAG } from './modules/marketing/flash-sales/cache-tags.js';
 export type { flashClaimView, flashItemView, flashRoundView } from './modules/marketing/flash-sales/types.js';
 export { COUPON_TEMPLATES_TAG } from './modules/marketing/coupons/cache-tags.js';

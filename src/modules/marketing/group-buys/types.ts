@@ -42,11 +42,7 @@ export const groupBuyView = z.object({
 });
 export type GroupBuyView = z.infer<typeof groupBuyView>;
 
-/**
- * Whatever shows the offers on sale (the store's list, and the storefront's badges, home block and
- * sitemap built from it) carries this tag: creating, editing, pausing or ending an offer evicts it.
- */
-export const GROUP_BUYS_TAG = 'marketing:group-buys';
+export { GROUP_BUYS_TAG } from './cache-tags.js';
 
 /** An offer on sale as shoppers' pages list it: what a badge or a tile tells, none of the house's settings (模拟成团). */
 export const groupBuyOfferView = z.object({

@@ -31,12 +31,8 @@ export interface GroupBuyActivity {
   status: 'active' | 'paused' | string;
 }
 
-/**
- * The cache tag of the store's list of offers on sale (`GET /api/store/group-buys`, its Surrogate-Key):
- * a page built on it is evicted when an operator creates, edits, pauses or ends an offer. The server
- * names it GROUP_BUYS_TAG (marketing/group-buys/types.ts; its HTTP test checks the value).
- */
-export const GROUP_BUYS_TAG = 'marketing:group-buys';
+/** The cache tag of the store's list of offers on sale: a page built on it is evicted when an operator changes an offer. */
+export { GROUP_BUYS_TAG } from '../../../../src/web-contract';
 
 /** An offer on sale as `GET /api/store/group-buys` lists it. */
 export interface GroupBuyOffer {
