@@ -17,8 +17,22 @@ export function sendProblem(
   params: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
 ) {
-  const problem = problemOf(code, localeOf(req), params, extra);
-  return reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  const locale = localeOf(req);
+  // A problem with nothing of its own (sold out, not found) is the same text every time: kept whole.
+  const plain = isEmpty(params) && isEmpty(extra);
+  const kept = plain ? plainProblems.get(`${code}:${locale}`) : undefined;
+  if (kept) return reply.status(kept.status).type('application/problem+json').send(kept.body);
+  const problem = problemOf(code, locale, params, extra);
+  const body = JSON.stringify(problem);
+  if (plain && plainProblems.size < 1000) plainProblems.set(`${code}:${locale}`, { status: problem.status, body });
+  return reply.status(problem.status).type('application/problem+json').send(body);
+}
+
+const plainProblems = new Map<string, { status: number; body: string }>();
+
+function isEmpty(o: Record<string, unknown>): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** Fastify's own client-error codes → our stable codes. */

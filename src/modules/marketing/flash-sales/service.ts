@@ -21,6 +21,9 @@ import type { FlashClaimView, FlashItemReport, FlashItemView, FlashRoundInput, F
 type Round = typeof flashSaleRounds.$inferSelect;
 type Item = typeof flashSaleItems.$inferSelect;
 type Claim = typeof flashSaleClaims.$inferSelect;
+/** The same refusal for everyone (read only, never thrown): made once, not for each of a crowd's attempts. */
+let SOLD_OUT: AppError | undefined;
+let ENDED: AppError | undefined;
 /** Shoppers remembered as having an address, per process (a crowd of 100,000: ~10 MB). */
 const REMEMBERED_ADDRESSED = 100_000;
 /** How long one answer of the rounds-to-come is shared between pollers. */
@@ -227,8 +230,8 @@ export class FlashSaleService {
     if (!live) return null;
     const now = this.k.clock.now().getTime();
     if (now < live.startsAt) return this.notStarted(live);
-    if (now >= live.endsAt) return new AppError(FlashSaleErrors.FLASH_ENDED);
-    if (this.gate.soldOut(itemId)) return new AppError(FlashSaleErrors.FLASH_SOLD_OUT);
+    if (now >= live.endsAt) return (ENDED ??= new AppError(FlashSaleErrors.FLASH_ENDED));
+    if (this.gate.soldOut(itemId)) return (SOLD_OUT ??= new AppError(FlashSaleErrors.FLASH_SOLD_OUT));
     return null;
   }
 
