@@ -75,6 +75,24 @@ describeEachBackend('platform: transactional outbox', (backend) => {
     expect(await effects(t.k, eventId)).toBe(1);
   });
 
+  it('a consumer held back (holdWhile) keeps its deliveries pending and unleased while everything else is delivered', async () => {
+    let holding = true;
+    const held: string[] = [];
+    const others: string[] = [];
+    t.k.outbox.subscribe('test.held', [defineEvent('test.hold')], async (e) => void held.push(e.id), { transactional: false, holdWhile: () => holding });
+    t.k.outbox.subscribe('test.unheld', [defineEvent('test.hold')], async (e) => void others.push(e.id));
+    // More held deliveries than one round takes: the others must not be starved behind them.
+    const ids = await t.k.db.transaction(async () => Promise.all(Array.from({ length: 120 }, (_, n) => t.k.outbox.emit(defineEvent('test.hold'), { n }))));
+    await t.k.outbox.drain();
+    expect(held).toHaveLength(0);
+    expect(others).toHaveLength(120);
+    expect(await delivery(t.k, ids[0], 'test.held')).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+    holding = false;
+    await t.k.outbox.drain();
+    expect(new Set(held)).toEqual(new Set(ids));
+    expect(await delivery(t.k, ids[119], 'test.held')).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
   it('marks a delivery dead after MAX_ATTEMPTS, lists it for staff and revives it with the retry route', async () => {
     const eventId = await t.k.db.transaction(() => t.k.outbox.emit(defineEvent('test.dead'), { n: 2 }));
     for (let i = 0; i < MAX_ATTEMPTS - 1; i++) {

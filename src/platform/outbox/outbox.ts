@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
@@ -26,6 +26,7 @@ interface Consumer {
   /** False: the handler runs outside any transaction (it calls out — a payment provider — and must be idempotent itself). */
   transactional: boolean;
   leaseMs: number;
+  holdWhile?: () => boolean;
 }
 
 export interface SubscribeOptions {
@@ -47,6 +48,12 @@ export interface SubscribeOptions {
    * waits on (a flash sale's order).
    */
   leaseMs?: number;
+  /**
+   * While this answers true, this process leaves the consumer's deliveries where they are (pending,
+   * not leased, not counted as attempts) and delivers everything else: a flash sale's orders wait
+   * while a crowd presses, other consumers do not wait with them.
+   */
+  holdWhile?: () => boolean;
 }
 
 /** How long a non-transactional delivery is held by the runner that took it before another may. */
@@ -86,6 +93,7 @@ export class Outbox {
       transactional: opts.transactional ?? true,
       leaseMs: opts.leaseMs ?? LEASE_MS,
       from: opts.from ?? 'now',
+      holdWhile: opts.holdWhile,
     });
   }
 
@@ -166,10 +174,11 @@ export class Outbox {
   /** Delivers due events; returns how many deliveries were attempted. */
   async dispatch(limit = 100): Promise<number> {
     const now = this.clock.now();
+    const held = [...this.consumers.values()].filter((c) => c.holdWhile?.()).map((c) => c.name);
     const due = await this.db.q
       .select({ eventId: outboxDeliveries.eventId, consumer: outboxDeliveries.consumer })
       .from(outboxDeliveries)
-      .where(and(eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now)))
+      .where(and(eq(outboxDeliveries.status, 'pending'), lte(outboxDeliveries.nextAttemptAt, now), held.length ? notInArray(outboxDeliveries.consumer, held) : undefined))
       .orderBy(asc(outboxDeliveries.nextAttemptAt))
       .limit(limit);
     // A consumer's due events are handled together in one transaction (a few statements for the lot,

@@ -43,10 +43,4 @@ export class Crowd {
     }
     return t - this.since < CROWD_HOLD_MS;
   }
-
-  /** Resolves once no crowd presses, or after `maxWaitMs` (a delivery's lease must not run out while it waits). */
-  async calm(maxWaitMs: number): Promise<void> {
-    const until = this.now() + maxWaitMs;
-    while (this.pressing() && this.now() < until) await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-  }
 }

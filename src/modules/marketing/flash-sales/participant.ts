@@ -39,16 +39,12 @@ const ORDER_LEASE_MS = 10_000;
  * nothing behind); every minute, rounds that have ended give their unsold carve back to the warehouse.
  */
 export function registerFlashSaleConsumers(k: Kernel, flashSales: FlashSaleService): void {
-  k.outbox.subscribe(
-    'marketing.flash-sales.order',
-    [FlashSaleEvents.claimed],
-    async (e) => {
-      // While a crowd presses, its wins' orders wait (crowd.ts) — within the delivery's lease.
-      await flashSales.crowd.calm(ORDER_LEASE_MS - 2_000);
-      await flashSales.orders.makeOrder(e.payload.claimId);
-    },
-    { transactional: false, leaseMs: ORDER_LEASE_MS },
-  );
+  k.outbox.subscribe('marketing.flash-sales.order', [FlashSaleEvents.claimed], (e) => flashSales.orders.makeOrder(e.payload.claimId), {
+    transactional: false,
+    leaseMs: ORDER_LEASE_MS,
+    // While a crowd presses, its wins' orders wait in the outbox (crowd.ts); other deliveries go on.
+    holdWhile: () => flashSales.crowd.pressing(),
+  });
   k.recurring.register({
     name: CLOSE_FLASH_ROUNDS_JOB,
     every: '* * * * *',
