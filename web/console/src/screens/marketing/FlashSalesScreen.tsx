@@ -13,8 +13,8 @@ import { DateTime, Money, money } from '../../components/format';
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { useFeedback } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
-import type { ProductDetail } from '../../types';
 import { ProductPicker } from './ProductPicker';
+import { useProducts } from './use-products';
 import { fen } from './money-fields';
 
 type Localized = { 'zh-CN': string; en: string };
@@ -35,15 +35,6 @@ export function flashRoundBody(v: Values) {
     endsAt: v.endsAt.toISOString(),
     items: v.items.map((i) => ({ variantId: i.variantId!, flashPrice: fen(i.flashPrice)!, stock: i.stock!, perCustomerLimit: i.perCustomerLimit ?? 1 })),
   };
-}
-
-/** Products' details by id, fetched once each (for SKU codes and prices). */
-function useProducts(ids: string[]) {
-  const key = [...new Set(ids)].sort().join(',');
-  return useLoad(
-    () => Promise.all(key ? key.split(',').map((id) => api.get<ProductDetail>(`/products/${id}`)) : []).then((ps) => Object.fromEntries(ps.map((p) => [p.id, p]))),
-    [key],
-  );
 }
 
 /** One item row: a product (the shared picker), then one of its SKUs with its price beside the flash price. */
